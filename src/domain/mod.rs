@@ -1,0 +1,17 @@
+//! Plain types shared by every layer: tickets, messages, customers, orders,
+//! agents, macros, surveys. Depends on nothing else in sahaya.
+
+mod agent;
+mod customer;
+mod enums;
+mod order;
+mod ticket;
+
+pub use agent::*;
+pub use customer::*;
+pub use enums::*;
+pub use order::*;
+pub use ticket::*;
+
+/// Timestamps are UTC instants, RFC 3339 on the wire.
+pub type Timestamp = chrono::DateTime<chrono::Utc>;

@@ -1,0 +1,106 @@
+use serde::{Deserialize, Serialize};
+
+use super::{Channel, Delivery, MessageKind, Priority, Status, Timestamp};
+
+pub type TicketId = i64;
+pub type MessageId = i64;
+pub type AgentId = i64;
+pub type CustomerId = i64;
+
+/// Service-level targets of one ticket.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Sla {
+    /// The first public reply is due by then.
+    pub first_response_due: Timestamp,
+    /// The ticket should be solved by then.
+    pub resolution_due: Timestamp,
+    /// When the first public reply went out, if it has.
+    pub first_responded_at: Option<Timestamp>,
+}
+
+impl Sla {
+    /// Targets for a ticket opened at `at` with `priority`.
+    pub fn for_priority(priority: Priority, at: Timestamp) -> Sla {
+        let (first, resolve) = match priority {
+            Priority::Urgent => (1, 8),
+            Priority::High => (4, 24),
+            Priority::Normal => (8, 48),
+            Priority::Low => (24, 96),
+        };
+        Sla {
+            first_response_due: at + chrono::Duration::hours(first),
+            resolution_due: at + chrono::Duration::hours(resolve),
+            first_responded_at: None,
+        }
+    }
+
+    /// The next deadline that still matters: first response until it happened,
+    /// then resolution.
+    pub fn next_due(&self) -> Timestamp {
+        match self.first_responded_at {
+            None => self.first_response_due.min(self.resolution_due),
+            Some(_) => self.resolution_due,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Ticket {
+    pub id: TicketId,
+    pub subject: String,
+    pub status: Status,
+    pub priority: Priority,
+    pub channel: Channel,
+    pub customer_id: CustomerId,
+    pub assignee_id: Option<AgentId>,
+    /// The team that owns the ticket, e.g. "payments", "logistics".
+    pub group: String,
+    pub tags: Vec<String>,
+    pub sla: Sla,
+    /// Order the ticket is about, when known.
+    pub order_id: Option<String>,
+    /// Row revision: bumped on every change to the ticket. `If-Match` carries it.
+    pub version: i64,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+    /// Last message from the customer (drives "waiting since").
+    pub last_customer_message_at: Option<Timestamp>,
+    pub message_count: i64,
+}
+
+impl Ticket {
+    /// An active ticket whose next SLA deadline is before `horizon`.
+    pub fn sla_due_before(&self, horizon: Timestamp) -> bool {
+        matches!(self.status, Status::New | Status::Open) && self.sla.next_due() <= horizon
+    }
+}
+
+/// Who wrote a message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum Author {
+    Customer { id: CustomerId, name: String },
+    Agent { id: AgentId, name: String },
+    System,
+}
+
+impl Author {
+    pub fn name(&self) -> &str {
+        match self {
+            Author::Customer { name, .. } | Author::Agent { name, .. } => name,
+            Author::System => "system",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Message {
+    pub id: MessageId,
+    pub ticket_id: TicketId,
+    pub kind: MessageKind,
+    pub author: Author,
+    pub channel: Channel,
+    pub body: String,
+    pub created_at: Timestamp,
+    pub delivery: Delivery,
+}

@@ -1,0 +1,62 @@
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+/// sahaya (ಸಹಾಯ / సహాయం / सहायता): a keyboard-only support console.
+#[derive(Parser, Debug)]
+#[command(version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Run the reference support server.
+    Serve {
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1:7878")]
+        addr: SocketAddr,
+        /// SQLite database file (kept between runs); without it, data lives in memory.
+        #[arg(long)]
+        db: Option<PathBuf>,
+        /// Seed the demo data and print the demo accounts' tokens.
+        #[arg(long)]
+        demo: bool,
+        /// Add N generated tickets (about ten messages each) for scale tests.
+        #[arg(long, value_name = "N", default_value_t = 0)]
+        synthetic_tickets: usize,
+        /// Make new customer messages arrive every few seconds.
+        #[arg(long)]
+        simulate_traffic: bool,
+    },
+}
+
+fn main() -> std::process::ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Some(Command::Serve { addr, db, demo, synthetic_tickets, simulate_traffic }) => {
+            init_stderr_logging();
+            let opts = sahaya::server::ServeOptions { addr, db, demo, synthetic_tickets, simulate_traffic };
+            tokio::runtime::Runtime::new()
+                .map_err(anyhow::Error::from)
+                .and_then(|rt| rt.block_on(sahaya::server::run_cli(opts)))
+        }
+        None => Err(anyhow::anyhow!("the console is not built yet; run `sahaya serve --demo`")),
+    };
+    match result {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("sahaya: {e:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+/// The server logs to stderr (it has no screen to protect); level from `SAHAYA_LOG`.
+fn init_stderr_logging() {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("SAHAYA_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
+    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
+}

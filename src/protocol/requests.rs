@@ -1,0 +1,146 @@
+use serde::{Deserialize, Serialize};
+
+use crate::domain::{
+    ActionKind, AgentId, Channel, CustomerId, Money, Priority, RefundMethod, Status, TicketId,
+};
+
+/// `POST /v1/tickets/{id}/messages`. `kind` is `reply` or `note`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewMessage {
+    pub kind: crate::domain::MessageKind,
+    pub body: String,
+}
+
+/// `PATCH /v1/tickets/{id}`: only the fields present change.
+///
+/// `assignee_id: null` unassigns; leaving it out keeps the assignee.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TicketPatch {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub priority: Option<Priority>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "double_option"
+    )]
+    pub assignee_id: Option<Option<AgentId>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    /// Replaces the whole tag list.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<String>>,
+}
+
+impl TicketPatch {
+    pub fn is_empty(&self) -> bool {
+        self == &TicketPatch::default()
+    }
+}
+
+/// Distinguishes a missing field (outer None) from an explicit null (Some(None)).
+mod double_option {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<T: Serialize, S: Serializer>(
+        value: &Option<Option<T>>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        match value {
+            Some(inner) => inner.serialize(s),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<Option<T>>, D::Error> {
+        Option::<T>::deserialize(d).map(Some)
+    }
+}
+
+/// `POST /v1/orders/{id}/actions`: a refund, return or exchange.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewOrderAction {
+    pub kind: ActionKind,
+    pub reason: String,
+    /// Refunds: how much. Must be in the order's currency and not exceed what
+    /// is left to refund.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount: Option<Money>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refund_method: Option<RefundMethod>,
+    /// SKUs concerned; empty for the whole order.
+    #[serde(default)]
+    pub skus: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replacement_variant: Option<String>,
+}
+
+/// `POST /v1/tickets`: a proactive (outbound) notice to a customer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewOutboundTicket {
+    pub customer_id: CustomerId,
+    pub channel: Channel,
+    pub subject: String,
+    pub body: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub order_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub priority: Option<Priority>,
+}
+
+/// `POST /v1/inbound` (integration role): a customer wrote on some channel.
+///
+/// The customer is found by `(channel, from)`; an unknown sender becomes a new
+/// customer named `name`. The message joins `ticket_id` if given, else the
+/// customer's latest active ticket on that channel, else opens a new ticket.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InboundMessage {
+    pub channel: Channel,
+    /// The sender's handle on that channel: address, phone number, username.
+    pub from: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    pub body: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ticket_id: Option<TicketId>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub order_id: Option<String>,
+    /// Preferred language of a new customer (BCP 47).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+}
+
+/// `PUT /v1/presence`: what the agent is doing on a ticket.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PresenceUpdate {
+    pub ticket_id: Option<TicketId>,
+    #[serde(default)]
+    pub typing: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn patch_tells_null_from_missing() {
+        let p: TicketPatch = serde_json::from_str(r#"{"assignee_id":null}"#).unwrap();
+        assert_eq!(p.assignee_id, Some(None));
+        let p: TicketPatch = serde_json::from_str(r#"{"status":"open"}"#).unwrap();
+        assert_eq!(p.assignee_id, None);
+        assert_eq!(serde_json::to_string(&p).unwrap(), r#"{"status":"open"}"#);
+        let p = TicketPatch { assignee_id: Some(None), ..Default::default() };
+        assert_eq!(serde_json::to_string(&p).unwrap(), r#"{"assignee_id":null}"#);
+    }
+}

@@ -1,0 +1,74 @@
+//! Ticket lists per view and their counts, straight from the indexes.
+
+use rusqlite::{params, Connection};
+
+use super::db::{from_json, millis};
+use crate::domain::{AgentId, Ticket, Timestamp};
+use crate::protocol::{View, ViewCounts};
+
+/// How far ahead "SLA due" looks.
+pub const SLA_DUE_HORIZON_MINUTES: i64 = 60;
+
+/// SQL condition for a view; `?1` is the caller's id, `?2` the SLA horizon.
+fn condition(view: View) -> &'static str {
+    match view {
+        View::Mine => "assignee_id = ?1 AND status NOT IN ('solved', 'closed')",
+        View::Unassigned => "assignee_id IS NULL AND status NOT IN ('solved', 'closed')",
+        View::Open => "status IN ('new', 'open')",
+        View::Pending => "status IN ('pending', 'on-hold')",
+        View::Solved => "status IN ('solved', 'closed')",
+        View::SlaDue => "status IN ('new', 'open') AND next_due <= ?2",
+        View::All => "1 = 1",
+    }
+}
+
+fn order_by(view: View) -> &'static str {
+    match view {
+        View::Solved | View::All => "updated_at DESC, id DESC",
+        _ => "next_due ASC, id ASC",
+    }
+}
+
+fn horizon(now: Timestamp) -> i64 {
+    millis(now + chrono::Duration::minutes(SLA_DUE_HORIZON_MINUTES))
+}
+
+pub fn count(conn: &Connection, view: View, me: AgentId, now: Timestamp) -> rusqlite::Result<i64> {
+    let sql = format!("SELECT COUNT(*) FROM tickets WHERE {}", condition(view));
+    let mut stmt = conn.prepare_cached(&sql)?;
+    stmt.query_row(params![me, horizon(now)], |r| r.get(0))
+}
+
+pub fn counts(conn: &Connection, me: AgentId, now: Timestamp) -> rusqlite::Result<ViewCounts> {
+    Ok(ViewCounts {
+        mine: count(conn, View::Mine, me, now)?,
+        unassigned: count(conn, View::Unassigned, me, now)?,
+        open: count(conn, View::Open, me, now)?,
+        pending: count(conn, View::Pending, me, now)?,
+        solved: count(conn, View::Solved, me, now)?,
+        sla_due: count(conn, View::SlaDue, me, now)?,
+        all: count(conn, View::All, me, now)?,
+    })
+}
+
+pub fn list(
+    conn: &Connection,
+    view: View,
+    me: AgentId,
+    now: Timestamp,
+    limit: i64,
+    offset: i64,
+) -> rusqlite::Result<Vec<Ticket>> {
+    let sql = format!(
+        "SELECT json FROM tickets WHERE {} ORDER BY {} LIMIT ?3 OFFSET ?4",
+        condition(view),
+        order_by(view)
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(params![me, horizon(now), limit, offset], |r| r.get::<_, String>(0))?;
+    let mut out = Vec::new();
+    for row in rows {
+        out.push(from_json(&row?)?);
+    }
+    Ok(out)
+}
