@@ -1,6 +1,6 @@
 //! Ticket lists per view and their counts, straight from the indexes.
 
-use rusqlite::{params, Connection};
+use rusqlite::Connection;
 
 use super::db::{from_json, millis};
 use crate::domain::{AgentId, Ticket, Timestamp};
@@ -9,15 +9,15 @@ use crate::protocol::{View, ViewCounts};
 /// How far ahead "SLA due" looks.
 pub const SLA_DUE_HORIZON_MINUTES: i64 = 60;
 
-/// SQL condition for a view; `?1` is the caller's id, `?2` the SLA horizon.
+/// SQL condition for a view; `:me` is the caller's id, `:horizon` the SLA horizon.
 fn condition(view: View) -> &'static str {
     match view {
-        View::Mine => "assignee_id = ?1 AND status NOT IN ('solved', 'closed')",
+        View::Mine => "assignee_id = :me AND status NOT IN ('solved', 'closed')",
         View::Unassigned => "assignee_id IS NULL AND status NOT IN ('solved', 'closed')",
         View::Open => "status IN ('new', 'open')",
         View::Pending => "status IN ('pending', 'on-hold')",
         View::Solved => "status IN ('solved', 'closed')",
-        View::SlaDue => "status IN ('new', 'open') AND next_due <= ?2",
+        View::SlaDue => "status IN ('new', 'open') AND next_due <= :horizon",
         View::All => "1 = 1",
     }
 }
@@ -33,10 +33,25 @@ fn horizon(now: Timestamp) -> i64 {
     millis(now + chrono::Duration::minutes(SLA_DUE_HORIZON_MINUTES))
 }
 
+/// Binds the named parameters that `stmt` uses (views use different ones).
+fn bind(stmt: &mut rusqlite::CachedStatement<'_>, values: &[(&str, i64)]) -> rusqlite::Result<()> {
+    for (name, value) in values {
+        if let Some(index) = stmt.parameter_index(name)? {
+            stmt.raw_bind_parameter(index, value)?;
+        }
+    }
+    Ok(())
+}
+
 pub fn count(conn: &Connection, view: View, me: AgentId, now: Timestamp) -> rusqlite::Result<i64> {
     let sql = format!("SELECT COUNT(*) FROM tickets WHERE {}", condition(view));
     let mut stmt = conn.prepare_cached(&sql)?;
-    stmt.query_row(params![me, horizon(now)], |r| r.get(0))
+    bind(&mut stmt, &[(":me", me), (":horizon", horizon(now))])?;
+    let mut rows = stmt.raw_query();
+    match rows.next()? {
+        Some(row) => row.get(0),
+        None => Ok(0),
+    }
 }
 
 pub fn counts(conn: &Connection, me: AgentId, now: Timestamp) -> rusqlite::Result<ViewCounts> {
@@ -60,15 +75,16 @@ pub fn list(
     offset: i64,
 ) -> rusqlite::Result<Vec<Ticket>> {
     let sql = format!(
-        "SELECT json FROM tickets WHERE {} ORDER BY {} LIMIT ?3 OFFSET ?4",
+        "SELECT json FROM tickets WHERE {} ORDER BY {} LIMIT :limit OFFSET :offset",
         condition(view),
         order_by(view)
     );
     let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map(params![me, horizon(now), limit, offset], |r| r.get::<_, String>(0))?;
+    bind(&mut stmt, &[(":me", me), (":horizon", horizon(now)), (":limit", limit), (":offset", offset)])?;
+    let mut rows = stmt.raw_query();
     let mut out = Vec::new();
-    for row in rows {
-        out.push(from_json(&row?)?);
+    while let Some(row) = rows.next()? {
+        out.push(from_json(&row.get::<_, String>(0)?)?);
     }
     Ok(out)
 }

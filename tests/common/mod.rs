@@ -1,0 +1,70 @@
+//! Shared test helpers: a real server on a loopback port and an HTTP client.
+#![allow(dead_code)]
+
+use reqwest::{Client, Method, RequestBuilder, Response};
+use sahaya::domain::Role;
+use sahaya::server::{start, RunningServer, ServeOptions};
+use serde_json::Value;
+
+pub struct TestServer {
+    pub server: RunningServer,
+    pub http: Client,
+}
+
+pub async fn demo_server() -> TestServer {
+    server_with(ServeOptions { addr: "127.0.0.1:0".parse().unwrap(), demo: true, ..Default::default() }).await
+}
+
+pub async fn bare_server() -> TestServer {
+    server_with(ServeOptions { addr: "127.0.0.1:0".parse().unwrap(), ..Default::default() }).await
+}
+
+pub async fn server_with(opts: ServeOptions) -> TestServer {
+    let server = start(opts).await.expect("server starts");
+    TestServer { server, http: Client::new() }
+}
+
+impl TestServer {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.server.url(), path)
+    }
+
+    pub fn token(&self, role: Role) -> String {
+        self.server.token(role).expect("account with role").to_string()
+    }
+
+    pub fn req(&self, method: Method, path: &str, role: Role) -> RequestBuilder {
+        self.http.request(method, self.url(path)).bearer_auth(self.token(role))
+    }
+
+    pub async fn get(&self, path: &str, role: Role) -> Value {
+        let resp = self.req(Method::GET, path, role).send().await.expect("request");
+        let status = resp.status();
+        let body: Value = resp.json().await.expect("json body");
+        assert!(status.is_success(), "GET {path}: {status} {body}");
+        body
+    }
+
+    /// Posts an inbound customer message as the integration account.
+    pub async fn inbound(&self, from: &str, body: &str) -> Value {
+        let resp = self
+            .req(Method::POST, "/v1/inbound", Role::Integration)
+            .json(&serde_json::json!({"channel": "whatsapp", "from": from, "name": from, "body": body}))
+            .send()
+            .await
+            .expect("inbound");
+        assert_eq!(resp.status(), 201);
+        resp.json().await.expect("json")
+    }
+}
+
+pub async fn error_code(resp: Response) -> (u16, String, Value) {
+    let status = resp.status().as_u16();
+    let body: Value = resp.json().await.expect("error body is JSON");
+    let code = body["error"]["code"].as_str().expect("error.code").to_string();
+    assert!(
+        body["error"]["message"].as_str().is_some_and(|m| !m.is_empty()),
+        "error.message present: {body}"
+    );
+    (status, code, body)
+}
