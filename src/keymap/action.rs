@@ -1,0 +1,137 @@
+//! Everything an agent can do from the keyboard. Keymap files name these in
+//! snake_case (`move_down`, `reply`, ...); the help screen and the command
+//! palette list them with their keys.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    // Moving around
+    MoveDown,
+    MoveUp,
+    PageDown,
+    PageUp,
+    Top,
+    Bottom,
+    Open,
+    NextPane,
+    PrevPane,
+    NextView,
+    PrevView,
+    ViewMine,
+    ViewUnassigned,
+    ViewOpen,
+    ViewPending,
+    ViewSolved,
+    ViewSlaDue,
+    /// Esc: close the overlay, cancel the composer, leave search.
+    Cancel,
+    Quit,
+    // Working a ticket
+    Reply,
+    Note,
+    SetStatus,
+    SetPriority,
+    Assign,
+    AssignToMe,
+    Tags,
+    Macro,
+    OrderActions,
+    ProactiveNotice,
+    // Composer
+    Send,
+    ToggleReplyNote,
+    // Finding things and help
+    Search,
+    CommandPalette,
+    Help,
+    Supervisor,
+    SyncNow,
+    ToggleRomanized,
+}
+
+/// Where a binding applies. A key is looked up in the focused scope first,
+/// then in `global` (the composer and overlays do not fall back to global
+/// letters, so typing never triggers actions).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Scope {
+    Global,
+    List,
+    Thread,
+    Customer,
+    Composer,
+    Overlay,
+}
+
+impl Scope {
+    pub const ALL: [Scope; 6] =
+        [Scope::Global, Scope::List, Scope::Thread, Scope::Customer, Scope::Composer, Scope::Overlay];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scope::Global => "global",
+            Scope::List => "list",
+            Scope::Thread => "thread",
+            Scope::Customer => "customer",
+            Scope::Composer => "composer",
+            Scope::Overlay => "overlay",
+        }
+    }
+}
+
+impl Action {
+    pub const ALL: [Action; 37] = [
+        Action::MoveDown,
+        Action::MoveUp,
+        Action::PageDown,
+        Action::PageUp,
+        Action::Top,
+        Action::Bottom,
+        Action::Open,
+        Action::NextPane,
+        Action::PrevPane,
+        Action::NextView,
+        Action::PrevView,
+        Action::ViewMine,
+        Action::ViewUnassigned,
+        Action::ViewOpen,
+        Action::ViewPending,
+        Action::ViewSolved,
+        Action::ViewSlaDue,
+        Action::Cancel,
+        Action::Quit,
+        Action::Reply,
+        Action::Note,
+        Action::SetStatus,
+        Action::SetPriority,
+        Action::Assign,
+        Action::AssignToMe,
+        Action::Tags,
+        Action::Macro,
+        Action::OrderActions,
+        Action::ProactiveNotice,
+        Action::Send,
+        Action::ToggleReplyNote,
+        Action::Search,
+        Action::CommandPalette,
+        Action::Help,
+        Action::Supervisor,
+        Action::SyncNow,
+        Action::ToggleRomanized,
+    ];
+
+    /// The snake_case name used in keymap files.
+    pub fn name(self) -> String {
+        serde_json::to_value(self)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default()
+    }
+
+    /// The i18n message id describing the action: `action-` + name with dashes.
+    pub fn message_id(self) -> String {
+        format!("action-{}", self.name().replace('_', "-"))
+    }
+}

@@ -1,0 +1,5 @@
+//! Key bindings: keymaps/*.toml -> Action.
+
+mod action;
+
+pub use action::{Action, Scope};
