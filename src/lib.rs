@@ -2,12 +2,14 @@
 //! with its own reference support server. See `docs/` and DESIGN.md.
 
 pub mod client;
+pub mod config;
+// pub mod console; (being wired)
 pub mod domain;
 pub mod i18n;
 pub mod keymap;
 pub mod protocol;
 pub mod server;
 pub mod store;
-pub mod sync;
+// pub mod sync; (being wired)
 pub mod text;
-pub mod ui;
+// pub mod ui; (being wired)

@@ -9,6 +9,21 @@ use clap::{Parser, Subcommand};
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
+    /// Support server URL (default: an embedded demo server).
+    #[arg(long, global = false)]
+    server: Option<String>,
+    /// Bearer token for the server (also SAHAYA_TOKEN or the config file).
+    #[arg(long, hide_env_values = true)]
+    token: Option<String>,
+    /// Where the cache, drafts and logs live.
+    #[arg(long, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+    /// UI language: en, kn, te, ne (default from the config file or LANG).
+    #[arg(long, value_name = "LANG")]
+    lang: Option<String>,
+    /// Config file to read instead of the one in the platform config dir.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -43,7 +58,10 @@ fn main() -> std::process::ExitCode {
                 .map_err(anyhow::Error::from)
                 .and_then(|rt| rt.block_on(sahaya::server::run_cli(opts)))
         }
-        None => Err(anyhow::anyhow!("the console is not built yet; run `sahaya serve --demo`")),
+        None => {
+            let _ = (cli.server, cli.token, cli.data_dir, cli.lang, cli.config);
+            Err(anyhow::anyhow!("the console is being wired; run `sahaya serve --demo`"))
+        }
     };
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,

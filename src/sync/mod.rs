@@ -1,1 +1,251 @@
-//! (being written)
+//! The background sync task: pulls the change feed into the local cache,
+//! pushes the outbox to the server, follows the live event stream, and tells
+//! the UI what happened. The UI never waits on any of this.
+
+mod push;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use futures::StreamExt;
+use tokio::sync::{mpsc, Notify};
+
+use crate::client::{Client, ClientError};
+use crate::protocol::{QueueStats, StreamEvent};
+use crate::store::Store;
+
+/// How the console's link to the server is doing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Connection {
+    /// Not connected yet (start-up).
+    Connecting,
+    /// Connected, the live stream is open.
+    Online,
+    /// Answers arrive but with errors (5xx, timeouts); retrying.
+    Degraded(String),
+    /// No connection; retrying with backoff.
+    Offline(String),
+    /// The server refused our token; nothing will work until it is fixed.
+    Unauthorized(String),
+}
+
+/// What the sync task tells the UI.
+#[derive(Debug, Clone)]
+pub enum SyncEvent {
+    Connection(Connection),
+    /// The cache changed: `changes` entities were applied.
+    Pulled { changes: usize },
+    /// Initial sync progress: `done` of about `total` changes.
+    Progress { done: i64, total: i64 },
+    /// The outbox changed (delivered, conflict, rejected).
+    Outbox,
+    Stats(Box<QueueStats>),
+    /// Last successful contact with the server.
+    Synced { at: crate::domain::Timestamp },
+}
+
+/// The UI's handle on the sync task.
+#[derive(Clone)]
+pub struct SyncHandle {
+    kick: Arc<Notify>,
+}
+
+impl SyncHandle {
+    /// Something was queued or the agent asked to sync now: push and pull.
+    pub fn kick(&self) {
+        self.kick.notify_one();
+    }
+}
+
+/// Page size of the change feed.
+const PAGE: i64 = 1000;
+
+/// Starts the sync task on the current tokio runtime.
+pub fn spawn(client: Client, cache: PathBuf, events: mpsc::UnboundedSender<SyncEvent>) -> SyncHandle {
+    let kick = Arc::new(Notify::new());
+    let handle = SyncHandle { kick: kick.clone() };
+    tokio::spawn(async move {
+        let store = match Store::open(&cache) {
+            Ok(store) => store,
+            Err(e) => {
+                tracing::error!("sync cannot open the cache: {e}");
+                let _ = events.send(SyncEvent::Connection(Connection::Offline(e.to_string())));
+                return;
+            }
+        };
+        let mut task = SyncTask { client, store, events, kick, pusher: push::Pusher::default() };
+        task.run().await;
+    });
+    handle
+}
+
+struct SyncTask {
+    client: Client,
+    store: Store,
+    events: mpsc::UnboundedSender<SyncEvent>,
+    kick: Arc<Notify>,
+    pusher: push::Pusher,
+}
+
+/// Why a round with the server ended.
+enum Stop {
+    Failed(ClientError),
+    Closed,
+}
+
+impl SyncTask {
+    fn tell(&self, event: SyncEvent) -> bool {
+        self.events.send(event).is_ok()
+    }
+
+    async fn run(&mut self) {
+        let mut backoff = Backoff::default();
+        loop {
+            let stop = self.session().await;
+            let wait = match stop {
+                Stop::Closed => return,
+                Stop::Failed(err) => {
+                    let state = match &err {
+                        ClientError::Unauthorized { message } => Connection::Unauthorized(message.clone()),
+                        ClientError::Network { .. } => Connection::Offline(err.user_message()),
+                        _ => Connection::Degraded(err.user_message()),
+                    };
+                    tracing::info!("sync interrupted: {err}");
+                    if !self.tell(SyncEvent::Connection(state)) {
+                        return;
+                    }
+                    backoff.next(err.retry_after())
+                }
+            };
+            // Wait for the backoff, or sooner if the agent asks to sync now.
+            tokio::select! {
+                _ = tokio::time::sleep(wait) => {}
+                _ = self.kick.notified() => {}
+            }
+            if self.events.is_closed() {
+                return;
+            }
+            // A session that got far enough resets the backoff.
+            if self.pusher.connected_once {
+                backoff = Backoff::default();
+                self.pusher.connected_once = false;
+            }
+        }
+    }
+
+    /// One connected session: identify, catch up, push, then follow the stream.
+    async fn session(&mut self) -> Stop {
+        match self.client.me().await {
+            Ok(me) => {
+                if let Err(e) = self.store.set_me(&me.agent) {
+                    tracing::error!("cache write failed: {e}");
+                }
+            }
+            Err(e) => return Stop::Failed(e),
+        }
+        if let Err(e) = self.pull().await {
+            return Stop::Failed(e);
+        }
+        if let Err(e) = self.push().await {
+            return Stop::Failed(e);
+        }
+        let cursor = self.store.cursor().unwrap_or(0);
+        let mut stream = match self.client.events(Some(cursor)).await {
+            Ok(s) => Box::pin(s),
+            Err(e) => return Stop::Failed(e),
+        };
+        self.pusher.connected_once = true;
+        if !self.tell(SyncEvent::Connection(Connection::Online)) {
+            return Stop::Closed;
+        }
+        loop {
+            tokio::select! {
+                next = stream.next() => match next {
+                    Some(Ok(StreamEvent::Change(_))) => {
+                        // Coalesce a burst of notices into one pull.
+                        tokio::time::sleep(Duration::from_millis(30)).await;
+                        if let Err(e) = self.pull().await {
+                            return Stop::Failed(e);
+                        }
+                    }
+                    Some(Ok(StreamEvent::Stats(stats))) => {
+                        if !self.tell(SyncEvent::Stats(stats)) {
+                            return Stop::Closed;
+                        }
+                    }
+                    Some(Err(e)) => return Stop::Failed(e),
+                    None => {
+                        return Stop::Failed(ClientError::Network {
+                            message: "the event stream ended".to_string(),
+                        })
+                    }
+                },
+                _ = self.kick.notified() => {
+                    if let Err(e) = self.push().await {
+                        return Stop::Failed(e);
+                    }
+                    if let Err(e) = self.pull().await {
+                        return Stop::Failed(e);
+                    }
+                }
+            }
+            if self.events.is_closed() {
+                return Stop::Closed;
+            }
+        }
+    }
+
+    /// Pulls the change feed until caught up.
+    async fn pull(&mut self) -> Result<(), ClientError> {
+        let start = self.store.cursor().unwrap_or(0);
+        let mut since = start;
+        let mut applied = 0usize;
+        loop {
+            let page = self.client.changes(since, PAGE).await?;
+            if !page.changes.is_empty() || page.next != since {
+                if let Err(e) = self.store.apply_changes(&page.changes, page.next) {
+                    tracing::error!("cache write failed: {e}");
+                    return Err(ClientError::Decode { message: format!("cannot store changes: {e}") });
+                }
+            }
+            applied += page.changes.len();
+            since = page.next;
+            if page.has_more {
+                self.tell(SyncEvent::Progress { done: since - start, total: page.latest - start });
+            }
+            if !page.has_more {
+                break;
+            }
+        }
+        self.tell(SyncEvent::Synced { at: chrono::Utc::now() });
+        if applied > 0 {
+            self.tell(SyncEvent::Pulled { changes: applied });
+        }
+        Ok(())
+    }
+
+    async fn push(&mut self) -> Result<(), ClientError> {
+        let changed = self.pusher.push(&self.client, &mut self.store).await;
+        if changed.delivered_or_settled > 0 {
+            self.tell(SyncEvent::Outbox);
+        }
+        changed.result
+    }
+}
+
+/// Exponential backoff with jitter, capped at 30 s; honours Retry-After.
+#[derive(Default)]
+struct Backoff {
+    attempt: u32,
+}
+
+impl Backoff {
+    fn next(&mut self, retry_after: Option<Duration>) -> Duration {
+        self.attempt = self.attempt.saturating_add(1);
+        let base = 250u64.saturating_mul(1u64 << self.attempt.min(7)).min(30_000);
+        let jitter = rand::random_range(0..=base / 2);
+        let wait = Duration::from_millis(base / 2 + jitter);
+        retry_after.map_or(wait, |ra| ra.max(wait))
+    }
+}

@@ -1,0 +1,113 @@
+//! The config file (`config.toml` in the platform config dir) and where the
+//! console keeps its data.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+/// What the config file may say. Every field is optional.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Support server URL; without it the console runs the embedded demo server.
+    pub server: Option<String>,
+    /// Bearer token (the file must then be readable by its owner only).
+    pub token: Option<String>,
+    /// UI language: en, kn, te, ne.
+    pub lang: Option<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read {path}: {source}")]
+    Read { path: PathBuf, source: std::io::Error },
+    #[error("{path}:{line}:{column}: {message}")]
+    Parse { path: PathBuf, line: usize, column: usize, message: String },
+    #[error(
+        "{path} holds a token but can be read by other users; run `chmod 600 {path}` (or move the token to SAHAYA_TOKEN)"
+    )]
+    TooOpen { path: PathBuf },
+}
+
+fn dirs() -> Option<directories::ProjectDirs> {
+    directories::ProjectDirs::from("", "", "sahaya")
+}
+
+pub fn default_config_path() -> Option<PathBuf> {
+    dirs().map(|d| d.config_dir().join("config.toml"))
+}
+
+pub fn default_data_dir() -> PathBuf {
+    dirs().map(|d| d.data_dir().to_path_buf()).unwrap_or_else(|| PathBuf::from(".sahaya"))
+}
+
+/// Line and column (1-based) of a byte offset.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+/// Reads the config file at `path`; a missing file is an empty config.
+pub fn load(path: &Path) -> Result<Config, ConfigError> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
+        Err(source) => return Err(ConfigError::Read { path: path.to_path_buf(), source }),
+    };
+    let config: Config = toml::from_str(&text).map_err(|e| {
+        let (line, column) = e.span().map_or((1, 1), |s| line_col(&text, s.start));
+        ConfigError::Parse { path: path.to_path_buf(), line, column, message: e.message().to_string() }
+    })?;
+    if config.token.is_some() && readable_by_others(path) {
+        return Err(ConfigError::TooOpen { path: path.to_path_buf() });
+    }
+    Ok(config)
+}
+
+#[cfg(unix)]
+fn readable_by_others(path: &Path) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).map(|m| m.permissions().mode() & 0o077 != 0).unwrap_or(false)
+}
+
+#[cfg(not(unix))]
+fn readable_by_others(_path: &Path) -> bool {
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_name_file_and_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, "lang = \"kn\"\nserver = 42\n").unwrap();
+        let err = load(&path).unwrap_err().to_string();
+        assert!(err.contains("config.toml:2:"), "{err}");
+        std::fs::write(&path, "colour = \"red\"\n").unwrap();
+        assert!(load(&path).unwrap_err().to_string().contains(":1:"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn refuses_a_token_readable_by_others() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, "token = \"sh_secret\"\n").unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+        let err = load(&path).unwrap_err().to_string();
+        assert!(err.contains("chmod 600") && !err.contains("sh_secret"), "{err}");
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+        assert_eq!(load(&path).unwrap().token.as_deref(), Some("sh_secret"));
+    }
+
+    #[test]
+    fn missing_file_is_empty() {
+        assert!(load(Path::new("/nonexistent/sahaya/config.toml")).unwrap().server.is_none());
+    }
+}

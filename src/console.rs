@@ -1,0 +1,105 @@
+//! Starting the console: config, credentials, the embedded demo server when
+//! no server is configured, the cache, the sync task and the UI.
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+
+use crate::config::{self, Config};
+use crate::domain::Role;
+
+/// Command-line options of the console.
+#[derive(Debug, Clone, Default)]
+pub struct ConsoleOptions {
+    pub server: Option<String>,
+    pub token: Option<String>,
+    pub data_dir: Option<PathBuf>,
+    pub lang: Option<String>,
+    pub config: Option<PathBuf>,
+}
+
+/// Where the console connects and who it is.
+struct Target {
+    url: String,
+    token: String,
+    cache_name: String,
+    /// Keeps the embedded server alive while the console runs.
+    _embedded: Option<crate::server::RunningServer>,
+}
+
+async fn target(opts: &ConsoleOptions, config: &Config, data_dir: &std::path::Path) -> anyhow::Result<Target> {
+    let server = opts.server.clone().or_else(|| config.server.clone());
+    let token = opts
+        .token
+        .clone()
+        .or_else(|| std::env::var("SAHAYA_TOKEN").ok().filter(|t| !t.trim().is_empty()))
+        .or_else(|| config.token.clone());
+    match server {
+        Some(url) => {
+            let token = token.context(
+                "no token for the server: pass --token, set SAHAYA_TOKEN, or put `token = \"…\"` in the config file",
+            )?;
+            let cache_name = format!(
+                "cache-{}.db",
+                url.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect::<String>()
+            );
+            Ok(Target { url, token, cache_name, _embedded: None })
+        }
+        None => {
+            let server = crate::server::start(crate::server::ServeOptions {
+                addr: "127.0.0.1:0".parse()?,
+                db: Some(data_dir.join("demo-server.db")),
+                demo: true,
+                ..Default::default()
+            })
+            .await
+            .context("cannot start the embedded demo server")?;
+            let token = server.token(Role::Agent).context("the demo server has no agent account")?.to_string();
+            Ok(Target { url: server.url(), token, cache_name: "cache-demo.db".to_string(), _embedded: Some(server) })
+        }
+    }
+}
+
+/// Logs go to a file in the data dir, never to the screen.
+fn init_file_logging(data_dir: &std::path::Path) {
+    let Ok(file) = std::fs::OpenOptions::new().create(true).append(true).open(data_dir.join("sahaya.log")) else {
+        return;
+    };
+    let filter = tracing_subscriber::EnvFilter::try_from_env("SAHAYA_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_ansi(false)
+        .with_writer(std::sync::Mutex::new(file))
+        .try_init();
+}
+
+pub async fn run(opts: ConsoleOptions) -> anyhow::Result<()> {
+    let config_path = opts.config.clone().or_else(config::default_config_path);
+    let config = match &config_path {
+        Some(p) => config::load(p)?,
+        None => Config::default(),
+    };
+    let data_dir = opts.data_dir.clone().unwrap_or_else(config::default_data_dir);
+    std::fs::create_dir_all(&data_dir)
+        .with_context(|| format!("cannot create the data directory {}", data_dir.display()))?;
+    init_file_logging(&data_dir);
+
+    let (locale, notice) = crate::i18n::choose_locale(opts.lang.as_deref(), config.lang.as_deref());
+    let i18n = crate::i18n::I18n::new(&locale);
+    let keymap = crate::keymap::Keymap::load(crate::keymap::user_keymap_path().as_deref())?;
+
+    let target = target(&opts, &config, &data_dir).await?;
+    let cache = data_dir.join(&target.cache_name);
+    let client = crate::client::Client::new(&target.url, target.token.clone())?;
+    let store = crate::store::Store::open(&cache)
+        .with_context(|| format!("cannot open the cache {}", cache.display()))?;
+    let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+    let sync = crate::sync::spawn(client, cache, tx);
+    let mut app = crate::ui::App::new(store, i18n, keymap, crate::text::WidthProfile::default());
+    if let Some(notice) = notice {
+        app.flash(notice.to_string());
+    }
+    tracing::info!("console started against {}", target.url);
+    crate::ui::run(app, rx, sync).await
+}

@@ -1,0 +1,109 @@
+//! Pushing the outbox: in order, each entry with its own idempotency key, so
+//! a retry after a lost answer never duplicates anything.
+
+use std::collections::HashMap;
+
+use crate::client::{Client, ClientError};
+use crate::domain::TicketId;
+use crate::protocol::{Entity, NewMessage};
+use crate::store::{OutboxEntry, OutboxOp, Store};
+
+#[derive(Default)]
+pub struct Pusher {
+    /// Ticket versions produced by our own writes, per ticket, so a patch
+    /// queued after our own reply is not mistaken for a conflict.
+    own_versions: HashMap<TicketId, Vec<i64>>,
+    pub connected_once: bool,
+}
+
+pub struct PushOutcome {
+    pub delivered_or_settled: usize,
+    pub result: Result<(), ClientError>,
+}
+
+impl Pusher {
+    pub async fn push(&mut self, client: &Client, store: &mut Store) -> PushOutcome {
+        let mut settled = 0;
+        let entries = match store.outbox_pending() {
+            Ok(entries) => entries,
+            Err(e) => {
+                tracing::error!("cannot read the outbox: {e}");
+                return PushOutcome { delivered_or_settled: 0, result: Ok(()) };
+            }
+        };
+        for entry in entries {
+            if let Err(e) = store.mark_in_flight(entry.id) {
+                tracing::error!("cannot mark outbox entry {}: {e}", entry.id);
+                continue;
+            }
+            match self.send(client, store, &entry).await {
+                Ok(entity) => {
+                    if let Entity::Ticket(t) = &entity {
+                        self.own_versions.entry(t.id).or_default().push(t.version);
+                    }
+                    if let Err(e) = store.mark_done(entry.id, &entity) {
+                        tracing::error!("cannot record delivery of {}: {e}", entry.id);
+                    }
+                    settled += 1;
+                }
+                Err(ClientError::Conflict { current }) => {
+                    let message = format!("ticket {} changed meanwhile (now version {})", current.id, current.version);
+                    if let Err(e) = store.mark_conflict(entry.id, &current, &message) {
+                        tracing::error!("cannot record conflict of {}: {e}", entry.id);
+                    }
+                    settled += 1;
+                }
+                Err(ClientError::Rejected { code, message, .. }) => {
+                    if let Err(e) = store.mark_rejected(entry.id, &code, &message) {
+                        tracing::error!("cannot record rejection of {}: {e}", entry.id);
+                    }
+                    settled += 1;
+                }
+                Err(err) => {
+                    // Not delivered (or we cannot know): stays in flight and is
+                    // retried with the same key next time.
+                    return PushOutcome { delivered_or_settled: settled, result: Err(err) };
+                }
+            }
+        }
+        PushOutcome { delivered_or_settled: settled, result: Ok(()) }
+    }
+
+    /// The version to send in If-Match: the one the patch was based on, moved
+    /// forward over versions that only our own writes produced.
+    fn effective_base(&self, ticket_id: TicketId, base: i64, cached: Option<i64>) -> i64 {
+        let Some(current) = cached else { return base };
+        let own = self.own_versions.get(&ticket_id);
+        let mut v = base;
+        while v < current && own.is_some_and(|versions| versions.contains(&(v + 1))) {
+            v += 1;
+        }
+        v
+    }
+
+    async fn send(&self, client: &Client, store: &Store, entry: &OutboxEntry) -> Result<Entity, ClientError> {
+        let key = entry.key.as_str();
+        match &entry.op {
+            OutboxOp::Message { ticket_id, kind, body } => {
+                let req = NewMessage { kind: *kind, body: body.clone() };
+                let created = client.post_message(*ticket_id, key, &req).await?;
+                Ok(Entity::Message(created.message))
+            }
+            OutboxOp::Patch { ticket_id, patch } => {
+                let cached = store.server_version(*ticket_id).ok().flatten();
+                let base = entry.base_version.unwrap_or(0);
+                let version = self.effective_base(*ticket_id, base, cached);
+                let ticket = client.patch_ticket(*ticket_id, version, patch).await?;
+                Ok(Entity::Ticket(ticket))
+            }
+            OutboxOp::OrderAction { order_id, request } => {
+                let created = client.order_action(order_id, key, request).await?;
+                Ok(Entity::OrderAction(created.action))
+            }
+            OutboxOp::Outbound(request) => {
+                let created = client.outbound(key, request).await?;
+                Ok(Entity::Ticket(created.ticket))
+            }
+        }
+    }
+}

@@ -1,0 +1,120 @@
+//! Overlays drawn over the panes: pickers, prompts, confirmations, help,
+//! the command palette, search and the list of writes needing attention.
+
+use crate::domain::{ActionKind, Channel, Money, Priority, RefundMethod, Status, TicketId};
+use crate::keymap::Action;
+use crate::protocol::TicketPatch;
+use crate::text::TextBuffer;
+
+pub enum Overlay {
+    Help { scroll: usize },
+    Palette { filter: TextBuffer, selected: usize },
+    Picker(Picker),
+    Prompt(Prompt),
+    Confirm(Confirm),
+    Search(Search),
+    Problems { selected: usize },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum PickValue {
+    Status(Status),
+    Priority(Priority),
+    Agent(Option<i64>),
+    Macro(i64),
+    Order(String),
+    Kind(ActionKind),
+    Method(RefundMethod),
+    Channel(Channel),
+    KeepTheirs(i64),
+    ReapplyMine(i64),
+    Discard(i64),
+    Retry(i64),
+}
+
+pub struct Picker {
+    pub title: String,
+    pub items: Vec<(String, PickValue)>,
+    pub selected: usize,
+    pub flow: Flow,
+}
+
+pub struct Prompt {
+    pub title: String,
+    pub input: TextBuffer,
+    pub flow: Flow,
+    /// Shown under the input when the last value was refused.
+    pub error: Option<String>,
+}
+
+pub struct Confirm {
+    pub question: String,
+    pub flow: Flow,
+}
+
+pub struct Search {
+    pub input: TextBuffer,
+    pub results: Vec<crate::store::SearchHit>,
+    pub selected: usize,
+}
+
+/// Multi-step actions carry their collected answers from step to step.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Flow {
+    Status(TicketId),
+    Priority(TicketId),
+    Assign(TicketId),
+    Tags(TicketId),
+    Macro(MacroFlow),
+    Order(OrderFlow),
+    Notice(NoticeFlow),
+    NoticeBody(NoticeFlow),
+    Resolve,
+    /// Leave the composer, dropping its text.
+    DiscardDraft,
+    Quit,
+    /// Send although the ticket changed meanwhile.
+    SendAnyway,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct MacroFlow {
+    pub ticket_id: TicketId,
+    pub macro_id: Option<i64>,
+    /// Placeholder values known so far.
+    pub values: Vec<(String, String)>,
+    /// The placeholder being asked for.
+    pub asking: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct OrderFlow {
+    pub ticket_id: Option<TicketId>,
+    pub order_id: Option<String>,
+    pub kind: Option<ActionKind>,
+    pub amount: Option<Money>,
+    pub method: Option<RefundMethod>,
+    pub variant: Option<String>,
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct NoticeFlow {
+    pub customer_id: i64,
+    pub order_id: Option<String>,
+    pub channel: Option<Channel>,
+    pub subject: Option<String>,
+}
+
+/// What happens after a reply is sent (a macro's status and tags).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AfterSend {
+    pub patch: TicketPatch,
+}
+
+/// A palette row: an action with its keys and description.
+pub struct PaletteRow {
+    pub action: Action,
+    pub keys: String,
+    pub label: String,
+}

@@ -1,0 +1,135 @@
+//! Drawing the whole screen from the state. Reads only; never changes state
+//! except the list's loaded window (which depends on the pane's height).
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Widget};
+use ratatui::Frame;
+
+use super::app::{App, Pane};
+use super::draw::{self, Part};
+use super::overlay::PaletteRow;
+use crate::keymap::Action;
+use crate::protocol::View;
+
+/// Panes laid out for the terminal's width.
+pub struct Areas {
+    pub list: Option<Rect>,
+    pub thread: Option<Rect>,
+    pub customer: Option<Rect>,
+}
+
+/// Three panes from 150 columns, two from 100, else the focused one alone.
+pub fn layout(app: &App, area: Rect) -> Areas {
+    if area.width >= 150 {
+        let [l, t, c] =
+            Layout::horizontal([Constraint::Percentage(38), Constraint::Percentage(37), Constraint::Percentage(25)])
+                .areas(area);
+        Areas { list: Some(l), thread: Some(t), customer: Some(c) }
+    } else if area.width >= 100 {
+        let [l, r] = Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(area);
+        if app.focus == Pane::Customer {
+            Areas { list: Some(l), thread: None, customer: Some(r) }
+        } else {
+            Areas { list: Some(l), thread: Some(r), customer: None }
+        }
+    } else {
+        match app.focus {
+            Pane::List => Areas { list: Some(area), thread: None, customer: None },
+            Pane::Thread => Areas { list: None, thread: Some(area), customer: None },
+            Pane::Customer => Areas { list: None, thread: None, customer: Some(area) },
+        }
+    }
+}
+
+pub fn render(app: &mut App, frame: &mut Frame<'_>) {
+    let area = frame.area();
+    let [tabs, main, status] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    render_tabs(app, frame.buffer_mut(), tabs);
+    if app.show_supervisor {
+        super::supervisor_view::render(app, frame.buffer_mut(), main);
+    } else {
+        let areas = layout(app, main);
+        if let Some(r) = areas.list {
+            super::list_view::render(app, frame.buffer_mut(), r);
+        }
+        if let Some(r) = areas.thread {
+            super::thread_view::render(app, frame, r);
+        }
+        if let Some(r) = areas.customer {
+            super::customer_view::render(app, frame.buffer_mut(), r);
+        }
+    }
+    super::status_view::render(app, frame.buffer_mut(), status);
+    super::overlay_view::render(app, frame, main);
+}
+
+pub fn view_label(app: &App, v: View) -> String {
+    app.t(&format!("view-{}", v.as_str().replace('_', "-")))
+}
+
+fn render_tabs(app: &App, buf: &mut Buffer, area: Rect) {
+    let mut parts = Vec::new();
+    for (i, v) in View::ALL.iter().enumerate().take(6) {
+        let style = if *v == app.view {
+            Style::new().fg(Color::Black).bg(Color::Cyan).add_modifier(Modifier::BOLD)
+        } else {
+            Style::new().fg(Color::Gray)
+        };
+        let label = format!(" {} {} {} ", i + 1, view_label(app, *v), app.num(app.counts.get(*v)));
+        parts.push(Part::new(label, style));
+        parts.push(Part::new(" ", Style::new()));
+    }
+    draw::parts(buf, area, &parts, &app.profile);
+}
+
+/// A bordered pane; the focused one is highlighted.
+pub fn pane_block(app: &App, title: &str, pane: Pane) -> Block<'static> {
+    let focused = app.focus == pane && app.overlay.is_none();
+    let style = if focused { Style::new().fg(Color::Cyan) } else { Style::new().fg(Color::DarkGray) };
+    Block::new()
+        .borders(Borders::ALL)
+        .border_type(if focused { BorderType::Thick } else { BorderType::Plain })
+        .border_style(style)
+        .title(format!(" {} ", crate::text::sanitize_line(title)))
+}
+
+/// Draws the block and returns its inner area.
+pub fn framed(buf: &mut Buffer, area: Rect, block: Block<'_>) -> Rect {
+    let inner = block.inner(area);
+    block.render(area, buf);
+    inner
+}
+
+/// Clears and frames an overlay box centred in `area`.
+pub fn popup(buf: &mut Buffer, area: Rect, width_pct: u16, height: u16, title: &str) -> Rect {
+    let w = (area.width * width_pct / 100).max(30).min(area.width);
+    let h = height.min(area.height);
+    let r = Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h };
+    Clear.render(r, buf);
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Rounded)
+        .border_style(Style::new().fg(Color::Yellow))
+        .title(format!(" {} ", crate::text::sanitize_line(title)));
+    framed(buf, r, block)
+}
+
+/// Rows of the command palette for a filter text.
+pub fn palette_rows(app: &App, filter: &str) -> Vec<PaletteRow> {
+    let filter = filter.trim().to_lowercase();
+    Action::ALL
+        .iter()
+        .filter(|a| **a != Action::Supervisor || app.is_supervisor())
+        .map(|a| PaletteRow {
+            action: *a,
+            keys: app.keymap.bindings_for(*a).join(", "),
+            label: app.t(&a.message_id()),
+        })
+        .filter(|row| {
+            filter.is_empty() || row.label.to_lowercase().contains(&filter) || row.action.name().contains(&filter)
+        })
+        .collect()
+}
