@@ -110,6 +110,10 @@ async fn pump(
     tx: mpsc::Sender<Result<Event, Infallible>>,
 ) {
     let mut stats = state.stats();
+    let mut stopping = state.stopping();
+    if *stopping.borrow_and_update() {
+        return;
+    }
     if with_stats {
         let current = stats.borrow_and_update().clone();
         if current.computed_at.is_none() {
@@ -153,6 +157,7 @@ async fn pump(
                 }
             }
             _ = tx.closed() => return,
+            _ = stopping.changed() => return,
         }
     }
 }

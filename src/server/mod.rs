@@ -76,6 +76,7 @@ impl RunningServer {
 
     /// Stops accepting requests and waits for the server to finish.
     pub async fn stop(mut self) {
+        self.state.stop_streams();
         if let Some(tx) = self.shutdown.take() {
             let _ = tx.send(());
         }
@@ -88,6 +89,7 @@ impl RunningServer {
 
 impl Drop for RunningServer {
     fn drop(&mut self) {
+        self.state.stop_streams();
         for task in &self.background {
             task.abort();
         }

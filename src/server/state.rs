@@ -22,6 +22,8 @@ struct Inner {
     db: Mutex<Db>,
     changes: broadcast::Sender<ChangeNotice>,
     stats: watch::Sender<Arc<QueueStats>>,
+    /// Set when the server stops, so open event streams end.
+    stopping: watch::Sender<bool>,
 }
 
 /// What an idempotent POST answered, first time or replayed.
@@ -35,7 +37,8 @@ impl AppState {
     pub fn new(db: Db) -> AppState {
         let (changes, _) = broadcast::channel(4096);
         let (stats, _) = watch::channel(Arc::new(QueueStats::default()));
-        AppState { inner: Arc::new(Inner { db: Mutex::new(db), changes, stats }) }
+        let (stopping, _) = watch::channel(false);
+        AppState { inner: Arc::new(Inner { db: Mutex::new(db), changes, stats, stopping }) }
     }
 
     fn lock(&self) -> MutexGuard<'_, Db> {
@@ -148,6 +151,15 @@ impl AppState {
 
     pub fn stats(&self) -> watch::Receiver<Arc<QueueStats>> {
         self.inner.stats.subscribe()
+    }
+
+    /// Ends every open event stream (the server is stopping).
+    pub fn stop_streams(&self) {
+        self.inner.stopping.send_replace(true);
+    }
+
+    pub fn stopping(&self) -> watch::Receiver<bool> {
+        self.inner.stopping.subscribe()
     }
 
     pub fn publish_stats(&self, stats: QueueStats) {
