@@ -1,0 +1,231 @@
+### The console's screens: panes, views, status bar, composer, pickers,
+### search, help, supervisor screen, empty states, times.
+###
+### Placeholders are filled by the code and must keep their names in every
+### language. Counts are numbers, so plural variants ([one], [other], ...)
+### follow the language's CLDR rules.
+
+## Panes
+
+pane-tickets = Tickets
+pane-conversation = Conversation
+pane-customer = Customer
+
+## Views (ids: view- + the view's name with dashes)
+
+view-mine = Mine
+view-unassigned = Unassigned
+view-open = Open
+view-pending = Pending
+view-solved = Solved
+view-sla-due = SLA due
+view-all = All
+view-count =
+    { $count ->
+        [one] 1 ticket
+       *[other] { $count } tickets
+    }
+# A view tab: name and number of tickets, e.g. "Mine 12".
+view-tab = { $name } { $count }
+
+## Status bar
+
+outbox-waiting = { $count } waiting
+outbox-problems =
+    { $count ->
+        [one] 1 change needs attention
+       *[other] { $count } changes need attention
+    }
+last-sync = last sync { $time }
+logged-in-as = logged in as { $name }
+sync-progress = syncing { $percent }%
+sync-requested = Syncing now
+help-hint = { $key } help
+queued = Saved; it goes out when the connection allows
+romanized-on = Showing Kannada, Telugu and Nepali in Latin letters
+romanized-off = Showing the original script
+
+## Connection
+
+conn-connecting = connecting
+conn-online = online
+conn-offline = offline
+conn-syncing = syncing
+conn-degraded = degraded
+conn-reconnecting = reconnecting
+conn-unauthorized = not signed in
+
+## Ticket list
+
+list-unassigned = unassigned
+list-assigned-to = { $name }
+list-new-messages =
+    { $count ->
+        [one] 1 new message
+       *[other] { $count } new messages
+    }
+ticket-number = #{ $id }
+
+## Ticket details and the conversation
+
+label-subject = Subject
+label-status = Status
+label-priority = Priority
+label-assignee = Assignee
+label-requester = Requester
+label-channel = Channel
+label-tags = Tags
+label-sla = SLA
+label-created = Created
+label-updated = Updated
+thread-from = { $name } via { $channel }
+thread-older-messages =
+    { $count ->
+        [one] 1 older message
+       *[other] { $count } older messages
+    }
+
+## Customer pane
+
+label-profile = Profile
+label-name = Name
+label-email = Email
+label-phone = Phone
+label-city = City
+label-customer-since = Customer since
+label-preferred-language = Preferred language
+label-lifetime-value = Lifetime value
+label-orders = Orders
+label-order = Order
+label-items = Items
+label-total = Total
+label-payment = Payment
+label-shipment = Shipment
+label-carrier = Carrier
+label-tracking = Tracking
+label-eta = ETA
+label-late = Late
+late-by-days =
+    { $days ->
+        [one] late by 1 day
+       *[other] late by { $days } days
+    }
+label-returns = Returns
+label-refunds = Refunds
+label-exchanges = Exchanges
+label-past-tickets = Past tickets
+label-satisfaction = Satisfaction
+label-csat = CSAT
+label-nps = NPS
+label-notes = Notes
+csat-score = { $score }/5
+nps-score = { $score }/10
+
+## Composer
+
+composer-reply = Reply
+composer-note = Internal note
+composer-hint = Ctrl-s send · Ctrl-t reply/note · Esc cancel
+# The same hint built from the agent's own keys.
+composer-hint-keys = { $send } send · { $toggle } reply/note · { $cancel } cancel
+composer-reply-to = Reply to { $name } by { $channel }
+composer-note-info = Only agents see internal notes
+composer-customer-wrote = The customer wrote again while you were typing
+confirm-discard-draft = Discard this draft? y/n
+
+## Confirmations
+
+confirm-title = Please confirm
+confirm-hint = y yes · n no
+confirm-quit-unsent =
+    { $count ->
+        [one] 1 change is not sent yet; it will be sent next time. Quit? y/n
+       *[other] { $count } changes are not sent yet; they will be sent next time. Quit? y/n
+    }
+
+## Pickers and prompts
+
+picker-status = Choose status
+picker-priority = Choose priority
+picker-assign = Assign to
+unassigned = Unassigned
+prompt-tags = Tags (comma separated)
+picker-macro = Choose macro
+no-macros = No macros yet
+prompt-placeholder = Fill in { $name }
+macro-applied = Macro applied; check the draft, then send
+picker-order = Choose order
+no-orders = This customer has no orders
+picker-order-action = Order actions: Refund / Return / Exchange
+prompt-refund-amount = Amount to refund (order total { $total })
+prompt-amount = Amount
+prompt-reason = Reason
+picker-refund-method = Refund method
+prompt-exchange-variant = Replacement size or variant
+confirm-order-action = Confirm { $action } on order { $order }? y/n
+picker-notice-channel = Proactive notice: channel
+prompt-notice-subject = Proactive notice: subject
+prompt-notice-body = Proactive notice: message
+notice-sent = Notice queued for { $name }
+
+## Search
+
+search-title = Search
+search-hint = Type to search tickets, customers and messages
+search-results =
+    { $count ->
+        [0] no results
+        [one] 1 result
+       *[other] { $count } results
+    }
+search-no-results = no results
+
+## Help and command palette
+
+help-title = Keys
+palette-title = Command palette
+palette-hint = Type to filter commands
+
+## Changes that need attention (the outbox)
+
+problems-title = Changes that need your attention
+outbox-change = Ticket change
+discard-write = Discard my change
+retry-write = Try again
+outbox-state-pending = waiting
+outbox-state-inflight = sending
+outbox-state-done = sent
+outbox-state-conflict = conflict
+outbox-state-rejected = refused
+
+## Supervisor screen
+
+supervisor-title = Supervisor
+supervisor-views = Queues
+supervisor-sla = SLA
+supervisor-breached = Breached
+supervisor-agents = Agents
+supervisor-waiting = Waiting for the latest figures
+supervisor-only = Only supervisors can open this screen
+
+## Empty states
+
+empty-view = No tickets in this view
+select-ticket = Select a ticket
+select-ticket-first = Select a ticket first
+empty-thread = No messages yet
+empty-message = The message is empty
+empty-customer = No customer details
+
+## Times (the code picks the unit; numbers are whole)
+
+time-just-now = just now
+time-minutes-ago = { $n }m ago
+time-hours-ago = { $n }h ago
+time-days-ago = { $n }d ago
+time-in-minutes = in { $n }m
+time-in-hours = in { $n }h
+time-in-days = in { $n }d
+time-overdue-minutes = overdue { $n }m
+time-overdue-hours = overdue { $n }h
+time-overdue-days = overdue { $n }d
