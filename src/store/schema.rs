@@ -1,0 +1,212 @@
+//! The cache schema and its migrations, versioned through `PRAGMA user_version`.
+//!
+//! Migrations only ever get appended: migration `i` (0-based) brings a cache
+//! from version `i` to `i + 1`.
+
+use std::path::Path;
+
+use rusqlite::Connection;
+
+use super::error::{Result, StoreError};
+
+/// Tokenizer for ticket subjects and message bodies.
+///
+/// The default `unicode61` tokenizer treats combining marks (Unicode category
+/// M: vowel signs, virama, anusvara) as separators, so `ಪಾರ್ಸೆಲ್` would be
+/// indexed as the bare consonants `ಪ ರ ಸ ಲ` — shared by unrelated words.
+/// Adding `M*` to the token categories keeps Kannada, Telugu and Devanagari
+/// words whole; Latin diacritics are still folded (`remove_diacritics 2`).
+/// ZWNJ/ZWJ (category Cf) stay separators, so `ಪಾರ್ಸೆಲ್‌ನ` also yields
+/// `ಪಾರ್ಸೆಲ್`; queries are prefix queries so agglutinated suffixes match too.
+pub const TOKENIZER: &str = "unicode61 remove_diacritics 2 categories 'L* N* Co M*'";
+
+fn migrations() -> Vec<String> {
+    vec![format!(
+        r#"
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+-- Tickets as the UI shows them: the server's copy with this agent's pending
+-- patches applied on top. `server_json` holds the server's copy whenever it
+-- differs (pending patches), else it is NULL and `json` is the server's copy.
+-- `version` is always the server's version.
+CREATE TABLE tickets (
+    id INTEGER PRIMARY KEY,
+    subject TEXT NOT NULL,
+    status TEXT NOT NULL,
+    -- 0 = new/open, 1 = pending/on-hold, 2 = solved/closed
+    open_class INTEGER NOT NULL,
+    -- 1 unless solved/closed
+    active INTEGER NOT NULL,
+    assignee_id INTEGER,
+    customer_id INTEGER NOT NULL,
+    next_due INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    version INTEGER NOT NULL,
+    json TEXT NOT NULL,
+    server_json TEXT
+);
+-- open, pending, sla_due: by next deadline (rowid = id breaks ties)
+CREATE INDEX tickets_class_due ON tickets (open_class, next_due);
+-- mine, unassigned
+CREATE INDEX tickets_assignee ON tickets (assignee_id, active, next_due);
+-- solved
+CREATE INDEX tickets_class_updated ON tickets (open_class, updated_at);
+-- all
+CREATE INDEX tickets_updated ON tickets (updated_at);
+CREATE INDEX tickets_customer ON tickets (customer_id, created_at);
+
+CREATE VIRTUAL TABLE tickets_fts USING fts5(
+    subject, content='tickets', content_rowid='id', tokenize="{tok}"
+);
+CREATE TRIGGER tickets_fts_insert AFTER INSERT ON tickets BEGIN
+    INSERT INTO tickets_fts (rowid, subject) VALUES (new.id, new.subject);
+END;
+CREATE TRIGGER tickets_fts_delete AFTER DELETE ON tickets BEGIN
+    INSERT INTO tickets_fts (tickets_fts, rowid, subject) VALUES ('delete', old.id, old.subject);
+END;
+CREATE TRIGGER tickets_fts_update AFTER UPDATE OF subject ON tickets
+WHEN old.subject IS NOT new.subject BEGIN
+    INSERT INTO tickets_fts (tickets_fts, rowid, subject) VALUES ('delete', old.id, old.subject);
+    INSERT INTO tickets_fts (rowid, subject) VALUES (new.id, new.subject);
+END;
+
+-- `json` is the message without its body; the body lives in its own column
+-- (read by the full-text index too, so it is stored once).
+CREATE TABLE messages (
+    id INTEGER PRIMARY KEY,
+    ticket_id INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    body TEXT NOT NULL,
+    json TEXT NOT NULL
+);
+CREATE INDEX messages_ticket ON messages (ticket_id, id);
+
+CREATE VIRTUAL TABLE messages_fts USING fts5(
+    body, content='messages', content_rowid='id', tokenize="{tok}"
+);
+CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN
+    INSERT INTO messages_fts (rowid, body) VALUES (new.id, new.body);
+END;
+CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN
+    INSERT INTO messages_fts (messages_fts, rowid, body) VALUES ('delete', old.id, old.body);
+END;
+CREATE TRIGGER messages_fts_update AFTER UPDATE OF body ON messages
+WHEN old.body IS NOT new.body BEGIN
+    INSERT INTO messages_fts (messages_fts, rowid, body) VALUES ('delete', old.id, old.body);
+    INSERT INTO messages_fts (rowid, body) VALUES (new.id, new.body);
+END;
+
+CREATE TABLE customers (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    updated_at INTEGER NOT NULL,
+    json TEXT NOT NULL
+);
+CREATE TABLE orders (
+    id TEXT PRIMARY KEY,
+    customer_id INTEGER NOT NULL,
+    placed_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    json TEXT NOT NULL
+);
+CREATE INDEX orders_customer ON orders (customer_id, placed_at);
+CREATE TABLE order_actions (
+    id INTEGER PRIMARY KEY,
+    order_id TEXT NOT NULL,
+    customer_id INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    json TEXT NOT NULL
+);
+CREATE INDEX order_actions_customer ON order_actions (customer_id, id);
+CREATE INDEX order_actions_order ON order_actions (order_id, id);
+CREATE TABLE agents (id INTEGER PRIMARY KEY, name TEXT NOT NULL, json TEXT NOT NULL);
+CREATE TABLE macros (id INTEGER PRIMARY KEY, json TEXT NOT NULL);
+CREATE TABLE surveys (
+    id INTEGER PRIMARY KEY,
+    customer_id INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    json TEXT NOT NULL
+);
+CREATE INDEX surveys_customer ON surveys (customer_id, created_at);
+
+-- Everything the agent did that the server has not confirmed yet (and, for a
+-- while, what it has). AUTOINCREMENT: ids are never reused, so the negative
+-- local id of a queued message stays unique.
+CREATE TABLE outbox (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    idempotency_key TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL,
+    ticket_id INTEGER,
+    op TEXT NOT NULL,
+    base_version INTEGER,
+    state TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    error_code TEXT,
+    last_error TEXT,
+    conflict TEXT,
+    result TEXT,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+);
+CREATE INDEX outbox_state ON outbox (state, id);
+CREATE INDEX outbox_ticket ON outbox (ticket_id, kind, state);
+
+CREATE TABLE drafts (
+    ticket_id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    body TEXT NOT NULL,
+    updated_at INTEGER NOT NULL
+);
+"#,
+        tok = TOKENIZER
+    )]
+}
+
+/// The schema version this build writes.
+pub fn known_version() -> i64 {
+    migrations().len() as i64
+}
+
+/// Brings the schema of `conn` up to date, each step in its own transaction.
+pub fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
+    let found: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .map_err(|source| StoreError::Open {
+            path: path.to_path_buf(),
+            source,
+        })?;
+    let all = migrations();
+    let known = all.len() as i64;
+    if found > known {
+        return Err(StoreError::TooNew {
+            path: path.to_path_buf(),
+            found,
+            known,
+        });
+    }
+    for (i, sql) in all
+        .iter()
+        .enumerate()
+        .skip(usize::try_from(found).unwrap_or(0))
+    {
+        let version = i as i64 + 1;
+        let step = |conn: &mut Connection| -> rusqlite::Result<()> {
+            let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            // Another process may have migrated while we waited for the lock.
+            let now: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+            if now >= version {
+                return tx.commit();
+            }
+            tx.execute_batch(sql)?;
+            tx.pragma_update(None, "user_version", version)?;
+            tx.commit()
+        };
+        step(conn).map_err(|source| StoreError::Migration {
+            path: path.to_path_buf(),
+            version,
+            source,
+        })?;
+    }
+    Ok(())
+}
