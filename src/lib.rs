@@ -10,6 +10,6 @@ pub mod keymap;
 pub mod protocol;
 pub mod server;
 pub mod store;
-// pub mod sync; (being wired)
+pub mod sync;
 pub mod text;
 // pub mod ui; (being wired)

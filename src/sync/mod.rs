@@ -198,11 +198,22 @@ impl SyncTask {
 
     /// Pulls the change feed until caught up.
     async fn pull(&mut self) -> Result<(), ClientError> {
-        let start = self.store.cursor().unwrap_or(0);
+        let mut start = self.store.cursor().unwrap_or(0);
         let mut since = start;
         let mut applied = 0usize;
         loop {
             let page = self.client.changes(since, PAGE).await?;
+            if page.latest < since {
+                // The server's history is shorter than ours: it was reset.
+                // Start over, keeping the outbox and drafts.
+                tracing::warn!("server sequence {} is behind our cursor {since}; resyncing", page.latest);
+                if let Err(e) = self.store.reset_cache() {
+                    tracing::error!("cannot reset the cache: {e}");
+                }
+                since = 0;
+                start = 0;
+                continue;
+            }
             if !page.changes.is_empty() || page.next != since {
                 if let Err(e) = self.store.apply_changes(&page.changes, page.next) {
                     tracing::error!("cache write failed: {e}");

@@ -36,12 +36,18 @@ impl Pusher {
                 tracing::error!("cannot mark outbox entry {}: {e}", entry.id);
                 continue;
             }
-            match self.send(client, store, &entry).await {
-                Ok(entity) => {
-                    if let Entity::Ticket(t) = &entity {
-                        self.own_versions.entry(t.id).or_default().push(t.version);
+            let cached = match &entry.op {
+                OutboxOp::Patch { ticket_id, .. } => store.server_version(*ticket_id).ok().flatten(),
+                _ => None,
+            };
+            match self.send(client, cached, &entry).await {
+                Ok(entities) => {
+                    for entity in &entities {
+                        if let Entity::Ticket(t) = entity {
+                            self.own_versions.entry(t.id).or_default().push(t.version);
+                        }
                     }
-                    if let Err(e) = store.mark_done(entry.id, &entity) {
+                    if let Err(e) = store.mark_done_all(entry.id, &entities) {
                         tracing::error!("cannot record delivery of {}: {e}", entry.id);
                     }
                     settled += 1;
@@ -60,8 +66,11 @@ impl Pusher {
                     settled += 1;
                 }
                 Err(err) => {
-                    // Not delivered (or we cannot know): stays in flight and is
+                    // Not delivered (or we cannot know): back to pending, and
                     // retried with the same key next time.
+                    if let Err(e) = store.mark_failed(entry.id, &err.user_message()) {
+                        tracing::error!("cannot record failure of {}: {e}", entry.id);
+                    }
                     return PushOutcome { delivered_or_settled: settled, result: Err(err) };
                 }
             }
@@ -81,28 +90,28 @@ impl Pusher {
         v
     }
 
-    async fn send(&self, client: &Client, store: &Store, entry: &OutboxEntry) -> Result<Entity, ClientError> {
+    /// Sends one entry; answers with what the server made of it.
+    async fn send(&self, client: &Client, cached: Option<i64>, entry: &OutboxEntry) -> Result<Vec<Entity>, ClientError> {
         let key = entry.key.as_str();
         match &entry.op {
             OutboxOp::Message { ticket_id, kind, body } => {
                 let req = NewMessage { kind: *kind, body: body.clone() };
                 let created = client.post_message(*ticket_id, key, &req).await?;
-                Ok(Entity::Message(created.message))
+                Ok(vec![Entity::Message(created.message), Entity::Ticket(created.ticket)])
             }
             OutboxOp::Patch { ticket_id, patch } => {
-                let cached = store.server_version(*ticket_id).ok().flatten();
                 let base = entry.base_version.unwrap_or(0);
                 let version = self.effective_base(*ticket_id, base, cached);
                 let ticket = client.patch_ticket(*ticket_id, version, patch).await?;
-                Ok(Entity::Ticket(ticket))
+                Ok(vec![Entity::Ticket(ticket)])
             }
             OutboxOp::OrderAction { order_id, request } => {
                 let created = client.order_action(order_id, key, request).await?;
-                Ok(Entity::OrderAction(created.action))
+                Ok(vec![Entity::OrderAction(created.action), Entity::Order(created.order)])
             }
             OutboxOp::Outbound(request) => {
                 let created = client.outbound(key, request).await?;
-                Ok(Entity::Ticket(created.ticket))
+                Ok(vec![Entity::Ticket(created.ticket), Entity::Message(created.message)])
             }
         }
     }
