@@ -87,6 +87,7 @@ pub async fn run(opts: ConsoleOptions) -> anyhow::Result<()> {
 
     let (locale, notice) = crate::i18n::choose_locale(opts.lang.as_deref(), config.lang.as_deref());
     let i18n = crate::i18n::I18n::new(&locale);
+    let notice = notice.map(|n| n.text(&i18n));
     let keymap = crate::keymap::Keymap::load(crate::keymap::user_keymap_path().as_deref())?;
 
     let target = target(&opts, &config, &data_dir).await?;
@@ -98,7 +99,7 @@ pub async fn run(opts: ConsoleOptions) -> anyhow::Result<()> {
     let sync = crate::sync::spawn(client, cache, tx);
     let mut app = crate::ui::App::new(store, i18n, keymap, crate::text::WidthProfile::default());
     if let Some(notice) = notice {
-        app.flash(notice.to_string());
+        app.flash(notice);
     }
     tracing::info!("console started against {}", target.url);
     crate::ui::run(app, rx, sync).await

@@ -3,7 +3,7 @@
 
 pub mod client;
 pub mod config;
-// pub mod console; (being wired)
+pub mod console;
 pub mod domain;
 pub mod i18n;
 pub mod keymap;
@@ -12,4 +12,4 @@ pub mod server;
 pub mod store;
 pub mod sync;
 pub mod text;
-// pub mod ui; (being wired)
+pub mod ui;

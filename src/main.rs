@@ -59,8 +59,16 @@ fn main() -> std::process::ExitCode {
                 .and_then(|rt| rt.block_on(sahaya::server::run_cli(opts)))
         }
         None => {
-            let _ = (cli.server, cli.token, cli.data_dir, cli.lang, cli.config);
-            Err(anyhow::anyhow!("the console is being wired; run `sahaya serve --demo`"))
+            let opts = sahaya::console::ConsoleOptions {
+                server: cli.server,
+                token: cli.token,
+                data_dir: cli.data_dir,
+                lang: cli.lang,
+                config: cli.config,
+            };
+            tokio::runtime::Runtime::new()
+                .map_err(anyhow::Error::from)
+                .and_then(|rt| rt.block_on(sahaya::console::run(opts)))
         }
     };
     match result {

@@ -92,6 +92,8 @@ pub struct App {
     /// The keys typed so far of a multi-key sequence (for the which-key hint).
     pub pending_keys: Vec<String>,
     pub show_supervisor: bool,
+    /// Width the composer was last drawn at (for moving up and down in it).
+    pub composer_width: usize,
     pub romanized: bool,
     pub effects: Vec<Effect>,
     pub quit: bool,
@@ -121,6 +123,7 @@ impl App {
             flash: None,
             pending_keys: Vec::new(),
             show_supervisor: false,
+            composer_width: 60,
             romanized: false,
             effects: Vec::new(),
             quit: false,
@@ -196,13 +199,14 @@ impl App {
         if !l.stale && l.height == height && l.rows.len() == height.min(l.len.saturating_sub(l.offset)) {
             return;
         }
+        let offset = l.offset as i64;
         let me = self.my_id();
-        match self.store.ticket_rows(self.view, me, Self::now(), l.offset as i64, height as i64) {
-            Ok(rows) => l.rows = rows,
+        match self.store.ticket_rows(self.view, me, Self::now(), offset, height as i64) {
+            Ok(rows) => self.list.rows = rows,
             Err(e) => tracing::warn!("cannot read tickets: {e}"),
         }
-        l.height = height;
-        l.stale = false;
+        self.list.height = height;
+        self.list.stale = false;
     }
 
     pub fn selected_row(&self) -> Option<&TicketRow> {

@@ -2,9 +2,7 @@
 //! width profile says the terminal uses (ratatui's forced cell width), never
 //! left to a widget's own measure. All text drawn here has been sanitized.
 
-use std::num::NonZeroU16;
-
-use ratatui::buffer::{Buffer, CellDiffOption};
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
@@ -13,39 +11,7 @@ use crate::text::{self, WidthProfile};
 /// Draws `s` at (x, y), clipped to `max_x` (exclusive); returns the column
 /// after the last drawn cluster. A cluster that does not fit is not drawn.
 pub fn put_str(buf: &mut Buffer, x: u16, y: u16, max_x: u16, s: &str, style: Style, profile: &WidthProfile) -> u16 {
-    let area = buf.area;
-    if y < area.top() || y >= area.bottom() {
-        return x;
-    }
-    let max_x = max_x.min(area.right());
-    let mut col = x;
-    for cluster in text::clusters(s) {
-        let w = profile.cluster_width(cluster);
-        if w == 0 {
-            continue;
-        }
-        let w16 = u16::try_from(w).unwrap_or(u16::MAX);
-        if col.saturating_add(w16) > max_x {
-            break;
-        }
-        let natural = unicode_width::UnicodeWidthStr::width(cluster);
-        let cell = &mut buf[(col, y)];
-        cell.set_symbol(cluster).set_style(style);
-        if natural != w {
-            if let Some(forced) = NonZeroU16::new(w16) {
-                cell.set_diff_option(CellDiffOption::ForcedWidth(forced));
-            }
-        } else {
-            cell.set_diff_option(CellDiffOption::None);
-        }
-        for dx in 1..w16 {
-            let trailing = &mut buf[(col + dx, y)];
-            trailing.reset();
-            trailing.set_style(style);
-        }
-        col += w16;
-    }
-    col
+    text::draw_str(buf, x, y, s, max_x.saturating_sub(x) as usize, style, profile)
 }
 
 /// Draws `s` truncated with an ellipsis to fit `area`'s first row.
@@ -92,4 +58,20 @@ pub fn parts(buf: &mut Buffer, area: Rect, parts: &[Part<'_>], profile: &WidthPr
         let fitted = text::truncate(&part.text, room, profile);
         x = put_str(buf, x, area.y, area.right(), &fitted, part.style, profile);
     }
+}
+
+/// The end of `s` that fits in `width` cells (for inputs scrolled to the cursor).
+pub fn tail<'a>(s: &'a str, width: usize, profile: &WidthProfile) -> &'a str {
+    let mut used = 0;
+    let mut start = s.len();
+    let parts: Vec<(usize, &str)> = text::cluster_indices(s).collect();
+    for (i, g) in parts.into_iter().rev() {
+        let w = profile.cluster_width(g);
+        if used + w > width {
+            break;
+        }
+        used += w;
+        start = i;
+    }
+    &s[start..]
 }

@@ -35,7 +35,7 @@ fn input(app: &App, frame: &mut Frame<'_>, area: Rect, buffer: &TextBuffer) {
     let _ = row;
     let text = buffer.text();
     // Keep the cursor visible: show the tail when the text is longer.
-    let shown = if col >= width { text::tail(&text, width.saturating_sub(1), &app.profile) } else { text.clone() };
+    let shown = if col >= width { draw::tail(&text, width.saturating_sub(1), &app.profile).to_string() } else { text.clone() };
     let shown_w = app.profile.str_width(&shown);
     let cursor_col = if col >= width { shown_w } else { col };
     draw::put_str(frame.buffer_mut(), area.x, area.y, area.right(), &shown, Style::new().add_modifier(Modifier::BOLD), &app.profile);

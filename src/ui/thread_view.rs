@@ -106,7 +106,7 @@ pub fn render(app: &mut App, frame: &mut Frame<'_>, area: Rect) {
     }
 }
 
-fn render_composer(app: &App, frame: &mut Frame<'_>, area: Rect) {
+fn render_composer(app: &mut App, frame: &mut Frame<'_>, area: Rect) {
     let Some(c) = app.composer.as_ref() else { return };
     let (title_id, color) = match c.kind {
         MessageKind::Note => ("composer-note", Color::Yellow),
@@ -121,6 +121,8 @@ fn render_composer(app: &App, frame: &mut Frame<'_>, area: Rect) {
         return;
     }
     let width = inner.width as usize;
+    app.composer_width = width;
+    let Some(c) = app.composer.as_ref() else { return };
     let lines = c.buffer.visual_lines(width, &app.profile);
     let (row, col) = c.buffer.cursor_screen_pos(width, &app.profile);
     let height = inner.height as usize;

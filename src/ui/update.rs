@@ -92,8 +92,9 @@ fn on_key(app: &mut App, key: KeyEvent) {
         }
         KeyResult::Unbound => {
             app.pending_keys.clear();
+            let (width, profile) = (app.composer_width, app.profile.clone());
             if let Some(buffer) = focused_input(app) {
-                edit(buffer, key, scope == Scope::Composer);
+                edit(buffer, key, scope == Scope::Composer, width, &profile);
                 super::actions::after_edit(app);
             }
         }
@@ -101,7 +102,7 @@ fn on_key(app: &mut App, key: KeyEvent) {
 }
 
 /// Plain editing keys of a text field.
-fn edit(buffer: &mut TextBuffer, key: KeyEvent, multiline: bool) {
+fn edit(buffer: &mut TextBuffer, key: KeyEvent, multiline: bool, width: usize, profile: &crate::text::WidthProfile) {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     let alt = key.modifiers.contains(KeyModifiers::ALT);
     match key.code {
@@ -117,8 +118,8 @@ fn edit(buffer: &mut TextBuffer, key: KeyEvent, multiline: bool) {
         KeyCode::Right if ctrl => buffer.word_right(),
         KeyCode::Left => buffer.move_left(),
         KeyCode::Right => buffer.move_right(),
-        KeyCode::Up if multiline => buffer.move_up(),
-        KeyCode::Down if multiline => buffer.move_down(),
+        KeyCode::Up if multiline => buffer.move_up(width, profile),
+        KeyCode::Down if multiline => buffer.move_down(width, profile),
         KeyCode::Home => buffer.home(),
         KeyCode::End => buffer.end(),
         KeyCode::Tab if multiline => buffer.insert_str("    "),
