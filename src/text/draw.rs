@@ -78,9 +78,14 @@ pub fn draw_str(
             _ => CellDiffOption::None,
         };
         cell.set_diff_option(option);
+        // Cells covered by the cluster hold an empty symbol, not a blank:
+        // terminals such as tmux keep the second half of a conjunct in its
+        // own cell, so when the cluster goes away those cells must differ
+        // from a blank to be redrawn (ratatui's diff skips equal cells).
         for k in 1..w16 {
             if let Some(covered) = buf.cell_mut((cx + k, y)) {
                 covered.reset();
+                covered.set_symbol("");
                 covered.set_style(style);
             }
         }
@@ -141,7 +146,7 @@ mod tests {
             &WidthProfile::spacing_marks(),
         );
         assert_eq!(end, 3);
-        assert_eq!(row(&buf, 0), ["ರೀ", " ", "a", " ", " ", " "]);
+        assert_eq!(row(&buf, 0), ["ರೀ", "", "a", " ", " ", " "]);
         assert_eq!(
             buf[(0, 0)].diff_option,
             CellDiffOption::ForcedWidth(NonZeroU16::new(2).expect("nonzero"))
@@ -199,12 +204,24 @@ mod tests {
     }
 
     #[test]
+    fn covered_cells_are_redrawn_when_the_cluster_goes() {
+        // tmux keeps the second ನ of ನ್ನ in its own cell; clearing the line
+        // must rewrite that cell too, not only the cluster's first cell.
+        let area = Rect::new(0, 0, 4, 1);
+        let mut before = Buffer::empty(area);
+        draw_str(&mut before, 0, 0, "ನ್ನ", 4, Style::default(), &WidthProfile::spacing_marks());
+        let after = Buffer::empty(area);
+        let updated: Vec<u16> = before.diff(&after).iter().map(|(x, _, _)| *x).collect();
+        assert_eq!(updated, [0, 1]);
+    }
+
+    #[test]
     fn styled_line() {
         let mut buf = Buffer::empty(Rect::new(0, 0, 8, 1));
         let line = Line::from(vec!["ಕನ್ನಡ".red(), " ok".into()]);
         let end = draw_line(&mut buf, 0, 0, &line, 6, &WidthProfile::spacing_marks());
         assert_eq!(end, 6);
-        assert_eq!(row(&buf, 0)[..6], ["ಕ", "ನ್ನ", " ", "ಡ", " ", "o"]);
+        assert_eq!(row(&buf, 0)[..6], ["ಕ", "ನ್ನ", "", "ಡ", " ", "o"]);
         assert_eq!(buf[(0, 0)].fg, Color::Red);
         assert_eq!(buf[(5, 0)].fg, Color::Reset);
     }
