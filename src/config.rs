@@ -20,9 +20,17 @@ pub struct Config {
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("cannot read {path}: {source}")]
-    Read { path: PathBuf, source: std::io::Error },
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("{path}:{line}:{column}: {message}")]
-    Parse { path: PathBuf, line: usize, column: usize, message: String },
+    Parse {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
     #[error(
         "{path} holds a token but can be read by other users; run `chmod 600 {path}` (or move the token to SAHAYA_TOKEN)"
     )]
@@ -38,7 +46,9 @@ pub fn default_config_path() -> Option<PathBuf> {
 }
 
 pub fn default_data_dir() -> PathBuf {
-    dirs().map(|d| d.data_dir().to_path_buf()).unwrap_or_else(|| PathBuf::from(".sahaya"))
+    dirs()
+        .map(|d| d.data_dir().to_path_buf())
+        .unwrap_or_else(|| PathBuf::from(".sahaya"))
 }
 
 /// Line and column (1-based) of a byte offset.
@@ -54,14 +64,26 @@ pub fn load(path: &Path) -> Result<Config, ConfigError> {
     let text = match std::fs::read_to_string(path) {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
-        Err(source) => return Err(ConfigError::Read { path: path.to_path_buf(), source }),
+        Err(source) => {
+            return Err(ConfigError::Read {
+                path: path.to_path_buf(),
+                source,
+            });
+        }
     };
     let config: Config = toml::from_str(&text).map_err(|e| {
         let (line, column) = e.span().map_or((1, 1), |s| line_col(&text, s.start));
-        ConfigError::Parse { path: path.to_path_buf(), line, column, message: e.message().to_string() }
+        ConfigError::Parse {
+            path: path.to_path_buf(),
+            line,
+            column,
+            message: e.message().to_string(),
+        }
     })?;
     if config.token.is_some() && readable_by_others(path) {
-        return Err(ConfigError::TooOpen { path: path.to_path_buf() });
+        return Err(ConfigError::TooOpen {
+            path: path.to_path_buf(),
+        });
     }
     Ok(config)
 }
@@ -69,7 +91,9 @@ pub fn load(path: &Path) -> Result<Config, ConfigError> {
 #[cfg(unix)]
 fn readable_by_others(path: &Path) -> bool {
     use std::os::unix::fs::PermissionsExt;
-    std::fs::metadata(path).map(|m| m.permissions().mode() & 0o077 != 0).unwrap_or(false)
+    std::fs::metadata(path)
+        .map(|m| m.permissions().mode() & 0o077 != 0)
+        .unwrap_or(false)
 }
 
 #[cfg(not(unix))]
@@ -101,13 +125,21 @@ mod tests {
         std::fs::write(&path, "token = \"sh_secret\"\n").unwrap();
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
         let err = load(&path).unwrap_err().to_string();
-        assert!(err.contains("chmod 600") && !err.contains("sh_secret"), "{err}");
+        assert!(
+            err.contains("chmod 600") && !err.contains("sh_secret"),
+            "{err}"
+        );
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
         assert_eq!(load(&path).unwrap().token.as_deref(), Some("sh_secret"));
     }
 
     #[test]
     fn missing_file_is_empty() {
-        assert!(load(Path::new("/nonexistent/sahaya/config.toml")).unwrap().server.is_none());
+        assert!(
+            load(Path::new("/nonexistent/sahaya/config.toml"))
+                .unwrap()
+                .server
+                .is_none()
+        );
     }
 }

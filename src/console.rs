@@ -27,12 +27,20 @@ struct Target {
     _embedded: Option<crate::server::RunningServer>,
 }
 
-async fn target(opts: &ConsoleOptions, config: &Config, data_dir: &std::path::Path) -> anyhow::Result<Target> {
+async fn target(
+    opts: &ConsoleOptions,
+    config: &Config,
+    data_dir: &std::path::Path,
+) -> anyhow::Result<Target> {
     let server = opts.server.clone().or_else(|| config.server.clone());
     let token = opts
         .token
         .clone()
-        .or_else(|| std::env::var("SAHAYA_TOKEN").ok().filter(|t| !t.trim().is_empty()))
+        .or_else(|| {
+            std::env::var("SAHAYA_TOKEN")
+                .ok()
+                .filter(|t| !t.trim().is_empty())
+        })
         .or_else(|| config.token.clone());
     match server {
         Some(url) => {
@@ -41,9 +49,16 @@ async fn target(opts: &ConsoleOptions, config: &Config, data_dir: &std::path::Pa
             )?;
             let cache_name = format!(
                 "cache-{}.db",
-                url.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect::<String>()
+                url.chars()
+                    .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+                    .collect::<String>()
             );
-            Ok(Target { url, token, cache_name, _embedded: None })
+            Ok(Target {
+                url,
+                token,
+                cache_name,
+                _embedded: None,
+            })
         }
         None => {
             let server = crate::server::start(crate::server::ServeOptions {
@@ -54,15 +69,27 @@ async fn target(opts: &ConsoleOptions, config: &Config, data_dir: &std::path::Pa
             })
             .await
             .context("cannot start the embedded demo server")?;
-            let token = server.token(Role::Agent).context("the demo server has no agent account")?.to_string();
-            Ok(Target { url: server.url(), token, cache_name: "cache-demo.db".to_string(), _embedded: Some(server) })
+            let token = server
+                .token(Role::Agent)
+                .context("the demo server has no agent account")?
+                .to_string();
+            Ok(Target {
+                url: server.url(),
+                token,
+                cache_name: "cache-demo.db".to_string(),
+                _embedded: Some(server),
+            })
         }
     }
 }
 
 /// Logs go to a file in the data dir, never to the screen.
 fn init_file_logging(data_dir: &std::path::Path) {
-    let Ok(file) = std::fs::OpenOptions::new().create(true).append(true).open(data_dir.join("sahaya.log")) else {
+    let Ok(file) = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(data_dir.join("sahaya.log"))
+    else {
         return;
     };
     let filter = tracing_subscriber::EnvFilter::try_from_env("SAHAYA_LOG")
@@ -80,7 +107,10 @@ pub async fn run(opts: ConsoleOptions) -> anyhow::Result<()> {
         Some(p) => config::load(p)?,
         None => Config::default(),
     };
-    let data_dir = opts.data_dir.clone().unwrap_or_else(config::default_data_dir);
+    let data_dir = opts
+        .data_dir
+        .clone()
+        .unwrap_or_else(config::default_data_dir);
     std::fs::create_dir_all(&data_dir)
         .with_context(|| format!("cannot create the data directory {}", data_dir.display()))?;
     init_file_logging(&data_dir);

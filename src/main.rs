@@ -51,9 +51,21 @@ enum Command {
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Some(Command::Serve { addr, db, demo, synthetic_tickets, simulate_traffic }) => {
+        Some(Command::Serve {
+            addr,
+            db,
+            demo,
+            synthetic_tickets,
+            simulate_traffic,
+        }) => {
             init_stderr_logging();
-            let opts = sahaya::server::ServeOptions { addr, db, demo, synthetic_tickets, simulate_traffic };
+            let opts = sahaya::server::ServeOptions {
+                addr,
+                db,
+                demo,
+                synthetic_tickets,
+                simulate_traffic,
+            };
             tokio::runtime::Runtime::new()
                 .map_err(anyhow::Error::from)
                 .and_then(|rt| rt.block_on(sahaya::server::run_cli(opts)))
@@ -84,5 +96,8 @@ fn main() -> std::process::ExitCode {
 fn init_stderr_logging() {
     let filter = tracing_subscriber::EnvFilter::try_from_env("SAHAYA_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
-    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
 }

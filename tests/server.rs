@@ -8,7 +8,7 @@ use common::{bare_server, demo_server, error_code};
 use futures::StreamExt;
 use reqwest::Method;
 use sahaya::domain::Role;
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 #[tokio::test]
 async fn auth_is_required_and_me_answers() {
@@ -18,9 +18,21 @@ async fn auth_is_required_and_me_answers() {
     let (status, code, _) = error_code(resp).await;
     assert_eq!((status, code.as_str()), (401, "unauthorized"));
 
-    let resp = s.http.get(s.url("/v1/tickets")).bearer_auth("sh_nope").send().await.unwrap();
+    let resp = s
+        .http
+        .get(s.url("/v1/tickets"))
+        .bearer_auth("sh_nope")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(error_code(resp).await.0, 401);
-    let resp = s.http.get(s.url("/v1/changes")).header("authorization", "Basic abc").send().await.unwrap();
+    let resp = s
+        .http
+        .get(s.url("/v1/changes"))
+        .header("authorization", "Basic abc")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(error_code(resp).await.0, 401);
 
     let me = s.get("/v1/me", Role::Agent).await;
@@ -31,9 +43,17 @@ async fn auth_is_required_and_me_answers() {
 #[tokio::test]
 async fn roles_are_enforced() {
     let s = bare_server().await;
-    let resp = s.req(Method::GET, "/v1/stats", Role::Agent).send().await.unwrap();
+    let resp = s
+        .req(Method::GET, "/v1/stats", Role::Agent)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(error_code(resp).await.0, 403);
-    let resp = s.req(Method::GET, "/v1/tickets", Role::Integration).send().await.unwrap();
+    let resp = s
+        .req(Method::GET, "/v1/tickets", Role::Integration)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(error_code(resp).await.0, 403);
     let resp = s
         .req(Method::POST, "/v1/inbound", Role::Agent)
@@ -42,7 +62,11 @@ async fn roles_are_enforced() {
         .await
         .unwrap();
     assert_eq!(error_code(resp).await.0, 403);
-    let resp = s.req(Method::GET, "/v1/events", Role::Integration).send().await.unwrap();
+    let resp = s
+        .req(Method::GET, "/v1/events", Role::Integration)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(error_code(resp).await.0, 403);
     let stats = s.get("/v1/stats", Role::Supervisor).await;
     assert!(stats["views"]["open"].as_i64().is_some());
@@ -63,7 +87,12 @@ async fn inbound_opens_then_appends_and_reopens() {
     assert_ne!(other["ticket"]["id"].as_i64().unwrap(), id);
 
     let detail = s.get(&format!("/v1/tickets/{id}"), Role::Agent).await;
-    let kinds: Vec<&str> = detail["messages"].as_array().unwrap().iter().map(|m| m["kind"].as_str().unwrap()).collect();
+    let kinds: Vec<&str> = detail["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["kind"].as_str().unwrap())
+        .collect();
     assert_eq!(kinds, ["customer", "customer"]);
     assert_eq!(detail["messages"][0]["body"], "ನನ್ನ ಪಾರ್ಸೆಲ್ ಎಲ್ಲಿದೆ?");
     assert_eq!(detail["ticket"]["message_count"], 2);
@@ -83,8 +112,19 @@ async fn inbound_opens_then_appends_and_reopens() {
     assert_eq!(again["ticket"]["status"], "open");
 }
 
-async fn post_reply(s: &common::TestServer, id: i64, key: Option<&str>, body: &Value) -> reqwest::Response {
-    let mut req = s.req(Method::POST, &format!("/v1/tickets/{id}/messages"), Role::Agent).json(body);
+async fn post_reply(
+    s: &common::TestServer,
+    id: i64,
+    key: Option<&str>,
+    body: &Value,
+) -> reqwest::Response {
+    let mut req = s
+        .req(
+            Method::POST,
+            &format!("/v1/tickets/{id}/messages"),
+            Role::Agent,
+        )
+        .json(body);
     if let Some(key) = key {
         req = req.header("Idempotency-Key", key);
     }
@@ -94,7 +134,9 @@ async fn post_reply(s: &common::TestServer, id: i64, key: Option<&str>, body: &V
 #[tokio::test]
 async fn replies_are_idempotent() {
     let s = bare_server().await;
-    let id = s.inbound("c@example.in", "UPI debited twice").await["ticket"]["id"].as_i64().unwrap();
+    let id = s.inbound("c@example.in", "UPI debited twice").await["ticket"]["id"]
+        .as_i64()
+        .unwrap();
     let body = json!({"kind": "reply", "body": "ಕ್ಷಮಿಸಿ, ಹಣ 3 ದಿನಗಳಲ್ಲಿ ವಾಪಸ್ ಬರುತ್ತದೆ."});
     let mut answers = Vec::new();
     for _ in 0..3 {
@@ -105,13 +147,27 @@ async fn replies_are_idempotent() {
     assert_eq!(answers[0], answers[1]);
     assert_eq!(answers[1], answers[2]);
     let detail = s.get(&format!("/v1/tickets/{id}"), Role::Agent).await;
-    let replies = detail["messages"].as_array().unwrap().iter().filter(|m| m["kind"] == "reply").count();
+    let replies = detail["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["kind"] == "reply")
+        .count();
     assert_eq!(replies, 1, "three identical POSTs make one message");
-    assert_eq!(detail["ticket"]["status"], "open", "first reply opens a new ticket");
+    assert_eq!(
+        detail["ticket"]["status"], "open",
+        "first reply opens a new ticket"
+    );
     assert!(detail["ticket"]["sla"]["first_responded_at"].is_string());
 
     // The same key with another body is refused.
-    let resp = post_reply(&s, id, Some("key-1"), &json!({"kind": "reply", "body": "other"})).await;
+    let resp = post_reply(
+        &s,
+        id,
+        Some("key-1"),
+        &json!({"kind": "reply", "body": "other"}),
+    )
+    .await;
     let (status, code, _) = error_code(resp).await;
     assert_eq!((status, code.as_str()), (422, "idempotency_key_reused"));
     // No key at all.
@@ -119,13 +175,31 @@ async fn replies_are_idempotent() {
     let (status, code, _) = error_code(resp).await;
     assert_eq!((status, code.as_str()), (400, "missing_idempotency_key"));
     // Notes are internal.
-    let resp = post_reply(&s, id, Some("key-2"), &json!({"kind": "note", "body": "checked with courier"})).await;
+    let resp = post_reply(
+        &s,
+        id,
+        Some("key-2"),
+        &json!({"kind": "note", "body": "checked with courier"}),
+    )
+    .await;
     let created: Value = resp.json().await.unwrap();
     assert_eq!(created["message"]["delivery"], "internal");
     // Agents cannot fake customer messages; empty bodies are refused.
-    let resp = post_reply(&s, id, Some("key-3"), &json!({"kind": "customer", "body": "x"})).await;
+    let resp = post_reply(
+        &s,
+        id,
+        Some("key-3"),
+        &json!({"kind": "customer", "body": "x"}),
+    )
+    .await;
     assert_eq!(error_code(resp).await.0, 422);
-    let resp = post_reply(&s, id, Some("key-4"), &json!({"kind": "reply", "body": "  "})).await;
+    let resp = post_reply(
+        &s,
+        id,
+        Some("key-4"),
+        &json!({"kind": "reply", "body": "  "}),
+    )
+    .await;
     assert_eq!(error_code(resp).await.1, "empty_body");
 }
 
@@ -137,15 +211,25 @@ async fn stale_if_match_gets_412_with_current_ticket() {
     let id = created["ticket"]["id"].as_i64().unwrap();
     let v = created["ticket"]["version"].as_i64().unwrap();
     let patch = |version: Option<i64>, body: Value| {
-        let mut req = s.req(Method::PATCH, &format!("/v1/tickets/{id}"), Role::Agent).json(&body);
+        let mut req = s
+            .req(Method::PATCH, &format!("/v1/tickets/{id}"), Role::Agent)
+            .json(&body);
         if let Some(v) = version {
             req = req.header("If-Match", format!("\"{v}\""));
         }
         req.send()
     };
-    let resp = patch(Some(v), json!({"priority": "high", "tags": ["Wrong Size", "wrong-size", "vip"]})).await.unwrap();
+    let resp = patch(
+        Some(v),
+        json!({"priority": "high", "tags": ["Wrong Size", "wrong-size", "vip"]}),
+    )
+    .await
+    .unwrap();
     assert_eq!(resp.status(), 200);
-    assert_eq!(resp.headers().get("etag").unwrap(), &format!("\"{}\"", v + 1));
+    assert_eq!(
+        resp.headers().get("etag").unwrap(),
+        &format!("\"{}\"", v + 1)
+    );
     let updated: Value = resp.json().await.unwrap();
     assert_eq!(updated["tags"], json!(["wrong-size", "vip"]));
     assert_eq!(updated["version"].as_i64().unwrap(), v + 1);
@@ -162,13 +246,24 @@ async fn stale_if_match_gets_412_with_current_ticket() {
     // Assign to an agent that exists, unassign with null, refuse unknown agents.
     let me = s.get("/v1/me", Role::Agent).await;
     let my_id = me["agent"]["id"].as_i64().unwrap();
-    let resp = patch(Some(v + 1), json!({"assignee_id": my_id})).await.unwrap();
-    assert_eq!(resp.json::<Value>().await.unwrap()["assignee_id"].as_i64(), Some(my_id));
-    let resp = patch(Some(v + 2), json!({"assignee_id": null})).await.unwrap();
+    let resp = patch(Some(v + 1), json!({"assignee_id": my_id}))
+        .await
+        .unwrap();
+    assert_eq!(
+        resp.json::<Value>().await.unwrap()["assignee_id"].as_i64(),
+        Some(my_id)
+    );
+    let resp = patch(Some(v + 2), json!({"assignee_id": null}))
+        .await
+        .unwrap();
     assert!(resp.json::<Value>().await.unwrap()["assignee_id"].is_null());
-    let resp = patch(Some(v + 3), json!({"assignee_id": 999})).await.unwrap();
+    let resp = patch(Some(v + 3), json!({"assignee_id": 999}))
+        .await
+        .unwrap();
     assert_eq!(error_code(resp).await.1, "unknown_agent");
-    let resp = patch(Some(v + 3), json!({"status": "bogus"})).await.unwrap();
+    let resp = patch(Some(v + 3), json!({"status": "bogus"}))
+        .await
+        .unwrap();
     assert_eq!(error_code(resp).await.0, 400);
 }
 
@@ -176,14 +271,17 @@ async fn stale_if_match_gets_412_with_current_ticket() {
 async fn change_feed_is_ordered_and_paged() {
     let s = demo_server().await;
     for i in 0..30 {
-        s.inbound(&format!("feed{i}@example.in"), &format!("message {i}")).await;
+        s.inbound(&format!("feed{i}@example.in"), &format!("message {i}"))
+            .await;
     }
     let mut since = 0;
     let mut seen = std::collections::HashSet::new();
     let mut last_seq = 0;
     let mut pages = 0;
     loop {
-        let page = s.get(&format!("/v1/changes?since={since}&limit=37"), Role::Agent).await;
+        let page = s
+            .get(&format!("/v1/changes?since={since}&limit=37"), Role::Agent)
+            .await;
         pages += 1;
         for change in page["changes"].as_array().unwrap() {
             let seq = change["seq"].as_i64().unwrap();
@@ -203,17 +301,34 @@ async fn change_feed_is_ordered_and_paged() {
     assert!(seen.iter().filter(|k| k.starts_with("\"ticket\"")).count() >= 30);
 
     // Nothing new: empty page. Then one change: exactly that entity.
-    let page = s.get(&format!("/v1/changes?since={since}"), Role::Agent).await;
+    let page = s
+        .get(&format!("/v1/changes?since={since}"), Role::Agent)
+        .await;
     assert!(page["changes"].as_array().unwrap().is_empty());
     let created = s.inbound("feed0@example.in", "again").await;
-    let page = s.get(&format!("/v1/changes?since={since}"), Role::Agent).await;
-    let types: Vec<&str> = page["changes"].as_array().unwrap().iter().map(|c| c["type"].as_str().unwrap()).collect();
+    let page = s
+        .get(&format!("/v1/changes?since={since}"), Role::Agent)
+        .await;
+    let types: Vec<&str> = page["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["type"].as_str().unwrap())
+        .collect();
     assert_eq!(types, ["message", "ticket"]);
     assert_eq!(page["changes"][1]["data"], created["ticket"]);
 
-    let resp = s.req(Method::GET, "/v1/changes?since=abc", Role::Agent).send().await.unwrap();
+    let resp = s
+        .req(Method::GET, "/v1/changes?since=abc", Role::Agent)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(error_code(resp).await.0, 400);
-    let resp = s.req(Method::GET, "/v1/changes?limit=0", Role::Agent).send().await.unwrap();
+    let resp = s
+        .req(Method::GET, "/v1/changes?limit=0", Role::Agent)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(error_code(resp).await.0, 400);
 }
 
@@ -223,7 +338,9 @@ async fn read_changes(resp: reqwest::Response, n: usize) -> Vec<(String, Value)>
     let mut out = Vec::new();
     let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
     while out.len() < n {
-        let next = tokio::time::timeout_at(deadline, events.next()).await.expect("events in time");
+        let next = tokio::time::timeout_at(deadline, events.next())
+            .await
+            .expect("events in time");
         let event = next.expect("stream open").expect("valid event");
         if event.event == "change" {
             out.push((event.id, serde_json::from_str(&event.data).unwrap()));
@@ -235,14 +352,29 @@ async fn read_changes(resp: reqwest::Response, n: usize) -> Vec<(String, Value)>
 #[tokio::test]
 async fn events_stream_changes_and_resume_with_last_event_id() {
     let s = bare_server().await;
-    let resp = s.req(Method::GET, "/v1/events", Role::Agent).send().await.unwrap();
+    let resp = s
+        .req(Method::GET, "/v1/events", Role::Agent)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(resp.status(), 200);
-    assert!(resp.headers()["content-type"].to_str().unwrap().starts_with("text/event-stream"));
+    assert!(
+        resp.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/event-stream")
+    );
     let created = s.inbound("sse@example.in", "hello").await;
     let got = read_changes(resp, 3).await;
-    let kinds: Vec<&str> = got.iter().map(|(_, v)| v["type"].as_str().unwrap()).collect();
+    let kinds: Vec<&str> = got
+        .iter()
+        .map(|(_, v)| v["type"].as_str().unwrap())
+        .collect();
     assert_eq!(kinds, ["customer", "message", "ticket"]);
-    assert_eq!(got[2].1["id"], created["ticket"]["id"].as_i64().unwrap().to_string());
+    assert_eq!(
+        got[2].1["id"],
+        created["ticket"]["id"].as_i64().unwrap().to_string()
+    );
     let last_id: i64 = got[2].0.parse().unwrap();
     assert_eq!(got[2].1["seq"].as_i64().unwrap(), last_id);
 
@@ -260,8 +392,15 @@ async fn events_stream_changes_and_resume_with_last_event_id() {
     let ids: Vec<i64> = got.iter().map(|(id, _)| id.parse().unwrap()).collect();
     assert!(ids.iter().all(|id| *id > last_id));
     assert!(ids.windows(2).all(|w| w[0] < w[1]));
-    let kinds: Vec<&str> = got.iter().map(|(_, v)| v["type"].as_str().unwrap()).collect();
-    assert_eq!(kinds, ["message", "message", "ticket"], "latest change per entity, in order");
+    let kinds: Vec<&str> = got
+        .iter()
+        .map(|(_, v)| v["type"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds,
+        ["message", "message", "ticket"],
+        "latest change per entity, in order"
+    );
 
     let resp = s
         .req(Method::GET, "/v1/events", Role::Agent)
@@ -275,16 +414,28 @@ async fn events_stream_changes_and_resume_with_last_event_id() {
 #[tokio::test]
 async fn supervisors_get_stats_events() {
     let s = bare_server().await;
-    let resp = s.req(Method::GET, "/v1/events", Role::Supervisor).send().await.unwrap();
+    let resp = s
+        .req(Method::GET, "/v1/events", Role::Supervisor)
+        .send()
+        .await
+        .unwrap();
     let mut events = eventsource_stream::EventStream::new(resp.bytes_stream());
-    let first = tokio::time::timeout(Duration::from_secs(5), events.next()).await.unwrap().unwrap().unwrap();
+    let first = tokio::time::timeout(Duration::from_secs(5), events.next())
+        .await
+        .unwrap()
+        .unwrap()
+        .unwrap();
     assert_eq!(first.event, "stats");
     let stats: Value = serde_json::from_str(&first.data).unwrap();
     assert_eq!(stats["views"]["unassigned"], 0);
     s.inbound("stats@example.in", "new one").await;
     let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
     loop {
-        let event = tokio::time::timeout_at(deadline, events.next()).await.unwrap().unwrap().unwrap();
+        let event = tokio::time::timeout_at(deadline, events.next())
+            .await
+            .unwrap()
+            .unwrap()
+            .unwrap();
         if event.event == "stats" {
             let stats: Value = serde_json::from_str(&event.data).unwrap();
             if stats["views"]["unassigned"] == 1 {
@@ -298,7 +449,9 @@ async fn supervisors_get_stats_events() {
 #[tokio::test]
 async fn malformed_and_oversized_requests_get_json_errors() {
     let s = bare_server().await;
-    let id = s.inbound("m@example.in", "hi").await["ticket"]["id"].as_i64().unwrap();
+    let id = s.inbound("m@example.in", "hi").await["ticket"]["id"]
+        .as_i64()
+        .unwrap();
     let path = format!("/v1/tickets/{id}/messages");
     let resp = s
         .req(Method::POST, &path, Role::Agent)
@@ -328,15 +481,35 @@ async fn malformed_and_oversized_requests_get_json_errors() {
         .unwrap();
     let (status, code, _) = error_code(resp).await;
     assert_eq!((status, code.as_str()), (413, "body_too_large"));
-    let resp = s.req(Method::GET, "/v1/nope", Role::Agent).send().await.unwrap();
+    let resp = s
+        .req(Method::GET, "/v1/nope", Role::Agent)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(error_code(resp).await.0, 404);
-    let resp = s.req(Method::DELETE, "/v1/tickets/1", Role::Agent).send().await.unwrap();
+    let resp = s
+        .req(Method::DELETE, "/v1/tickets/1", Role::Agent)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(error_code(resp).await.0, 405);
-    let resp = s.req(Method::GET, "/v1/tickets/abc", Role::Agent).send().await.unwrap();
+    let resp = s
+        .req(Method::GET, "/v1/tickets/abc", Role::Agent)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(error_code(resp).await.1, "bad_id");
-    let resp = s.req(Method::GET, "/v1/tickets/99999", Role::Agent).send().await.unwrap();
+    let resp = s
+        .req(Method::GET, "/v1/tickets/99999", Role::Agent)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(error_code(resp).await.0, 404);
-    let resp = s.req(Method::GET, "/v1/tickets?view=everything", Role::Agent).send().await.unwrap();
+    let resp = s
+        .req(Method::GET, "/v1/tickets?view=everything", Role::Agent)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(error_code(resp).await.1, "bad_view");
     // The server is still fine.
     s.get("/v1/me", Role::Agent).await;

@@ -11,10 +11,16 @@ pub struct Money {
 
 impl Money {
     pub fn inr(rupees: i64) -> Money {
-        Money { minor: rupees * 100, currency: super::Currency::Inr }
+        Money {
+            minor: rupees * 100,
+            currency: super::Currency::Inr,
+        }
     }
     pub fn npr(rupees: i64) -> Money {
-        Money { minor: rupees * 100, currency: super::Currency::Npr }
+        Money {
+            minor: rupees * 100,
+            currency: super::Currency::Npr,
+        }
     }
 }
 

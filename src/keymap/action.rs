@@ -66,8 +66,14 @@ pub enum Scope {
 }
 
 impl Scope {
-    pub const ALL: [Scope; 6] =
-        [Scope::Global, Scope::List, Scope::Thread, Scope::Customer, Scope::Composer, Scope::Overlay];
+    pub const ALL: [Scope; 6] = [
+        Scope::Global,
+        Scope::List,
+        Scope::Thread,
+        Scope::Customer,
+        Scope::Composer,
+        Scope::Overlay,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {

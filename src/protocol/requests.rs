@@ -140,7 +140,13 @@ mod tests {
         let p: TicketPatch = serde_json::from_str(r#"{"status":"open"}"#).unwrap();
         assert_eq!(p.assignee_id, None);
         assert_eq!(serde_json::to_string(&p).unwrap(), r#"{"status":"open"}"#);
-        let p = TicketPatch { assignee_id: Some(None), ..Default::default() };
-        assert_eq!(serde_json::to_string(&p).unwrap(), r#"{"assignee_id":null}"#);
+        let p = TicketPatch {
+            assignee_id: Some(None),
+            ..Default::default()
+        };
+        assert_eq!(
+            serde_json::to_string(&p).unwrap(),
+            r#"{"assignee_id":null}"#
+        );
     }
 }

@@ -29,7 +29,9 @@ impl Caller {
     pub fn require_supervisor(&self) -> Result<&Agent, ApiError> {
         match self.0.role {
             Role::Supervisor => Ok(&self.0),
-            _ => Err(ApiError::forbidden("queue statistics are for supervisors only")),
+            _ => Err(ApiError::forbidden(
+                "queue statistics are for supervisors only",
+            )),
         }
     }
 
@@ -48,12 +50,17 @@ impl FromRequestParts<AppState> for Caller {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
         let header = parts.headers.get(AUTHORIZATION).ok_or_else(|| {
-            ApiError::unauthorized("missing bearer token: send the header `Authorization: Bearer <token>`")
+            ApiError::unauthorized(
+                "missing bearer token: send the header `Authorization: Bearer <token>`",
+            )
         })?;
         let token = header
             .to_str()
             .ok()
-            .and_then(|h| h.strip_prefix("Bearer ").or_else(|| h.strip_prefix("bearer ")))
+            .and_then(|h| {
+                h.strip_prefix("Bearer ")
+                    .or_else(|| h.strip_prefix("bearer "))
+            })
             .map(str::trim)
             .filter(|t| !t.is_empty())
             .ok_or_else(|| {

@@ -3,9 +3,9 @@
 
 use std::path::Path;
 
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
-use serde::de::DeserializeOwned;
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use serde::Serialize;
+use serde::de::DeserializeOwned;
 
 use crate::protocol::{ChangeNotice, EntityKind};
 
@@ -113,7 +113,9 @@ impl Db {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         migrate(&conn)?;
-        let seq: i64 = conn.query_row("SELECT COALESCE(MAX(seq), 0) FROM changes", [], |r| r.get(0))?;
+        let seq: i64 = conn.query_row("SELECT COALESCE(MAX(seq), 0) FROM changes", [], |r| {
+            r.get(0)
+        })?;
         Ok(Db { conn, seq })
     }
 
@@ -131,7 +133,11 @@ impl Db {
         E: From<rusqlite::Error>,
     {
         let tx = self.conn.transaction()?;
-        let mut writer = Writer { tx, seq: self.seq, notices: Vec::new() };
+        let mut writer = Writer {
+            tx,
+            seq: self.seq,
+            notices: Vec::new(),
+        };
         let value = f(&mut writer)?;
         let Writer { tx, seq, notices } = writer;
         tx.commit()?;
@@ -157,12 +163,17 @@ impl Writer<'_> {
     /// Marks an entity as changed: it gets the next sequence number.
     pub fn touch(&mut self, kind: EntityKind, id: &str) -> rusqlite::Result<i64> {
         self.seq += 1;
-        self.tx.prepare_cached(
-            "INSERT INTO changes (seq, kind, entity_id) VALUES (?1, ?2, ?3)
+        self.tx
+            .prepare_cached(
+                "INSERT INTO changes (seq, kind, entity_id) VALUES (?1, ?2, ?3)
              ON CONFLICT (kind, entity_id) DO UPDATE SET seq = excluded.seq",
-        )?
-        .execute(params![self.seq, kind.as_str(), id])?;
-        self.notices.push(ChangeNotice { seq: self.seq, kind, id: id.to_string() });
+            )?
+            .execute(params![self.seq, kind.as_str(), id])?;
+        self.notices.push(ChangeNotice {
+            seq: self.seq,
+            kind,
+            id: id.to_string(),
+        });
         Ok(self.seq)
     }
 

@@ -18,9 +18,7 @@ use super::extract;
 use super::repo;
 use super::state::AppState;
 use crate::domain::Role;
-use crate::protocol::{
-    Change, ChangeNotice, ChangesPage, EntityKind, EVENT_CHANGE, EVENT_STATS,
-};
+use crate::protocol::{Change, ChangeNotice, ChangesPage, EVENT_CHANGE, EVENT_STATS, EntityKind};
 
 /// One page of the change feed after `since`.
 pub fn changes_page(db: &Db, since: i64, limit: i64) -> rusqlite::Result<ChangesPage> {
@@ -32,22 +30,34 @@ pub fn changes_page(db: &Db, since: i64, limit: i64) -> rusqlite::Result<Changes
     for notice in notices.into_iter().take(limit as usize) {
         next = notice.seq;
         if let Some(entity) = repo::entity(&db.conn, notice.kind, &notice.id)? {
-            changes.push(Change { seq: notice.seq, entity });
+            changes.push(Change {
+                seq: notice.seq,
+                entity,
+            });
         }
     }
     if !has_more {
         next = next.max(latest);
     }
-    Ok(ChangesPage { changes, next, has_more, latest })
+    Ok(ChangesPage {
+        changes,
+        next,
+        has_more,
+        latest,
+    })
 }
 
 /// The change log after `since`, oldest first.
 pub fn notices_after(db: &Db, since: i64, limit: i64) -> rusqlite::Result<Vec<ChangeNotice>> {
-    let mut stmt = db
-        .conn
-        .prepare_cached("SELECT seq, kind, entity_id FROM changes WHERE seq > ?1 ORDER BY seq LIMIT ?2")?;
+    let mut stmt = db.conn.prepare_cached(
+        "SELECT seq, kind, entity_id FROM changes WHERE seq > ?1 ORDER BY seq LIMIT ?2",
+    )?;
     let rows = stmt.query_map([since, limit], |r| {
-        Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+        ))
     })?;
     let mut out = Vec::new();
     for row in rows {
@@ -83,13 +93,23 @@ pub async fn stream(
 ) -> ApiResult<Sse<impl Stream<Item = Result<Event, Infallible>>>> {
     let agent = caller.0;
     if agent.role == Role::Integration {
-        return Err(ApiError::forbidden("the integration account has no event stream"));
+        return Err(ApiError::forbidden(
+            "the integration account has no event stream",
+        ));
     }
     let q: EventsQuery = extract::query(&uri)?;
     let resume = match headers.get("last-event-id") {
-        Some(v) => Some(v.to_str().ok().and_then(|s| s.trim().parse::<i64>().ok()).ok_or_else(|| {
-            ApiError::bad_request("bad_last_event_id", "Last-Event-ID must be a sequence number")
-        })?),
+        Some(v) => Some(
+            v.to_str()
+                .ok()
+                .and_then(|s| s.trim().parse::<i64>().ok())
+                .ok_or_else(|| {
+                    ApiError::bad_request(
+                        "bad_last_event_id",
+                        "Last-Event-ID must be a sequence number",
+                    )
+                })?,
+        ),
         None => q.since,
     };
     // Subscribe before reading the backlog so nothing falls between the two.
@@ -98,7 +118,8 @@ pub async fn stream(
     let (tx, rx) = mpsc::channel::<Result<Event, Infallible>>(256);
     let with_stats = agent.role == Role::Supervisor;
     tokio::spawn(pump(state, live, cursor, with_stats, tx));
-    Ok(Sse::new(ReceiverStream::new(rx)).keep_alive(KeepAlive::new().interval(Duration::from_secs(15))))
+    Ok(Sse::new(ReceiverStream::new(rx))
+        .keep_alive(KeepAlive::new().interval(Duration::from_secs(15))))
 }
 
 /// Feeds one SSE client until it goes away.

@@ -3,7 +3,7 @@
 
 use axum::body::Body;
 use axum::extract::{FromRequest, Request};
-use axum::http::{header, HeaderMap, Uri};
+use axum::http::{HeaderMap, Uri, header};
 use serde::de::DeserializeOwned;
 
 use super::error::ApiError;
@@ -21,7 +21,10 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
             ApiError::new(
                 axum::http::StatusCode::PAYLOAD_TOO_LARGE,
                 "body_too_large",
-                format!("the request body is larger than {} KiB", MAX_BODY_BYTES / 1024),
+                format!(
+                    "the request body is larger than {} KiB",
+                    MAX_BODY_BYTES / 1024
+                ),
             )
         };
         let declared = req
@@ -36,10 +39,16 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
             .await
             .map_err(|_| too_large())?;
         if bytes.is_empty() {
-            return Err(ApiError::bad_request("malformed_json", "the request body is empty; send a JSON object"));
+            return Err(ApiError::bad_request(
+                "malformed_json",
+                "the request body is empty; send a JSON object",
+            ));
         }
         serde_json::from_slice(&bytes).map(ApiJson).map_err(|e| {
-            ApiError::bad_request("malformed_json", format!("the request body is not valid here: {e}"))
+            ApiError::bad_request(
+                "malformed_json",
+                format!("the request body is not valid here: {e}"),
+            )
         })
     }
 }
@@ -48,13 +57,16 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
 pub fn query<T: DeserializeOwned>(uri: &Uri) -> Result<T, ApiError> {
     axum::extract::Query::<T>::try_from_uri(uri)
         .map(|q| q.0)
-        .map_err(|e| ApiError::bad_request("bad_query", format!("bad query string: {}", e.body_text())))
+        .map_err(|e| {
+            ApiError::bad_request("bad_query", format!("bad query string: {}", e.body_text()))
+        })
 }
 
 /// A numeric id from the path.
 pub fn id(what: &str, raw: &str) -> Result<i64, ApiError> {
-    raw.parse::<i64>()
-        .map_err(|_| ApiError::bad_request("bad_id", format!("{what} id must be a number, got {raw:?}")))
+    raw.parse::<i64>().map_err(|_| {
+        ApiError::bad_request("bad_id", format!("{what} id must be a number, got {raw:?}"))
+    })
 }
 
 /// The version in `If-Match`: `3`, `"3"` or `W/"3"`. Missing: 428.
@@ -70,7 +82,12 @@ pub fn if_match(headers: &HeaderMap) -> Result<i64, ApiError> {
         .ok()
         .map(|v| v.trim().trim_start_matches("W/").trim_matches('"'))
         .and_then(|v| v.parse::<i64>().ok())
-        .ok_or_else(|| ApiError::bad_request("bad_if_match", "If-Match must hold the ticket version number"))
+        .ok_or_else(|| {
+            ApiError::bad_request(
+                "bad_if_match",
+                "If-Match must hold the ticket version number",
+            )
+        })
 }
 
 /// The `Idempotency-Key` header. Missing or unusable: 400.
@@ -82,10 +99,15 @@ pub fn idempotency_key(headers: &HeaderMap) -> Result<String, ApiError> {
         )
     })?;
     let key = raw.to_str().map(str::trim).unwrap_or("");
-    if key.is_empty() || key.len() > MAX_IDEMPOTENCY_KEY_LEN || !key.chars().all(|c| c.is_ascii_graphic()) {
+    if key.is_empty()
+        || key.len() > MAX_IDEMPOTENCY_KEY_LEN
+        || !key.chars().all(|c| c.is_ascii_graphic())
+    {
         return Err(ApiError::bad_request(
             "bad_idempotency_key",
-            format!("the Idempotency-Key must be 1 to {MAX_IDEMPOTENCY_KEY_LEN} visible ASCII characters"),
+            format!(
+                "the Idempotency-Key must be 1 to {MAX_IDEMPOTENCY_KEY_LEN} visible ASCII characters"
+            ),
         ));
     }
     Ok(key.to_string())

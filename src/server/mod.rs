@@ -66,12 +66,20 @@ impl RunningServer {
 
     /// The token of the first account with `role`.
     pub fn token(&self, role: crate::domain::Role) -> Option<&str> {
-        self.accounts.iter().find(|a| a.role == role).map(|a| a.token.as_str())
+        self.accounts
+            .iter()
+            .find(|a| a.role == role)
+            .map(|a| a.token.as_str())
     }
 
     /// Adds an account with a fresh token, e.g. a second agent in a test.
-    pub fn add_account(&self, login: &str, role: crate::domain::Role) -> anyhow::Result<DemoAccount> {
-        self.state.with_db(|db| seed::account(db, login, login, role))
+    pub fn add_account(
+        &self,
+        login: &str,
+        role: crate::domain::Role,
+    ) -> anyhow::Result<DemoAccount> {
+        self.state
+            .with_db(|db| seed::account(db, login, login, role))
     }
 
     /// Stops accepting requests and waits for the server to finish.
@@ -106,7 +114,11 @@ pub async fn start(opts: ServeOptions) -> anyhow::Result<RunningServer> {
             Some(p) => format!("cannot open the server database {}", p.display()),
             None => "cannot open an in-memory database".to_string(),
         })?;
-        let accounts = if opts.demo { seed::demo(&mut db, now)? } else { seed::bootstrap(&mut db)? };
+        let accounts = if opts.demo {
+            seed::demo(&mut db, now)?
+        } else {
+            seed::bootstrap(&mut db)?
+        };
         if opts.synthetic_tickets > 0 {
             seed::synthetic(&mut db, opts.synthetic_tickets, now)?;
         }
@@ -116,7 +128,12 @@ pub async fn start(opts: ServeOptions) -> anyhow::Result<RunningServer> {
     let state = state::AppState::new(db);
     let listener = tokio::net::TcpListener::bind(opts.addr)
         .await
-        .with_context(|| format!("cannot listen on {}; is another server using it? try --addr 127.0.0.1:0", opts.addr))?;
+        .with_context(|| {
+            format!(
+                "cannot listen on {}; is another server using it? try --addr 127.0.0.1:0",
+                opts.addr
+            )
+        })?;
     let addr = listener.local_addr()?;
     let app = routes::router(state.clone());
     let (tx, rx) = oneshot::channel::<()>();
@@ -134,7 +151,14 @@ pub async fn start(opts: ServeOptions) -> anyhow::Result<RunningServer> {
     if opts.simulate_traffic {
         background.push(tokio::spawn(simulate::run(state.clone())));
     }
-    Ok(RunningServer { addr, accounts, state, shutdown: Some(tx), task, background })
+    Ok(RunningServer {
+        addr,
+        accounts,
+        state,
+        shutdown: Some(tx),
+        task,
+        background,
+    })
 }
 
 /// `sahaya serve`: prints the address and demo tokens, runs until Ctrl-C.
@@ -142,9 +166,14 @@ pub async fn run_cli(opts: ServeOptions) -> anyhow::Result<()> {
     let server = start(opts).await?;
     println!("listening on {}", server.url());
     for account in &server.accounts {
-        println!("token\t{}\t{}\t{}", account.login, account.role, account.token);
+        println!(
+            "token\t{}\t{}\t{}",
+            account.login, account.role, account.token
+        );
     }
-    tokio::signal::ctrl_c().await.context("cannot wait for Ctrl-C")?;
+    tokio::signal::ctrl_c()
+        .await
+        .context("cannot wait for Ctrl-C")?;
     server.stop().await;
     Ok(())
 }

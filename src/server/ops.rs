@@ -5,13 +5,13 @@ use super::db::Writer;
 use super::error::{ApiError, ApiResult};
 use super::repo;
 use crate::domain::{
-    ActionKind, ActionStatus, Agent, Author, ContactHandle, Customer, Delivery,
-    Message, MessageKind, Money, OrderAction, PaymentMethod, PaymentStatus, Priority, RefundMethod,
-    Role, Sla, Status, Ticket, TicketId, Timestamp,
+    ActionKind, ActionStatus, Agent, Author, ContactHandle, Customer, Delivery, Message,
+    MessageKind, Money, OrderAction, PaymentMethod, PaymentStatus, Priority, RefundMethod, Role,
+    Sla, Status, Ticket, TicketId, Timestamp,
 };
 use crate::protocol::{
-    ActionCreated, InboundMessage, MessageCreated, NewMessage, NewOrderAction, NewOutboundTicket,
-    TicketCreated, TicketPatch, MAX_MESSAGE_BYTES,
+    ActionCreated, InboundMessage, MAX_MESSAGE_BYTES, MessageCreated, NewMessage, NewOrderAction,
+    NewOutboundTicket, TicketCreated, TicketPatch,
 };
 
 fn load_ticket(w: &Writer<'_>, id: TicketId) -> ApiResult<Ticket> {
@@ -20,12 +20,18 @@ fn load_ticket(w: &Writer<'_>, id: TicketId) -> ApiResult<Ticket> {
 
 fn check_body(body: &str) -> ApiResult<()> {
     if body.trim().is_empty() {
-        return Err(ApiError::unprocessable("empty_body", "the message body is empty; write something first"));
+        return Err(ApiError::unprocessable(
+            "empty_body",
+            "the message body is empty; write something first",
+        ));
     }
     if body.len() > MAX_MESSAGE_BYTES {
         return Err(ApiError::unprocessable(
             "body_too_long",
-            format!("the message is longer than {} KiB; shorten it or split it", MAX_MESSAGE_BYTES / 1024),
+            format!(
+                "the message is longer than {} KiB; shorten it or split it",
+                MAX_MESSAGE_BYTES / 1024
+            ),
         ));
     }
     Ok(())
@@ -57,11 +63,19 @@ fn new_message(
 }
 
 /// Adds `message` to its ticket and updates the ticket around it.
-fn append(w: &mut Writer<'_>, ticket: &mut Ticket, message: &Message, now: Timestamp) -> ApiResult<()> {
+fn append(
+    w: &mut Writer<'_>,
+    ticket: &mut Ticket,
+    message: &Message,
+    now: Timestamp,
+) -> ApiResult<()> {
     match message.kind {
         MessageKind::Customer => {
             ticket.last_customer_message_at = Some(now);
-            if matches!(ticket.status, Status::Pending | Status::OnHold | Status::Solved) {
+            if matches!(
+                ticket.status,
+                Status::Pending | Status::OnHold | Status::Solved
+            ) {
                 ticket.status = Status::Open;
             }
         }
@@ -102,10 +116,15 @@ pub fn post_message(
     if ticket.status == Status::Closed && req.kind == MessageKind::Reply {
         return Err(ApiError::unprocessable(
             "ticket_closed",
-            format!("ticket {ticket_id} is closed; open a new ticket to write to the customer again"),
+            format!(
+                "ticket {ticket_id} is closed; open a new ticket to write to the customer again"
+            ),
         ));
     }
-    let author = Author::Agent { id: caller.id, name: caller.name.clone() };
+    let author = Author::Agent {
+        id: caller.id,
+        name: caller.name.clone(),
+    };
     let message = new_message(w, &ticket, req.kind, author, req.body, now)?;
     append(w, &mut ticket, &message, now)?;
     Ok(MessageCreated { message, ticket })
@@ -115,14 +134,21 @@ pub fn post_message(
 pub fn normalize_tags(tags: &[String]) -> ApiResult<Vec<String>> {
     let mut out: Vec<String> = Vec::new();
     for tag in tags {
-        let t = tag.trim().to_lowercase().split_whitespace().collect::<Vec<_>>().join("-");
+        let t = tag
+            .trim()
+            .to_lowercase()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join("-");
         if t.is_empty() {
             continue;
         }
         if t.chars().count() > 40 || t.chars().any(|c| c.is_control()) {
             return Err(ApiError::unprocessable(
                 "bad_tag",
-                format!("tag {t:?} is too long or has control characters; use at most 40 plain characters"),
+                format!(
+                    "tag {t:?} is too long or has control characters; use at most 40 plain characters"
+                ),
             ));
         }
         if !out.contains(&t) {
@@ -130,7 +156,10 @@ pub fn normalize_tags(tags: &[String]) -> ApiResult<Vec<String>> {
         }
     }
     if out.len() > 30 {
-        return Err(ApiError::unprocessable("too_many_tags", "a ticket can carry at most 30 tags"));
+        return Err(ApiError::unprocessable(
+            "too_many_tags",
+            "a ticket can carry at most 30 tags",
+        ));
     }
     Ok(out)
 }
@@ -148,13 +177,18 @@ pub fn patch_ticket(
         return Err(ApiError::conflict(ticket));
     }
     if patch.is_empty() {
-        return Err(ApiError::unprocessable("empty_patch", "nothing to change: send at least one field"));
+        return Err(ApiError::unprocessable(
+            "empty_patch",
+            "nothing to change: send at least one field",
+        ));
     }
     if let Some(status) = patch.status {
         if ticket.status == Status::Closed && status != Status::Closed {
             return Err(ApiError::unprocessable(
                 "ticket_closed",
-                format!("ticket {ticket_id} is closed and cannot be reopened; open a new ticket instead"),
+                format!(
+                    "ticket {ticket_id} is closed and cannot be reopened; open a new ticket instead"
+                ),
             ));
         }
         ticket.status = status;
@@ -175,7 +209,10 @@ pub fn patch_ticket(
             if agent.role == Role::Integration {
                 return Err(ApiError::unprocessable(
                     "bad_assignee",
-                    format!("{} is an integration account and cannot own tickets", agent.login),
+                    format!(
+                        "{} is an integration account and cannot own tickets",
+                        agent.login
+                    ),
                 ));
             }
         }
@@ -184,7 +221,10 @@ pub fn patch_ticket(
     if let Some(group) = patch.group {
         let group = group.trim().to_string();
         if group.is_empty() || group.chars().count() > 40 {
-            return Err(ApiError::unprocessable("bad_group", "group must be 1 to 40 characters"));
+            return Err(ApiError::unprocessable(
+                "bad_group",
+                "group must be 1 to 40 characters",
+            ));
         }
         ticket.group = group;
     }
@@ -200,26 +240,45 @@ pub fn patch_ticket(
 fn check_subject(subject: &str) -> ApiResult<String> {
     let s = subject.trim();
     if s.chars().count() > 200 {
-        return Err(ApiError::unprocessable("subject_too_long", "the subject is longer than 200 characters"));
+        return Err(ApiError::unprocessable(
+            "subject_too_long",
+            "the subject is longer than 200 characters",
+        ));
     }
     Ok(s.to_string())
 }
 
 /// `POST /v1/inbound`: a customer wrote to us.
-pub fn inbound(w: &mut Writer<'_>, req: InboundMessage, now: Timestamp) -> ApiResult<TicketCreated> {
+pub fn inbound(
+    w: &mut Writer<'_>,
+    req: InboundMessage,
+    now: Timestamp,
+) -> ApiResult<TicketCreated> {
     check_body(&req.body)?;
     let from = req.from.trim();
     if from.is_empty() {
-        return Err(ApiError::unprocessable("missing_sender", "`from` must name the sender's handle on the channel"));
+        return Err(ApiError::unprocessable(
+            "missing_sender",
+            "`from` must name the sender's handle on the channel",
+        ));
     }
     let subject = check_subject(req.subject.as_deref().unwrap_or(""))?;
     let customer = match repo::customer_by_handle(&w.tx, req.channel, from)? {
-        Some(id) => repo::customer(&w.tx, id)?.ok_or_else(|| ApiError::internal("dangling handle"))?,
+        Some(id) => {
+            repo::customer(&w.tx, id)?.ok_or_else(|| ApiError::internal("dangling handle"))?
+        }
         None => {
             let customer = Customer {
                 id: repo::next_id(&w.tx, "customers")?,
-                name: req.name.clone().filter(|n| !n.trim().is_empty()).unwrap_or_else(|| from.to_string()),
-                handles: vec![ContactHandle { channel: req.channel, value: from.to_string() }],
+                name: req
+                    .name
+                    .clone()
+                    .filter(|n| !n.trim().is_empty())
+                    .unwrap_or_else(|| from.to_string()),
+                handles: vec![ContactHandle {
+                    channel: req.channel,
+                    value: from.to_string(),
+                }],
                 preferred_language: req.language.clone().unwrap_or_else(|| "en".to_string()),
                 city: String::new(),
                 lifetime_value: Money::inr(0),
@@ -243,9 +302,8 @@ pub fn inbound(w: &mut Writer<'_>, req: InboundMessage, now: Timestamp) -> ApiRe
             (t.status != Status::Closed).then_some(t)
         }
         None => {
-            let id: Option<i64> = w
-                .tx
-                .query_row(
+            let id: Option<i64> =
+                w.tx.query_row(
                     "SELECT id FROM tickets WHERE customer_id = ?1 AND channel = ?2
                      AND status NOT IN ('closed') ORDER BY updated_at DESC LIMIT 1",
                     rusqlite::params![customer.id, req.channel.as_str()],
@@ -262,11 +320,18 @@ pub fn inbound(w: &mut Writer<'_>, req: InboundMessage, now: Timestamp) -> ApiRe
             }
         }
     };
-    let author = Author::Customer { id: customer.id, name: customer.name.clone() };
+    let author = Author::Customer {
+        id: customer.id,
+        name: customer.name.clone(),
+    };
     let (mut ticket, created) = match existing {
         Some(t) => (t, false),
         None => {
-            let subject = if subject.is_empty() { first_line(&req.body) } else { subject };
+            let subject = if subject.is_empty() {
+                first_line(&req.body)
+            } else {
+                subject
+            };
             let ticket = Ticket {
                 id: repo::next_id(&w.tx, "tickets")?,
                 subject,
@@ -290,12 +355,20 @@ pub fn inbound(w: &mut Writer<'_>, req: InboundMessage, now: Timestamp) -> ApiRe
     };
     let message = new_message(w, &ticket, MessageKind::Customer, author, req.body, now)?;
     append(w, &mut ticket, &message, now)?;
-    Ok(TicketCreated { ticket, message, created })
+    Ok(TicketCreated {
+        ticket,
+        message,
+        created,
+    })
 }
 
 /// A subject made from the first line of a message, at most 80 characters.
 fn first_line(body: &str) -> String {
-    let line = body.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
+    let line = body
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("");
     let mut out: String = line.chars().take(80).collect();
     if line.chars().count() > 80 {
         out.push('…');
@@ -313,21 +386,35 @@ pub fn outbound(
     check_body(&req.body)?;
     let subject = check_subject(&req.subject)?;
     if subject.is_empty() {
-        return Err(ApiError::unprocessable("missing_subject", "a proactive notice needs a subject"));
+        return Err(ApiError::unprocessable(
+            "missing_subject",
+            "a proactive notice needs a subject",
+        ));
     }
-    let customer = repo::customer(&w.tx, req.customer_id)?
-        .ok_or_else(|| ApiError::unprocessable("unknown_customer", format!("customer {} does not exist", req.customer_id)))?;
+    let customer = repo::customer(&w.tx, req.customer_id)?.ok_or_else(|| {
+        ApiError::unprocessable(
+            "unknown_customer",
+            format!("customer {} does not exist", req.customer_id),
+        )
+    })?;
     if !customer.handles.iter().any(|h| h.channel == req.channel) {
         return Err(ApiError::unprocessable(
             "no_handle",
-            format!("{} has no {} contact; pick a channel the customer uses", customer.name, req.channel),
+            format!(
+                "{} has no {} contact; pick a channel the customer uses",
+                customer.name, req.channel
+            ),
         ));
     }
     if let Some(order_id) = &req.order_id {
-        let order = repo::order(&w.tx, order_id)?
-            .ok_or_else(|| ApiError::unprocessable("unknown_order", format!("order {order_id} does not exist")))?;
+        let order = repo::order(&w.tx, order_id)?.ok_or_else(|| {
+            ApiError::unprocessable("unknown_order", format!("order {order_id} does not exist"))
+        })?;
         if order.customer_id != customer.id {
-            return Err(ApiError::unprocessable("wrong_customer", format!("order {order_id} belongs to another customer")));
+            return Err(ApiError::unprocessable(
+                "wrong_customer",
+                format!("order {order_id} belongs to another customer"),
+            ));
         }
     }
     let priority = req.priority.unwrap_or(Priority::Normal);
@@ -349,10 +436,17 @@ pub fn outbound(
         last_customer_message_at: None,
         message_count: 0,
     };
-    let author = Author::Agent { id: caller.id, name: caller.name.clone() };
+    let author = Author::Agent {
+        id: caller.id,
+        name: caller.name.clone(),
+    };
     let message = new_message(w, &ticket, MessageKind::Reply, author, req.body, now)?;
     append(w, &mut ticket, &message, now)?;
-    Ok(TicketCreated { ticket, message, created: true })
+    Ok(TicketCreated {
+        ticket,
+        message,
+        created: true,
+    })
 }
 
 /// `POST /v1/orders/{id}/actions`: refund, return or exchange.
@@ -363,13 +457,20 @@ pub fn order_action(
     req: NewOrderAction,
     now: Timestamp,
 ) -> ApiResult<ActionCreated> {
-    let mut order = repo::order(&w.tx, order_id)?.ok_or_else(|| ApiError::not_found(&format!("order {order_id}")))?;
+    let mut order = repo::order(&w.tx, order_id)?
+        .ok_or_else(|| ApiError::not_found(&format!("order {order_id}")))?;
     if req.reason.trim().is_empty() {
-        return Err(ApiError::unprocessable("missing_reason", "say why: the reason is kept with the order"));
+        return Err(ApiError::unprocessable(
+            "missing_reason",
+            "say why: the reason is kept with the order",
+        ));
     }
     for sku in &req.skus {
         if !order.items.iter().any(|i| &i.sku == sku) {
-            return Err(ApiError::unprocessable("unknown_item", format!("order {order_id} has no item {sku}")));
+            return Err(ApiError::unprocessable(
+                "unknown_item",
+                format!("order {order_id} has no item {sku}"),
+            ));
         }
     }
     let earlier = repo::actions_of_order(&w.tx, order_id)?;
@@ -394,7 +495,10 @@ pub fn order_action(
             if money.currency != order.total.currency {
                 return Err(ApiError::unprocessable(
                     "wrong_currency",
-                    format!("order {order_id} was paid in {}, not {}", order.total.currency, money.currency),
+                    format!(
+                        "order {order_id} was paid in {}, not {}",
+                        order.total.currency, money.currency
+                    ),
                 ));
             }
             let refunded: i64 = earlier
@@ -406,7 +510,10 @@ pub fn order_action(
             if money.minor <= 0 || money.minor > left {
                 return Err(ApiError::unprocessable(
                     "bad_amount",
-                    format!("the refund must be more than 0 and at most {} (minor units) still refundable", left),
+                    format!(
+                        "the refund must be more than 0 and at most {} (minor units) still refundable",
+                        left
+                    ),
                 ));
             }
             let method = req.refund_method.unwrap_or(match order.payment_method {
@@ -432,17 +539,27 @@ pub fn order_action(
             if !delivered {
                 return Err(ApiError::unprocessable(
                     "not_delivered",
-                    format!("order {order_id} has not been delivered yet; a {} needs a delivered order", req.kind),
+                    format!(
+                        "order {order_id} has not been delivered yet; a {} needs a delivered order",
+                        req.kind
+                    ),
                 ));
             }
             if open_of(req.kind) {
                 return Err(ApiError::unprocessable(
                     "already_open",
-                    format!("order {order_id} already has an open {}; update that one", req.kind),
+                    format!(
+                        "order {order_id} already has an open {}; update that one",
+                        req.kind
+                    ),
                 ));
             }
             if req.kind == ActionKind::Exchange {
-                let variant = req.replacement_variant.as_deref().map(str::trim).unwrap_or("");
+                let variant = req
+                    .replacement_variant
+                    .as_deref()
+                    .map(str::trim)
+                    .unwrap_or("");
                 if variant.is_empty() {
                     return Err(ApiError::unprocessable(
                         "missing_variant",

@@ -80,7 +80,15 @@ pub fn list(
         order_by(view)
     );
     let mut stmt = conn.prepare_cached(&sql)?;
-    bind(&mut stmt, &[(":me", me), (":horizon", horizon(now)), (":limit", limit), (":offset", offset)])?;
+    bind(
+        &mut stmt,
+        &[
+            (":me", me),
+            (":horizon", horizon(now)),
+            (":limit", limit),
+            (":offset", offset),
+        ],
+    )?;
     let mut rows = stmt.raw_query();
     let mut out = Vec::new();
     while let Some(row) = rows.next()? {

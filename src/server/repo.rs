@@ -1,9 +1,9 @@
 //! Reading and writing entities in the server database. Every `put_*` records
 //! the change in the change log through [`Writer::touch`].
 
-use rusqlite::{params, Connection, OptionalExtension, Params, Transaction};
+use rusqlite::{Connection, OptionalExtension, Params, Transaction, params};
 
-use super::db::{from_json, millis, to_json, Writer};
+use super::db::{Writer, from_json, millis, to_json};
 use crate::domain::{
     Agent, Customer, Macro, Message, Order, OrderAction, SurveyResponse, Ticket, TicketId,
 };
@@ -20,7 +20,8 @@ pub fn put_ticket(w: &mut Writer<'_>, t: &Ticket) -> rusqlite::Result<()> {
     } else {
         None
     };
-    exec(&w.tx, 
+    exec(
+        &w.tx,
         "INSERT INTO tickets (id, status, priority, channel, grp, customer_id, assignee_id,
              next_due, first_responded_at, created_at, updated_at, waiting_since, json)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
@@ -51,7 +52,8 @@ pub fn put_ticket(w: &mut Writer<'_>, t: &Ticket) -> rusqlite::Result<()> {
 }
 
 pub fn put_message(w: &mut Writer<'_>, m: &Message) -> rusqlite::Result<()> {
-    exec(&w.tx, 
+    exec(
+        &w.tx,
         "INSERT INTO messages (id, ticket_id, json) VALUES (?1, ?2, ?3)
          ON CONFLICT (id) DO UPDATE SET json = excluded.json",
         params![m.id, m.ticket_id, to_json(m)?],
@@ -61,13 +63,15 @@ pub fn put_message(w: &mut Writer<'_>, m: &Message) -> rusqlite::Result<()> {
 }
 
 pub fn put_customer(w: &mut Writer<'_>, c: &Customer) -> rusqlite::Result<()> {
-    exec(&w.tx, 
+    exec(
+        &w.tx,
         "INSERT INTO customers (id, json) VALUES (?1, ?2)
          ON CONFLICT (id) DO UPDATE SET json = excluded.json",
         params![c.id, to_json(c)?],
     )?;
     for h in &c.handles {
-        exec(&w.tx, 
+        exec(
+            &w.tx,
             "INSERT INTO customer_handles (channel, value, customer_id) VALUES (?1, ?2, ?3)
              ON CONFLICT (channel, value) DO UPDATE SET customer_id = excluded.customer_id",
             params![h.channel.as_str(), normalize_handle(&h.value), c.id],
@@ -83,7 +87,8 @@ pub fn normalize_handle(value: &str) -> String {
 }
 
 pub fn put_order(w: &mut Writer<'_>, o: &Order) -> rusqlite::Result<()> {
-    exec(&w.tx, 
+    exec(
+        &w.tx,
         "INSERT INTO orders (id, customer_id, json) VALUES (?1, ?2, ?3)
          ON CONFLICT (id) DO UPDATE SET customer_id = excluded.customer_id, json = excluded.json",
         params![o.id, o.customer_id, to_json(o)?],
@@ -93,7 +98,8 @@ pub fn put_order(w: &mut Writer<'_>, o: &Order) -> rusqlite::Result<()> {
 }
 
 pub fn put_action(w: &mut Writer<'_>, a: &OrderAction) -> rusqlite::Result<()> {
-    exec(&w.tx, 
+    exec(
+        &w.tx,
         "INSERT INTO order_actions (id, order_id, customer_id, json) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT (id) DO UPDATE SET json = excluded.json",
         params![a.id, a.order_id, a.customer_id, to_json(a)?],
@@ -103,7 +109,8 @@ pub fn put_action(w: &mut Writer<'_>, a: &OrderAction) -> rusqlite::Result<()> {
 }
 
 pub fn put_agent(w: &mut Writer<'_>, a: &Agent) -> rusqlite::Result<()> {
-    exec(&w.tx, 
+    exec(
+        &w.tx,
         "INSERT INTO agents (id, login, role, json) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT (id) DO UPDATE SET login = excluded.login, role = excluded.role,
              json = excluded.json",
@@ -114,7 +121,8 @@ pub fn put_agent(w: &mut Writer<'_>, a: &Agent) -> rusqlite::Result<()> {
 }
 
 pub fn put_macro(w: &mut Writer<'_>, m: &Macro) -> rusqlite::Result<()> {
-    exec(&w.tx, 
+    exec(
+        &w.tx,
         "INSERT INTO macros (id, json) VALUES (?1, ?2)
          ON CONFLICT (id) DO UPDATE SET json = excluded.json",
         params![m.id, to_json(m)?],
@@ -124,11 +132,19 @@ pub fn put_macro(w: &mut Writer<'_>, m: &Macro) -> rusqlite::Result<()> {
 }
 
 pub fn put_survey(w: &mut Writer<'_>, s: &SurveyResponse) -> rusqlite::Result<()> {
-    exec(&w.tx, 
+    exec(
+        &w.tx,
         "INSERT INTO surveys (id, customer_id, kind, score, created_at, json)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)
          ON CONFLICT (id) DO UPDATE SET json = excluded.json, score = excluded.score",
-        params![s.id, s.customer_id, s.kind.as_str(), s.score, millis(s.created_at), to_json(s)?],
+        params![
+            s.id,
+            s.customer_id,
+            s.kind.as_str(),
+            s.score,
+            millis(s.created_at),
+            to_json(s)?
+        ],
     )?;
     w.touch(EntityKind::Survey, &s.id.to_string())?;
     Ok(())
@@ -137,7 +153,11 @@ pub fn put_survey(w: &mut Writer<'_>, s: &SurveyResponse) -> rusqlite::Result<()
 /// The next free integer id of `table`.
 pub fn next_id(conn: &Connection, table: &str) -> rusqlite::Result<i64> {
     // `table` is always one of our own constant names, never user input.
-    conn.query_row(&format!("SELECT COALESCE(MAX(id), 0) + 1 FROM {table}"), [], |r| r.get(0))
+    conn.query_row(
+        &format!("SELECT COALESCE(MAX(id), 0) + 1 FROM {table}"),
+        [],
+        |r| r.get(0),
+    )
 }
 
 fn one<T: serde::de::DeserializeOwned>(
@@ -168,7 +188,11 @@ pub fn ticket(conn: &Connection, id: TicketId) -> rusqlite::Result<Option<Ticket
 }
 
 pub fn messages_of(conn: &Connection, ticket_id: TicketId) -> rusqlite::Result<Vec<Message>> {
-    many(conn, "SELECT json FROM messages WHERE ticket_id = ?1 ORDER BY id", [ticket_id])
+    many(
+        conn,
+        "SELECT json FROM messages WHERE ticket_id = ?1 ORDER BY id",
+        [ticket_id],
+    )
 }
 
 pub fn customer(conn: &Connection, id: i64) -> rusqlite::Result<Option<Customer>> {
@@ -193,25 +217,46 @@ pub fn order(conn: &Connection, id: &str) -> rusqlite::Result<Option<Order>> {
 }
 
 pub fn orders_of(conn: &Connection, customer_id: i64) -> rusqlite::Result<Vec<Order>> {
-    let mut orders: Vec<Order> =
-        many(conn, "SELECT json FROM orders WHERE customer_id = ?1", [customer_id])?;
+    let mut orders: Vec<Order> = many(
+        conn,
+        "SELECT json FROM orders WHERE customer_id = ?1",
+        [customer_id],
+    )?;
     orders.sort_by(|a, b| b.placed_at.cmp(&a.placed_at));
     Ok(orders)
 }
 
-pub fn actions_of_customer(conn: &Connection, customer_id: i64) -> rusqlite::Result<Vec<OrderAction>> {
-    many(conn, "SELECT json FROM order_actions WHERE customer_id = ?1 ORDER BY id DESC", [customer_id])
+pub fn actions_of_customer(
+    conn: &Connection,
+    customer_id: i64,
+) -> rusqlite::Result<Vec<OrderAction>> {
+    many(
+        conn,
+        "SELECT json FROM order_actions WHERE customer_id = ?1 ORDER BY id DESC",
+        [customer_id],
+    )
 }
 
 pub fn actions_of_order(conn: &Connection, order_id: &str) -> rusqlite::Result<Vec<OrderAction>> {
-    many(conn, "SELECT json FROM order_actions WHERE order_id = ?1 ORDER BY id", [order_id])
+    many(
+        conn,
+        "SELECT json FROM order_actions WHERE order_id = ?1 ORDER BY id",
+        [order_id],
+    )
 }
 
 pub fn surveys_of(conn: &Connection, customer_id: i64) -> rusqlite::Result<Vec<SurveyResponse>> {
-    many(conn, "SELECT json FROM surveys WHERE customer_id = ?1 ORDER BY created_at DESC", [customer_id])
+    many(
+        conn,
+        "SELECT json FROM surveys WHERE customer_id = ?1 ORDER BY created_at DESC",
+        [customer_id],
+    )
 }
 
-pub fn tickets_of_customer(conn: &Connection, customer_id: i64) -> rusqlite::Result<Vec<TicketSummary>> {
+pub fn tickets_of_customer(
+    conn: &Connection,
+    customer_id: i64,
+) -> rusqlite::Result<Vec<TicketSummary>> {
     let tickets: Vec<Ticket> = many(
         conn,
         "SELECT json FROM tickets WHERE customer_id = ?1 ORDER BY created_at DESC LIMIT 200",
@@ -265,7 +310,9 @@ pub fn entity(conn: &Connection, kind: EntityKind, id: &str) -> rusqlite::Result
     let json: Option<String> = if kind == EntityKind::Order {
         stmt.query_row([id], |r| r.get(0)).optional()?
     } else {
-        let Ok(n) = id.parse::<i64>() else { return Ok(None) };
+        let Ok(n) = id.parse::<i64>() else {
+            return Ok(None);
+        };
         stmt.query_row([n], |r| r.get(0)).optional()?
     };
     let Some(json) = json else { return Ok(None) };

@@ -1,7 +1,7 @@
 //! The HTTP routes of the support API (see `docs/api.md`).
 
 use axum::extract::{Path, State};
-use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode, Uri};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
@@ -13,9 +13,9 @@ use super::extract::{self, ApiJson};
 use super::state::{AppState, Stored};
 use super::{events, ops, queries, repo};
 use crate::protocol::{
-    AgentList, ChangesPage, CustomerDetail, InboundMessage, MacroList, Me, NewMessage,
-    NewOrderAction, NewOutboundTicket, TicketDetail, TicketList, TicketPatch, View,
-    DEFAULT_CHANGES_LIMIT, MAX_CHANGES_LIMIT,
+    AgentList, ChangesPage, CustomerDetail, DEFAULT_CHANGES_LIMIT, InboundMessage,
+    MAX_CHANGES_LIMIT, MacroList, Me, NewMessage, NewOrderAction, NewOutboundTicket, TicketDetail,
+    TicketList, TicketPatch, View,
 };
 
 pub fn router(state: AppState) -> Router {
@@ -38,7 +38,11 @@ pub fn router(state: AppState) -> Router {
 }
 
 async fn not_found(uri: Uri) -> ApiError {
-    ApiError::new(StatusCode::NOT_FOUND, "not_found", format!("no such endpoint: {}", uri.path()))
+    ApiError::new(
+        StatusCode::NOT_FOUND,
+        "not_found",
+        format!("no such endpoint: {}", uri.path()),
+    )
 }
 
 async fn method_not_allowed(method: Method, uri: Uri) -> ApiError {
@@ -69,7 +73,11 @@ fn request_text<T: Serialize>(method: &str, path: &str, body: &T) -> ApiResult<S
 }
 
 async fn me(State(state): State<AppState>, caller: Caller) -> ApiResult<Json<Me>> {
-    Ok(Json(Me { agent: caller.0, server_time: now(), latest_seq: state.latest_seq() }))
+    Ok(Json(Me {
+        agent: caller.0,
+        server_time: now(),
+        latest_seq: state.latest_seq(),
+    }))
 }
 
 #[derive(Deserialize)]
@@ -79,17 +87,29 @@ struct ChangesQuery {
     limit: Option<i64>,
 }
 
-async fn changes(State(state): State<AppState>, caller: Caller, uri: Uri) -> ApiResult<Json<ChangesPage>> {
+async fn changes(
+    State(state): State<AppState>,
+    caller: Caller,
+    uri: Uri,
+) -> ApiResult<Json<ChangesPage>> {
     caller.require_staff()?;
     let q: ChangesQuery = extract::query(&uri)?;
     if q.since < 0 {
-        return Err(ApiError::bad_request("bad_query", "since must be 0 or a sequence number you were given"));
+        return Err(ApiError::bad_request(
+            "bad_query",
+            "since must be 0 or a sequence number you were given",
+        ));
     }
     let limit = q.limit.unwrap_or(DEFAULT_CHANGES_LIMIT);
     if !(1..=MAX_CHANGES_LIMIT).contains(&limit) {
-        return Err(ApiError::bad_request("bad_query", format!("limit must be between 1 and {MAX_CHANGES_LIMIT}")));
+        return Err(ApiError::bad_request(
+            "bad_query",
+            format!("limit must be between 1 and {MAX_CHANGES_LIMIT}"),
+        ));
     }
-    let page = state.read(move |db| Ok(events::changes_page(db, q.since, limit)?)).await?;
+    let page = state
+        .read(move |db| Ok(events::changes_page(db, q.since, limit)?))
+        .await?;
     Ok(Json(page))
 }
 
@@ -100,27 +120,43 @@ struct ListQuery {
     offset: Option<i64>,
 }
 
-async fn list_tickets(State(state): State<AppState>, caller: Caller, uri: Uri) -> ApiResult<Json<TicketList>> {
+async fn list_tickets(
+    State(state): State<AppState>,
+    caller: Caller,
+    uri: Uri,
+) -> ApiResult<Json<TicketList>> {
     let me = caller.require_staff()?.id;
     let q: ListQuery = extract::query(&uri)?;
     let view = match q.view.as_deref() {
         None => View::Open,
         Some(name) => View::parse(name).ok_or_else(|| {
             let names: Vec<&str> = View::ALL.iter().map(|v| v.as_str()).collect();
-            ApiError::bad_request("bad_view", format!("unknown view {name:?}; use one of {}", names.join(", ")))
+            ApiError::bad_request(
+                "bad_view",
+                format!("unknown view {name:?}; use one of {}", names.join(", ")),
+            )
         })?,
     };
     let limit = q.limit.unwrap_or(100);
     let offset = q.offset.unwrap_or(0);
     if !(1..=1000).contains(&limit) || offset < 0 {
-        return Err(ApiError::bad_request("bad_query", "limit must be 1 to 1000 and offset 0 or more"));
+        return Err(ApiError::bad_request(
+            "bad_query",
+            "limit must be 1 to 1000 and offset 0 or more",
+        ));
     }
     let at = now();
     let list = state
         .read(move |db| {
             let counts = queries::counts(&db.conn, me, at)?;
             let tickets = queries::list(&db.conn, view, me, at, limit, offset)?;
-            Ok(TicketList { view, total: counts.get(view), tickets, offset, counts })
+            Ok(TicketList {
+                view,
+                total: counts.get(view),
+                tickets,
+                offset,
+                counts,
+            })
         })
         .await?;
     Ok(Json(list))
@@ -135,9 +171,14 @@ async fn ticket_detail(
     let id = extract::id("ticket", &raw)?;
     let detail = state
         .read(move |db| {
-            let ticket = repo::ticket(&db.conn, id)?.ok_or_else(|| ApiError::not_found(&format!("ticket {id}")))?;
+            let ticket = repo::ticket(&db.conn, id)?
+                .ok_or_else(|| ApiError::not_found(&format!("ticket {id}")))?;
             let messages = repo::messages_of(&db.conn, id)?;
-            Ok(TicketDetail { ticket, messages, viewers: Vec::new() })
+            Ok(TicketDetail {
+                ticket,
+                messages,
+                viewers: Vec::new(),
+            })
         })
         .await?;
     let etag = format!("\"{}\"", detail.ticket.version);
@@ -158,7 +199,9 @@ async fn patch_ticket(
     caller.require_staff()?;
     let id = extract::id("ticket", &raw)?;
     let expected = extract::if_match(&headers)?;
-    let ticket = state.write(move |w| ops::patch_ticket(w, id, expected, patch, now())).await?;
+    let ticket = state
+        .write(move |w| ops::patch_ticket(w, id, expected, patch, now()))
+        .await?;
     let etag = format!("\"{}\"", ticket.version);
     let mut response = Json(ticket).into_response();
     if let Ok(value) = HeaderValue::from_str(&etag) {
@@ -196,7 +239,9 @@ async fn create_outbound(
     let key = extract::idempotency_key(&headers)?;
     let text = request_text("POST", "/v1/tickets", &req)?;
     let stored = state
-        .idempotent(agent.id, key, text, StatusCode::CREATED, move |w| ops::outbound(w, &agent, req, now()))
+        .idempotent(agent.id, key, text, StatusCode::CREATED, move |w| {
+            ops::outbound(w, &agent, req, now())
+        })
         .await?;
     Ok(stored_response(stored))
 }
@@ -232,7 +277,9 @@ async fn inbound(
         let key = extract::idempotency_key(&headers)?;
         let text = request_text("POST", "/v1/inbound", &req)?;
         let stored = state
-            .idempotent(bridge.id, key, text, StatusCode::CREATED, move |w| ops::inbound(w, req, now()))
+            .idempotent(bridge.id, key, text, StatusCode::CREATED, move |w| {
+                ops::inbound(w, req, now())
+            })
             .await?;
         return Ok(stored_response(stored));
     }
@@ -250,9 +297,16 @@ async fn customer_detail(
     let detail = state
         .read(move |db| {
             let c = &db.conn;
-            let customer = repo::customer(c, id)?.ok_or_else(|| ApiError::not_found(&format!("customer {id}")))?;
+            let customer = repo::customer(c, id)?
+                .ok_or_else(|| ApiError::not_found(&format!("customer {id}")))?;
             let actions = repo::actions_of_customer(c, id)?;
-            let of = |kind| actions.iter().filter(|a| a.kind == kind).cloned().collect::<Vec<_>>();
+            let of = |kind| {
+                actions
+                    .iter()
+                    .filter(|a| a.kind == kind)
+                    .cloned()
+                    .collect::<Vec<_>>()
+            };
             use crate::domain::ActionKind;
             Ok(CustomerDetail {
                 orders: repo::orders_of(c, id)?,
@@ -280,7 +334,10 @@ async fn agents(State(state): State<AppState>, caller: Caller) -> ApiResult<Json
     Ok(Json(AgentList { agents }))
 }
 
-async fn stats(State(state): State<AppState>, caller: Caller) -> ApiResult<Json<crate::protocol::QueueStats>> {
+async fn stats(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> ApiResult<Json<crate::protocol::QueueStats>> {
     caller.require_supervisor()?;
     let seq = state.latest_seq();
     let current = state.stats().borrow().clone();

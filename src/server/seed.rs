@@ -40,7 +40,11 @@ pub fn demo(db: &mut Db, now: Timestamp) -> anyhow::Result<Vec<DemoAccount>> {
                 "INSERT INTO tokens (token_hash, agent_id) VALUES (?1, ?2)",
                 rusqlite::params![token_hash(&token), agent.id],
             )?;
-            accounts.push(DemoAccount { login: agent.login.clone(), role: agent.role, token });
+            accounts.push(DemoAccount {
+                login: agent.login.clone(),
+                role: agent.role,
+                token,
+            });
         }
         for c in &data.customers {
             repo::put_customer(w, c)?;
@@ -75,7 +79,9 @@ pub fn bootstrap(db: &mut Db) -> anyhow::Result<Vec<DemoAccount>> {
     if let Some(json) = db.meta(DEMO_ACCOUNTS)? {
         return Ok(serde_json::from_str(&json)?);
     }
-    let agents: i64 = db.conn.query_row("SELECT COUNT(*) FROM agents", [], |r| r.get(0))?;
+    let agents: i64 = db
+        .conn
+        .query_row("SELECT COUNT(*) FROM agents", [], |r| r.get(0))?;
     if agents > 0 {
         return Ok(Vec::new());
     }
@@ -84,7 +90,12 @@ pub fn bootstrap(db: &mut Db) -> anyhow::Result<Vec<DemoAccount>> {
         account(db, "supervisor", "Supervisor", Role::Supervisor)?,
         account(db, "bridge", "Channel bridge", Role::Integration)?,
     ];
-    db.write(|w| w.set_meta(DEMO_ACCOUNTS, &serde_json::to_string(&accounts).unwrap_or_default()))?;
+    db.write(|w| {
+        w.set_meta(
+            DEMO_ACCOUNTS,
+            &serde_json::to_string(&accounts).unwrap_or_default(),
+        )
+    })?;
     Ok(accounts)
 }
 
@@ -107,7 +118,11 @@ pub fn account(db: &mut Db, login: &str, name: &str, role: Role) -> anyhow::Resu
             "INSERT INTO tokens (token_hash, agent_id) VALUES (?1, ?2)",
             rusqlite::params![token_hash(&token), id],
         )?;
-        Ok(DemoAccount { login: login.to_string(), role, token })
+        Ok(DemoAccount {
+            login: login.to_string(),
+            role,
+            token,
+        })
     })?;
     Ok(account)
 }
@@ -172,18 +187,26 @@ pub fn synthetic(db: &mut Db, n: usize, now: Timestamp) -> anyhow::Result<usize>
             let priority = *Priority::ALL.choose(&mut rng).unwrap_or(&Priority::Normal);
             let status = *Status::ALL.choose(&mut rng).unwrap_or(&Status::Open);
             let channel = *Channel::ALL.choose(&mut rng).unwrap_or(&Channel::Email);
-            let assignee = if rng.random_bool(0.7) { agents.choose(&mut rng).cloned() } else { None };
+            let assignee = if rng.random_bool(0.7) {
+                agents.choose(&mut rng).cloned()
+            } else {
+                None
+            };
             let count = rng.random_range(2..=18);
             let mut at = created;
             let mut ticket = Ticket {
                 id: ticket_id,
-                subject: SUBJECTS.choose(&mut rng).unwrap_or(&"Order query").to_string(),
+                subject: SUBJECTS
+                    .choose(&mut rng)
+                    .unwrap_or(&"Order query")
+                    .to_string(),
                 status,
                 priority,
                 channel,
                 customer_id,
                 assignee_id: assignee.as_ref().map(|a| a.0),
-                group: ["logistics", "payments", "returns", "general"][rng.random_range(0..4)].to_string(),
+                group: ["logistics", "payments", "returns", "general"][rng.random_range(0..4)]
+                    .to_string(),
                 tags: vec!["synthetic".to_string()],
                 sla: Sla::for_priority(priority, created),
                 order_id: None,
@@ -199,7 +222,10 @@ pub fn synthetic(db: &mut Db, n: usize, now: Timestamp) -> anyhow::Result<usize>
                     ticket.last_customer_message_at = Some(at);
                     (
                         MessageKind::Customer,
-                        Author::Customer { id: customer_id, name: customer_name.clone() },
+                        Author::Customer {
+                            id: customer_id,
+                            name: customer_name.clone(),
+                        },
                         LINES.choose(&mut rng).unwrap_or(&"Hello"),
                         Delivery::Received,
                     )
@@ -210,10 +236,18 @@ pub fn synthetic(db: &mut Db, n: usize, now: Timestamp) -> anyhow::Result<usize>
                     }
                     let note = rng.random_bool(0.15);
                     (
-                        if note { MessageKind::Note } else { MessageKind::Reply },
+                        if note {
+                            MessageKind::Note
+                        } else {
+                            MessageKind::Reply
+                        },
                         Author::Agent { id, name },
                         REPLIES.choose(&mut rng).unwrap_or(&"Checking."),
-                        if note { Delivery::Internal } else { Delivery::Delivered },
+                        if note {
+                            Delivery::Internal
+                        } else {
+                            Delivery::Delivered
+                        },
                     )
                 };
                 repo::put_message(
@@ -261,14 +295,30 @@ fn synthetic_customers(w: &mut Writer<'_>, now: Timestamp) -> anyhow::Result<Vec
     if !out.is_empty() {
         return Ok(out);
     }
-    let first = ["Anil", "ಕಾವ್ಯಾ", "రమేష్", "सरिता", "Priya", "ಮಂಜುನಾಥ", "లక్ష్మి", "बिकास"];
+    let first = [
+        "Anil",
+        "ಕಾವ್ಯಾ",
+        "రమేష్",
+        "सरिता",
+        "Priya",
+        "ಮಂಜುನಾಥ",
+        "లక్ష్మి",
+        "बिकास",
+    ];
     let last = ["Rao", "ಹೆಗಡೆ", "రెడ్డి", "श्रेष्ठ", "Iyer", "ಗೌಡ", "నాయుడు", "थापा"];
     for i in 0..1000i64 {
-        let name = format!("{} {}", first[i as usize % first.len()], last[(i as usize / 8) % last.len()]);
+        let name = format!(
+            "{} {}",
+            first[i as usize % first.len()],
+            last[(i as usize / 8) % last.len()]
+        );
         let c = Customer {
             id: i + 1,
             name: name.clone(),
-            handles: vec![ContactHandle { channel: Channel::Email, value: format!("customer{}@example.in", i + 1) }],
+            handles: vec![ContactHandle {
+                channel: Channel::Email,
+                value: format!("customer{}@example.in", i + 1),
+            }],
             preferred_language: ["en", "kn", "te", "ne"][i as usize % 4].to_string(),
             city: String::new(),
             lifetime_value: Money::inr(1000 + i * 37),

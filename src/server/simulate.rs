@@ -6,9 +6,9 @@ use std::time::Duration;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
-use super::{demo, ops, repo};
 use super::error::ApiResult;
 use super::state::AppState;
+use super::{demo, ops, repo};
 use crate::domain::{Delivery, MessageKind};
 use crate::protocol::InboundMessage;
 
@@ -29,14 +29,17 @@ fn step(w: &mut super::db::Writer<'_>, seed: u64) -> ApiResult<()> {
     let mut rng = StdRng::seed_from_u64(seed);
     let now = chrono::Utc::now();
     let ids: Vec<i64> = {
-        let mut stmt = w.tx.prepare_cached("SELECT id FROM customers ORDER BY id")?;
-        stmt.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?
+        let mut stmt =
+            w.tx.prepare_cached("SELECT id FROM customers ORDER BY id")?;
+        stmt.query_map([], |r| r.get(0))?
+            .collect::<Result<_, _>>()?
     };
     if ids.is_empty() {
         return Ok(());
     }
     let sample = demo::inbound_sample(&mut rng, ids.len());
-    let Some(customer) = repo::customer(&w.tx, ids[sample.customer_index.min(ids.len() - 1)])? else {
+    let Some(customer) = repo::customer(&w.tx, ids[sample.customer_index.min(ids.len() - 1)])?
+    else {
         return Ok(());
     };
     let handle = customer
@@ -61,9 +64,8 @@ fn step(w: &mut super::db::Writer<'_>, seed: u64) -> ApiResult<()> {
         )?;
     }
     // Advance the delivery state of one recent reply.
-    let recent: Option<String> = w
-        .tx
-        .query_row(
+    let recent: Option<String> =
+        w.tx.query_row(
             "SELECT json FROM messages WHERE json LIKE '%\"delivery\":\"sent\"%'
              AND json LIKE '%\"kind\":\"reply\"%' ORDER BY id DESC LIMIT 1",
             [],

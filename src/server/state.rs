@@ -38,13 +38,23 @@ impl AppState {
         let (changes, _) = broadcast::channel(4096);
         let (stats, _) = watch::channel(Arc::new(QueueStats::default()));
         let (stopping, _) = watch::channel(false);
-        AppState { inner: Arc::new(Inner { db: Mutex::new(db), changes, stats, stopping }) }
+        AppState {
+            inner: Arc::new(Inner {
+                db: Mutex::new(db),
+                changes,
+                stats,
+                stopping,
+            }),
+        }
     }
 
     fn lock(&self) -> MutexGuard<'_, Db> {
         // A panic while holding the lock left no half-done transaction behind
         // (SQLite rolled it back), so the database is still usable.
-        self.inner.db.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.inner
+            .db
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// Runs a read on the blocking pool.

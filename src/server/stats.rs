@@ -15,7 +15,11 @@ use crate::protocol::{AgentLoad, OldestWaiting, QueueStats, SlaStats, SurveyFigu
 
 const ACTIVE: &str = "status NOT IN ('solved', 'closed')";
 
-fn grouped(conn: &Connection, column: &str, only_active: bool) -> rusqlite::Result<BTreeMap<String, i64>> {
+fn grouped(
+    conn: &Connection,
+    column: &str,
+    only_active: bool,
+) -> rusqlite::Result<BTreeMap<String, i64>> {
     let filter = if only_active { ACTIVE } else { "1 = 1" };
     let sql = format!("SELECT {column}, COUNT(*) FROM tickets WHERE {filter} GROUP BY {column}");
     let mut stmt = conn.prepare_cached(&sql)?;
@@ -27,10 +31,17 @@ fn count(conn: &Connection, sql: &str, p: impl rusqlite::Params) -> rusqlite::Re
     conn.prepare_cached(sql)?.query_row(p, |r| r.get(0))
 }
 
-fn survey(conn: &Connection, kind: SurveyKind, since: Timestamp) -> rusqlite::Result<(Option<f64>, i64)> {
-    let mut stmt = conn.prepare_cached("SELECT score FROM surveys WHERE kind = ?1 AND created_at >= ?2")?;
+fn survey(
+    conn: &Connection,
+    kind: SurveyKind,
+    since: Timestamp,
+) -> rusqlite::Result<(Option<f64>, i64)> {
+    let mut stmt =
+        conn.prepare_cached("SELECT score FROM surveys WHERE kind = ?1 AND created_at >= ?2")?;
     let scores: Vec<i64> = stmt
-        .query_map(rusqlite::params![kind.as_str(), millis(since)], |r| r.get(0))?
+        .query_map(rusqlite::params![kind.as_str(), millis(since)], |r| {
+            r.get(0)
+        })?
         .collect::<Result<_, _>>()?;
     let n = scores.len() as i64;
     if n == 0 {
@@ -47,10 +58,20 @@ fn survey(conn: &Connection, kind: SurveyKind, since: Timestamp) -> rusqlite::Re
     Ok((Some((score * 10.0).round() / 10.0), n))
 }
 
-fn figures(conn: &Connection, kind: SurveyKind, today: Timestamp, week: Timestamp) -> rusqlite::Result<SurveyFigures> {
+fn figures(
+    conn: &Connection,
+    kind: SurveyKind,
+    today: Timestamp,
+    week: Timestamp,
+) -> rusqlite::Result<SurveyFigures> {
     let (today_score, today_responses) = survey(conn, kind, today)?;
     let (week_score, week_responses) = survey(conn, kind, week)?;
-    Ok(SurveyFigures { today_score, today_responses, week_score, week_responses })
+    Ok(SurveyFigures {
+        today_score,
+        today_responses,
+        week_score,
+        week_responses,
+    })
 }
 
 /// Computes the whole statistics snapshot from the database.
@@ -59,7 +80,11 @@ pub fn compute(conn: &Connection, seq: i64, now: Timestamp) -> rusqlite::Result<
     let views = ViewCounts { mine: 0, ..all };
     let at = |m: i64| millis(now + chrono::Duration::minutes(m));
     let sla = SlaStats {
-        breached: count(conn, "SELECT COUNT(*) FROM tickets WHERE status IN ('new','open') AND next_due < ?1", [at(0)])?,
+        breached: count(
+            conn,
+            "SELECT COUNT(*) FROM tickets WHERE status IN ('new','open') AND next_due < ?1",
+            [at(0)],
+        )?,
         due_15min: count(
             conn,
             "SELECT COUNT(*) FROM tickets WHERE status IN ('new','open') AND next_due >= ?1 AND next_due <= ?2",
@@ -80,7 +105,10 @@ pub fn compute(conn: &Connection, seq: i64, now: Timestamp) -> rusqlite::Result<
         .next()
         .transpose()?
         .and_then(|(id, ms)| {
-            chrono::DateTime::from_timestamp_millis(ms).map(|since| OldestWaiting { ticket_id: id, since })
+            chrono::DateTime::from_timestamp_millis(ms).map(|since| OldestWaiting {
+                ticket_id: id,
+                since,
+            })
         });
     let today = now
         .date_naive()
@@ -91,9 +119,12 @@ pub fn compute(conn: &Connection, seq: i64, now: Timestamp) -> rusqlite::Result<
         "SELECT first_responded_at - created_at FROM tickets
          WHERE created_at >= ?1 AND first_responded_at IS NOT NULL",
     )?;
-    let mut waits: Vec<i64> = stmt.query_map([millis(today)], |r| r.get(0))?.collect::<Result<_, _>>()?;
+    let mut waits: Vec<i64> = stmt
+        .query_map([millis(today)], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
     waits.sort_unstable();
-    let median_first_response_secs_today = (!waits.is_empty()).then(|| waits[waits.len() / 2] / 1000);
+    let median_first_response_secs_today =
+        (!waits.is_empty()).then(|| waits[waits.len() / 2] / 1000);
 
     let mut load: BTreeMap<i64, i64> = BTreeMap::new();
     let mut stmt = conn.prepare_cached(&format!(
@@ -120,7 +151,10 @@ pub fn compute(conn: &Connection, seq: i64, now: Timestamp) -> rusqlite::Result<
     let mut stmt = conn.prepare_cached("SELECT created_at FROM tickets WHERE created_at >= ?1")?;
     for row in stmt.query_map([millis(start)], |r| r.get::<_, i64>(0))? {
         let offset = (row? - millis(start)) / (10 * 60 * 1000);
-        if let Some(slot) = usize::try_from(offset).ok().and_then(|i| arrivals.get_mut(i)) {
+        if let Some(slot) = usize::try_from(offset)
+            .ok()
+            .and_then(|i| arrivals.get_mut(i))
+        {
             *slot += 1;
         }
     }

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use futures::StreamExt;
-use tokio::sync::{mpsc, Notify};
+use tokio::sync::{Notify, mpsc};
 
 use crate::client::{Client, ClientError};
 use crate::protocol::{QueueStats, StreamEvent};
@@ -35,14 +35,21 @@ pub enum Connection {
 pub enum SyncEvent {
     Connection(Connection),
     /// The cache changed: `changes` entities were applied.
-    Pulled { changes: usize },
+    Pulled {
+        changes: usize,
+    },
     /// Initial sync progress: `done` of about `total` changes.
-    Progress { done: i64, total: i64 },
+    Progress {
+        done: i64,
+        total: i64,
+    },
     /// The outbox changed (delivered, conflict, rejected).
     Outbox,
     Stats(Box<QueueStats>),
     /// Last successful contact with the server.
-    Synced { at: crate::domain::Timestamp },
+    Synced {
+        at: crate::domain::Timestamp,
+    },
 }
 
 /// The UI's handle on the sync task.
@@ -62,7 +69,11 @@ impl SyncHandle {
 const PAGE: i64 = 1000;
 
 /// Starts the sync task on the current tokio runtime.
-pub fn spawn(client: Client, cache: PathBuf, events: mpsc::UnboundedSender<SyncEvent>) -> SyncHandle {
+pub fn spawn(
+    client: Client,
+    cache: PathBuf,
+    events: mpsc::UnboundedSender<SyncEvent>,
+) -> SyncHandle {
     let kick = Arc::new(Notify::new());
     let handle = SyncHandle { kick: kick.clone() };
     tokio::spawn(async move {
@@ -74,7 +85,13 @@ pub fn spawn(client: Client, cache: PathBuf, events: mpsc::UnboundedSender<SyncE
                 return;
             }
         };
-        let mut task = SyncTask { client, store, events, kick, pusher: push::Pusher::default() };
+        let mut task = SyncTask {
+            client,
+            store,
+            events,
+            kick,
+            pusher: push::Pusher::default(),
+        };
         task.run().await;
     });
     handle
@@ -107,7 +124,9 @@ impl SyncTask {
                 Stop::Closed => return,
                 Stop::Failed(err) => {
                     let state = match &err {
-                        ClientError::Unauthorized { message } => Connection::Unauthorized(message.clone()),
+                        ClientError::Unauthorized { message } => {
+                            Connection::Unauthorized(message.clone())
+                        }
                         ClientError::Network { .. } => Connection::Offline(err.user_message()),
                         _ => Connection::Degraded(err.user_message()),
                     };
@@ -206,7 +225,10 @@ impl SyncTask {
             if page.latest < since {
                 // The server's history is shorter than ours: it was reset.
                 // Start over, keeping the outbox and drafts.
-                tracing::warn!("server sequence {} is behind our cursor {since}; resyncing", page.latest);
+                tracing::warn!(
+                    "server sequence {} is behind our cursor {since}; resyncing",
+                    page.latest
+                );
                 if let Err(e) = self.store.reset_cache() {
                     tracing::error!("cannot reset the cache: {e}");
                 }
@@ -217,19 +239,26 @@ impl SyncTask {
             if !page.changes.is_empty() || page.next != since {
                 if let Err(e) = self.store.apply_changes(&page.changes, page.next) {
                     tracing::error!("cache write failed: {e}");
-                    return Err(ClientError::Decode { message: format!("cannot store changes: {e}") });
+                    return Err(ClientError::Decode {
+                        message: format!("cannot store changes: {e}"),
+                    });
                 }
             }
             applied += page.changes.len();
             since = page.next;
             if page.has_more {
-                self.tell(SyncEvent::Progress { done: since - start, total: page.latest - start });
+                self.tell(SyncEvent::Progress {
+                    done: since - start,
+                    total: page.latest - start,
+                });
             }
             if !page.has_more {
                 break;
             }
         }
-        self.tell(SyncEvent::Synced { at: chrono::Utc::now() });
+        self.tell(SyncEvent::Synced {
+            at: chrono::Utc::now(),
+        });
         if applied > 0 {
             self.tell(SyncEvent::Pulled { changes: applied });
         }
@@ -254,7 +283,9 @@ struct Backoff {
 impl Backoff {
     fn next(&mut self, retry_after: Option<Duration>) -> Duration {
         self.attempt = self.attempt.saturating_add(1);
-        let base = 250u64.saturating_mul(1u64 << self.attempt.min(7)).min(30_000);
+        let base = 250u64
+            .saturating_mul(1u64 << self.attempt.min(7))
+            .min(30_000);
         let jitter = rand::random_range(0..=base / 2);
         let wait = Duration::from_millis(base / 2 + jitter);
         retry_after.map_or(wait, |ra| ra.max(wait))

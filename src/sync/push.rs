@@ -28,7 +28,10 @@ impl Pusher {
             Ok(entries) => entries,
             Err(e) => {
                 tracing::error!("cannot read the outbox: {e}");
-                return PushOutcome { delivered_or_settled: 0, result: Ok(()) };
+                return PushOutcome {
+                    delivered_or_settled: 0,
+                    result: Ok(()),
+                };
             }
         };
         for entry in entries {
@@ -37,7 +40,9 @@ impl Pusher {
                 continue;
             }
             let cached = match &entry.op {
-                OutboxOp::Patch { ticket_id, .. } => store.server_version(*ticket_id).ok().flatten(),
+                OutboxOp::Patch { ticket_id, .. } => {
+                    store.server_version(*ticket_id).ok().flatten()
+                }
                 _ => None,
             };
             match self.send(client, cached, &entry).await {
@@ -53,7 +58,10 @@ impl Pusher {
                     settled += 1;
                 }
                 Err(ClientError::Conflict { current }) => {
-                    let message = format!("ticket {} changed meanwhile (now version {})", current.id, current.version);
+                    let message = format!(
+                        "ticket {} changed meanwhile (now version {})",
+                        current.id, current.version
+                    );
                     if let Err(e) = store.mark_conflict(entry.id, &current, &message) {
                         tracing::error!("cannot record conflict of {}: {e}", entry.id);
                     }
@@ -71,11 +79,17 @@ impl Pusher {
                     if let Err(e) = store.mark_failed(entry.id, &err.user_message()) {
                         tracing::error!("cannot record failure of {}: {e}", entry.id);
                     }
-                    return PushOutcome { delivered_or_settled: settled, result: Err(err) };
+                    return PushOutcome {
+                        delivered_or_settled: settled,
+                        result: Err(err),
+                    };
                 }
             }
         }
-        PushOutcome { delivered_or_settled: settled, result: Ok(()) }
+        PushOutcome {
+            delivered_or_settled: settled,
+            result: Ok(()),
+        }
     }
 
     /// The version to send in If-Match: the one the patch was based on, moved
@@ -91,13 +105,28 @@ impl Pusher {
     }
 
     /// Sends one entry; answers with what the server made of it.
-    async fn send(&self, client: &Client, cached: Option<i64>, entry: &OutboxEntry) -> Result<Vec<Entity>, ClientError> {
+    async fn send(
+        &self,
+        client: &Client,
+        cached: Option<i64>,
+        entry: &OutboxEntry,
+    ) -> Result<Vec<Entity>, ClientError> {
         let key = entry.key.as_str();
         match &entry.op {
-            OutboxOp::Message { ticket_id, kind, body } => {
-                let req = NewMessage { kind: *kind, body: body.clone() };
+            OutboxOp::Message {
+                ticket_id,
+                kind,
+                body,
+            } => {
+                let req = NewMessage {
+                    kind: *kind,
+                    body: body.clone(),
+                };
                 let created = client.post_message(*ticket_id, key, &req).await?;
-                Ok(vec![Entity::Message(created.message), Entity::Ticket(created.ticket)])
+                Ok(vec![
+                    Entity::Message(created.message),
+                    Entity::Ticket(created.ticket),
+                ])
             }
             OutboxOp::Patch { ticket_id, patch } => {
                 let base = entry.base_version.unwrap_or(0);
@@ -107,11 +136,17 @@ impl Pusher {
             }
             OutboxOp::OrderAction { order_id, request } => {
                 let created = client.order_action(order_id, key, request).await?;
-                Ok(vec![Entity::OrderAction(created.action), Entity::Order(created.order)])
+                Ok(vec![
+                    Entity::OrderAction(created.action),
+                    Entity::Order(created.order),
+                ])
             }
             OutboxOp::Outbound(request) => {
                 let created = client.outbound(key, request).await?;
-                Ok(vec![Entity::Ticket(created.ticket), Entity::Message(created.message)])
+                Ok(vec![
+                    Entity::Ticket(created.ticket),
+                    Entity::Message(created.message),
+                ])
             }
         }
     }

@@ -209,7 +209,15 @@ mod tests {
         // must rewrite that cell too, not only the cluster's first cell.
         let area = Rect::new(0, 0, 4, 1);
         let mut before = Buffer::empty(area);
-        draw_str(&mut before, 0, 0, "ನ್ನ", 4, Style::default(), &WidthProfile::spacing_marks());
+        draw_str(
+            &mut before,
+            0,
+            0,
+            "ನ್ನ",
+            4,
+            Style::default(),
+            &WidthProfile::spacing_marks(),
+        );
         let after = Buffer::empty(area);
         let updated: Vec<u16> = before.diff(&after).iter().map(|(x, _, _)| *x).collect();
         assert_eq!(updated, [0, 1]);

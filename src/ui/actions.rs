@@ -4,7 +4,9 @@
 use crossterm::event::{KeyCode, KeyEvent};
 
 use super::app::{App, Composer, Effect, Pane};
-use super::overlay::{Confirm, Flow, MacroFlow, NoticeFlow, OrderFlow, Overlay, PickValue, Picker, Prompt, Search};
+use super::overlay::{
+    Confirm, Flow, MacroFlow, NoticeFlow, OrderFlow, Overlay, PickValue, Picker, Prompt, Search,
+};
 use crate::domain::{
     ActionKind, Channel, MessageKind, Money, PaymentMethod, Priority, RefundMethod, Role, Status,
     Ticket,
@@ -22,7 +24,9 @@ fn enqueue(app: &mut App, op: OutboxOp) -> bool {
             true
         }
         Err(e) => {
-            let text = app.i18n.tr_args("error-cache-write", &[("error", e.to_string().into())]);
+            let text = app
+                .i18n
+                .tr_args("error-cache-write", &[("error", e.to_string().into())]);
             app.flash(text);
             false
         }
@@ -38,15 +42,31 @@ fn need_ticket(app: &mut App) -> Option<Ticket> {
     ticket
 }
 
-fn picker(app: &mut App, title_id: &str, items: Vec<(String, PickValue)>, selected: usize, flow: Flow) {
+fn picker(
+    app: &mut App,
+    title_id: &str,
+    items: Vec<(String, PickValue)>,
+    selected: usize,
+    flow: Flow,
+) {
     let title = app.t(title_id);
-    app.overlay = Some(Overlay::Picker(Picker { title, items, selected, flow }));
+    app.overlay = Some(Overlay::Picker(Picker {
+        title,
+        items,
+        selected,
+        flow,
+    }));
 }
 
 fn prompt(app: &mut App, title: String, initial: &str, flow: Flow) {
     let mut input = TextBuffer::new();
     input.insert_str(initial);
-    app.overlay = Some(Overlay::Prompt(Prompt { title, input, flow, error: None }));
+    app.overlay = Some(Overlay::Prompt(Prompt {
+        title,
+        input,
+        flow,
+        error: None,
+    }));
 }
 
 fn confirm(app: &mut App, question: String, flow: Flow) {
@@ -69,25 +89,49 @@ pub fn channel_label(app: &App, c: Channel) -> String {
 pub fn ticket_action(app: &mut App, action: Action) {
     match action {
         Action::Help => app.overlay = Some(Overlay::Help { scroll: 0 }),
-        Action::CommandPalette => app.overlay = Some(Overlay::Palette { filter: TextBuffer::new(), selected: 0 }),
+        Action::CommandPalette => {
+            app.overlay = Some(Overlay::Palette {
+                filter: TextBuffer::new(),
+                selected: 0,
+            })
+        }
         Action::Search => {
-            app.overlay = Some(Overlay::Search(Search { input: TextBuffer::new(), results: Vec::new(), selected: 0 }))
+            app.overlay = Some(Overlay::Search(Search {
+                input: TextBuffer::new(),
+                results: Vec::new(),
+                selected: 0,
+            }))
         }
         Action::Reply | Action::Note => {
-            let Some(ticket) = need_ticket(app) else { return };
-            let kind = if action == Action::Reply { MessageKind::Reply } else { MessageKind::Note };
+            let Some(ticket) = need_ticket(app) else {
+                return;
+            };
+            let kind = if action == Action::Reply {
+                MessageKind::Reply
+            } else {
+                MessageKind::Note
+            };
             open_composer(app, &ticket, kind, None);
         }
         Action::SetStatus => {
             let Some(t) = need_ticket(app) else { return };
-            let items = Status::ALL.iter().map(|s| (status_label(app, *s), PickValue::Status(*s))).collect();
+            let items = Status::ALL
+                .iter()
+                .map(|s| (status_label(app, *s), PickValue::Status(*s)))
+                .collect();
             let at = Status::ALL.iter().position(|s| *s == t.status).unwrap_or(0);
             picker(app, "pick-status", items, at, Flow::Status(t.id));
         }
         Action::SetPriority => {
             let Some(t) = need_ticket(app) else { return };
-            let items = Priority::ALL.iter().map(|p| (priority_label(app, *p), PickValue::Priority(*p))).collect();
-            let at = Priority::ALL.iter().position(|p| *p == t.priority).unwrap_or(0);
+            let items = Priority::ALL
+                .iter()
+                .map(|p| (priority_label(app, *p), PickValue::Priority(*p)))
+                .collect();
+            let at = Priority::ALL
+                .iter()
+                .position(|p| *p == t.priority)
+                .unwrap_or(0);
             picker(app, "pick-priority", items, at, Flow::Priority(t.id));
         }
         Action::Assign => {
@@ -95,17 +139,31 @@ pub fn ticket_action(app: &mut App, action: Action) {
             let mut items = vec![(app.t("unassigned"), PickValue::Agent(None))];
             for agent in app.store.agents().unwrap_or_default() {
                 if agent.role != Role::Integration {
-                    let label = format!("{} ({})", crate::text::sanitize_line(&agent.name), agent.login);
+                    let label = format!(
+                        "{} ({})",
+                        crate::text::sanitize_line(&agent.name),
+                        agent.login
+                    );
                     items.push((label, PickValue::Agent(Some(agent.id))));
                 }
             }
-            let at = items.iter().position(|(_, v)| *v == PickValue::Agent(t.assignee_id)).unwrap_or(0);
+            let at = items
+                .iter()
+                .position(|(_, v)| *v == PickValue::Agent(t.assignee_id))
+                .unwrap_or(0);
             picker(app, "pick-assignee", items, at, Flow::Assign(t.id));
         }
         Action::AssignToMe => {
             let Some(t) = need_ticket(app) else { return };
             let me = app.my_id();
-            patch(app, &t, TicketPatch { assignee_id: Some(Some(me)), ..Default::default() });
+            patch(
+                app,
+                &t,
+                TicketPatch {
+                    assignee_id: Some(Some(me)),
+                    ..Default::default()
+                },
+            );
         }
         Action::Tags => {
             let Some(t) = need_ticket(app) else { return };
@@ -122,9 +180,19 @@ pub fn ticket_action(app: &mut App, action: Action) {
             }
             let items = macros
                 .iter()
-                .map(|m| (format!("[{}] {}", m.language, crate::text::sanitize_line(&m.name)), PickValue::Macro(m.id)))
+                .map(|m| {
+                    (
+                        format!("[{}] {}", m.language, crate::text::sanitize_line(&m.name)),
+                        PickValue::Macro(m.id),
+                    )
+                })
                 .collect();
-            let flow = MacroFlow { ticket_id: t.id, macro_id: None, values: Vec::new(), asking: None };
+            let flow = MacroFlow {
+                ticket_id: t.id,
+                macro_id: None,
+                values: Vec::new(),
+                asking: None,
+            };
             picker(app, "pick-macro", items, 0, Flow::Macro(flow));
         }
         Action::OrderActions => {
@@ -142,7 +210,12 @@ pub fn ticket_action(app: &mut App, action: Action) {
         }
         Action::ProactiveNotice => {
             let Some(t) = need_ticket(app) else { return };
-            let flow = NoticeFlow { customer_id: t.customer_id, order_id: t.order_id.clone(), channel: None, subject: None };
+            let flow = NoticeFlow {
+                customer_id: t.customer_id,
+                order_id: t.order_id.clone(),
+                channel: None,
+                subject: None,
+            };
             notice_step(app, flow);
         }
         _ => {}
@@ -150,7 +223,13 @@ pub fn ticket_action(app: &mut App, action: Action) {
 }
 
 fn patch(app: &mut App, ticket: &Ticket, patch: TicketPatch) {
-    if enqueue(app, OutboxOp::Patch { ticket_id: ticket.id, patch }) {
+    if enqueue(
+        app,
+        OutboxOp::Patch {
+            ticket_id: ticket.id,
+            patch,
+        },
+    ) {
         let text = app.t("queued");
         app.flash(text);
     }
@@ -165,8 +244,16 @@ pub fn open_composer(app: &mut App, ticket: &Ticket, kind: MessageKind, text: Op
         kind = draft_kind;
         buffer.insert_str(&draft);
     }
-    let seen = app.open.as_ref().and_then(|o| o.messages.iter().filter(|m| m.id > 0).map(|m| m.id).max());
-    app.composer = Some(Composer { ticket_id: ticket.id, kind, buffer, seen_last_message: seen });
+    let seen = app
+        .open
+        .as_ref()
+        .and_then(|o| o.messages.iter().filter(|m| m.id > 0).map(|m| m.id).max());
+    app.composer = Some(Composer {
+        ticket_id: ticket.id,
+        kind,
+        buffer,
+        seen_last_message: seen,
+    });
     app.focus = Pane::Thread;
     if app.open.as_ref().map(|o| o.ticket.id) != Some(ticket.id) {
         app.open_ticket(ticket.id);
@@ -188,7 +275,11 @@ pub fn after_edit(app: &mut App) {
     }
     if let Some(Overlay::Search(s)) = &mut app.overlay {
         let query = s.input.text();
-        s.results = if query.trim().is_empty() { Vec::new() } else { app.store.search(&query, 200).unwrap_or_default() };
+        s.results = if query.trim().is_empty() {
+            Vec::new()
+        } else {
+            app.store.search(&query, 200).unwrap_or_default()
+        };
         s.selected = 0;
     }
     if let Some(Overlay::Palette { selected, .. }) = &mut app.overlay {
@@ -201,12 +292,19 @@ pub fn composer_action(app: &mut App, action: Action) {
         Action::Send => send(app, false),
         Action::ToggleReplyNote => {
             if let Some(c) = app.composer.as_mut() {
-                c.kind = if c.kind == MessageKind::Reply { MessageKind::Note } else { MessageKind::Reply };
+                c.kind = if c.kind == MessageKind::Reply {
+                    MessageKind::Note
+                } else {
+                    MessageKind::Reply
+                };
             }
             after_edit(app);
         }
         Action::Cancel => {
-            let empty = app.composer.as_ref().is_none_or(|c| c.buffer.text().trim().is_empty());
+            let empty = app
+                .composer
+                .as_ref()
+                .is_none_or(|c| c.buffer.text().trim().is_empty());
             if empty {
                 close_composer(app);
             } else {
@@ -230,7 +328,9 @@ fn close_composer(app: &mut App) {
 /// Queues the composer's message. Warns first when the ticket changed since
 /// the composer opened (a new customer message, or solved by someone else).
 fn send(app: &mut App, anyway: bool) {
-    let Some(c) = app.composer.as_ref() else { return };
+    let Some(c) = app.composer.as_ref() else {
+        return;
+    };
     let body = c.buffer.text();
     if body.trim().is_empty() {
         let text = app.t("empty-message");
@@ -243,15 +343,28 @@ fn send(app: &mut App, anyway: bool) {
         let newest = messages.iter().filter(|m| m.id > 0).map(|m| m.id).max();
         let ticket = app.store.ticket(ticket_id).ok().flatten();
         let new_customer_message = newest > c.seen_last_message
-            && messages.iter().any(|m| m.id > c.seen_last_message.unwrap_or(0) && m.kind == MessageKind::Customer);
+            && messages.iter().any(|m| {
+                m.id > c.seen_last_message.unwrap_or(0) && m.kind == MessageKind::Customer
+            });
         let solved = ticket.as_ref().is_some_and(|t| !t.status.is_active());
         if new_customer_message || solved {
-            let q = app.t(if solved { "warn-ticket-solved" } else { "warn-new-customer-message" });
+            let q = app.t(if solved {
+                "warn-ticket-solved"
+            } else {
+                "warn-new-customer-message"
+            });
             confirm(app, q, Flow::SendAnyway);
             return;
         }
     }
-    if enqueue(app, OutboxOp::Message { ticket_id, kind, body }) {
+    if enqueue(
+        app,
+        OutboxOp::Message {
+            ticket_id,
+            kind,
+            body,
+        },
+    ) {
         close_composer(app);
         app.reload();
         let text = app.t("queued");
@@ -261,7 +374,10 @@ fn send(app: &mut App, anyway: bool) {
 
 pub fn quit(app: &mut App) {
     if app.outbox_waiting > 0 {
-        let q = app.i18n.tr_args("confirm-quit-unsent", &[("count", app.outbox_waiting.into())]);
+        let q = app.i18n.tr_args(
+            "confirm-quit-unsent",
+            &[("count", app.outbox_waiting.into())],
+        );
         confirm(app, q, Flow::Quit);
     } else {
         app.quit = true;
@@ -270,9 +386,17 @@ pub fn quit(app: &mut App) {
 }
 
 pub fn confirm_key(app: &mut App, key: KeyEvent) {
-    let Some(Overlay::Confirm(c)) = app.overlay.take() else { return };
-    let yes = matches!(key.code, KeyCode::Char('y') | KeyCode::Char('Y') | KeyCode::Enter);
-    let no = matches!(key.code, KeyCode::Char('n') | KeyCode::Char('N') | KeyCode::Esc);
+    let Some(Overlay::Confirm(c)) = app.overlay.take() else {
+        return;
+    };
+    let yes = matches!(
+        key.code,
+        KeyCode::Char('y') | KeyCode::Char('Y') | KeyCode::Enter
+    );
+    let no = matches!(
+        key.code,
+        KeyCode::Char('n') | KeyCode::Char('N') | KeyCode::Esc
+    );
     if !yes {
         if !no {
             app.overlay = Some(Overlay::Confirm(c));
@@ -294,7 +418,9 @@ pub fn confirm_key(app: &mut App, key: KeyEvent) {
 
 /// Keys inside an overlay (moving, choosing, closing).
 pub fn overlay_action(app: &mut App, action: Action) {
-    let Some(overlay) = app.overlay.take() else { return };
+    let Some(overlay) = app.overlay.take() else {
+        return;
+    };
     match overlay {
         Overlay::Help { scroll } => {
             let scroll = match action {
@@ -366,7 +492,11 @@ pub fn overlay_action(app: &mut App, action: Action) {
                         resolve_menu(app, entry);
                     }
                 }
-                _ => app.overlay = Some(Overlay::Problems { selected: step(selected, problems.len(), action) }),
+                _ => {
+                    app.overlay = Some(Overlay::Problems {
+                        selected: step(selected, problems.len(), action),
+                    })
+                }
             }
         }
         Overlay::Confirm(c) => app.overlay = Some(Overlay::Confirm(c)),
@@ -391,9 +521,15 @@ fn step(selected: usize, len: usize, action: Action) -> usize {
 fn resolve_menu(app: &mut App, entry: &crate::store::OutboxEntry) {
     let id = entry.id;
     let items = if entry.state == crate::store::OutboxState::Conflict {
-        vec![(app.t("keep-theirs"), PickValue::KeepTheirs(id)), (app.t("reapply-mine"), PickValue::ReapplyMine(id))]
+        vec![
+            (app.t("keep-theirs"), PickValue::KeepTheirs(id)),
+            (app.t("reapply-mine"), PickValue::ReapplyMine(id)),
+        ]
     } else {
-        vec![(app.t("discard-write"), PickValue::Discard(id)), (app.t("retry-write"), PickValue::Retry(id))]
+        vec![
+            (app.t("discard-write"), PickValue::Discard(id)),
+            (app.t("retry-write"), PickValue::Retry(id)),
+        ]
     };
     picker(app, "resolve-title", items, 0, Flow::Resolve);
 }
@@ -403,17 +539,38 @@ fn picked(app: &mut App, flow: Flow, value: PickValue) {
     match (flow, value) {
         (Flow::Status(id), PickValue::Status(s)) => {
             if let Some(t) = ticket(app, id) {
-                patch(app, &t, TicketPatch { status: Some(s), ..Default::default() });
+                patch(
+                    app,
+                    &t,
+                    TicketPatch {
+                        status: Some(s),
+                        ..Default::default()
+                    },
+                );
             }
         }
         (Flow::Priority(id), PickValue::Priority(p)) => {
             if let Some(t) = ticket(app, id) {
-                patch(app, &t, TicketPatch { priority: Some(p), ..Default::default() });
+                patch(
+                    app,
+                    &t,
+                    TicketPatch {
+                        priority: Some(p),
+                        ..Default::default()
+                    },
+                );
             }
         }
         (Flow::Assign(id), PickValue::Agent(a)) => {
             if let Some(t) = ticket(app, id) {
-                patch(app, &t, TicketPatch { assignee_id: Some(a), ..Default::default() });
+                patch(
+                    app,
+                    &t,
+                    TicketPatch {
+                        assignee_id: Some(a),
+                        ..Default::default()
+                    },
+                );
             }
         }
         (Flow::Macro(mut flow), PickValue::Macro(m)) => {
@@ -462,10 +619,20 @@ fn picked(app: &mut App, flow: Flow, value: PickValue) {
 fn prompted(app: &mut App, mut p: Prompt, value: String) {
     match p.flow.clone() {
         Flow::Tags(id) => {
-            let tags: Vec<String> =
-                value.split(',').map(|t| t.trim().to_string()).filter(|t| !t.is_empty()).collect();
+            let tags: Vec<String> = value
+                .split(',')
+                .map(|t| t.trim().to_string())
+                .filter(|t| !t.is_empty())
+                .collect();
             if let Ok(Some(t)) = app.store.ticket(id) {
-                patch(app, &t, TicketPatch { tags: Some(tags), ..Default::default() });
+                patch(
+                    app,
+                    &t,
+                    TicketPatch {
+                        tags: Some(tags),
+                        ..Default::default()
+                    },
+                );
             }
         }
         Flow::Macro(mut flow) => {
@@ -475,7 +642,12 @@ fn prompted(app: &mut App, mut p: Prompt, value: String) {
             macro_step(app, flow);
         }
         Flow::Order(mut flow) => {
-            let Some(t) = flow.ticket_id.and_then(|id| app.store.ticket(id).ok().flatten()) else { return };
+            let Some(t) = flow
+                .ticket_id
+                .and_then(|id| app.store.ticket(id).ok().flatten())
+            else {
+                return;
+            };
             if flow.kind == Some(ActionKind::Refund) && flow.amount.is_none() {
                 let currency = order_of(app, &flow).map(|o| o.total.currency);
                 match parse_amount(&value) {
@@ -528,24 +700,40 @@ fn prompted(app: &mut App, mut p: Prompt, value: String) {
 
 /// Parses "499", "499.50", "1,00,000" into minor units.
 pub fn parse_amount(text: &str) -> Option<i64> {
-    let digits: String = text.trim().chars().filter(|c| *c != ',' && *c != ' ').collect();
+    let digits: String = text
+        .trim()
+        .chars()
+        .filter(|c| *c != ',' && *c != ' ')
+        .collect();
     let digits = super::fmt::ascii_digits(&digits);
     let (whole, frac) = match digits.split_once('.') {
         Some((w, f)) => (w.to_string(), f.to_string()),
         None => (digits.clone(), String::new()),
     };
-    if whole.is_empty() || frac.len() > 2 || !whole.chars().all(|c| c.is_ascii_digit()) || !frac.chars().all(|c| c.is_ascii_digit()) {
+    if whole.is_empty()
+        || frac.len() > 2
+        || !whole.chars().all(|c| c.is_ascii_digit())
+        || !frac.chars().all(|c| c.is_ascii_digit())
+    {
         return None;
     }
     let whole: i64 = whole.parse().ok()?;
-    let frac: i64 = if frac.is_empty() { 0 } else { format!("{frac:0<2}").parse().ok()? };
+    let frac: i64 = if frac.is_empty() {
+        0
+    } else {
+        format!("{frac:0<2}").parse().ok()?
+    };
     whole.checked_mul(100)?.checked_add(frac)
 }
 
 fn order_of(app: &App, flow: &OrderFlow) -> Option<crate::domain::Order> {
     let open = app.open.as_ref()?;
     let customer = open.customer.as_ref()?;
-    customer.orders.iter().find(|o| Some(&o.id) == flow.order_id.as_ref()).cloned()
+    customer
+        .orders
+        .iter()
+        .find(|o| Some(&o.id) == flow.order_id.as_ref())
+        .cloned()
 }
 
 /// The next question of the refund / return / exchange flow.
@@ -553,7 +741,12 @@ fn order_step(app: &mut App, flow: OrderFlow, ticket: &Ticket) {
     if app.open.as_ref().map(|o| o.ticket.id) != Some(ticket.id) {
         app.open_ticket(ticket.id);
     }
-    let orders = app.open.as_ref().and_then(|o| o.customer.as_ref()).map(|c| c.orders.clone()).unwrap_or_default();
+    let orders = app
+        .open
+        .as_ref()
+        .and_then(|o| o.customer.as_ref())
+        .map(|c| c.orders.clone())
+        .unwrap_or_default();
     if orders.is_empty() {
         let text = app.t("no-orders");
         app.flash(text);
@@ -563,35 +756,67 @@ fn order_step(app: &mut App, flow: OrderFlow, ticket: &Ticket) {
         let items: Vec<(String, PickValue)> = orders
             .iter()
             .map(|o| {
-                let items: Vec<String> = o.items.iter().map(|i| crate::text::sanitize_line(&i.name).into_owned()).collect();
-                (format!("{} · {} · {}", o.id, super::fmt::money(o.total), items.join(", ")), PickValue::Order(o.id.clone()))
+                let items: Vec<String> = o
+                    .items
+                    .iter()
+                    .map(|i| crate::text::sanitize_line(&i.name).into_owned())
+                    .collect();
+                (
+                    format!(
+                        "{} · {} · {}",
+                        o.id,
+                        super::fmt::money(o.total),
+                        items.join(", ")
+                    ),
+                    PickValue::Order(o.id.clone()),
+                )
             })
             .collect();
-        let at = orders.iter().position(|o| Some(&o.id) == ticket.order_id.as_ref()).unwrap_or(0);
+        let at = orders
+            .iter()
+            .position(|o| Some(&o.id) == ticket.order_id.as_ref())
+            .unwrap_or(0);
         picker(app, "pick-order", items, at, Flow::Order(flow));
         return;
     }
     let Some(kind) = flow.kind else {
         let items = ActionKind::ALL
             .iter()
-            .map(|k| (app.t(&format!("order-action-{}", k.as_str())), PickValue::Kind(*k)))
+            .map(|k| {
+                (
+                    app.t(&format!("order-action-{}", k.as_str())),
+                    PickValue::Kind(*k),
+                )
+            })
             .collect();
         picker(app, "pick-order-action", items, 0, Flow::Order(flow));
         return;
     };
     let order = order_of(app, &flow);
     if kind == ActionKind::Refund && flow.amount.is_none() {
-        let total = order.as_ref().map(|o| super::fmt::money(o.total)).unwrap_or_default();
-        let title = app.i18n.tr_args("prompt-refund-amount", &[("total", total.into())]);
+        let total = order
+            .as_ref()
+            .map(|o| super::fmt::money(o.total))
+            .unwrap_or_default();
+        let title = app
+            .i18n
+            .tr_args("prompt-refund-amount", &[("total", total.into())]);
         prompt(app, title, "", Flow::Order(flow));
         return;
     }
     if kind == ActionKind::Refund && flow.method.is_none() {
-        let cod = order.as_ref().is_some_and(|o| o.payment_method == PaymentMethod::Cod);
+        let cod = order
+            .as_ref()
+            .is_some_and(|o| o.payment_method == PaymentMethod::Cod);
         let items = RefundMethod::ALL
             .iter()
             .filter(|m| !(cod && **m == RefundMethod::Source))
-            .map(|m| (app.t(&format!("refund-method-{}", m.as_str())), PickValue::Method(*m)))
+            .map(|m| {
+                (
+                    app.t(&format!("refund-method-{}", m.as_str())),
+                    PickValue::Method(*m),
+                )
+            })
             .collect();
         picker(app, "pick-refund-method", items, 0, Flow::Order(flow));
         return;
@@ -609,7 +834,10 @@ fn order_step(app: &mut App, flow: OrderFlow, ticket: &Ticket) {
     let action = app.t(&format!("order-action-{}", kind.as_str()));
     let mut question = app.i18n.tr_args(
         "confirm-order-action",
-        &[("action", action.into()), ("order", flow.order_id.clone().unwrap_or_default().into())],
+        &[
+            ("action", action.into()),
+            ("order", flow.order_id.clone().unwrap_or_default().into()),
+        ],
     );
     if let Some(amount) = flow.amount {
         question = format!("{question} ({})", super::fmt::money(amount));
@@ -618,7 +846,9 @@ fn order_step(app: &mut App, flow: OrderFlow, ticket: &Ticket) {
 }
 
 fn finish_order(app: &mut App, flow: OrderFlow) {
-    let (Some(order_id), Some(kind), Some(reason)) = (flow.order_id, flow.kind, flow.reason) else { return };
+    let (Some(order_id), Some(kind), Some(reason)) = (flow.order_id, flow.kind, flow.reason) else {
+        return;
+    };
     let request = NewOrderAction {
         kind,
         reason,
@@ -636,10 +866,18 @@ fn finish_order(app: &mut App, flow: OrderFlow) {
 /// The next question of the macro flow; in the end the composer opens with
 /// the filled text.
 fn macro_step(app: &mut App, mut flow: MacroFlow) {
-    let Some(m) = app.store.macros().unwrap_or_default().into_iter().find(|m| Some(m.id) == flow.macro_id) else {
+    let Some(m) = app
+        .store
+        .macros()
+        .unwrap_or_default()
+        .into_iter()
+        .find(|m| Some(m.id) == flow.macro_id)
+    else {
         return;
     };
-    let Some(ticket) = app.store.ticket(flow.ticket_id).ok().flatten() else { return };
+    let Some(ticket) = app.store.ticket(flow.ticket_id).ok().flatten() else {
+        return;
+    };
     for name in m.placeholders() {
         if flow.values.iter().any(|(n, _)| *n == name) {
             continue;
@@ -647,7 +885,9 @@ fn macro_step(app: &mut App, mut flow: MacroFlow) {
         match super::macros::fill(app, &name, &ticket) {
             Some(value) => flow.values.push((name, value)),
             None => {
-                let title = app.i18n.tr_args("prompt-placeholder", &[("name", name.clone().into())]);
+                let title = app
+                    .i18n
+                    .tr_args("prompt-placeholder", &[("name", name.clone().into())]);
                 flow.asking = Some(name);
                 prompt(app, title, "", Flow::Macro(flow));
                 return;
@@ -671,7 +911,13 @@ fn macro_step(app: &mut App, mut flow: MacroFlow) {
             tags: (!m.add_tags.is_empty()).then_some(tags),
             ..Default::default()
         };
-        if enqueue(app, OutboxOp::Patch { ticket_id: ticket.id, patch }) {
+        if enqueue(
+            app,
+            OutboxOp::Patch {
+                ticket_id: ticket.id,
+                patch,
+            },
+        ) {
             let text = app.t("macro-applied");
             app.flash(text);
         }
@@ -683,9 +929,17 @@ fn notice_step(app: &mut App, flow: NoticeFlow) {
     let customer = app.store.customer_detail(flow.customer_id).ok().flatten();
     let Some(customer) = customer else { return };
     if flow.channel.is_none() {
-        let mut channels: Vec<Channel> = customer.customer.handles.iter().map(|h| h.channel).collect();
+        let mut channels: Vec<Channel> = customer
+            .customer
+            .handles
+            .iter()
+            .map(|h| h.channel)
+            .collect();
         channels.dedup();
-        let items = channels.iter().map(|c| (channel_label(app, *c), PickValue::Channel(*c))).collect();
+        let items = channels
+            .iter()
+            .map(|c| (channel_label(app, *c), PickValue::Channel(*c)))
+            .collect();
         picker(app, "pick-channel", items, 0, Flow::Notice(flow));
         return;
     }
@@ -700,7 +954,9 @@ fn notice_step(app: &mut App, flow: NoticeFlow) {
 
 /// Queues a proactive notice (called with the body typed in the last prompt).
 fn notice_body(app: &mut App, flow: NoticeFlow, body: String) {
-    let (Some(channel), Some(subject)) = (flow.channel, flow.subject) else { return };
+    let (Some(channel), Some(subject)) = (flow.channel, flow.subject) else {
+        return;
+    };
     let request = NewOutboundTicket {
         customer_id: flow.customer_id,
         channel,

@@ -110,7 +110,10 @@ impl App {
             focus: Pane::List,
             view: View::Mine,
             counts: ViewCounts::default(),
-            list: ListState { stale: true, ..Default::default() },
+            list: ListState {
+                stale: true,
+                ..Default::default()
+            },
             open: None,
             composer: None,
             overlay: None,
@@ -196,12 +199,18 @@ impl App {
         if l.offset + height > l.len {
             l.offset = l.len.saturating_sub(height);
         }
-        if !l.stale && l.height == height && l.rows.len() == height.min(l.len.saturating_sub(l.offset)) {
+        if !l.stale
+            && l.height == height
+            && l.rows.len() == height.min(l.len.saturating_sub(l.offset))
+        {
             return;
         }
         let offset = l.offset as i64;
         let me = self.my_id();
-        match self.store.ticket_rows(self.view, me, Self::now(), offset, height as i64) {
+        match self
+            .store
+            .ticket_rows(self.view, me, Self::now(), offset, height as i64)
+        {
             Ok(rows) => self.list.rows = rows,
             Err(e) => tracing::warn!("cannot read tickets: {e}"),
         }
@@ -210,7 +219,10 @@ impl App {
     }
 
     pub fn selected_row(&self) -> Option<&TicketRow> {
-        self.list.selected.checked_sub(self.list.offset).and_then(|i| self.list.rows.get(i))
+        self.list
+            .selected
+            .checked_sub(self.list.offset)
+            .and_then(|i| self.list.rows.get(i))
     }
 
     pub fn open_ticket(&mut self, id: TicketId) {
@@ -228,7 +240,9 @@ impl App {
     }
 
     fn reload_open(&mut self) {
-        let Some(open) = self.open.as_mut() else { return };
+        let Some(open) = self.open.as_mut() else {
+            return;
+        };
         let id = open.ticket.id;
         if let Ok(Some(t)) = self.store.ticket(id) {
             open.ticket = t;

@@ -35,29 +35,65 @@ pub fn lines(app: &App) -> Vec<Styled> {
     };
     let now = chrono::Utc::now();
     let c = &detail.customer;
-    out.push((text::sanitize_line(&c.name).into_owned(), Style::new().add_modifier(Modifier::BOLD)));
+    out.push((
+        text::sanitize_line(&c.name).into_owned(),
+        Style::new().add_modifier(Modifier::BOLD),
+    ));
     let lang = app.t(&format!("language-{}", c.preferred_language));
-    out.push(plain(format!("{}: {}", app.t("label-preferred-language"), lang)));
+    out.push(plain(format!(
+        "{}: {}",
+        app.t("label-preferred-language"),
+        lang
+    )));
     if !c.city.is_empty() {
-        out.push(plain(format!("{}: {}", app.t("label-city"), text::sanitize_line(&c.city))));
+        out.push(plain(format!(
+            "{}: {}",
+            app.t("label-city"),
+            text::sanitize_line(&c.city)
+        )));
     }
-    out.push(plain(format!("{}: {}", app.t("label-lifetime-value"), fmt::money(c.lifetime_value))));
+    out.push(plain(format!(
+        "{}: {}",
+        app.t("label-lifetime-value"),
+        fmt::money(c.lifetime_value)
+    )));
     for h in &c.handles {
-        out.push(dim(format!("{}: {}", app.t(&format!("channel-{}", h.channel.as_str())), text::sanitize_line(&h.value))));
+        out.push(dim(format!(
+            "{}: {}",
+            app.t(&format!("channel-{}", h.channel.as_str())),
+            text::sanitize_line(&h.value)
+        )));
     }
     if !c.notes.trim().is_empty() {
-        out.push(plain(format!("{}: {}", app.t("label-notes"), text::sanitize(&c.notes))));
+        out.push(plain(format!(
+            "{}: {}",
+            app.t("label-notes"),
+            text::sanitize(&c.notes)
+        )));
     }
     out.push(plain(String::new()));
     out.push(heading(app.t("label-orders")));
     for o in &detail.orders {
         out.push((
-            format!("{} · {} · {}", o.id, fmt::when(o.placed_at, now), fmt::money(o.total)),
+            format!(
+                "{} · {} · {}",
+                o.id,
+                fmt::when(o.placed_at, now),
+                fmt::money(o.total)
+            ),
             Style::new().add_modifier(Modifier::BOLD),
         ));
         for item in &o.items {
-            let variant = item.variant.as_deref().map(|v| format!(" ({})", text::sanitize_line(v))).unwrap_or_default();
-            out.push(plain(format!("  {} × {}{variant}", item.quantity, text::sanitize_line(&item.name))));
+            let variant = item
+                .variant
+                .as_deref()
+                .map(|v| format!(" ({})", text::sanitize_line(v)))
+                .unwrap_or_default();
+            out.push(plain(format!(
+                "  {} × {}{variant}",
+                item.quantity,
+                text::sanitize_line(&item.name)
+            )));
         }
         out.push(dim(format!(
             "  {}: {} · {}",
@@ -66,9 +102,20 @@ pub fn lines(app: &App) -> Vec<Styled> {
             app.t(&format!("payment-status-{}", o.payment_status.as_str()))
         )));
         if let Some(s) = &o.shipment {
-            let late = if s.late { format!(" · {}", app.t("label-late")) } else { String::new() };
-            let eta = s.eta.map(|e| format!(" · {} {}", app.t("label-eta"), fmt::when(e, now))).unwrap_or_default();
-            let style = if s.late { Style::new().fg(Color::Red) } else { Style::new().fg(Color::Green) };
+            let late = if s.late {
+                format!(" · {}", app.t("label-late"))
+            } else {
+                String::new()
+            };
+            let eta = s
+                .eta
+                .map(|e| format!(" · {} {}", app.t("label-eta"), fmt::when(e, now)))
+                .unwrap_or_default();
+            let style = if s.late {
+                Style::new().fg(Color::Red)
+            } else {
+                Style::new().fg(Color::Green)
+            };
             out.push((
                 format!(
                     "  {} {} · {}{eta}{late}",
@@ -99,8 +146,15 @@ pub fn lines(app: &App) -> Vec<Styled> {
         out.push(plain(String::new()));
         out.push(heading(app.t(label)));
         for a in actions.iter() {
-            let amount = a.amount.map(|m| format!(" {}", fmt::money(m))).unwrap_or_default();
-            let variant = a.replacement_variant.as_deref().map(|v| format!(" → {}", text::sanitize_line(v))).unwrap_or_default();
+            let amount = a
+                .amount
+                .map(|m| format!(" {}", fmt::money(m)))
+                .unwrap_or_default();
+            let variant = a
+                .replacement_variant
+                .as_deref()
+                .map(|v| format!(" → {}", text::sanitize_line(v)))
+                .unwrap_or_default();
             out.push(plain(format!(
                 "{}{amount}{variant} · {} · {}",
                 a.order_id,
@@ -129,15 +183,30 @@ pub fn lines(app: &App) -> Vec<Styled> {
                 SurveyKind::Csat => ("CSAT", 5),
                 SurveyKind::Nps => ("NPS", 10),
             };
-            let style = if s.score * 10 / max >= 7 { Style::new().fg(Color::Green) } else { Style::new().fg(Color::Red) };
-            out.push((format!("{kind} {}/{max} · {}", s.score, text::sanitize_line(&s.comment)), style));
+            let style = if s.score * 10 / max >= 7 {
+                Style::new().fg(Color::Green)
+            } else {
+                Style::new().fg(Color::Red)
+            };
+            out.push((
+                format!(
+                    "{kind} {}/{max} · {}",
+                    s.score,
+                    text::sanitize_line(&s.comment)
+                ),
+                style,
+            ));
         }
     }
     out
 }
 
 pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
-    let inner = framed(buf, area, pane_block(app, &app.t("pane-customer"), Pane::Customer));
+    let inner = framed(
+        buf,
+        area,
+        pane_block(app, &app.t("pane-customer"), Pane::Customer),
+    );
     if inner.width == 0 || inner.height == 0 {
         return;
     }
@@ -151,8 +220,25 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
             rows.push((l.to_string(), style));
         }
     }
-    let scroll = app.open.as_ref().map_or(0, |o| o.customer_scroll).min(rows.len().saturating_sub(1));
-    for (i, (s, style)) in rows.iter().skip(scroll).take(inner.height as usize).enumerate() {
-        draw::put_str(buf, inner.x, inner.y + i as u16, inner.right(), s, *style, &app.profile);
+    let scroll = app
+        .open
+        .as_ref()
+        .map_or(0, |o| o.customer_scroll)
+        .min(rows.len().saturating_sub(1));
+    for (i, (s, style)) in rows
+        .iter()
+        .skip(scroll)
+        .take(inner.height as usize)
+        .enumerate()
+    {
+        draw::put_str(
+            buf,
+            inner.x,
+            inner.y + i as u16,
+            inner.right(),
+            s,
+            *style,
+            &app.profile,
+        );
     }
 }

@@ -10,8 +10,24 @@ use crate::text::{self, WidthProfile};
 
 /// Draws `s` at (x, y), clipped to `max_x` (exclusive); returns the column
 /// after the last drawn cluster. A cluster that does not fit is not drawn.
-pub fn put_str(buf: &mut Buffer, x: u16, y: u16, max_x: u16, s: &str, style: Style, profile: &WidthProfile) -> u16 {
-    text::draw_str(buf, x, y, s, max_x.saturating_sub(x) as usize, style, profile)
+pub fn put_str(
+    buf: &mut Buffer,
+    x: u16,
+    y: u16,
+    max_x: u16,
+    s: &str,
+    style: Style,
+    profile: &WidthProfile,
+) -> u16 {
+    text::draw_str(
+        buf,
+        x,
+        y,
+        s,
+        max_x.saturating_sub(x) as usize,
+        style,
+        profile,
+    )
 }
 
 /// Draws `s` truncated with an ellipsis to fit `area`'s first row.
@@ -42,7 +58,10 @@ pub struct Part<'a> {
 
 impl<'a> Part<'a> {
     pub fn new(text: impl Into<std::borrow::Cow<'a, str>>, style: Style) -> Part<'a> {
-        Part { text: text.into(), style }
+        Part {
+            text: text.into(),
+            style,
+        }
     }
 }
 

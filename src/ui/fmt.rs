@@ -89,7 +89,13 @@ mod tests {
         assert_eq!(group_indian(100000), "1,00,000");
         assert_eq!(group_indian(12345678), "1,23,45,678");
         assert_eq!(money(Money::inr(149900 / 100)), "₹1,499");
-        assert_eq!(money(Money { minor: 50, currency: Currency::Npr }), "रू 0.50");
+        assert_eq!(
+            money(Money {
+                minor: 50,
+                currency: Currency::Npr
+            }),
+            "रू 0.50"
+        );
     }
 
     #[test]

@@ -13,7 +13,10 @@ use crate::text;
 
 pub fn priority_mark(p: Priority) -> (&'static str, Style) {
     match p {
-        Priority::Urgent => ("!!", Style::new().fg(Color::Red).add_modifier(Modifier::BOLD)),
+        Priority::Urgent => (
+            "!!",
+            Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+        ),
         Priority::High => ("! ", Style::new().fg(Color::LightRed)),
         Priority::Normal => ("· ", Style::new().fg(Color::Gray)),
         Priority::Low => ("  ", Style::new().fg(Color::DarkGray)),
@@ -42,14 +45,26 @@ pub fn render(app: &mut App, buf: &mut Buffer, area: Rect) {
     app.load_rows(height);
     if app.list.len == 0 {
         let text = app.t("empty-view");
-        draw::line(buf, inner, &text, Style::new().fg(Color::DarkGray), &app.profile);
+        draw::line(
+            buf,
+            inner,
+            &text,
+            Style::new().fg(Color::DarkGray),
+            &app.profile,
+        );
         return;
     }
     let now = chrono::Utc::now();
     let w = inner.width as usize;
     // Columns that fit: priority 2, channel 3, SLA 7 always; customer and
     // assignee when there is room; the subject takes the rest.
-    let customer_w = if w >= 60 { 16 } else if w >= 40 { 10 } else { 0 };
+    let customer_w = if w >= 60 {
+        16
+    } else if w >= 40 {
+        10
+    } else {
+        0
+    };
     let assignee_w = if w >= 90 { 10 } else { 0 };
     let profile = app.profile.clone();
     for (i, row) in app.list.rows.iter().enumerate() {
@@ -57,25 +72,61 @@ pub fn render(app: &mut App, buf: &mut Buffer, area: Rect) {
         let index = app.list.offset + i;
         let selected = index == app.list.selected;
         let base = if selected {
-            Style::new().bg(Color::DarkGray).fg(Color::White).add_modifier(Modifier::BOLD)
+            Style::new()
+                .bg(Color::DarkGray)
+                .fg(Color::White)
+                .add_modifier(Modifier::BOLD)
         } else {
             Style::new()
         };
-        let line = Rect { x: inner.x, y, width: inner.width, height: 1 };
+        let line = Rect {
+            x: inner.x,
+            y,
+            width: inner.width,
+            height: 1,
+        };
         draw::fill(buf, line, base);
         let t = &row.ticket;
         let (mark, mark_style) = priority_mark(t.priority);
-        let mut x = draw::put_str(buf, inner.x, y, inner.right(), mark, base.patch(mark_style), &profile);
-        x = draw::put_str(buf, x, y, inner.right(), channel_code(t.channel), base.fg(Color::Blue), &profile);
+        let mut x = draw::put_str(
+            buf,
+            inner.x,
+            y,
+            inner.right(),
+            mark,
+            base.patch(mark_style),
+            &profile,
+        );
+        x = draw::put_str(
+            buf,
+            x,
+            y,
+            inner.right(),
+            channel_code(t.channel),
+            base.fg(Color::Blue),
+            &profile,
+        );
         x += 1;
         // SLA countdown or age, right-aligned at the end.
         let (sla, sla_style) = sla_text(app, t, now);
         let sla_cell = text::pad_to(&sla, 7, &profile);
         let right = inner.right().saturating_sub(7);
-        draw::put_str(buf, right, y, inner.right(), &sla_cell, base.patch(sla_style), &profile);
+        draw::put_str(
+            buf,
+            right,
+            y,
+            inner.right(),
+            &sla_cell,
+            base.patch(sla_style),
+            &profile,
+        );
         let mut end = right.saturating_sub(1);
         if assignee_w > 0 {
-            let name = row.assignee_name.as_deref().map(text::sanitize_line).unwrap_or_default();
+            let name = row
+                .assignee_name
+                .as_deref()
+                .map(text::sanitize_line)
+                .unwrap_or_default();
             let cell = text::pad_to(&name, assignee_w, &profile);
             let ax = end.saturating_sub(assignee_w as u16);
             draw::put_str(buf, ax, y, end, &cell, base.fg(Color::Magenta), &profile);
@@ -95,17 +146,27 @@ pub fn render(app: &mut App, buf: &mut Buffer, area: Rect) {
 }
 
 /// "12m" until the next SLA deadline, "-3h" when breached, age when solved.
-pub fn sla_text(app: &App, t: &crate::domain::Ticket, now: crate::domain::Timestamp) -> (String, Style) {
+pub fn sla_text(
+    app: &App,
+    t: &crate::domain::Ticket,
+    now: crate::domain::Timestamp,
+) -> (String, Style) {
     if !t.status.is_active() {
         let age = (now - t.updated_at).num_seconds();
         return (fmt::compact_duration(age), Style::new().fg(Color::DarkGray));
     }
     if matches!(t.status, Status::Pending | Status::OnHold) {
-        return (app.t(&format!("status-{}", t.status.as_str())), Style::new().fg(Color::DarkGray));
+        return (
+            app.t(&format!("status-{}", t.status.as_str())),
+            Style::new().fg(Color::DarkGray),
+        );
     }
     let left = (t.sla.next_due() - now).num_seconds();
     if left < 0 {
-        (format!("-{}", fmt::compact_duration(left)), Style::new().fg(Color::Red).add_modifier(Modifier::BOLD))
+        (
+            format!("-{}", fmt::compact_duration(left)),
+            Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+        )
     } else if left < 3600 {
         (fmt::compact_duration(left), Style::new().fg(Color::Yellow))
     } else {

@@ -10,14 +10,25 @@ pub fn fill(app: &App, name: &str, ticket: &Ticket) -> Option<String> {
         c.orders
             .iter()
             .find(|o| Some(&o.id) == ticket.order_id.as_ref())
-            .or_else(|| if ticket.order_id.is_none() { c.orders.first() } else { None })
+            .or_else(|| {
+                if ticket.order_id.is_none() {
+                    c.orders.first()
+                } else {
+                    None
+                }
+            })
             .cloned()
     });
     let value = match name {
         "customer.name" => customer.as_ref()?.customer.name.clone(),
-        "customer.first_name" => {
-            customer.as_ref()?.customer.name.split_whitespace().next().unwrap_or_default().to_string()
-        }
+        "customer.first_name" => customer
+            .as_ref()?
+            .customer
+            .name
+            .split_whitespace()
+            .next()
+            .unwrap_or_default()
+            .to_string(),
         "order.id" => order?.id,
         "order.total" => super::fmt::money(order?.total),
         "tracking.number" => order?.shipment?.tracking_number,
@@ -59,8 +70,18 @@ mod tests {
 
     #[test]
     fn substitutes_every_spelling() {
-        assert_eq!(substitute("Hi {{customer.name}}, {{ customer.name }}!", "customer.name", "ರಮೇಶ್"), "Hi ರಮೇಶ್, ರಮೇಶ್!");
-        assert_eq!(substitute("{{order.id}} {{x}}", "order.id", "OD-1"), "OD-1 {{x}}");
+        assert_eq!(
+            substitute(
+                "Hi {{customer.name}}, {{ customer.name }}!",
+                "customer.name",
+                "ರಮೇಶ್"
+            ),
+            "Hi ರಮೇಶ್, ರಮೇಶ್!"
+        );
+        assert_eq!(
+            substitute("{{order.id}} {{x}}", "order.id", "OD-1"),
+            "OD-1 {{x}}"
+        );
         assert_eq!(substitute("{{ unterminated", "a", "b"), "{{ unterminated");
     }
 }

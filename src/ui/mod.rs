@@ -24,7 +24,7 @@ use crossterm::event::{self, Event};
 use tokio::sync::mpsc;
 
 pub use app::{App, Effect};
-pub use update::{update, Msg};
+pub use update::{Msg, update};
 
 use crate::sync::{SyncEvent, SyncHandle};
 
@@ -39,7 +39,11 @@ impl Drop for TerminalGuard {
 }
 
 /// Runs the console until the agent quits.
-pub async fn run(mut app: App, mut sync_events: mpsc::UnboundedReceiver<SyncEvent>, sync: SyncHandle) -> anyhow::Result<()> {
+pub async fn run(
+    mut app: App,
+    mut sync_events: mpsc::UnboundedReceiver<SyncEvent>,
+    sync: SyncHandle,
+) -> anyhow::Result<()> {
     // `ratatui::init` also installs a panic hook that restores the terminal.
     let mut terminal = ratatui::try_init()?;
     let _guard = TerminalGuard;

@@ -1,8 +1,8 @@
 //! Drawing the open overlay.
 
+use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::{Color, Modifier, Style};
-use ratatui::Frame;
 
 use super::app::App;
 use super::draw;
@@ -11,7 +11,10 @@ use super::view::{palette_rows, popup};
 use crate::text::{self, TextBuffer};
 
 fn selected_style() -> Style {
-    Style::new().bg(Color::Cyan).fg(Color::Black).add_modifier(Modifier::BOLD)
+    Style::new()
+        .bg(Color::Cyan)
+        .fg(Color::Black)
+        .add_modifier(Modifier::BOLD)
 }
 
 /// Draws a scrolled list with the selection kept in view.
@@ -21,8 +24,16 @@ fn list(app: &App, frame: &mut Frame<'_>, area: Rect, rows: &[String], selected:
     let buf = frame.buffer_mut();
     for (i, row) in rows.iter().enumerate().skip(first).take(height) {
         let y = area.y + (i - first) as u16;
-        let line = Rect { y, height: 1, ..area };
-        let style = if i == selected { selected_style() } else { Style::new() };
+        let line = Rect {
+            y,
+            height: 1,
+            ..area
+        };
+        let style = if i == selected {
+            selected_style()
+        } else {
+            Style::new()
+        };
         draw::fill(buf, line, style);
         draw::line(buf, line, row, style, &app.profile);
     }
@@ -35,18 +46,39 @@ fn input(app: &App, frame: &mut Frame<'_>, area: Rect, buffer: &TextBuffer) {
     let _ = row;
     let text = buffer.text();
     // Keep the cursor visible: show the tail when the text is longer.
-    let shown = if col >= width { draw::tail(&text, width.saturating_sub(1), &app.profile).to_string() } else { text.clone() };
+    let shown = if col >= width {
+        draw::tail(&text, width.saturating_sub(1), &app.profile).to_string()
+    } else {
+        text.clone()
+    };
     let shown_w = app.profile.str_width(&shown);
     let cursor_col = if col >= width { shown_w } else { col };
-    draw::put_str(frame.buffer_mut(), area.x, area.y, area.right(), &shown, Style::new().add_modifier(Modifier::BOLD), &app.profile);
-    frame.set_cursor_position(Position { x: area.x + cursor_col.min(width - 1) as u16, y: area.y });
+    draw::put_str(
+        frame.buffer_mut(),
+        area.x,
+        area.y,
+        area.right(),
+        &shown,
+        Style::new().add_modifier(Modifier::BOLD),
+        &app.profile,
+    );
+    frame.set_cursor_position(Position {
+        x: area.x + cursor_col.min(width - 1) as u16,
+        y: area.y,
+    });
 }
 
 pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
     let Some(overlay) = &app.overlay else { return };
     match overlay {
         Overlay::Help { scroll } => {
-            let inner = popup(frame.buffer_mut(), area, 80, area.height.saturating_sub(2), &app.t("help-title"));
+            let inner = popup(
+                frame.buffer_mut(),
+                area,
+                80,
+                area.height.saturating_sub(2),
+                &app.t("help-title"),
+            );
             let mut rows = Vec::new();
             let mut last_scope = None;
             for (scope, action, keys) in app.keymap.help_entries() {
@@ -54,12 +86,34 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
                     rows.push((app.t(&format!("scope-{}", scope.as_str())), true));
                     last_scope = Some(scope);
                 }
-                rows.push((format!("  {:<14} {}", keys.join(", "), app.t(&action.message_id())), false));
+                rows.push((
+                    format!("  {:<14} {}", keys.join(", "), app.t(&action.message_id())),
+                    false,
+                ));
             }
             let buf = frame.buffer_mut();
-            for (i, (row, head)) in rows.iter().skip(*scroll).take(inner.height as usize).enumerate() {
-                let style = if *head { Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD) } else { Style::new() };
-                draw::line(buf, Rect { y: inner.y + i as u16, height: 1, ..inner }, row, style, &app.profile);
+            for (i, (row, head)) in rows
+                .iter()
+                .skip(*scroll)
+                .take(inner.height as usize)
+                .enumerate()
+            {
+                let style = if *head {
+                    Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD)
+                } else {
+                    Style::new()
+                };
+                draw::line(
+                    buf,
+                    Rect {
+                        y: inner.y + i as u16,
+                        height: 1,
+                        ..inner
+                    },
+                    row,
+                    style,
+                    &app.profile,
+                );
             }
         }
         Overlay::Palette { filter, selected } => {
@@ -67,11 +121,27 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
                 .into_iter()
                 .map(|r| format!("{:<12} {}", r.keys, r.label))
                 .collect();
-            let inner = popup(frame.buffer_mut(), area, 70, area.height.saturating_sub(4).min(24), &app.t("palette-title"));
+            let inner = popup(
+                frame.buffer_mut(),
+                area,
+                70,
+                area.height.saturating_sub(4).min(24),
+                &app.t("palette-title"),
+            );
             if inner.height < 2 {
                 return;
             }
-            list(app, frame, Rect { y: inner.y + 2, height: inner.height - 2, ..inner }, &rows, *selected);
+            list(
+                app,
+                frame,
+                Rect {
+                    y: inner.y + 2,
+                    height: inner.height - 2,
+                    ..inner
+                },
+                &rows,
+                *selected,
+            );
             input(app, frame, Rect { height: 1, ..inner }, filter);
         }
         Overlay::Picker(p) => {
@@ -86,50 +156,132 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
                 return;
             }
             if let Some(err) = &p.error {
-                draw::line(frame.buffer_mut(), Rect { y: inner.y + 1.min(inner.height - 1), height: 1, ..inner }, err, Style::new().fg(Color::Red), &app.profile);
+                draw::line(
+                    frame.buffer_mut(),
+                    Rect {
+                        y: inner.y + 1.min(inner.height - 1),
+                        height: 1,
+                        ..inner
+                    },
+                    err,
+                    Style::new().fg(Color::Red),
+                    &app.profile,
+                );
             }
             input(app, frame, Rect { height: 1, ..inner }, &p.input);
         }
         Overlay::Confirm(c) => {
             let width = (area.width * 60 / 100).max(30) as usize;
             let lines = text::wrap(&c.question, width.saturating_sub(2), &app.profile);
-            let inner = popup(frame.buffer_mut(), area, 60, lines.len() as u16 + 3, &app.t("confirm-title"));
+            let inner = popup(
+                frame.buffer_mut(),
+                area,
+                60,
+                lines.len() as u16 + 3,
+                &app.t("confirm-title"),
+            );
             let buf = frame.buffer_mut();
             for (i, l) in lines.iter().enumerate().take(inner.height as usize) {
-                draw::line(buf, Rect { y: inner.y + i as u16, height: 1, ..inner }, l, Style::new(), &app.profile);
+                draw::line(
+                    buf,
+                    Rect {
+                        y: inner.y + i as u16,
+                        height: 1,
+                        ..inner
+                    },
+                    l,
+                    Style::new(),
+                    &app.profile,
+                );
             }
             let hint = app.t("confirm-hint");
             if inner.height > 0 {
-                draw::line(buf, Rect { y: inner.bottom() - 1, height: 1, ..inner }, &hint, Style::new().fg(Color::Yellow), &app.profile);
+                draw::line(
+                    buf,
+                    Rect {
+                        y: inner.bottom() - 1,
+                        height: 1,
+                        ..inner
+                    },
+                    &hint,
+                    Style::new().fg(Color::Yellow),
+                    &app.profile,
+                );
             }
         }
         Overlay::Search(s) => {
             let title = app.t("search-title");
-            let inner = popup(frame.buffer_mut(), area, 80, area.height.saturating_sub(4), &title);
+            let inner = popup(
+                frame.buffer_mut(),
+                area,
+                80,
+                area.height.saturating_sub(4),
+                &title,
+            );
             if inner.height < 3 {
                 return;
             }
             let rows: Vec<String> = s
                 .results
                 .iter()
-                .map(|h| format!("#{} {} — {}", h.ticket_id, text::sanitize_line(&h.subject), text::sanitize_line(&h.snippet)))
+                .map(|h| {
+                    format!(
+                        "#{} {} — {}",
+                        h.ticket_id,
+                        text::sanitize_line(&h.subject),
+                        text::sanitize_line(&h.snippet)
+                    )
+                })
                 .collect();
             let count = if s.input.text().trim().is_empty() {
                 app.t("search-hint")
             } else {
-                app.i18n.tr_args("search-results", &[("count", (rows.len() as i64).into())])
+                app.i18n
+                    .tr_args("search-results", &[("count", (rows.len() as i64).into())])
             };
-            draw::line(frame.buffer_mut(), Rect { y: inner.y + 1, height: 1, ..inner }, &count, Style::new().fg(Color::DarkGray), &app.profile);
-            list(app, frame, Rect { y: inner.y + 2, height: inner.height - 2, ..inner }, &rows, s.selected);
+            draw::line(
+                frame.buffer_mut(),
+                Rect {
+                    y: inner.y + 1,
+                    height: 1,
+                    ..inner
+                },
+                &count,
+                Style::new().fg(Color::DarkGray),
+                &app.profile,
+            );
+            list(
+                app,
+                frame,
+                Rect {
+                    y: inner.y + 2,
+                    height: inner.height - 2,
+                    ..inner
+                },
+                &rows,
+                s.selected,
+            );
             input(app, frame, Rect { height: 1, ..inner }, &s.input);
         }
         Overlay::Problems { selected } => {
             let problems = app.store.outbox_problems().unwrap_or_default();
             let rows: Vec<String> = problems
                 .iter()
-                .map(|e| format!("{} — {}", super::problems::describe(app, e), text::sanitize_line(e.last_error.as_deref().unwrap_or(""))))
+                .map(|e| {
+                    format!(
+                        "{} — {}",
+                        super::problems::describe(app, e),
+                        text::sanitize_line(e.last_error.as_deref().unwrap_or(""))
+                    )
+                })
                 .collect();
-            let inner = popup(frame.buffer_mut(), area, 80, (rows.len() as u16 + 2).max(4), &app.t("problems-title"));
+            let inner = popup(
+                frame.buffer_mut(),
+                area,
+                80,
+                (rows.len() as u16 + 2).max(4),
+                &app.t("problems-title"),
+            );
             list(app, frame, inner, &rows, *selected);
         }
     }

@@ -14,52 +14,104 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
     draw::fill(buf, area, base);
     let mut parts = Vec::new();
     if let Some(me) = &app.me {
-        let who = app.i18n.tr_args("logged-in-as", &[("name", text::sanitize_line(&me.name).into_owned().into())]);
-        parts.push(Part::new(format!(" {who} "), base.add_modifier(Modifier::BOLD)));
+        let who = app.i18n.tr_args(
+            "logged-in-as",
+            &[("name", text::sanitize_line(&me.name).into_owned().into())],
+        );
+        parts.push(Part::new(
+            format!(" {who} "),
+            base.add_modifier(Modifier::BOLD),
+        ));
     }
     let (conn, style) = match &app.connection {
         Connection::Connecting => (app.t("conn-connecting"), base.fg(Color::Yellow)),
         Connection::Online => (app.t("conn-online"), base.fg(Color::Green)),
         Connection::Degraded(_) => (app.t("conn-degraded"), base.fg(Color::Yellow)),
-        Connection::Offline(_) => (app.t("conn-offline"), base.fg(Color::Red).add_modifier(Modifier::BOLD)),
-        Connection::Unauthorized(_) => (app.t("conn-unauthorized"), base.fg(Color::Red).add_modifier(Modifier::BOLD)),
+        Connection::Offline(_) => (
+            app.t("conn-offline"),
+            base.fg(Color::Red).add_modifier(Modifier::BOLD),
+        ),
+        Connection::Unauthorized(_) => (
+            app.t("conn-unauthorized"),
+            base.fg(Color::Red).add_modifier(Modifier::BOLD),
+        ),
     };
     parts.push(Part::new(format!("● {conn} "), style));
     if let Some((done, total)) = app.progress {
         let pct = if total > 0 { done * 100 / total } else { 0 };
-        parts.push(Part::new(app.i18n.tr_args("sync-progress", &[("percent", pct.into())]) + " ", base.fg(Color::Yellow)));
+        parts.push(Part::new(
+            app.i18n
+                .tr_args("sync-progress", &[("percent", pct.into())])
+                + " ",
+            base.fg(Color::Yellow),
+        ));
     }
     if app.outbox_waiting > 0 {
         parts.push(Part::new(
-            app.i18n.tr_args("outbox-waiting", &[("count", app.outbox_waiting.into())]) + " ",
+            app.i18n
+                .tr_args("outbox-waiting", &[("count", app.outbox_waiting.into())])
+                + " ",
             base.fg(Color::Yellow),
         ));
     }
     if app.outbox_problems > 0 {
         parts.push(Part::new(
-            app.i18n.tr_args("outbox-problems", &[("count", app.outbox_problems.into())]) + " ",
+            app.i18n
+                .tr_args("outbox-problems", &[("count", app.outbox_problems.into())])
+                + " ",
             base.fg(Color::Red).add_modifier(Modifier::BOLD),
         ));
     }
     if let Some(at) = app.last_sync {
-        let time = at.with_timezone(&chrono::Local).format("%H:%M:%S").to_string();
-        parts.push(Part::new(app.i18n.tr_args("last-sync", &[("time", time.into())]) + " ", base.fg(Color::DarkGray)));
+        let time = at
+            .with_timezone(&chrono::Local)
+            .format("%H:%M:%S")
+            .to_string();
+        parts.push(Part::new(
+            app.i18n.tr_args("last-sync", &[("time", time.into())]) + " ",
+            base.fg(Color::DarkGray),
+        ));
     }
     if !app.pending_keys.is_empty() {
         parts.push(Part::new(app.pending_keys.join("  "), base.fg(Color::Cyan)));
     } else if let Some((text, at)) = &app.flash {
         if at.elapsed().as_secs() < 6 {
-            parts.push(Part::new(format!("│ {}", text::sanitize_line(text)), base.fg(Color::White)));
+            parts.push(Part::new(
+                format!("│ {}", text::sanitize_line(text)),
+                base.fg(Color::White),
+            ));
         }
-    } else if let Connection::Offline(reason) | Connection::Degraded(reason) | Connection::Unauthorized(reason) = &app.connection {
-        parts.push(Part::new(format!("│ {}", text::sanitize_line(reason)), base.fg(Color::DarkGray)));
+    } else if let Connection::Offline(reason)
+    | Connection::Degraded(reason)
+    | Connection::Unauthorized(reason) = &app.connection
+    {
+        parts.push(Part::new(
+            format!("│ {}", text::sanitize_line(reason)),
+            base.fg(Color::DarkGray),
+        ));
     }
-    let help = app.keymap.bindings_for(crate::keymap::Action::Help).first().cloned().unwrap_or_default();
+    let help = app
+        .keymap
+        .bindings_for(crate::keymap::Action::Help)
+        .first()
+        .cloned()
+        .unwrap_or_default();
     let hint = app.i18n.tr_args("help-hint", &[("key", help.into())]);
     let hint_w = app.profile.str_width(&hint) as u16 + 1;
-    let left = Rect { width: area.width.saturating_sub(hint_w), ..area };
+    let left = Rect {
+        width: area.width.saturating_sub(hint_w),
+        ..area
+    };
     draw::parts(buf, left, &parts, &app.profile);
     if area.width > hint_w + 20 {
-        draw::put_str(buf, area.right() - hint_w, area.y, area.right(), &hint, base.fg(Color::DarkGray), &app.profile);
+        draw::put_str(
+            buf,
+            area.right() - hint_w,
+            area.y,
+            area.right(),
+            &hint,
+            base.fg(Color::DarkGray),
+            &app.profile,
+        );
     }
 }

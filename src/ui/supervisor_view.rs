@@ -10,17 +10,31 @@ use super::view::{framed, view_label};
 use crate::protocol::View;
 
 pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
-    let block = ratatui::widgets::Block::bordered().title(format!(" {} ", app.t("supervisor-title")));
+    let block =
+        ratatui::widgets::Block::bordered().title(format!(" {} ", app.t("supervisor-title")));
     let inner = framed(buf, area, block);
     let Some(stats) = &app.stats else {
-        draw::line(buf, inner, &app.t("supervisor-waiting"), Style::new().fg(Color::DarkGray), &app.profile);
+        draw::line(
+            buf,
+            inner,
+            &app.t("supervisor-waiting"),
+            Style::new().fg(Color::DarkGray),
+            &app.profile,
+        );
         return;
     };
     let mut rows: Vec<(String, Style)> = Vec::new();
     let head = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
     rows.push((app.t("supervisor-views"), head));
     for v in View::ALL.iter().filter(|v| **v != View::Mine) {
-        rows.push((format!("  {:<16} {}", view_label(app, *v), app.num(stats.views.get(*v))), Style::new()));
+        rows.push((
+            format!(
+                "  {:<16} {}",
+                view_label(app, *v),
+                app.num(stats.views.get(*v))
+            ),
+            Style::new(),
+        ));
     }
     rows.push((app.t("supervisor-sla"), head));
     rows.push((
@@ -31,7 +45,11 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
             app.num(stats.sla.due_15min),
             app.num(stats.sla.due_60min)
         ),
-        if stats.sla.breached > 0 { Style::new().fg(Color::Red) } else { Style::new() },
+        if stats.sla.breached > 0 {
+            Style::new().fg(Color::Red)
+        } else {
+            Style::new()
+        },
     ));
     rows.push((app.t("supervisor-agents"), head));
     for a in &stats.agents {
@@ -46,6 +64,16 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
         ));
     }
     for (i, (s, style)) in rows.iter().take(inner.height as usize).enumerate() {
-        draw::line(buf, Rect { y: inner.y + i as u16, height: 1, ..inner }, s, *style, &app.profile);
+        draw::line(
+            buf,
+            Rect {
+                y: inner.y + i as u16,
+                height: 1,
+                ..inner
+            },
+            s,
+            *style,
+            &app.profile,
+        );
     }
 }

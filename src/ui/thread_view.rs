@@ -1,8 +1,8 @@
 //! The conversation thread (newest at the bottom) and the composer under it.
 
+use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::{Color, Modifier, Style};
-use ratatui::Frame;
 
 use super::app::{App, Pane};
 use super::draw::{self, Part};
@@ -21,31 +21,61 @@ fn kind_style(kind: MessageKind) -> Style {
     match kind {
         MessageKind::Customer => Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
         MessageKind::Reply => Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
-        MessageKind::Note => Style::new().fg(Color::Black).bg(Color::Yellow).add_modifier(Modifier::BOLD),
+        MessageKind::Note => Style::new()
+            .fg(Color::Black)
+            .bg(Color::Yellow)
+            .add_modifier(Modifier::BOLD),
     }
 }
 
 fn delivery_style(d: Delivery) -> Style {
     match d {
-        Delivery::Queued => Style::new().fg(Color::Yellow).add_modifier(Modifier::ITALIC),
+        Delivery::Queued => Style::new()
+            .fg(Color::Yellow)
+            .add_modifier(Modifier::ITALIC),
         Delivery::Failed => Style::new().fg(Color::Red),
         _ => Style::new().fg(Color::DarkGray),
     }
 }
 
 pub fn render(app: &mut App, frame: &mut Frame<'_>, area: Rect) {
-    let composer_h = if app.composer.is_some() { (area.height / 3).clamp(5, 12) } else { 0 };
-    let thread_area = Rect { height: area.height.saturating_sub(composer_h), ..area };
-    let composer_area = Rect { y: area.y + thread_area.height, height: composer_h, ..area };
+    let composer_h = if app.composer.is_some() {
+        (area.height / 3).clamp(5, 12)
+    } else {
+        0
+    };
+    let thread_area = Rect {
+        height: area.height.saturating_sub(composer_h),
+        ..area
+    };
+    let composer_area = Rect {
+        y: area.y + thread_area.height,
+        height: composer_h,
+        ..area
+    };
     let Some(open) = app.open.as_ref() else {
-        let inner = framed(frame.buffer_mut(), thread_area, pane_block(app, &app.t("pane-conversation"), Pane::Thread));
+        let inner = framed(
+            frame.buffer_mut(),
+            thread_area,
+            pane_block(app, &app.t("pane-conversation"), Pane::Thread),
+        );
         let text = app.t("select-ticket");
-        draw::line(frame.buffer_mut(), inner, &text, Style::new().fg(Color::DarkGray), &app.profile);
+        draw::line(
+            frame.buffer_mut(),
+            inner,
+            &text,
+            Style::new().fg(Color::DarkGray),
+            &app.profile,
+        );
         return;
     };
     let t = &open.ticket;
     let title = format!("#{} {}", t.id, text::sanitize_line(&t.subject));
-    let inner = framed(frame.buffer_mut(), thread_area, pane_block(app, &title, Pane::Thread));
+    let inner = framed(
+        frame.buffer_mut(),
+        thread_area,
+        pane_block(app, &title, Pane::Thread),
+    );
     if inner.width < 4 || inner.height == 0 {
         return;
     }
@@ -53,19 +83,41 @@ pub fn render(app: &mut App, frame: &mut Frame<'_>, area: Rect) {
     let now = chrono::Utc::now();
     // Header: status, priority, assignee, tags.
     let header = vec![
-        Part::new(super::actions::status_label(app, t.status), Style::new().fg(Color::Cyan)),
-        Part::new(" · ", Style::new()),
-        Part::new(super::actions::priority_label(app, t.priority), Style::new().fg(Color::LightRed)),
-        Part::new(" · ", Style::new()),
-        Part::new(super::actions::channel_label(app, t.channel), Style::new().fg(Color::Blue)),
+        Part::new(
+            super::actions::status_label(app, t.status),
+            Style::new().fg(Color::Cyan),
+        ),
         Part::new(" · ", Style::new()),
         Part::new(
-            t.tags.iter().map(|g| format!("#{}", text::sanitize_line(g))).collect::<Vec<_>>().join(" "),
+            super::actions::priority_label(app, t.priority),
+            Style::new().fg(Color::LightRed),
+        ),
+        Part::new(" · ", Style::new()),
+        Part::new(
+            super::actions::channel_label(app, t.channel),
+            Style::new().fg(Color::Blue),
+        ),
+        Part::new(" · ", Style::new()),
+        Part::new(
+            t.tags
+                .iter()
+                .map(|g| format!("#{}", text::sanitize_line(g)))
+                .collect::<Vec<_>>()
+                .join(" "),
             Style::new().fg(Color::Magenta),
         ),
     ];
-    draw::parts(frame.buffer_mut(), Rect { height: 1, ..inner }, &header, &profile);
-    let body_area = Rect { y: inner.y + 1, height: inner.height.saturating_sub(1), ..inner };
+    draw::parts(
+        frame.buffer_mut(),
+        Rect { height: 1, ..inner },
+        &header,
+        &profile,
+    );
+    let body_area = Rect {
+        y: inner.y + 1,
+        height: inner.height.saturating_sub(1),
+        ..inner
+    };
 
     let width = body_area.width.saturating_sub(2) as usize;
     let mut lines: Vec<Line> = Vec::new();
@@ -75,18 +127,38 @@ pub fn render(app: &mut App, frame: &mut Frame<'_>, area: Rect) {
         lines.push(Line {
             parts: vec![
                 (format!(" {label} "), kind_style(m.kind)),
-                (format!(" {} ", text::sanitize_line(m.author.name())), Style::new().add_modifier(Modifier::BOLD)),
-                (format!("· {} · {} ", fmt::when(m.created_at, now), app.t(&format!("channel-{}", m.channel.as_str()))), Style::new().fg(Color::DarkGray)),
+                (
+                    format!(" {} ", text::sanitize_line(m.author.name())),
+                    Style::new().add_modifier(Modifier::BOLD),
+                ),
+                (
+                    format!(
+                        "· {} · {} ",
+                        fmt::when(m.created_at, now),
+                        app.t(&format!("channel-{}", m.channel.as_str()))
+                    ),
+                    Style::new().fg(Color::DarkGray),
+                ),
                 (format!("· {delivery}"), delivery_style(m.delivery)),
             ],
             indent: 0,
         });
         let body = text::sanitize(&m.body);
-        let style = if m.kind == MessageKind::Note { Style::new().fg(Color::Yellow) } else { Style::new() };
+        let style = if m.kind == MessageKind::Note {
+            Style::new().fg(Color::Yellow)
+        } else {
+            Style::new()
+        };
         for l in text::wrap(&body, width.max(1), &profile) {
-            lines.push(Line { parts: vec![(l.to_string(), style)], indent: 2 });
+            lines.push(Line {
+                parts: vec![(l.to_string(), style)],
+                indent: 2,
+            });
         }
-        lines.push(Line { parts: Vec::new(), indent: 0 });
+        lines.push(Line {
+            parts: Vec::new(),
+            indent: 0,
+        });
     }
     let height = body_area.height as usize;
     let max_scroll = lines.len().saturating_sub(height);
@@ -107,7 +179,9 @@ pub fn render(app: &mut App, frame: &mut Frame<'_>, area: Rect) {
 }
 
 fn render_composer(app: &mut App, frame: &mut Frame<'_>, area: Rect) {
-    let Some(c) = app.composer.as_ref() else { return };
+    let Some(c) = app.composer.as_ref() else {
+        return;
+    };
     let (title_id, color) = match c.kind {
         MessageKind::Note => ("composer-note", Color::Yellow),
         _ => ("composer-reply", Color::Green),
@@ -122,14 +196,24 @@ fn render_composer(app: &mut App, frame: &mut Frame<'_>, area: Rect) {
     }
     let width = inner.width as usize;
     app.composer_width = width;
-    let Some(c) = app.composer.as_ref() else { return };
+    let Some(c) = app.composer.as_ref() else {
+        return;
+    };
     let lines = c.buffer.visual_lines(width, &app.profile);
     let (row, col) = c.buffer.cursor_screen_pos(width, &app.profile);
     let height = inner.height as usize;
     let first = (row + 1).saturating_sub(height);
     let buf = frame.buffer_mut();
     for (i, l) in lines.iter().skip(first).take(height).enumerate() {
-        draw::put_str(buf, inner.x, inner.y + i as u16, inner.right(), l, Style::new(), &app.profile);
+        draw::put_str(
+            buf,
+            inner.x,
+            inner.y + i as u16,
+            inner.right(),
+            l,
+            Style::new(),
+            &app.profile,
+        );
     }
     if app.overlay.is_none() {
         let x = inner.x + (col as u16).min(inner.width.saturating_sub(1));

@@ -39,7 +39,9 @@ fn on_sync(app: &mut App, event: SyncEvent) {
         SyncEvent::Outbox => {
             app.reload();
             if app.outbox_problems > 0 {
-                let text = app.i18n.tr_args("outbox-problems", &[("count", app.outbox_problems.into())]);
+                let text = app
+                    .i18n
+                    .tr_args("outbox-problems", &[("count", app.outbox_problems.into())]);
                 app.flash(text);
             }
         }
@@ -88,7 +90,10 @@ fn on_key(app: &mut App, key: KeyEvent) {
             run(app, action);
         }
         KeyResult::Pending(hint) => {
-            app.pending_keys = hint.into_iter().map(|(k, a)| format!("{k} {}", app.t(&a.message_id()))).collect();
+            app.pending_keys = hint
+                .into_iter()
+                .map(|(k, a)| format!("{k} {}", app.t(&a.message_id())))
+                .collect();
         }
         KeyResult::Unbound => {
             app.pending_keys.clear();
@@ -102,7 +107,13 @@ fn on_key(app: &mut App, key: KeyEvent) {
 }
 
 /// Plain editing keys of a text field.
-fn edit(buffer: &mut TextBuffer, key: KeyEvent, multiline: bool, width: usize, profile: &crate::text::WidthProfile) {
+fn edit(
+    buffer: &mut TextBuffer,
+    key: KeyEvent,
+    multiline: bool,
+    width: usize,
+    profile: &crate::text::WidthProfile,
+) {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     let alt = key.modifiers.contains(KeyModifiers::ALT);
     match key.code {
@@ -211,7 +222,9 @@ fn move_by(app: &mut App, delta: isize) {
             if len == 0 {
                 return;
             }
-            let target = (app.list.selected as isize).saturating_add(delta).clamp(0, len as isize - 1);
+            let target = (app.list.selected as isize)
+                .saturating_add(delta)
+                .clamp(0, len as isize - 1);
             app.list.selected = target as usize;
             let height = app.list.height;
             app.load_rows(height);
@@ -219,12 +232,14 @@ fn move_by(app: &mut App, delta: isize) {
         Pane::Thread => {
             if let Some(open) = app.open.as_mut() {
                 // The thread is anchored at the bottom: "down" shows newer lines.
-                open.thread_scroll = (open.thread_scroll as isize).saturating_sub(delta).max(0) as usize;
+                open.thread_scroll =
+                    (open.thread_scroll as isize).saturating_sub(delta).max(0) as usize;
             }
         }
         Pane::Customer => {
             if let Some(open) = app.open.as_mut() {
-                open.customer_scroll = (open.customer_scroll as isize).saturating_add(delta).max(0) as usize;
+                open.customer_scroll =
+                    (open.customer_scroll as isize).saturating_add(delta).max(0) as usize;
             }
         }
     }

@@ -1,11 +1,11 @@
 //! Drawing the whole screen from the state. Reads only; never changes state
 //! except the list's loaded window (which depends on the pane's height).
 
+use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Widget};
-use ratatui::Frame;
 
 use super::app::{App, Pane};
 use super::draw::{self, Part};
@@ -23,30 +23,62 @@ pub struct Areas {
 /// Three panes from 150 columns, two from 100, else the focused one alone.
 pub fn layout(app: &App, area: Rect) -> Areas {
     if area.width >= 150 {
-        let [l, t, c] =
-            Layout::horizontal([Constraint::Percentage(38), Constraint::Percentage(37), Constraint::Percentage(25)])
-                .areas(area);
-        Areas { list: Some(l), thread: Some(t), customer: Some(c) }
+        let [l, t, c] = Layout::horizontal([
+            Constraint::Percentage(38),
+            Constraint::Percentage(37),
+            Constraint::Percentage(25),
+        ])
+        .areas(area);
+        Areas {
+            list: Some(l),
+            thread: Some(t),
+            customer: Some(c),
+        }
     } else if area.width >= 100 {
-        let [l, r] = Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(area);
+        let [l, r] = Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)])
+            .areas(area);
         if app.focus == Pane::Customer {
-            Areas { list: Some(l), thread: None, customer: Some(r) }
+            Areas {
+                list: Some(l),
+                thread: None,
+                customer: Some(r),
+            }
         } else {
-            Areas { list: Some(l), thread: Some(r), customer: None }
+            Areas {
+                list: Some(l),
+                thread: Some(r),
+                customer: None,
+            }
         }
     } else {
         match app.focus {
-            Pane::List => Areas { list: Some(area), thread: None, customer: None },
-            Pane::Thread => Areas { list: None, thread: Some(area), customer: None },
-            Pane::Customer => Areas { list: None, thread: None, customer: Some(area) },
+            Pane::List => Areas {
+                list: Some(area),
+                thread: None,
+                customer: None,
+            },
+            Pane::Thread => Areas {
+                list: None,
+                thread: Some(area),
+                customer: None,
+            },
+            Pane::Customer => Areas {
+                list: None,
+                thread: None,
+                customer: Some(area),
+            },
         }
     }
 }
 
 pub fn render(app: &mut App, frame: &mut Frame<'_>) {
     let area = frame.area();
-    let [tabs, main, status] =
-        Layout::vertical([Constraint::Length(1), Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    let [tabs, main, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
     render_tabs(app, frame.buffer_mut(), tabs);
     if app.show_supervisor {
         super::supervisor_view::render(app, frame.buffer_mut(), main);
@@ -74,11 +106,19 @@ fn render_tabs(app: &App, buf: &mut Buffer, area: Rect) {
     let mut parts = Vec::new();
     for (i, v) in View::ALL.iter().enumerate().take(6) {
         let style = if *v == app.view {
-            Style::new().fg(Color::Black).bg(Color::Cyan).add_modifier(Modifier::BOLD)
+            Style::new()
+                .fg(Color::Black)
+                .bg(Color::Cyan)
+                .add_modifier(Modifier::BOLD)
         } else {
             Style::new().fg(Color::Gray)
         };
-        let label = format!(" {} {} {} ", i + 1, view_label(app, *v), app.num(app.counts.get(*v)));
+        let label = format!(
+            " {} {} {} ",
+            i + 1,
+            view_label(app, *v),
+            app.num(app.counts.get(*v))
+        );
         parts.push(Part::new(label, style));
         parts.push(Part::new(" ", Style::new()));
     }
@@ -88,10 +128,18 @@ fn render_tabs(app: &App, buf: &mut Buffer, area: Rect) {
 /// A bordered pane; the focused one is highlighted.
 pub fn pane_block(app: &App, title: &str, pane: Pane) -> Block<'static> {
     let focused = app.focus == pane && app.overlay.is_none();
-    let style = if focused { Style::new().fg(Color::Cyan) } else { Style::new().fg(Color::DarkGray) };
+    let style = if focused {
+        Style::new().fg(Color::Cyan)
+    } else {
+        Style::new().fg(Color::DarkGray)
+    };
     Block::new()
         .borders(Borders::ALL)
-        .border_type(if focused { BorderType::Thick } else { BorderType::Plain })
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Plain
+        })
         .border_style(style)
         .title(format!(" {} ", crate::text::sanitize_line(title)))
 }
@@ -107,7 +155,12 @@ pub fn framed(buf: &mut Buffer, area: Rect, block: Block<'_>) -> Rect {
 pub fn popup(buf: &mut Buffer, area: Rect, width_pct: u16, height: u16, title: &str) -> Rect {
     let w = (area.width * width_pct / 100).max(30).min(area.width);
     let h = height.min(area.height);
-    let r = Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h };
+    let r = Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    };
     Clear.render(r, buf);
     let block = Block::new()
         .borders(Borders::ALL)
@@ -129,7 +182,9 @@ pub fn palette_rows(app: &App, filter: &str) -> Vec<PaletteRow> {
             label: app.t(&a.message_id()),
         })
         .filter(|row| {
-            filter.is_empty() || row.label.to_lowercase().contains(&filter) || row.action.name().contains(&filter)
+            filter.is_empty()
+                || row.label.to_lowercase().contains(&filter)
+                || row.action.name().contains(&filter)
         })
         .collect()
 }

@@ -3,7 +3,7 @@
 
 use reqwest::{Client, Method, RequestBuilder, Response};
 use sahaya::domain::Role;
-use sahaya::server::{start, RunningServer, ServeOptions};
+use sahaya::server::{RunningServer, ServeOptions, start};
 use serde_json::Value;
 
 pub struct TestServer {
@@ -12,16 +12,28 @@ pub struct TestServer {
 }
 
 pub async fn demo_server() -> TestServer {
-    server_with(ServeOptions { addr: "127.0.0.1:0".parse().unwrap(), demo: true, ..Default::default() }).await
+    server_with(ServeOptions {
+        addr: "127.0.0.1:0".parse().unwrap(),
+        demo: true,
+        ..Default::default()
+    })
+    .await
 }
 
 pub async fn bare_server() -> TestServer {
-    server_with(ServeOptions { addr: "127.0.0.1:0".parse().unwrap(), ..Default::default() }).await
+    server_with(ServeOptions {
+        addr: "127.0.0.1:0".parse().unwrap(),
+        ..Default::default()
+    })
+    .await
 }
 
 pub async fn server_with(opts: ServeOptions) -> TestServer {
     let server = start(opts).await.expect("server starts");
-    TestServer { server, http: Client::new() }
+    TestServer {
+        server,
+        http: Client::new(),
+    }
 }
 
 impl TestServer {
@@ -30,15 +42,24 @@ impl TestServer {
     }
 
     pub fn token(&self, role: Role) -> String {
-        self.server.token(role).expect("account with role").to_string()
+        self.server
+            .token(role)
+            .expect("account with role")
+            .to_string()
     }
 
     pub fn req(&self, method: Method, path: &str, role: Role) -> RequestBuilder {
-        self.http.request(method, self.url(path)).bearer_auth(self.token(role))
+        self.http
+            .request(method, self.url(path))
+            .bearer_auth(self.token(role))
     }
 
     pub async fn get(&self, path: &str, role: Role) -> Value {
-        let resp = self.req(Method::GET, path, role).send().await.expect("request");
+        let resp = self
+            .req(Method::GET, path, role)
+            .send()
+            .await
+            .expect("request");
         let status = resp.status();
         let body: Value = resp.json().await.expect("json body");
         assert!(status.is_success(), "GET {path}: {status} {body}");
@@ -61,9 +82,14 @@ impl TestServer {
 pub async fn error_code(resp: Response) -> (u16, String, Value) {
     let status = resp.status().as_u16();
     let body: Value = resp.json().await.expect("error body is JSON");
-    let code = body["error"]["code"].as_str().expect("error.code").to_string();
+    let code = body["error"]["code"]
+        .as_str()
+        .expect("error.code")
+        .to_string();
     assert!(
-        body["error"]["message"].as_str().is_some_and(|m| !m.is_empty()),
+        body["error"]["message"]
+            .as_str()
+            .is_some_and(|m| !m.is_empty()),
         "error.message present: {body}"
     );
     (status, code, body)

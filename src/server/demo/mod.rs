@@ -8,7 +8,7 @@ mod content;
 mod traffic;
 
 pub use content::demo_data;
-pub use traffic::{inbound_sample, DemoInbound};
+pub use traffic::{DemoInbound, inbound_sample};
 
 use crate::domain::{Agent, Customer, Macro, Message, Order, OrderAction, SurveyResponse, Ticket};
 
