@@ -120,7 +120,7 @@ pub fn ticket_action(app: &mut App, action: Action) {
                 .map(|s| (status_label(app, *s), PickValue::Status(*s)))
                 .collect();
             let at = Status::ALL.iter().position(|s| *s == t.status).unwrap_or(0);
-            picker(app, "pick-status", items, at, Flow::Status(t.id));
+            picker(app, "picker-status", items, at, Flow::Status(t.id));
         }
         Action::SetPriority => {
             let Some(t) = need_ticket(app) else { return };
@@ -132,7 +132,7 @@ pub fn ticket_action(app: &mut App, action: Action) {
                 .iter()
                 .position(|p| *p == t.priority)
                 .unwrap_or(0);
-            picker(app, "pick-priority", items, at, Flow::Priority(t.id));
+            picker(app, "picker-priority", items, at, Flow::Priority(t.id));
         }
         Action::Assign => {
             let Some(t) = need_ticket(app) else { return };
@@ -151,7 +151,7 @@ pub fn ticket_action(app: &mut App, action: Action) {
                 .iter()
                 .position(|(_, v)| *v == PickValue::Agent(t.assignee_id))
                 .unwrap_or(0);
-            picker(app, "pick-assignee", items, at, Flow::Assign(t.id));
+            picker(app, "picker-assign", items, at, Flow::Assign(t.id));
         }
         Action::AssignToMe => {
             let Some(t) = need_ticket(app) else { return };
@@ -193,7 +193,7 @@ pub fn ticket_action(app: &mut App, action: Action) {
                 values: Vec::new(),
                 asking: None,
             };
-            picker(app, "pick-macro", items, 0, Flow::Macro(flow));
+            picker(app, "picker-macro", items, 0, Flow::Macro(flow));
         }
         Action::OrderActions => {
             let Some(t) = need_ticket(app) else { return };
@@ -351,7 +351,7 @@ fn send(app: &mut App, anyway: bool) {
             let q = app.t(if solved {
                 "warn-ticket-solved"
             } else {
-                "warn-new-customer-message"
+                "composer-customer-wrote"
             });
             confirm(app, q, Flow::SendAnyway);
             return;
@@ -776,7 +776,7 @@ fn order_step(app: &mut App, flow: OrderFlow, ticket: &Ticket) {
             .iter()
             .position(|o| Some(&o.id) == ticket.order_id.as_ref())
             .unwrap_or(0);
-        picker(app, "pick-order", items, at, Flow::Order(flow));
+        picker(app, "picker-order", items, at, Flow::Order(flow));
         return;
     }
     let Some(kind) = flow.kind else {
@@ -789,7 +789,7 @@ fn order_step(app: &mut App, flow: OrderFlow, ticket: &Ticket) {
                 )
             })
             .collect();
-        picker(app, "pick-order-action", items, 0, Flow::Order(flow));
+        picker(app, "picker-order-action", items, 0, Flow::Order(flow));
         return;
     };
     let order = order_of(app, &flow);
@@ -818,7 +818,7 @@ fn order_step(app: &mut App, flow: OrderFlow, ticket: &Ticket) {
                 )
             })
             .collect();
-        picker(app, "pick-refund-method", items, 0, Flow::Order(flow));
+        picker(app, "picker-refund-method", items, 0, Flow::Order(flow));
         return;
     }
     if kind == ActionKind::Exchange && flow.variant.is_none() {
@@ -832,16 +832,13 @@ fn order_step(app: &mut App, flow: OrderFlow, ticket: &Ticket) {
         return;
     }
     let action = app.t(&format!("order-action-{}", kind.as_str()));
-    let mut question = app.i18n.tr_args(
-        "confirm-order-action",
-        &[
-            ("action", action.into()),
-            ("order", flow.order_id.clone().unwrap_or_default().into()),
-        ],
-    );
-    if let Some(amount) = flow.amount {
-        question = format!("{question} ({})", super::fmt::money(amount));
-    }
+    let order = match flow.amount {
+        Some(amount) => format!("{} ({})", flow.order_id.clone().unwrap_or_default(), super::fmt::money(amount)),
+        None => flow.order_id.clone().unwrap_or_default(),
+    };
+    let question = app
+        .i18n
+        .tr_args("confirm-order-action", &[("action", action.into()), ("order", order.into())]);
     confirm(app, question, Flow::Order(flow));
 }
 
@@ -940,7 +937,7 @@ fn notice_step(app: &mut App, flow: NoticeFlow) {
             .iter()
             .map(|c| (channel_label(app, *c), PickValue::Channel(*c)))
             .collect();
-        picker(app, "pick-channel", items, 0, Flow::Notice(flow));
+        picker(app, "picker-notice-channel", items, 0, Flow::Notice(flow));
         return;
     }
     if flow.subject.is_none() {

@@ -97,6 +97,14 @@ fn on_key(app: &mut App, key: KeyEvent) {
         }
         KeyResult::Unbound => {
             app.pending_keys.clear();
+            // Lists in overlays without a text field move with the list keys (j, k, g g...).
+            let lists_only = matches!(app.overlay, Some(Overlay::Picker(_) | Overlay::Help { .. } | Overlay::Problems { .. }));
+            if lists_only {
+                if let Some(action) = app.keymap.action_for(Scope::List, &[key.into()]) {
+                    run(app, action);
+                }
+                return;
+            }
             let (width, profile) = (app.composer_width, app.profile.clone());
             if let Some(buffer) = focused_input(app) {
                 edit(buffer, key, scope == Scope::Composer, width, &profile);
