@@ -48,6 +48,8 @@ pub enum Action {
     Help,
     Supervisor,
     SyncNow,
+    /// Writes that need the agent: conflicts and rejections.
+    Outbox,
     ToggleRomanized,
 }
 
@@ -88,7 +90,7 @@ impl Scope {
 }
 
 impl Action {
-    pub const ALL: [Action; 37] = [
+    pub const ALL: [Action; 38] = [
         Action::MoveDown,
         Action::MoveUp,
         Action::PageDown,
@@ -125,6 +127,7 @@ impl Action {
         Action::Help,
         Action::Supervisor,
         Action::SyncNow,
+        Action::Outbox,
         Action::ToggleRomanized,
     ];
 

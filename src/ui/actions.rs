@@ -351,7 +351,7 @@ fn send(app: &mut App, anyway: bool) {
             let q = app.t(if solved {
                 "warn-ticket-solved"
             } else {
-                "composer-customer-wrote"
+                "warn-new-customer-message"
             });
             confirm(app, q, Flow::SendAnyway);
             return;

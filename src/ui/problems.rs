@@ -27,5 +27,43 @@ pub fn describe(app: &App, e: &OutboxEntry) -> String {
             crate::text::sanitize_line(&n.subject)
         ),
     };
-    format!("[{state}] {what}")
+    let mut out = format!("[{state}] {what}");
+    if let (OutboxOp::Patch { patch, .. }, Some(theirs)) = (&e.op, &e.conflict) {
+        out.push_str(&format!(" — {}", theirs_vs_mine(app, patch, theirs)));
+    }
+    out
+}
+
+/// "Status: theirs Solved / mine Pending" for each field the patch changes.
+pub fn theirs_vs_mine(app: &App, patch: &crate::protocol::TicketPatch, theirs: &crate::domain::Ticket) -> String {
+    let t = app.t("conflict-theirs");
+    let m = app.t("conflict-mine");
+    let mut parts = Vec::new();
+    if let Some(s) = patch.status {
+        parts.push(format!(
+            "{}: {t} {} / {m} {}",
+            app.t("label-status"),
+            app.t(&format!("status-{}", theirs.status.as_str())),
+            app.t(&format!("status-{}", s.as_str()))
+        ));
+    }
+    if let Some(p) = patch.priority {
+        parts.push(format!(
+            "{}: {t} {} / {m} {}",
+            app.t("label-priority"),
+            app.t(&format!("priority-{}", theirs.priority.as_str())),
+            app.t(&format!("priority-{}", p.as_str()))
+        ));
+    }
+    if let Some(a) = patch.assignee_id {
+        let name = |id: Option<i64>| match id {
+            Some(id) => app.store.agent(id).ok().flatten().map(|a| a.name).unwrap_or_else(|| format!("#{id}")),
+            None => app.t("unassigned"),
+        };
+        parts.push(format!("{}: {t} {} / {m} {}", app.t("label-assignee"), name(theirs.assignee_id), name(a)));
+    }
+    if let Some(tags) = &patch.tags {
+        parts.push(format!("{}: {t} {} / {m} {}", app.t("label-tags"), theirs.tags.join(", "), tags.join(", ")));
+    }
+    crate::text::sanitize_line(&parts.join("; ")).into_owned()
 }

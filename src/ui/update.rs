@@ -209,6 +209,7 @@ pub fn run(app: &mut App, action: Action) {
             app.flash(text);
         }
         ToggleRomanized => app.romanized = !app.romanized,
+        Outbox => app.overlay = Some(Overlay::Problems { selected: 0 }),
         other => super::actions::ticket_action(app, other),
     }
 }

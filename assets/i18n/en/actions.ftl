@@ -48,6 +48,7 @@ action-search = Search
 action-command-palette = Command palette
 action-help = Help
 action-supervisor = Supervisor screen
+action-outbox = Show changes that need attention
 action-sync-now = Sync now
 action-toggle-romanized = Show Kannada, Telugu and Nepali text in Latin letters
 
