@@ -514,3 +514,69 @@ async fn malformed_and_oversized_requests_get_json_errors() {
     // The server is still fine.
     s.get("/v1/me", Role::Agent).await;
 }
+
+#[tokio::test]
+async fn presence_shows_who_else_is_on_a_ticket() {
+    let s = bare_server().await;
+    let id = s.inbound("p@example.in", "hello").await["ticket"]["id"]
+        .as_i64()
+        .unwrap();
+    let ravi = s.server.add_account("ravi", Role::Agent).unwrap();
+    // The agent follows the stream; Ravi opens the ticket and types.
+    let resp = s
+        .req(Method::GET, "/v1/events", Role::Agent)
+        .send()
+        .await
+        .unwrap();
+    let mut events = eventsource_stream::EventStream::new(resp.bytes_stream());
+    let put = s
+        .http
+        .put(s.url("/v1/presence"))
+        .bearer_auth(&ravi.token)
+        .json(&json!({"ticket_id": id, "typing": true}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(put.status(), 200);
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+    loop {
+        let event = tokio::time::timeout_at(deadline, events.next())
+            .await
+            .unwrap()
+            .unwrap()
+            .unwrap();
+        if event.event == "presence" {
+            let notice: Value = serde_json::from_str(&event.data).unwrap();
+            assert_eq!(notice["ticket_id"].as_i64(), Some(id));
+            assert_eq!(notice["viewers"][0]["name"], "ravi");
+            assert_eq!(notice["viewers"][0]["typing"], true);
+            break;
+        }
+    }
+    let detail = s.get(&format!("/v1/tickets/{id}"), Role::Agent).await;
+    assert_eq!(detail["viewers"][0]["name"], "ravi");
+    // Ravi does not see himself.
+    let own = s
+        .http
+        .get(s.url(&format!("/v1/tickets/{id}")))
+        .bearer_auth(&ravi.token)
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        own.json::<Value>().await.unwrap()["viewers"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+    // Ravi leaves.
+    s.http
+        .put(s.url("/v1/presence"))
+        .bearer_auth(&ravi.token)
+        .json(&json!({"ticket_id": null}))
+        .send()
+        .await
+        .unwrap();
+    let detail = s.get(&format!("/v1/tickets/{id}"), Role::Agent).await;
+    assert!(detail["viewers"].as_array().unwrap().is_empty());
+}

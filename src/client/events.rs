@@ -218,6 +218,16 @@ fn decode_event(name: &str, data: &str) -> Option<Result<StreamEvent, ClientErro
                     ),
                 }),
         ),
+        crate::protocol::EVENT_PRESENCE => Some(
+            serde_json::from_str::<crate::protocol::PresenceNotice>(data)
+                .map(StreamEvent::Presence)
+                .map_err(|e| ClientError::Decode {
+                    message: format!(
+                        "GET /v1/events: expected who is on a ticket in a `presence` event: {}",
+                        carry(&e.to_string())
+                    ),
+                }),
+        ),
         other => {
             tracing::debug!(event = %carry(other), "ignoring unknown SSE event");
             None

@@ -360,6 +360,24 @@ impl Client {
     }
 
     /// `GET /v1/stats` (supervisors).
+    /// `PUT /v1/presence`: tell others which ticket we are on (None: none).
+    pub async fn put_presence(
+        &self,
+        update: &crate::protocol::PresenceUpdate,
+    ) -> Result<(), ClientError> {
+        let url = self.url(&["v1", "presence"], &[])?;
+        let _: serde_json::Value = self
+            .call(
+                Method::PUT,
+                url,
+                Extra::default(),
+                Some(update),
+                "an acknowledgement",
+            )
+            .await?;
+        Ok(())
+    }
+
     pub async fn stats(&self) -> Result<QueueStats, ClientError> {
         let url = self.url(&["v1", "stats"], &[])?;
         self.call(

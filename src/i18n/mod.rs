@@ -64,15 +64,57 @@ pub const EMBEDDED: &[LocaleFiles] = &[
     },
     LocaleFiles {
         locale: "kn",
-        files: &[],
+        files: &[
+            (
+                "actions.ftl",
+                include_str!("../../assets/i18n/kn/actions.ftl"),
+            ),
+            (
+                "domain.ftl",
+                include_str!("../../assets/i18n/kn/domain.ftl"),
+            ),
+            (
+                "errors.ftl",
+                include_str!("../../assets/i18n/kn/errors.ftl"),
+            ),
+            ("ui.ftl", include_str!("../../assets/i18n/kn/ui.ftl")),
+        ],
     },
     LocaleFiles {
         locale: "te",
-        files: &[],
+        files: &[
+            (
+                "actions.ftl",
+                include_str!("../../assets/i18n/te/actions.ftl"),
+            ),
+            (
+                "domain.ftl",
+                include_str!("../../assets/i18n/te/domain.ftl"),
+            ),
+            (
+                "errors.ftl",
+                include_str!("../../assets/i18n/te/errors.ftl"),
+            ),
+            ("ui.ftl", include_str!("../../assets/i18n/te/ui.ftl")),
+        ],
     },
     LocaleFiles {
         locale: "ne",
-        files: &[],
+        files: &[
+            (
+                "actions.ftl",
+                include_str!("../../assets/i18n/ne/actions.ftl"),
+            ),
+            (
+                "domain.ftl",
+                include_str!("../../assets/i18n/ne/domain.ftl"),
+            ),
+            (
+                "errors.ftl",
+                include_str!("../../assets/i18n/ne/errors.ftl"),
+            ),
+            ("ui.ftl", include_str!("../../assets/i18n/ne/ui.ftl")),
+        ],
     },
 ];
 

@@ -115,6 +115,14 @@ pub struct Viewer {
     pub typing: bool,
 }
 
+/// Data of an SSE `presence` event: who is on a ticket now (no event id;
+/// presence is short-lived and not part of the change feed).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PresenceNotice {
+    pub ticket_id: TicketId,
+    pub viewers: Vec<Viewer>,
+}
+
 /// Answer to `POST /v1/tickets/{id}/messages` (and its replays).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MessageCreated {

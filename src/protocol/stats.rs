@@ -65,8 +65,10 @@ pub struct SurveyFigures {
 pub enum StreamEvent {
     Change(super::ChangeNotice),
     Stats(Box<QueueStats>),
+    Presence(super::PresenceNotice),
 }
 
 /// SSE event names.
 pub const EVENT_CHANGE: &str = "change";
 pub const EVENT_STATS: &str = "stats";
+pub const EVENT_PRESENCE: &str = "presence";

@@ -131,6 +131,7 @@ async fn pump(
     tx: mpsc::Sender<Result<Event, Infallible>>,
 ) {
     let mut stats = state.stats();
+    let mut presence = state.presence().subscribe();
     let mut stopping = state.stopping();
     if *stopping.borrow_and_update() {
         return;
@@ -175,6 +176,17 @@ async fn pump(
                 let current = stats.borrow_and_update().clone();
                 if send_stats(&tx, &current).await.is_err() {
                     return;
+                }
+            }
+            notice = presence.recv() => {
+                if let Ok(notice) = notice {
+                    let event = Event::default()
+                        .event(crate::protocol::EVENT_PRESENCE)
+                        .json_data(&notice)
+                        .unwrap_or_else(|_| Event::default().comment("unserializable presence"));
+                    if tx.send(Ok(event)).await.is_err() {
+                        return;
+                    }
                 }
             }
             _ = tx.closed() => return,

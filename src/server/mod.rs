@@ -8,6 +8,7 @@ mod error;
 mod events;
 mod extract;
 mod ops;
+mod presence;
 mod queries;
 mod repo;
 mod routes;
@@ -147,7 +148,10 @@ pub async fn start(opts: ServeOptions) -> anyhow::Result<RunningServer> {
             tracing::error!("server stopped: {e}");
         }
     });
-    let mut background = vec![tokio::spawn(stats::run(state.clone()))];
+    let mut background = vec![
+        tokio::spawn(stats::run(state.clone())),
+        tokio::spawn(presence::run(state.clone())),
+    ];
     if opts.simulate_traffic {
         background.push(tokio::spawn(simulate::run(state.clone())));
     }

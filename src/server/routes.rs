@@ -32,6 +32,7 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/inbound", post(inbound))
         .route("/v1/events", get(events::stream))
         .route("/v1/stats", get(stats))
+        .route("/v1/presence", axum::routing::put(put_presence))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .with_state(state)
@@ -167,8 +168,9 @@ async fn ticket_detail(
     caller: Caller,
     Path(raw): Path<String>,
 ) -> ApiResult<Response> {
-    caller.require_staff()?;
+    let me = caller.require_staff()?.id;
     let id = extract::id("ticket", &raw)?;
+    let viewers = state.presence().viewers(id, me);
     let detail = state
         .read(move |db| {
             let ticket = repo::ticket(&db.conn, id)?
@@ -177,7 +179,7 @@ async fn ticket_detail(
             Ok(TicketDetail {
                 ticket,
                 messages,
-                viewers: Vec::new(),
+                viewers,
             })
         })
         .await?;
@@ -347,4 +349,17 @@ async fn stats(
     super::stats::refresh(&state).await;
     let fresh = state.stats().borrow().clone();
     Ok(Json((*fresh).clone()))
+}
+
+/// `PUT /v1/presence`: the caller views (or types on) a ticket, or none.
+async fn put_presence(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiJson(update): ApiJson<crate::protocol::PresenceUpdate>,
+) -> ApiResult<Json<serde_json::Value>> {
+    let agent = caller.require_staff()?.clone();
+    state
+        .presence()
+        .set(agent.id, &agent.name, update.ticket_id, update.typing);
+    Ok(Json(serde_json::json!({ "ok": true })))
 }

@@ -24,6 +24,7 @@ struct Inner {
     stats: watch::Sender<Arc<QueueStats>>,
     /// Set when the server stops, so open event streams end.
     stopping: watch::Sender<bool>,
+    presence: super::presence::Presence,
 }
 
 /// What an idempotent POST answered, first time or replayed.
@@ -44,6 +45,7 @@ impl AppState {
                 changes,
                 stats,
                 stopping,
+                presence: Default::default(),
             }),
         }
     }
@@ -166,6 +168,10 @@ impl AppState {
     /// Ends every open event stream (the server is stopping).
     pub fn stop_streams(&self) {
         self.inner.stopping.send_replace(true);
+    }
+
+    pub fn presence(&self) -> &super::presence::Presence {
+        &self.inner.presence
     }
 
     pub fn stopping(&self) -> watch::Receiver<bool> {

@@ -12,7 +12,7 @@ use futures::StreamExt;
 use tokio::sync::{Notify, mpsc};
 
 use crate::client::{Client, ClientError};
-use crate::protocol::{QueueStats, StreamEvent};
+use crate::protocol::{PresenceUpdate, QueueStats, StreamEvent};
 use crate::store::Store;
 
 /// How the console's link to the server is doing.
@@ -46,6 +46,8 @@ pub enum SyncEvent {
     /// The outbox changed (delivered, conflict, rejected).
     Outbox,
     Stats(Box<QueueStats>),
+    /// Who else is on a ticket right now.
+    Presence(crate::protocol::PresenceNotice),
     /// Last successful contact with the server.
     Synced {
         at: crate::domain::Timestamp,
@@ -56,12 +58,24 @@ pub enum SyncEvent {
 #[derive(Clone)]
 pub struct SyncHandle {
     kick: Arc<Notify>,
+    presence: Arc<tokio::sync::watch::Sender<PresenceUpdate>>,
 }
 
 impl SyncHandle {
     /// Something was queued or the agent asked to sync now: push and pull.
     pub fn kick(&self) {
         self.kick.notify_one();
+    }
+
+    /// Tells others which ticket the agent is on (best effort, not queued:
+    /// presence that arrives late is worthless).
+    pub fn set_presence(&self, ticket_id: Option<crate::domain::TicketId>, typing: bool) {
+        self.presence.send_if_modified(|p| {
+            let new = PresenceUpdate { ticket_id, typing };
+            let changed = *p != new;
+            *p = new;
+            changed
+        });
     }
 }
 
@@ -75,7 +89,14 @@ pub fn spawn(
     events: mpsc::UnboundedSender<SyncEvent>,
 ) -> SyncHandle {
     let kick = Arc::new(Notify::new());
-    let handle = SyncHandle { kick: kick.clone() };
+    let (presence_tx, presence) = tokio::sync::watch::channel(PresenceUpdate {
+        ticket_id: None,
+        typing: false,
+    });
+    let handle = SyncHandle {
+        kick: kick.clone(),
+        presence: Arc::new(presence_tx),
+    };
     tokio::spawn(async move {
         let store = match Store::open(&cache) {
             Ok(store) => store,
@@ -90,6 +111,7 @@ pub fn spawn(
             store,
             events,
             kick,
+            presence,
             pusher: push::Pusher::default(),
         };
         task.run().await;
@@ -102,6 +124,7 @@ struct SyncTask {
     store: Store,
     events: mpsc::UnboundedSender<SyncEvent>,
     kick: Arc<Notify>,
+    presence: tokio::sync::watch::Receiver<PresenceUpdate>,
     pusher: push::Pusher,
 }
 
@@ -178,6 +201,8 @@ impl SyncTask {
         if !self.tell(SyncEvent::Connection(Connection::Online)) {
             return Stop::Closed;
         }
+        // Presence lapses on the server after 30 s; renew it well before.
+        let mut heartbeat = tokio::time::interval(Duration::from_secs(10));
         loop {
             tokio::select! {
                 next = stream.next() => match next {
@@ -186,6 +211,11 @@ impl SyncTask {
                         tokio::time::sleep(Duration::from_millis(30)).await;
                         if let Err(e) = self.pull().await {
                             return Stop::Failed(e);
+                        }
+                    }
+                    Some(Ok(StreamEvent::Presence(notice))) => {
+                        if !self.tell(SyncEvent::Presence(notice)) {
+                            return Stop::Closed;
                         }
                     }
                     Some(Ok(StreamEvent::Stats(stats))) => {
@@ -208,10 +238,24 @@ impl SyncTask {
                         return Stop::Failed(e);
                     }
                 }
+                changed = self.presence.changed() => {
+                    if changed.is_ok() {
+                        self.send_presence().await;
+                    }
+                }
+                _ = heartbeat.tick() => self.send_presence().await,
             }
             if self.events.is_closed() {
                 return Stop::Closed;
             }
+        }
+    }
+
+    /// Reports presence; failures are ignored (the next heartbeat retries).
+    async fn send_presence(&mut self) {
+        let update = self.presence.borrow_and_update().clone();
+        if let Err(e) = self.client.put_presence(&update).await {
+            tracing::debug!("presence not sent: {e}");
         }
     }
 

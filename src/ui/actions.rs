@@ -833,12 +833,17 @@ fn order_step(app: &mut App, flow: OrderFlow, ticket: &Ticket) {
     }
     let action = app.t(&format!("order-action-{}", kind.as_str()));
     let order = match flow.amount {
-        Some(amount) => format!("{} ({})", flow.order_id.clone().unwrap_or_default(), super::fmt::money(amount)),
+        Some(amount) => format!(
+            "{} ({})",
+            flow.order_id.clone().unwrap_or_default(),
+            super::fmt::money(amount)
+        ),
         None => flow.order_id.clone().unwrap_or_default(),
     };
-    let question = app
-        .i18n
-        .tr_args("confirm-order-action", &[("action", action.into()), ("order", order.into())]);
+    let question = app.i18n.tr_args(
+        "confirm-order-action",
+        &[("action", action.into()), ("order", order.into())],
+    );
     confirm(app, question, Flow::Order(flow));
 }
 

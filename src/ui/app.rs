@@ -92,6 +92,8 @@ pub struct App {
     /// The keys typed so far of a multi-key sequence (for the which-key hint).
     pub pending_keys: Vec<String>,
     pub show_supervisor: bool,
+    /// Other agents on each ticket, from the live stream.
+    pub viewers: std::collections::HashMap<TicketId, Vec<crate::protocol::Viewer>>,
     /// Width the composer was last drawn at (for moving up and down in it).
     pub composer_width: usize,
     pub romanized: bool,
@@ -126,6 +128,7 @@ impl App {
             flash: None,
             pending_keys: Vec::new(),
             show_supervisor: false,
+            viewers: Default::default(),
             composer_width: 60,
             romanized: false,
             effects: Vec::new(),
@@ -263,6 +266,16 @@ impl App {
             return Some(open.ticket.clone());
         }
         self.selected_row().map(|r| r.ticket.clone())
+    }
+
+    /// What to tell others: the open ticket, and whether we are typing on it.
+    pub fn presence(&self) -> (Option<TicketId>, bool) {
+        let ticket = self.open.as_ref().map(|o| o.ticket.id);
+        let typing = self
+            .composer
+            .as_ref()
+            .is_some_and(|c| Some(c.ticket_id) == ticket && !c.buffer.is_empty());
+        (ticket, typing)
     }
 
     pub fn set_view(&mut self, view: View) {

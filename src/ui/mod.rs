@@ -83,8 +83,11 @@ pub async fn run(
             }
         }
         if app.quit {
+            sync.set_presence(None, false);
             return Ok(());
         }
+        let (ticket, typing) = app.presence();
+        sync.set_presence(ticket, typing);
         draw(&mut terminal, &mut app)?;
     }
 }

@@ -35,7 +35,11 @@ pub fn describe(app: &App, e: &OutboxEntry) -> String {
 }
 
 /// "Status: theirs Solved / mine Pending" for each field the patch changes.
-pub fn theirs_vs_mine(app: &App, patch: &crate::protocol::TicketPatch, theirs: &crate::domain::Ticket) -> String {
+pub fn theirs_vs_mine(
+    app: &App,
+    patch: &crate::protocol::TicketPatch,
+    theirs: &crate::domain::Ticket,
+) -> String {
     let t = app.t("conflict-theirs");
     let m = app.t("conflict-mine");
     let mut parts = Vec::new();
@@ -57,13 +61,29 @@ pub fn theirs_vs_mine(app: &App, patch: &crate::protocol::TicketPatch, theirs: &
     }
     if let Some(a) = patch.assignee_id {
         let name = |id: Option<i64>| match id {
-            Some(id) => app.store.agent(id).ok().flatten().map(|a| a.name).unwrap_or_else(|| format!("#{id}")),
+            Some(id) => app
+                .store
+                .agent(id)
+                .ok()
+                .flatten()
+                .map(|a| a.name)
+                .unwrap_or_else(|| format!("#{id}")),
             None => app.t("unassigned"),
         };
-        parts.push(format!("{}: {t} {} / {m} {}", app.t("label-assignee"), name(theirs.assignee_id), name(a)));
+        parts.push(format!(
+            "{}: {t} {} / {m} {}",
+            app.t("label-assignee"),
+            name(theirs.assignee_id),
+            name(a)
+        ));
     }
     if let Some(tags) = &patch.tags {
-        parts.push(format!("{}: {t} {} / {m} {}", app.t("label-tags"), theirs.tags.join(", "), tags.join(", ")));
+        parts.push(format!(
+            "{}: {t} {} / {m} {}",
+            app.t("label-tags"),
+            theirs.tags.join(", "),
+            tags.join(", ")
+        ));
     }
     crate::text::sanitize_line(&parts.join("; ")).into_owned()
 }

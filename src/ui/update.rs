@@ -46,6 +46,19 @@ fn on_sync(app: &mut App, event: SyncEvent) {
             }
         }
         SyncEvent::Stats(stats) => app.stats = Some(stats),
+        SyncEvent::Presence(notice) => {
+            let me = app.my_id();
+            let others: Vec<_> = notice
+                .viewers
+                .into_iter()
+                .filter(|v| v.agent_id != me)
+                .collect();
+            if others.is_empty() {
+                app.viewers.remove(&notice.ticket_id);
+            } else {
+                app.viewers.insert(notice.ticket_id, others);
+            }
+        }
         SyncEvent::Synced { at } => app.last_sync = Some(at),
     }
 }
@@ -98,7 +111,10 @@ fn on_key(app: &mut App, key: KeyEvent) {
         KeyResult::Unbound => {
             app.pending_keys.clear();
             // Lists in overlays without a text field move with the list keys (j, k, g g...).
-            let lists_only = matches!(app.overlay, Some(Overlay::Picker(_) | Overlay::Help { .. } | Overlay::Problems { .. }));
+            let lists_only = matches!(
+                app.overlay,
+                Some(Overlay::Picker(_) | Overlay::Help { .. } | Overlay::Problems { .. })
+            );
             if lists_only {
                 if let Some(action) = app.keymap.action_for(Scope::List, &[key.into()]) {
                     run(app, action);

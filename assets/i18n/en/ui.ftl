@@ -229,3 +229,4 @@ time-in-days = in { $n }d
 time-overdue-minutes = overdue { $n }m
 time-overdue-hours = overdue { $n }h
 time-overdue-days = overdue { $n }d
+presence-typing = { $name } (typing)

@@ -1,0 +1,2403 @@
+//! The console UI, headless: a real server with demo data fills a real cache
+//! through the real sync task, then the app is driven with injected keys and
+//! the ratatui `TestBackend` buffer is asserted, pane by pane and action by
+//! action, at 80×24 and 160×45.
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::{Buffer, CellDiffOption};
+use ratatui::layout::Rect;
+
+use ratatui::style::{Color, Style};
+
+use sahaya::client::Client;
+use sahaya::domain::{
+    ActionKind, Agent, Channel, MessageKind, Money, Order, PaymentMethod, Priority, RefundMethod,
+    Role, Status, Ticket, TicketId,
+};
+use sahaya::i18n::I18n;
+use sahaya::keymap::{Action, Keymap, key_events};
+use sahaya::protocol::{Change, InboundMessage, TicketPatch, View};
+use sahaya::server::{ServeOptions, start};
+use sahaya::store::{OutboxOp, Store, TicketRow};
+use sahaya::sync::{Connection, SyncEvent};
+use sahaya::text::WidthProfile;
+use sahaya::ui::app::Pane;
+use sahaya::ui::overlay::Overlay;
+use sahaya::ui::{App, Effect, Msg, update};
+
+// ---------------------------------------------------------------------------
+// Fixture: one demo server, one real sync into a "golden" cache per process.
+// ---------------------------------------------------------------------------
+
+struct Golden {
+    _dir: tempfile::TempDir,
+    cache: PathBuf,
+    me: i64,
+    /// Ticket whose subject, customer name and messages carry escape
+    /// sequences, controls and bidi overrides.
+    esc: TicketId,
+    /// Ticket in Kannada / Telugu / Devanagari / emoji.
+    indic: TicketId,
+    /// Ticket whose subject and body are one very long URL.
+    url: TicketId,
+    /// Changes the server made after the cache was filled (not yet applied).
+    later: Vec<Change>,
+    later_next: i64,
+    later_ticket: TicketId,
+}
+
+const ESC_NAME: &str = "Mal\u{1b}[31mlory\u{202e}kcilc\u{202c} \u{1b}]0;pwned\u{7}Jones";
+const ESC_SUBJECT: &str = "Refund \u{1b}[2J\u{1b}[H now \u{9b}2J please";
+const ESC_BODY: &str = "hi \u{1b}[2J\u{1b}[H gotcha\n\
+\u{1b}]0;pwned\u{7} hello\n\
+\u{1b}]52;c;cm0gLXJmIH4=\u{7} please check\n\
+\u{1b}]8;;https://evil.example/\u{1b}\\click\u{1b}]8;;\u{1b}\\ here\n\
+a\u{9b}2Jb\n\
+refund \u{202e}amount 0001\u{202c} INR\n\
+abc\u{8}\u{8}\u{8}xyz\u{0}!\n\
+line one\r\nline\ttwo\rthree";
+
+const INDIC_NAME: &str = "ರಮೇಶ್ ಗೌಡ";
+const INDIC_SUBJECT: &str = "ಗ್ರಾಹಕ ಸೇವೆ 🙏 शिकायत";
+const INDIC_LINES: &[&str] = &[
+    "ಸ್ತ್ರೀ ಗ್ರಾಹಕ ಸೇವೆ",
+    "కస్టమర్ సపోర్ట్ శ్రీ",
+    "ग्राहक सन्तुष्टि क्\u{200d}ष क्\u{200c}ष",
+    "👍🏽 👨\u{200d}👩\u{200d}👧 🇳🇵 🇮🇳",
+    "\u{ccd}abc orphan",
+    "ಆರ್ಡರ್\u{200b}ಸಂಖ್ಯೆ",
+    "೧೨೩ ౧౨౩ १२३",
+];
+
+fn long_url() -> String {
+    format!(
+        "https://track.example.in/shipment/AWB1234567890?ref={}",
+        "x".repeat(140)
+    )
+}
+
+fn golden() -> &'static Golden {
+    static GOLDEN: OnceLock<Golden> = OnceLock::new();
+    GOLDEN.get_or_init(|| {
+        std::thread::spawn(build_golden)
+            .join()
+            .expect("fixture builds")
+    })
+}
+
+fn inbound(channel: Channel, from: &str, name: &str, subject: &str, body: &str) -> InboundMessage {
+    InboundMessage {
+        channel,
+        from: from.to_string(),
+        name: Some(name.to_string()),
+        subject: (!subject.is_empty()).then(|| subject.to_string()),
+        body: body.to_string(),
+        ticket_id: None,
+        order_id: None,
+        language: Some("kn".to_string()),
+    }
+}
+
+fn build_golden() -> Golden {
+    let rt = |threads| {
+        tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(threads)
+            .enable_all()
+            .build()
+            .unwrap()
+    };
+    // The server lives on its own runtime, the sync task on another, so the
+    // sync task can be stopped while the server keeps running.
+    let server_rt = rt(2);
+    let server = server_rt
+        .block_on(start(ServeOptions {
+            addr: "127.0.0.1:0".parse().unwrap(),
+            demo: true,
+            ..Default::default()
+        }))
+        .expect("server starts");
+    let url = server.url();
+    let bridge = Client::new(&url, server.token(Role::Integration).unwrap()).unwrap();
+    let agent_token = server.token(Role::Agent).unwrap().to_string();
+
+    let (esc, indic, long) = server_rt.block_on(async {
+        let esc = bridge
+            .inbound(
+                &inbound(
+                    Channel::Email,
+                    "mallory@evil.example",
+                    ESC_NAME,
+                    ESC_SUBJECT,
+                    ESC_BODY,
+                ),
+                None,
+            )
+            .await
+            .expect("hostile inbound")
+            .ticket
+            .id;
+        let indic = bridge
+            .inbound(
+                &inbound(
+                    Channel::WhatsApp,
+                    "+919800000001",
+                    INDIC_NAME,
+                    INDIC_SUBJECT,
+                    &INDIC_LINES.join("\n"),
+                ),
+                None,
+            )
+            .await
+            .expect("indic inbound")
+            .ticket
+            .id;
+        let url = long_url();
+        let long = bridge
+            .inbound(
+                &inbound(
+                    Channel::Chat,
+                    "url-sender",
+                    "Link Sender",
+                    &url,
+                    &format!("see {url} thanks"),
+                ),
+                None,
+            )
+            .await
+            .expect("url inbound")
+            .ticket
+            .id;
+        (esc, indic, long)
+    });
+
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache.db");
+    {
+        let sync_rt = rt(1);
+        let client = Client::new(&url, agent_token.clone()).unwrap();
+        let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+        sync_rt.block_on(async {
+            let _handle = sahaya::sync::spawn(client.clone(), cache.clone(), tx);
+            tokio::spawn(async move { while rx.recv().await.is_some() {} });
+            let latest = client.changes(0, 1).await.unwrap().latest;
+            let store = Store::open(&cache).unwrap();
+            let deadline = Instant::now() + Duration::from_secs(60);
+            loop {
+                let done = store.me().ok().flatten().is_some()
+                    && store.cursor().unwrap_or(0) >= latest
+                    && [esc, indic, long]
+                        .iter()
+                        .all(|id| store.ticket(*id).ok().flatten().is_some());
+                if done {
+                    break;
+                }
+                assert!(Instant::now() < deadline, "initial sync timed out");
+                tokio::time::sleep(Duration::from_millis(20)).await;
+            }
+        });
+        // Dropping the runtime stops the sync task and closes its cache.
+        drop(sync_rt);
+    }
+    let store = Store::open(&cache).unwrap();
+    let me = store.me().unwrap().expect("signed in").id;
+    let cursor = store.cursor().unwrap();
+    drop(store);
+
+    // Something happens on the server after the cache was filled: a new
+    // customer writes in. Its changes are kept for the `Pulled` test.
+    let (later, later_next, later_ticket) = server_rt.block_on(async {
+        let t = bridge
+            .inbound(
+                &inbound(
+                    Channel::WhatsApp,
+                    "+919800000077",
+                    "ಲತಾ ಹೆಗಡೆ",
+                    "ಹೊಸ ದೂರು: ಪಾರ್ಸೆಲ್ ಬಂದಿಲ್ಲ",
+                    "ನನ್ನ ಪಾರ್ಸೆಲ್ ಇನ್ನೂ ಬಂದಿಲ್ಲ",
+                ),
+                None,
+            )
+            .await
+            .unwrap()
+            .ticket
+            .id;
+        let page = Client::new(&url, agent_token)
+            .unwrap()
+            .changes(cursor, 1000)
+            .await
+            .unwrap();
+        assert!(!page.has_more);
+        (page.changes, page.next, t)
+    });
+    drop(server);
+    drop(server_rt);
+    Golden {
+        _dir: dir,
+        cache,
+        me,
+        esc,
+        indic,
+        url: long,
+        later,
+        later_next,
+        later_ticket,
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The headless console.
+// ---------------------------------------------------------------------------
+
+struct Ui {
+    app: App,
+    dir: tempfile::TempDir,
+    width: u16,
+    height: u16,
+}
+
+/// A rendered frame.
+struct Screen {
+    buf: Buffer,
+    cursor: (u16, u16),
+}
+
+fn new_app(path: &Path) -> App {
+    App::new(
+        Store::open(path).expect("cache opens"),
+        I18n::new("en"),
+        Keymap::builtin(),
+        WidthProfile::default(),
+    )
+}
+
+impl Ui {
+    /// A console over a private copy of the golden cache.
+    fn new(width: u16, height: u16) -> Ui {
+        let g = golden();
+        let dir = tempfile::tempdir().unwrap();
+        for suffix in ["", "-wal"] {
+            let from = PathBuf::from(format!("{}{suffix}", g.cache.display()));
+            if from.exists() {
+                std::fs::copy(&from, dir.path().join(format!("cache.db{suffix}"))).unwrap();
+            }
+        }
+        let app = new_app(&dir.path().join("cache.db"));
+        Ui {
+            app,
+            dir,
+            width,
+            height,
+        }
+    }
+
+    fn cache(&self) -> PathBuf {
+        self.dir.path().join("cache.db")
+    }
+
+    /// Quits this app and starts a new one over the same cache file.
+    fn restart(&mut self) {
+        let path = self.cache();
+        // Drop the old store before opening a new one.
+        let old = std::mem::replace(&mut self.app, new_app(&path));
+        drop(old);
+    }
+
+    fn resize(&mut self, width: u16, height: u16) {
+        self.width = width;
+        self.height = height;
+    }
+
+    /// Feeds a key string (`"j j <enter> r"`), drawing after every key as
+    /// the console does.
+    fn press(&mut self, keys: &str) -> &mut Self {
+        for key in key_events(keys).unwrap_or_else(|e| panic!("bad keys {keys:?}: {e}")) {
+            update(&mut self.app, Msg::Key(key));
+            self.render();
+        }
+        self
+    }
+
+    fn key(&mut self, code: KeyCode, modifiers: KeyModifiers) -> &mut Self {
+        update(&mut self.app, Msg::Key(KeyEvent::new(code, modifiers)));
+        self.render();
+        self
+    }
+
+    /// Types text one character at a time, as a terminal sends it.
+    fn type_text(&mut self, text: &str) -> &mut Self {
+        for c in text.chars() {
+            let code = if c == '\n' {
+                KeyCode::Enter
+            } else {
+                KeyCode::Char(c)
+            };
+            update(
+                &mut self.app,
+                Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)),
+            );
+        }
+        self.render();
+        self
+    }
+
+    fn render(&mut self) -> Screen {
+        let mut terminal = Terminal::new(TestBackend::new(self.width, self.height)).unwrap();
+        terminal
+            .draw(|f| sahaya::ui::view::render(&mut self.app, f))
+            .expect("draw");
+        let backend = terminal.backend();
+        let p = backend.cursor_position();
+        Screen {
+            buf: backend.buffer().clone(),
+            cursor: (p.x, p.y),
+        }
+    }
+
+    /// The area between the tab row and the status bar.
+    fn main_area(&self) -> Rect {
+        Rect::new(0, 1, self.width, self.height.saturating_sub(2))
+    }
+
+    fn areas(&self) -> sahaya::ui::view::Areas {
+        sahaya::ui::view::layout(&self.app, self.main_area())
+    }
+
+    fn store(&self) -> &Store {
+        &self.app.store
+    }
+
+    /// Switches to `view` with its number key and moves the selection to
+    /// ticket `id` with `j`.
+    fn select(&mut self, view_key: &str, id: TicketId) -> &mut Self {
+        self.press("esc esc");
+        self.press(view_key);
+        self.press("g g");
+        let len = self.app.list.len;
+        for _ in 0..len {
+            if self.app.selected_row().map(|r| r.ticket.id) == Some(id) {
+                return self;
+            }
+            self.press("j");
+        }
+        assert_eq!(
+            self.app.selected_row().map(|r| r.ticket.id),
+            Some(id),
+            "ticket {id} not found in view {view_key}"
+        );
+        self
+    }
+
+    /// Selects and opens ticket `id` (Enter).
+    fn open(&mut self, view_key: &str, id: TicketId) -> &mut Self {
+        self.select(view_key, id);
+        self.press("enter");
+        assert_eq!(self.app.open.as_ref().map(|o| o.ticket.id), Some(id));
+        self
+    }
+
+    fn pending(&self) -> Vec<sahaya::store::OutboxEntry> {
+        self.store().outbox_pending().unwrap()
+    }
+}
+
+impl Screen {
+    fn area(&self) -> Rect {
+        self.buf.area
+    }
+
+    fn sym(&self, x: u16, y: u16) -> &str {
+        self.buf[(x, y)].symbol()
+    }
+
+    /// Row `y` as text (covered cells of wide clusters add nothing).
+    fn row(&self, y: u16) -> String {
+        (0..self.area().width).map(|x| self.sym(x, y)).collect()
+    }
+
+    /// Row `y` between columns `x0..x1`.
+    fn span(&self, y: u16, x0: u16, x1: u16) -> String {
+        (x0..x1).map(|x| self.sym(x, y)).collect()
+    }
+
+    fn text(&self) -> String {
+        (0..self.area().height)
+            .map(|y| self.row(y))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// The text inside `r`.
+    fn text_in(&self, r: Rect) -> String {
+        (r.top()..r.bottom())
+            .map(|y| self.span(y, r.left(), r.right()))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    fn contains(&self, s: &str) -> bool {
+        self.text().contains(s)
+    }
+
+    #[track_caller]
+    fn assert_has(&self, s: &str) {
+        assert!(self.contains(s), "screen lacks {s:?}:\n{}", self.text());
+    }
+
+    #[track_caller]
+    fn assert_lacks(&self, s: &str) {
+        assert!(!self.contains(s), "screen shows {s:?}:\n{}", self.text());
+    }
+
+    /// The first row containing `s`.
+    fn row_of(&self, s: &str) -> Option<u16> {
+        (0..self.area().height).find(|y| self.row(*y).contains(s))
+    }
+
+    /// The cell column where `s` starts on its first row.
+    fn find(&self, s: &str) -> Option<(u16, u16)> {
+        let y = self.row_of(s)?;
+        (0..self.area().width)
+            .find(|x| self.span(y, *x, self.area().width).starts_with(s))
+            .map(|x| (x, y))
+    }
+
+    /// The status bar (last row).
+    fn status(&self) -> String {
+        self.row(self.area().height - 1)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Checks every frame must pass.
+// ---------------------------------------------------------------------------
+
+fn is_forbidden(c: char) -> bool {
+    c.is_control() // C0, DEL, C1 (ESC included)
+        || sahaya::text::sanitize::is_bidi_control(c)
+        || matches!(c, '\u{206A}'..='\u{206F}' | '\u{FEFF}' | '\u{2028}' | '\u{2029}')
+}
+
+/// Invariant 4: no cell holds ESC, a C0/C1 control or a bidi control.
+#[track_caller]
+fn assert_inert(s: &Screen) {
+    for y in 0..s.area().height {
+        for x in 0..s.area().width {
+            let sym = s.sym(x, y);
+            if let Some(c) = sym.chars().find(|c| is_forbidden(*c)) {
+                panic!(
+                    "cell ({x},{y}) holds U+{:04X} in {sym:?}; row: {:?}",
+                    c as u32,
+                    s.row(y)
+                );
+            }
+        }
+    }
+}
+
+/// What a terminal does with the buffer: every cell's cluster takes the
+/// width the profile says; ratatui assumes the symbol's own width unless the
+/// cell forces one. When they differ everything after it on the row lands
+/// in the wrong column (and can spill over a border).
+#[track_caller]
+fn assert_aligned(s: &Screen, profile: &WidthProfile) {
+    use unicode_width::UnicodeWidthStr;
+    for y in 0..s.area().height {
+        for x in 0..s.area().width {
+            let cell = &s.buf[(x, y)];
+            let sym = cell.symbol();
+            if sym.is_empty() || sym == " " {
+                continue;
+            }
+            let assumed = match cell.diff_option {
+                CellDiffOption::ForcedWidth(w) => w.get() as usize,
+                _ => sym.width(),
+            };
+            let real = profile.str_width(sym);
+            assert_eq!(
+                assumed,
+                real,
+                "cell ({x},{y}) {sym:?} is {real} cells wide on the terminal but drawn as {assumed}; row: {:?}",
+                s.row(y)
+            );
+        }
+    }
+}
+
+fn is_vertical_border(sym: &str) -> bool {
+    matches!(sym, "│" | "┃" | "║")
+}
+
+fn is_right_corner(sym: &str) -> bool {
+    matches!(sym, "┐" | "┓" | "╮" | "╗" | "┘" | "┛" | "╯" | "╝")
+}
+
+/// Every visible pane is framed: its right border column is intact on every
+/// row (nothing drew over it) and its left border too.
+#[track_caller]
+fn assert_framed(ui: &Ui, s: &Screen) {
+    let areas = ui.areas();
+    for r in [areas.list, areas.thread, areas.customer]
+        .into_iter()
+        .flatten()
+    {
+        if r.width < 2 || r.height < 2 {
+            continue;
+        }
+        let right = r.right() - 1;
+        for y in r.top()..r.bottom() {
+            let sym = s.sym(right, y);
+            let ok = if y == r.top() || y == r.bottom() - 1 {
+                is_right_corner(sym)
+            } else {
+                is_vertical_border(sym) || sym == "├" || sym == "┤"
+            };
+            assert!(
+                ok,
+                "pane {r:?}: right border broken at ({right},{y}) by {sym:?}:\n{}",
+                s.text()
+            );
+            let left = s.sym(r.left(), y);
+            let ok = if y == r.top() || y == r.bottom() - 1 {
+                matches!(left, "┌" | "┏" | "╭" | "└" | "┗" | "╰")
+            } else {
+                is_vertical_border(left)
+            };
+            assert!(
+                ok,
+                "pane {r:?}: left border broken at ({},{y}) by {left:?}:\n{}",
+                r.left(),
+                s.text()
+            );
+        }
+    }
+}
+
+/// All the frame checks at once.
+#[track_caller]
+fn assert_clean(ui: &Ui, s: &Screen) {
+    assert_inert(s);
+    assert_aligned(s, &ui.app.profile);
+    if ui.app.overlay.is_none() {
+        assert_framed(ui, s);
+    }
+}
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (160, 45)];
+
+// ---------------------------------------------------------------------------
+// Finding demo data to act on (expectations come from the cache itself).
+// ---------------------------------------------------------------------------
+
+/// The views with a number key, in key order.
+const VIEWS: [(&str, View, &str); 6] = [
+    ("1", View::Mine, "Mine"),
+    ("2", View::Unassigned, "Unassigned"),
+    ("3", View::Open, "Open"),
+    ("4", View::Pending, "Pending"),
+    ("5", View::Solved, "Solved"),
+    ("6", View::SlaDue, "SLA due"),
+];
+
+fn now() -> chrono::DateTime<chrono::Utc> {
+    chrono::Utc::now()
+}
+
+fn rows(store: &Store, view: View) -> Vec<TicketRow> {
+    store
+        .ticket_rows(view, golden().me, now(), 0, 10_000)
+        .unwrap()
+}
+
+/// The first ticket (view key, ticket) in views 1..5 that `pred` accepts.
+fn find_ticket(ui: &Ui, pred: impl Fn(&Store, &Ticket) -> bool) -> (&'static str, Ticket) {
+    for (key, view, _) in &VIEWS[..5] {
+        for row in rows(ui.store(), *view) {
+            if pred(ui.store(), &row.ticket) {
+                return (key, row.ticket);
+            }
+        }
+    }
+    panic!("no such ticket in the demo data");
+}
+
+fn kinds(store: &Store, id: TicketId) -> Vec<MessageKind> {
+    store.messages(id).unwrap().iter().map(|m| m.kind).collect()
+}
+
+/// An active ticket of mine whose order the customer's history holds.
+fn ticket_with_order(ui: &Ui, prepaid: bool) -> (&'static str, Ticket, Order) {
+    let (key, t) = find_ticket(ui, |s, t| {
+        t.status.is_active()
+            && t.order_id.as_ref().is_some_and(|oid| {
+                s.customer_detail(t.customer_id).unwrap().is_some_and(|c| {
+                    c.orders.iter().any(|o| {
+                        &o.id == oid
+                            && o.shipment.is_some()
+                            && (!prepaid || o.payment_method != PaymentMethod::Cod)
+                    })
+                })
+            })
+    });
+    let order = ui
+        .store()
+        .order(t.order_id.as_deref().unwrap())
+        .unwrap()
+        .unwrap();
+    (key, t, order)
+}
+
+/// Takes at most `n` display clusters of `s`.
+fn prefix(s: &str, n: usize) -> String {
+    sahaya::text::clusters(s).take(n).collect()
+}
+
+fn overlay_title(ui: &Ui) -> Option<String> {
+    match ui.app.overlay.as_ref()? {
+        Overlay::Picker(p) => Some(p.title.clone()),
+        Overlay::Prompt(p) => Some(p.title.clone()),
+        _ => None,
+    }
+}
+
+impl Ui {
+    /// In an open picker, moves to the item labelled `label` with the arrow
+    /// keys (checking the highlighted row on screen) and chooses it.
+    fn pick(&mut self, label: &str) -> &mut Self {
+        let (n, at) = match &self.app.overlay {
+            Some(Overlay::Picker(p)) => (
+                p.items.len(),
+                p.items
+                    .iter()
+                    .position(|(l, _)| l == label)
+                    .unwrap_or_else(|| panic!("no {label:?} in {:?}", p.items)),
+            ),
+            _ => panic!("no picker open:\n{}", self.render().text()),
+        };
+        for _ in 0..n {
+            self.press("up");
+        }
+        for _ in 0..at {
+            self.press("down");
+        }
+        let s = self.render();
+        let y = s
+            .row_of(label)
+            .unwrap_or_else(|| panic!("{label:?} not shown:\n{}", s.text()));
+        let (x, _) = s.find(label).unwrap();
+        assert_eq!(
+            s.buf[(x, y)].bg,
+            Color::Cyan,
+            "{label:?} is not highlighted:\n{}",
+            s.text()
+        );
+        self.press("enter")
+    }
+
+    fn composer_text(&self) -> String {
+        self.app
+            .composer
+            .as_ref()
+            .expect("composer open")
+            .buffer
+            .text()
+    }
+
+    fn count(&self, view: View) -> i64 {
+        self.app.counts.get(view)
+    }
+}
+
+/// The only outbox entry waiting.
+#[track_caller]
+fn only_entry(ui: &Ui) -> OutboxOp {
+    let pending = ui.pending();
+    assert_eq!(pending.len(), 1, "outbox: {pending:#?}");
+    pending[0].op.clone()
+}
+
+// ---------------------------------------------------------------------------
+// The ticket list.
+// ---------------------------------------------------------------------------
+
+#[test]
+fn list_shows_views_with_counts_and_rows() {
+    for (w, h) in SIZES {
+        let mut ui = Ui::new(w, h);
+        let s = ui.render();
+        assert_clean(&ui, &s);
+        let counts = ui.store().view_counts(golden().me, now()).unwrap();
+        let tabs = s.row(0);
+        for (key, view, label) in VIEWS {
+            let tab = format!(" {key} {label} {} ", counts.get(view));
+            // At 80 columns the last tabs do not fit; the ones shown are right.
+            if w >= 100 || key <= "4" {
+                assert!(tabs.contains(&tab), "{w}x{h}: no tab {tab:?} in {tabs:?}");
+            }
+        }
+        let list = ui.areas().list.unwrap();
+        let title = s.row(list.y);
+        assert!(title.contains("Tickets · Mine"), "{title:?}");
+        let mine = rows(ui.store(), View::Mine);
+        assert_eq!(ui.app.list.len as i64, counts.mine);
+        assert!(!mine.is_empty());
+        let shown = mine.len().min(list.height as usize - 2);
+        for (i, row) in mine.iter().take(shown).enumerate() {
+            let y = list.y + 1 + i as u16;
+            let text = s.span(y, list.x, list.right());
+            let subject = sahaya::text::sanitize_line(&row.ticket.subject);
+            let first_word = prefix(subject.split(' ').next().unwrap(), 8);
+            assert!(
+                text.contains(&first_word),
+                "{w}x{h}: row {i} {text:?} lacks {first_word:?}"
+            );
+            assert!(text.contains(sahaya::ui::list_view::channel_code(row.ticket.channel)));
+            if row.ticket.status == Status::Pending {
+                assert!(text.contains("Pending"), "{text:?}");
+            }
+        }
+        // Nothing below the last row.
+        let y = list.y + 1 + shown as u16;
+        if y < list.bottom() - 1 {
+            assert_eq!(s.span(y, list.x + 1, list.right() - 1).trim(), "");
+        }
+    }
+}
+
+/// The row of `area` drawn as selected (highlighted), if any.
+fn highlighted_row(s: &Screen, area: Rect) -> Option<u16> {
+    (area.top() + 1..area.bottom() - 1).find(|y| s.buf[(area.x + 1, *y)].bg == Color::DarkGray)
+}
+
+#[test]
+fn j_k_and_arrows_move_the_selection() {
+    for (w, h) in SIZES {
+        let mut ui = Ui::new(w, h);
+        let list = ui.areas().list.unwrap();
+        let top = list.y + 1;
+        let s = ui.render();
+        assert_eq!(highlighted_row(&s, list), Some(top));
+        let mine = rows(ui.store(), View::Mine);
+        for (keys, want) in [
+            ("j", 1),
+            ("down", 2),
+            ("k", 1),
+            ("up", 0),
+            ("k", 0),
+            ("j j j", 3),
+            ("g g", 0),
+            ("G", mine.len() - 1),
+            ("home", 0),
+            ("end", mine.len() - 1),
+        ] {
+            ui.press(keys);
+            assert_eq!(ui.app.list.selected, want, "{w}x{h} after {keys}");
+            let s = ui.render();
+            assert_clean(&ui, &s);
+            let y = highlighted_row(&s, list).expect("a highlighted row");
+            assert_eq!(y, top + want as u16, "{w}x{h} after {keys}");
+            assert_eq!(
+                ui.app.selected_row().unwrap().ticket.id,
+                mine[want].ticket.id
+            );
+        }
+        // A long view scrolls: the selection stays on screen.
+        ui.press("5 G");
+        let solved = rows(ui.store(), View::Solved);
+        assert!(solved.len() > list.height as usize, "demo has many solved");
+        let s = ui.render();
+        let y = highlighted_row(&s, list).unwrap();
+        assert_eq!(y, list.bottom() - 2, "last row at the bottom");
+        let last = &solved[solved.len() - 1].ticket;
+        let subject = sahaya::text::sanitize_line(&last.subject);
+        assert!(
+            s.span(y, list.x, list.right())
+                .contains(&prefix(subject.split(' ').next().unwrap(), 8)),
+            "{}",
+            s.text()
+        );
+        ui.press("pageup");
+        assert_eq!(
+            ui.app.list.selected,
+            solved.len() - 1 - (list.height as usize - 3)
+        );
+        assert_clean(&ui, &ui.render());
+    }
+}
+
+#[test]
+fn number_keys_switch_views() {
+    for (w, h) in SIZES {
+        let mut ui = Ui::new(w, h);
+        for (key, view, label) in VIEWS.iter().rev() {
+            ui.press(key);
+            assert_eq!(ui.app.view, *view);
+            let s = ui.render();
+            assert_clean(&ui, &s);
+            let list = ui.areas().list.unwrap();
+            let title = s.row(list.y);
+            assert!(title.contains(&format!("Tickets · {label}")), "{title:?}");
+            assert_eq!(ui.app.list.len as i64, ui.count(*view));
+            let expected = rows(ui.store(), *view);
+            match expected.first() {
+                Some(first) => {
+                    assert_eq!(ui.app.selected_row().unwrap().ticket.id, first.ticket.id)
+                }
+                None => s.assert_has("No tickets in this view"),
+            }
+            // The tab of the view is highlighted.
+            if let Some((x, 0)) = s.find(&format!(" {key} {label}")) {
+                assert_eq!(s.buf[(x + 1, 0)].bg, Color::Cyan, "{key}");
+            } else {
+                assert!(w < 100, "tab {key} not shown");
+            }
+        }
+        // ] and [ step through the views.
+        ui.press("1 ]");
+        assert_eq!(ui.app.view, View::Unassigned);
+        ui.press("[ [");
+        assert_eq!(ui.app.view, View::All, "wraps around");
+        ui.press("]");
+        assert_eq!(ui.app.view, View::Mine);
+    }
+}
+
+#[test]
+fn a_half_typed_sequence_shows_a_hint() {
+    let mut ui = Ui::new(160, 45);
+    ui.press("j j g");
+    let s = ui.render();
+    assert!(s.status().contains("Go to the top"), "{}", s.status());
+    ui.press("g");
+    assert_eq!(ui.app.list.selected, 0);
+    assert!(!ui.render().status().contains("Go to the top"));
+}
+
+// ---------------------------------------------------------------------------
+// The thread pane.
+// ---------------------------------------------------------------------------
+
+/// The first visible cell of `label` on screen and its style.
+fn label_style(s: &Screen, label: &str) -> Option<Style> {
+    let (x, y) = s.find(label)?;
+    let c = &s.buf[(x + 1, y)];
+    Some(Style::new().fg(c.fg).bg(c.bg).add_modifier(c.modifier))
+}
+
+#[test]
+fn enter_opens_the_ticket_with_labelled_messages() {
+    for (w, h) in SIZES {
+        let mut ui = Ui::new(w, h);
+        // A short thread with a customer message, a reply and a note.
+        let (key, t) = find_ticket(&ui, |s, t| {
+            let k = kinds(s, t.id);
+            k.contains(&MessageKind::Customer)
+                && k.contains(&MessageKind::Reply)
+                && k.contains(&MessageKind::Note)
+        });
+        ui.select(key, t.id);
+        assert!(ui.app.open.is_none());
+        ui.press("enter");
+        assert_eq!(ui.app.focus, Pane::Thread);
+        let thread = ui.areas().thread.expect("thread pane shown");
+        let mut styles = std::collections::HashMap::new();
+        let mut bodies = String::new();
+        // Scroll from the newest message up to the oldest.
+        for _ in 0..200 {
+            let s = ui.render();
+            assert_clean(&ui, &s);
+            let title = s.row(thread.y);
+            let subject = sahaya::text::sanitize_line(&t.subject);
+            assert!(
+                title.contains(&format!("#{} {}", t.id, prefix(&subject, 10))),
+                "{w}x{h}: title {title:?}"
+            );
+            for label in [" Customer ", " Reply ", " Internal note "] {
+                if let Some(style) = label_style(&s, label) {
+                    styles.insert(label, style);
+                }
+            }
+            bodies.push_str(&s.text_in(thread));
+            if ui.app.open.as_ref().unwrap().thread_scroll > 1000 {
+                break;
+            }
+            let before = s.text_in(thread);
+            ui.press("k");
+            if ui.render().text_in(thread) == before {
+                break;
+            }
+        }
+        assert_eq!(styles.len(), 3, "{w}x{h}: labels seen: {styles:?}");
+        let distinct: std::collections::HashSet<_> = styles.values().collect();
+        assert_eq!(distinct.len(), 3, "kinds look different: {styles:?}");
+        for m in ui.store().messages(t.id).unwrap() {
+            let body = sahaya::text::sanitize(&m.body);
+            let first = body.split_whitespace().next().unwrap();
+            let first = prefix(first, 8);
+            assert!(bodies.contains(&first), "{w}x{h}: {first:?} not shown");
+        }
+    }
+}
+
+#[test]
+fn tab_and_shift_tab_cycle_focus() {
+    for (w, h) in [(80, 24), (120, 30), (160, 45)] {
+        let mut ui = Ui::new(w, h);
+        ui.press("enter");
+        assert_eq!(ui.app.focus, Pane::Thread);
+        for (keys, pane) in [
+            ("tab", Pane::Customer),
+            ("tab", Pane::List),
+            ("tab", Pane::Thread),
+            ("shift-tab", Pane::List),
+            ("shift-tab", Pane::Customer),
+            ("shift-tab", Pane::Thread),
+            ("right", Pane::Customer),
+            ("left", Pane::Thread),
+            ("esc", Pane::List),
+        ] {
+            ui.press(keys);
+            assert_eq!(ui.app.focus, pane, "{w}x{h} after {keys}");
+            let s = ui.render();
+            assert_clean(&ui, &s);
+            let areas = ui.areas();
+            let focused = match pane {
+                Pane::List => areas.list,
+                Pane::Thread => areas.thread,
+                Pane::Customer => areas.customer,
+            }
+            .expect("the focused pane is always shown");
+            assert_eq!(
+                s.sym(focused.x, focused.y),
+                "┏",
+                "{w}x{h}: focused pane is thick"
+            );
+            for other in [areas.list, areas.thread, areas.customer]
+                .into_iter()
+                .flatten()
+                .filter(|r| *r != focused)
+            {
+                assert_eq!(s.sym(other.x, other.y), "┌");
+            }
+            let shown = [areas.list, areas.thread, areas.customer]
+                .iter()
+                .flatten()
+                .count();
+            let want = if w >= 150 {
+                3
+            } else if w >= 100 {
+                2
+            } else {
+                1
+            };
+            assert_eq!(shown, want, "{w}x{h}");
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The customer pane.
+// ---------------------------------------------------------------------------
+
+/// The customer pane's text from top to bottom, scrolling with `j`.
+fn customer_text(ui: &mut Ui) -> String {
+    ui.press("esc");
+    let mut all = String::new();
+    // Focus the customer pane (Tab from the list, twice).
+    ui.press("tab tab");
+    assert_eq!(ui.app.focus, Pane::Customer);
+    let mut last = String::new();
+    for _ in 0..300 {
+        let s = ui.render();
+        assert_clean(ui, &s);
+        let r = ui.areas().customer.unwrap();
+        let inner = Rect::new(r.x + 1, r.y + 1, r.width - 2, r.height - 2);
+        let text = s.text_in(inner);
+        if text == last {
+            break;
+        }
+        // Only the first row is new after a one-line scroll (but keep all).
+        all.push_str(&text);
+        all.push('\n');
+        last = text;
+        ui.press("j");
+    }
+    all
+}
+
+#[test]
+fn customer_pane_shows_profile_orders_and_tracking() {
+    for (w, h) in SIZES {
+        let mut ui = Ui::new(w, h);
+        let (key, t, order) = ticket_with_order(&ui, false);
+        let detail = ui.store().customer_detail(t.customer_id).unwrap().unwrap();
+        ui.open(key, t.id);
+        let text = customer_text(&mut ui);
+        let c = &detail.customer;
+        assert!(
+            text.contains(&*sahaya::text::sanitize_line(&c.name)),
+            "{text}"
+        );
+        let lang = I18n::new("en").tr(&format!("language-{}", c.preferred_language));
+        assert!(
+            text.contains(&format!("Preferred language: {lang}")),
+            "{w}x{h}: {text}"
+        );
+        assert!(text.contains("Orders"));
+        for o in &detail.orders {
+            assert!(text.contains(&o.id), "{w}x{h}: order {} missing", o.id);
+        }
+        let ship = order.shipment.as_ref().unwrap();
+        assert!(text.contains(&ship.tracking_number), "{w}x{h}: {text}");
+        assert!(text.contains(&prefix(&ship.carrier, 5)), "{text}");
+    }
+}
+
+#[test]
+fn customer_pane_shows_a_kannada_speaking_customer() {
+    let mut ui = Ui::new(160, 45);
+    let (key, t) = find_ticket(&ui, |s, t| {
+        s.customer_detail(t.customer_id).unwrap().is_some_and(|c| {
+            c.customer.preferred_language == "kn" && c.orders.iter().any(|o| o.shipment.is_some())
+        })
+    });
+    ui.open(key, t.id);
+    let text = customer_text(&mut ui);
+    assert!(
+        text.contains("Preferred language: ಕನ್ನಡ (Kannada)"),
+        "{text}"
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Layout at small sizes.
+// ---------------------------------------------------------------------------
+
+#[test]
+fn narrow_terminal_shows_one_pane_at_a_time() {
+    let mut ui = Ui::new(80, 24);
+    let full = ui.main_area();
+    let s = ui.render();
+    assert_clean(&ui, &s);
+    assert_eq!(ui.areas().list, Some(full));
+    assert!(s.row(1).starts_with("┏ Tickets · Mine"), "{:?}", s.row(1));
+    let t = ui.app.selected_row().unwrap().ticket.clone();
+    ui.press("enter");
+    let s = ui.render();
+    assert_clean(&ui, &s);
+    assert_eq!(ui.areas().thread, Some(full));
+    assert!(ui.areas().list.is_none() && ui.areas().customer.is_none());
+    assert!(
+        s.row(1).starts_with(&format!("┏ #{} ", t.id)),
+        "{:?}",
+        s.row(1)
+    );
+    ui.press("tab");
+    let s = ui.render();
+    assert_clean(&ui, &s);
+    assert_eq!(ui.areas().customer, Some(full));
+    assert!(s.row(1).starts_with("┏ Customer"), "{:?}", s.row(1));
+    ui.press("esc");
+    assert_eq!(ui.areas().list, Some(full));
+    // Every overlay fits too.
+    for keys in ["?", ":", "/", "s", "p", "a", "t", "m", "o", "N"] {
+        ui.press("esc esc");
+        ui.press(keys);
+        let s = ui.render();
+        assert_inert(&s);
+        assert!(ui.app.overlay.is_some(), "{keys} opens an overlay");
+        ui.press("esc");
+    }
+    ui.press("r");
+    ui.type_text("ನಮಸ್ಕಾರ");
+    let s = ui.render();
+    assert_clean(&ui, &s);
+    s.assert_has("ನಮಸ್ಕಾರ");
+}
+
+#[test]
+fn tiny_terminals_do_not_panic() {
+    let g = golden();
+    for (w, h) in [(40, 10), (30, 6), (20, 5), (12, 4), (5, 3), (1, 1)] {
+        let mut ui = Ui::new(w, h);
+        let script = [
+            "j", "enter", "tab", "tab", "tab", "?", "down", "esc", ":", "down", "esc", "/", "esc",
+            "s", "down", "esc", "p", "esc", "a", "esc", "t", "esc", "m", "enter", "esc", "o",
+            "enter", "enter", "esc", "N", "esc", "r", "esc", "2", "G", "enter",
+        ];
+        for keys in script {
+            ui.press(keys);
+        }
+        ui.type_text("ಕನ್ನಡ 👨‍👩‍👧 text");
+        ui.render();
+        ui.press("esc y");
+        ui.open("2", g.url);
+        ui.press("r");
+        ui.type_text(&long_url());
+        let s = ui.render();
+        assert_inert(&s);
+        ui.press("esc y");
+        ui.open("2", g.esc);
+        let s = ui.render();
+        assert_inert(&s);
+        if w >= 40 {
+            assert_framed(&ui, &s);
+        }
+        for _ in 0..20 {
+            ui.press("k");
+        }
+        ui.render();
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Writing: reply, note, drafts, the editor.
+// ---------------------------------------------------------------------------
+
+const KANNADA_REPLY: &str = "ನಮಸ್ಕಾರ, ನಿಮ್ಮ ಆರ್ಡರ್ ನಾಳೆ ಬರುತ್ತದೆ 🙏";
+
+#[test]
+fn reply_is_queued_exactly_once() {
+    for (w, h) in SIZES {
+        let mut ui = Ui::new(w, h);
+        let t = ui.app.selected_row().unwrap().ticket.clone();
+        ui.press("enter r");
+        let c = ui.app.composer.as_ref().expect("composer open");
+        assert_eq!((c.ticket_id, c.kind), (t.id, MessageKind::Reply));
+        let s = ui.render();
+        assert_clean(&ui, &s);
+        s.assert_has("Reply · Ctrl-s send");
+        ui.type_text(KANNADA_REPLY);
+        let s = ui.render();
+        s.assert_has(KANNADA_REPLY);
+        assert!(ui.pending().is_empty(), "nothing queued before Ctrl-s");
+        ui.app.effects.clear();
+        ui.press("ctrl-s");
+        assert_eq!(
+            only_entry(&ui),
+            OutboxOp::Message {
+                ticket_id: t.id,
+                kind: MessageKind::Reply,
+                body: KANNADA_REPLY.to_string(),
+            }
+        );
+        assert!(ui.app.composer.is_none(), "composer closes");
+        assert!(ui.app.effects.contains(&Effect::Kick), "sync is woken");
+        let s = ui.render();
+        assert_clean(&ui, &s);
+        // The queued reply shows in the thread at once, marked queued.
+        s.assert_has(KANNADA_REPLY);
+        let y = s.row_of(KANNADA_REPLY).unwrap();
+        assert!(
+            s.row(y - 1).contains("Queued"),
+            "{w}x{h}: {:?}",
+            s.row(y - 1)
+        );
+        assert!(s.status().contains("1 waiting"), "{}", s.status());
+        // A second Ctrl-s does nothing (the composer is gone).
+        ui.press("ctrl-s");
+        assert_eq!(ui.pending().len(), 1);
+        assert!(ui.store().draft(t.id).unwrap().is_none(), "draft cleared");
+    }
+}
+
+#[test]
+fn note_is_queued_as_a_note() {
+    for (w, h) in SIZES {
+        let mut ui = Ui::new(w, h);
+        let t = ui.app.selected_row().unwrap().ticket.clone();
+        ui.press("n");
+        assert_eq!(ui.app.composer.as_ref().unwrap().kind, MessageKind::Note);
+        assert_eq!(
+            ui.app.open.as_ref().unwrap().ticket.id,
+            t.id,
+            "n opens the ticket"
+        );
+        let s = ui.render();
+        assert_clean(&ui, &s);
+        s.assert_has("Internal note · Ctrl-s send");
+        ui.type_text("ग्राहक सन्तुष्टि: call back at 5");
+        ui.press("ctrl-s");
+        assert_eq!(
+            only_entry(&ui),
+            OutboxOp::Message {
+                ticket_id: t.id,
+                kind: MessageKind::Note,
+                body: "ग्राहक सन्तुष्टि: call back at 5".into(),
+            }
+        );
+        let s = ui.render();
+        let (x, y) = s.find(" Internal note ").expect("note shown in the thread");
+        assert_eq!(s.buf[(x + 1, y)].bg, Color::Yellow);
+    }
+}
+
+#[test]
+fn ctrl_t_switches_between_reply_and_note() {
+    let mut ui = Ui::new(160, 45);
+    ui.press("r");
+    ui.type_text("internal only");
+    ui.press("ctrl-t");
+    ui.render().assert_has("Internal note · Ctrl-s send");
+    ui.press("ctrl-t");
+    ui.render().assert_has("Reply · Ctrl-s send");
+    ui.press("ctrl-t ctrl-s");
+    assert!(matches!(
+        only_entry(&ui),
+        OutboxOp::Message {
+            kind: MessageKind::Note,
+            ..
+        }
+    ));
+}
+
+#[test]
+fn empty_message_is_not_sent() {
+    let mut ui = Ui::new(80, 24);
+    ui.press("r");
+    ui.type_text("   ");
+    ui.press("ctrl-s");
+    assert!(ui.pending().is_empty());
+    assert!(ui.app.composer.is_some());
+    ui.render().assert_has("The message is empty");
+}
+
+#[test]
+fn esc_on_a_draft_asks_and_y_discards() {
+    for (w, h) in SIZES {
+        let mut ui = Ui::new(w, h);
+        let t = ui.app.selected_row().unwrap().ticket.clone();
+        // Empty composer: Esc just closes it.
+        ui.press("r esc");
+        assert!(ui.app.composer.is_none() && ui.app.overlay.is_none());
+        ui.press("r");
+        ui.type_text("ಕರಡು ಉತ್ತರ");
+        ui.press("esc");
+        assert!(ui.app.composer.is_some(), "still open while asking");
+        let s = ui.render();
+        assert_inert(&s);
+        s.assert_has("Please confirm");
+        s.assert_has("Discard this draft? y/n");
+        // n keeps the draft.
+        ui.press("n");
+        assert!(ui.app.overlay.is_none());
+        assert_eq!(ui.composer_text(), "ಕರಡು ಉತ್ತರ");
+        // Other keys leave the question up.
+        ui.press("esc");
+        ui.press("x");
+        assert!(matches!(ui.app.overlay, Some(Overlay::Confirm(_))));
+        assert_eq!(ui.composer_text(), "ಕರಡು ಉತ್ತರ", "x was not typed");
+        ui.press("y");
+        assert!(ui.app.composer.is_none() && ui.app.overlay.is_none());
+        assert!(ui.store().draft(t.id).unwrap().is_none());
+        assert!(ui.pending().is_empty());
+        let s = ui.render();
+        assert_clean(&ui, &s);
+        s.assert_lacks("ಕರಡು ಉತ್ತರ");
+    }
+}
+
+#[test]
+fn a_draft_survives_restarting_the_console() {
+    let mut ui = Ui::new(160, 45);
+    let t = ui.app.selected_row().unwrap().ticket.clone();
+    ui.press("r");
+    ui.type_text("ಅರ್ಧ ಬರೆದ ಉತ್ತರ 👍🏽\nಎರಡನೇ ಸಾಲು");
+    ui.press("ctrl-t"); // as a note
+    ui.restart();
+    assert!(ui.app.composer.is_none());
+    ui.open("1", t.id);
+    ui.press("r");
+    let c = ui.app.composer.as_ref().unwrap();
+    assert_eq!(c.buffer.text(), "ಅರ್ಧ ಬರೆದ ಉತ್ತರ 👍🏽\nಎರಡನೇ ಸಾಲು");
+    assert_eq!(c.kind, MessageKind::Note, "the draft's kind is kept too");
+    let s = ui.render();
+    s.assert_has("ಅರ್ಧ ಬರೆದ ಉತ್ತರ");
+    s.assert_has("ಎರಡನೇ ಸಾಲು");
+    assert!(ui.pending().is_empty());
+}
+
+#[test]
+fn composer_edits_by_cluster() {
+    let mut ui = Ui::new(160, 45);
+    ui.press("r");
+    // Backspace after a consonant + vowel sign removes the vowel sign only.
+    ui.type_text("ಕಿ");
+    ui.press("backspace");
+    assert_eq!(ui.composer_text(), "ಕ");
+    assert_eq!(ui.composer_text().chars().count(), 1);
+    ui.press("backspace");
+    assert_eq!(ui.composer_text(), "");
+
+    // Arrows step over whole clusters: ಕ | ನ್ನ | ಡ.
+    let thread = ui.areas().thread.unwrap();
+    ui.type_text("ಕನ್ನಡ");
+    let s = ui.render();
+    let start_x = thread.x + 1;
+    let profile = ui.app.profile.clone();
+    assert_eq!(s.cursor.0, start_x + profile.str_width("ಕನ್ನಡ") as u16);
+    ui.press("left");
+    assert_eq!(
+        ui.render().cursor.0,
+        start_x + profile.str_width("ಕನ್ನ") as u16
+    );
+    ui.press("left");
+    assert_eq!(
+        ui.render().cursor.0,
+        start_x + profile.str_width("ಕ") as u16
+    );
+    ui.type_text("X");
+    assert_eq!(ui.composer_text(), "ಕXನ್ನಡ");
+    ui.press("right");
+    ui.type_text("Y");
+    assert_eq!(ui.composer_text(), "ಕXನ್ನYಡ");
+
+    // Emoji sequences and flags are one step each.
+    ui.press("ctrl-u");
+    ui.type_text("a👨‍👩‍👧🇮🇳b");
+    ui.press("left left");
+    ui.type_text("|");
+    assert_eq!(ui.composer_text(), "a👨‍👩‍👧|🇮🇳b");
+    ui.press("left left");
+    ui.type_text("|");
+    assert_eq!(ui.composer_text(), "a|👨‍👩‍👧|🇮🇳b");
+    ui.press("end backspace backspace");
+    assert_eq!(ui.composer_text(), "a|👨‍👩‍👧|", "flag deleted whole");
+    ui.press("backspace backspace");
+    assert_eq!(ui.composer_text(), "a|", "family deleted whole");
+
+    // Telugu and Devanagari conjuncts too.
+    ui.press("ctrl-u");
+    ui.type_text("శ్రీక్ష");
+    ui.press("home right");
+    ui.type_text("-");
+    assert_eq!(ui.composer_text(), "శ్రీ-క్ష");
+    let s = ui.render();
+    assert_clean(&ui, &s);
+    s.assert_has("శ్రీ-క్ష");
+}
+
+#[test]
+fn pasted_text_in_the_composer_is_drawn_inert() {
+    for (w, h) in SIZES {
+        let mut ui = Ui::new(w, h);
+        ui.press("r");
+        update(&mut ui.app, Msg::Paste(ESC_BODY.to_string()));
+        let s = ui.render();
+        assert_inert(&s);
+        assert_framed(&ui, &s);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Ticket actions: status, priority, assignment, tags.
+// ---------------------------------------------------------------------------
+
+#[test]
+fn status_picker_queues_a_patch_shown_at_once() {
+    for (w, h) in SIZES {
+        let mut ui = Ui::new(w, h);
+        let (key, t) = find_ticket(&ui, |_, t| {
+            matches!(t.status, Status::Open | Status::New) && t.assignee_id == Some(golden().me)
+        });
+        ui.select(key, t.id);
+        ui.press("s");
+        assert_eq!(overlay_title(&ui).as_deref(), Some("Choose status"));
+        let s = ui.render();
+        assert_inert(&s);
+        for label in ["New", "Open", "Pending", "On hold", "Solved", "Closed"] {
+            s.assert_has(label);
+        }
+        ui.pick("Pending");
+        match only_entry(&ui) {
+            OutboxOp::Patch { ticket_id, patch } => {
+                assert_eq!(ticket_id, t.id);
+                assert_eq!(
+                    patch,
+                    TicketPatch {
+                        status: Some(Status::Pending),
+                        ..Default::default()
+                    }
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+        // Optimistic: the list shows it before any sync.
+        let row = ui.app.selected_row().unwrap();
+        assert_eq!(row.ticket.id, t.id);
+        assert_eq!(row.ticket.status, Status::Pending);
+        let s = ui.render();
+        assert_clean(&ui, &s);
+        let list = ui.areas().list.unwrap();
+        let y = highlighted_row(&s, list).unwrap();
+        assert!(
+            s.span(y, list.x, list.right()).contains("Pending"),
+            "{w}x{h}: {}",
+            s.text()
+        );
+        s.assert_has("Saved; it goes out when the connection allows");
+    }
+}
+
+#[test]
+fn solving_a_ticket_moves_it_between_views_at_once() {
+    let mut ui = Ui::new(160, 45);
+    let (mine, solved) = (ui.count(View::Mine), ui.count(View::Solved));
+    let t = ui.app.selected_row().unwrap().ticket.clone();
+    ui.press("s");
+    ui.pick("Solved");
+    assert_eq!(ui.count(View::Mine), mine - 1);
+    assert_eq!(ui.count(View::Solved), solved + 1);
+    let s = ui.render();
+    assert!(
+        s.row(0).contains(&format!("1 Mine {}", mine - 1)),
+        "{}",
+        s.row(0)
+    );
+    assert!(s.row(0).contains(&format!("5 Solved {}", solved + 1)));
+    assert!(
+        rows(ui.store(), View::Mine)
+            .iter()
+            .all(|r| r.ticket.id != t.id)
+    );
+    ui.press("5");
+    assert!(
+        (0..ui.app.list.len).any(|_| {
+            let hit = ui.app.selected_row().is_some_and(|r| r.ticket.id == t.id);
+            ui.press("j");
+            hit
+        }),
+        "the solved ticket is in Solved"
+    );
+}
+
+#[test]
+fn priority_picker_queues_a_patch() {
+    for (w, h) in SIZES {
+        let mut ui = Ui::new(w, h);
+        let (key, t) = find_ticket(&ui, |_, t| {
+            t.priority != Priority::Urgent && t.assignee_id == Some(golden().me)
+        });
+        ui.select(key, t.id);
+        ui.press("p");
+        assert_eq!(overlay_title(&ui).as_deref(), Some("Choose priority"));
+        ui.pick("Urgent");
+        match only_entry(&ui) {
+            OutboxOp::Patch { ticket_id, patch } => {
+                assert_eq!(ticket_id, t.id);
+                assert_eq!(patch.priority, Some(Priority::Urgent));
+                assert_eq!(patch.status, None);
+            }
+            other => panic!("{other:?}"),
+        }
+        let s = ui.render();
+        assert_clean(&ui, &s);
+        // The ticket moved (urgent sorts by its SLA); find its row.
+        let list = ui.areas().list.unwrap();
+        let idx = ui
+            .app
+            .list
+            .rows
+            .iter()
+            .position(|r| r.ticket.id == t.id)
+            .expect("still listed");
+        let y = list.y + 1 + idx as u16;
+        assert_eq!(s.span(y, list.x + 1, list.x + 3), "!!", "{}", s.text());
+    }
+}
+
+#[test]
+fn assign_picker_lists_the_agents() {
+    for (w, h) in SIZES {
+        let mut ui = Ui::new(w, h);
+        let t = ui.app.selected_row().unwrap().ticket.clone();
+        let mine = ui.count(View::Mine);
+        ui.press("a");
+        assert_eq!(overlay_title(&ui).as_deref(), Some("Assign to"));
+        let s = ui.render();
+        assert_inert(&s);
+        s.assert_has("Unassigned");
+        let agents: Vec<Agent> = ui
+            .store()
+            .agents()
+            .unwrap()
+            .into_iter()
+            .filter(|a| a.role != Role::Integration)
+            .collect();
+        assert!(agents.len() >= 2);
+        let visible = (h as usize).saturating_sub(6);
+        for a in agents.iter().take(visible.saturating_sub(1)) {
+            s.assert_has(&format!("{} ({})", a.name, a.login));
+        }
+        let other = agents.iter().find(|a| a.id != golden().me).unwrap();
+        ui.pick(&format!("{} ({})", other.name, other.login));
+        match only_entry(&ui) {
+            OutboxOp::Patch { ticket_id, patch } => {
+                assert_eq!(ticket_id, t.id);
+                assert_eq!(patch.assignee_id, Some(Some(other.id)));
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(ui.count(View::Mine), mine - 1, "left my view at once");
+        assert_clean(&ui, &ui.render());
+    }
+}
+
+#[test]
+fn assign_to_me_takes_an_unassigned_ticket() {
+    for (w, h) in SIZES {
+        let mut ui = Ui::new(w, h);
+        ui.press("2");
+        let t = ui.app.selected_row().unwrap().ticket.clone();
+        assert_eq!(t.assignee_id, None);
+        let (mine, unassigned) = (ui.count(View::Mine), ui.count(View::Unassigned));
+        ui.press("A");
+        match only_entry(&ui) {
+            OutboxOp::Patch { ticket_id, patch } => {
+                assert_eq!(ticket_id, t.id);
+                assert_eq!(
+                    patch,
+                    TicketPatch {
+                        assignee_id: Some(Some(golden().me)),
+                        ..Default::default()
+                    }
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(ui.count(View::Mine), mine + 1);
+        assert_eq!(ui.count(View::Unassigned), unassigned - 1);
+        let s = ui.render();
+        assert_clean(&ui, &s);
+        assert!(s.row(0).contains(&format!("1 Mine {}", mine + 1)));
+        assert!(s.status().contains("Saved; it goes out"), "{}", s.status());
+    }
+}
+
+#[test]
+fn tags_prompt_replaces_the_tags() {
+    for (w, h) in SIZES {
+        let mut ui = Ui::new(w, h);
+        let (key, t) = find_ticket(&ui, |_, t| !t.tags.is_empty() && t.status.is_active());
+        ui.open(key, t.id);
+        ui.press("t");
+        assert_eq!(
+            overlay_title(&ui).as_deref(),
+            Some("Tags (comma separated)")
+        );
+        let s = ui.render();
+        assert_inert(&s);
+        s.assert_has(&t.tags.join(", "));
+        ui.press("ctrl-u");
+        ui.type_text("vip, ಕನ್ನಡ ,  , late-delivery");
+        ui.press("enter");
+        match only_entry(&ui) {
+            OutboxOp::Patch { ticket_id, patch } => {
+                assert_eq!(ticket_id, t.id);
+                assert_eq!(
+                    patch.tags,
+                    Some(vec!["vip".into(), "ಕನ್ನಡ".into(), "late-delivery".into()])
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+        let s = ui.render();
+        assert_clean(&ui, &s);
+        s.assert_has("#vip #ಕನ್ನಡ #late-delivery");
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Macros, order actions, proactive notices.
+// ---------------------------------------------------------------------------
+
+#[test]
+fn macro_fills_placeholders_and_asks_for_unknown_ones() {
+    for (w, h) in SIZES {
+        let mut ui = Ui::new(w, h);
+        let (key, t, order) = ticket_with_order(&ui, false);
+        let customer = ui.store().customer(t.customer_id).unwrap().unwrap();
+        let me = ui.store().me().unwrap().unwrap();
+        ui.open(key, t.id);
+        ui.press("m");
+        assert_eq!(overlay_title(&ui).as_deref(), Some("Choose macro"));
+        let s = ui.render();
+        assert_inert(&s);
+        s.assert_has("[en] Greeting");
+        ui.pick("[en] Refund initiated");
+        // {{refund.days}} is not in the cache: asked for.
+        assert_eq!(overlay_title(&ui).as_deref(), Some("Fill in refund.days"));
+        let s = ui.render();
+        assert_inert(&s);
+        s.assert_has("Fill in refund.days");
+        assert!(ui.app.composer.is_none());
+        ui.type_text("5");
+        ui.press("enter");
+        let text = ui.composer_text();
+        assert_eq!(
+            text,
+            format!(
+                "Hi {},\n\nThe refund for order {} has been initiated. It should reach your account within 5 working days.\n\n– {}",
+                customer.name, order.id, me.name
+            )
+        );
+        assert_eq!(ui.app.composer.as_ref().unwrap().kind, MessageKind::Reply);
+        let s = ui.render();
+        assert_clean(&ui, &s);
+        s.assert_has(&format!("Hi {},", customer.name));
+        s.assert_has("within 5 working days");
+        ui.press("ctrl-s");
+        let sent = ui
+            .pending()
+            .into_iter()
+            .filter(|e| matches!(&e.op, OutboxOp::Message { body, .. } if *body == text))
+            .count();
+        assert_eq!(sent, 1);
+    }
+}
+
+#[test]
+fn macro_in_kannada_fills_tracking_number() {
+    let mut ui = Ui::new(160, 45);
+    let (key, t, order) = ticket_with_order(&ui, false);
+    ui.open(key, t.id);
+    ui.press("m");
+    let label = match &ui.app.overlay {
+        Some(Overlay::Picker(p)) => p
+            .items
+            .iter()
+            .map(|(l, _)| l.clone())
+            .find(|l| l.starts_with("[kn]") && l.contains("ತಡ") || l.starts_with("[kn] Late"))
+            .or_else(|| {
+                // Whatever it is called: the Kannada macro with a tracking number.
+                let macros = ui.store().macros().unwrap();
+                macros
+                    .iter()
+                    .find(|m| m.language == "kn" && m.body.contains("{{tracking.number}}"))
+                    .map(|m| format!("[kn] {}", m.name))
+            })
+            .unwrap(),
+        _ => panic!("no picker"),
+    };
+    ui.pick(&label);
+    let text = ui.composer_text();
+    let ship = order.shipment.unwrap();
+    assert!(text.contains(&ship.tracking_number), "{text}");
+    assert!(text.contains(&order.id), "{text}");
+    assert!(!text.contains("{{"), "{text}");
+    assert_clean(&ui, &ui.render());
+}
+
+#[test]
+#[ignore = "bug: a macro's status/tags are queued when the draft opens, not when the reply is sent"]
+fn discarding_a_macro_draft_leaves_the_ticket_alone() {
+    let mut ui = Ui::new(160, 45);
+    let (key, t, _) = ticket_with_order(&ui, false);
+    ui.open(key, t.id);
+    ui.press("m");
+    ui.pick("[en] Refund initiated");
+    ui.type_text("5");
+    ui.press("enter");
+    assert!(ui.app.composer.is_some());
+    ui.press("esc y");
+    assert!(ui.app.composer.is_none());
+    assert!(
+        ui.pending().is_empty(),
+        "nothing was sent, yet queued: {:#?}",
+        ui.pending()
+    );
+    assert_eq!(ui.store().ticket(t.id).unwrap().unwrap().status, t.status);
+}
+
+#[test]
+fn refund_flow_queues_an_order_action() {
+    for (w, h) in SIZES {
+        let mut ui = Ui::new(w, h);
+        let (key, t, order) = ticket_with_order(&ui, true);
+        ui.open(key, t.id);
+        ui.press("o");
+        assert_eq!(overlay_title(&ui).as_deref(), Some("Choose order"));
+        let s = ui.render();
+        assert_inert(&s);
+        s.assert_has(&order.id);
+        // The ticket's order is preselected.
+        ui.press("enter");
+        assert_eq!(
+            overlay_title(&ui).as_deref(),
+            Some("Order actions: Refund / Return / Exchange")
+        );
+        ui.pick("Refund");
+        let total = sahaya::ui::fmt::money(order.total);
+        assert_eq!(
+            overlay_title(&ui),
+            Some(format!("Amount to refund (order total {total})"))
+        );
+        // A bad amount is refused with a message; the prompt stays.
+        ui.type_text("abc");
+        ui.press("enter");
+        let s = ui.render();
+        assert_inert(&s);
+        s.assert_has("Enter an amount such as 499");
+        ui.press("ctrl-u");
+        ui.type_text("೪೯೯"); // Kannada digits
+        ui.press("enter");
+        assert_eq!(overlay_title(&ui).as_deref(), Some("Refund method"));
+        ui.render().assert_has("Original payment method");
+        ui.pick("UPI");
+        assert_eq!(overlay_title(&ui).as_deref(), Some("Reason"));
+        ui.press("enter");
+        ui.render().assert_has("This cannot be empty");
+        ui.type_text("ವಸ್ತು ಹಾಳಾಗಿದೆ");
+        ui.press("enter");
+        let s = ui.render();
+        assert_inert(&s);
+        s.assert_has("Please confirm");
+        s.assert_has("Confirm Refund");
+        s.assert_has(&order.id);
+        s.assert_has("₹499");
+        assert!(ui.pending().is_empty(), "nothing before y");
+        ui.press("y");
+        match only_entry(&ui) {
+            OutboxOp::OrderAction { order_id, request } => {
+                assert_eq!(order_id, order.id);
+                assert_eq!(request.kind, ActionKind::Refund);
+                assert_eq!(
+                    request.amount,
+                    Some(Money {
+                        minor: 49_900,
+                        currency: order.total.currency
+                    })
+                );
+                assert_eq!(request.refund_method, Some(RefundMethod::Upi));
+                assert_eq!(request.reason, "ವಸ್ತು ಹಾಳಾಗಿದೆ");
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(ui.app.overlay.is_none());
+        assert_clean(&ui, &ui.render());
+    }
+}
+
+#[test]
+fn order_flow_can_be_cancelled_at_the_confirmation() {
+    let mut ui = Ui::new(80, 24);
+    let (key, t, _) = ticket_with_order(&ui, true);
+    ui.open(key, t.id);
+    ui.press("o enter");
+    ui.pick("Return");
+    assert_eq!(overlay_title(&ui).as_deref(), Some("Reason"));
+    ui.type_text("size");
+    ui.press("enter");
+    assert!(matches!(ui.app.overlay, Some(Overlay::Confirm(_))));
+    ui.press("n");
+    assert!(ui.app.overlay.is_none());
+    assert!(ui.pending().is_empty());
+}
+
+#[test]
+#[ignore = "bug: a refund larger than the order total is accepted (prompt says 'at most the order total')"]
+fn refund_above_the_order_total_is_refused() {
+    let mut ui = Ui::new(160, 45);
+    let (key, t, order) = ticket_with_order(&ui, true);
+    ui.open(key, t.id);
+    ui.press("o enter");
+    ui.pick("Refund");
+    let too_much = order.total.minor / 100 + 1000;
+    ui.type_text(&too_much.to_string());
+    ui.press("enter");
+    assert!(
+        matches!(&ui.app.overlay, Some(Overlay::Prompt(p)) if p.error.is_some()),
+        "₹{too_much} on a {} order was accepted",
+        sahaya::ui::fmt::money(order.total)
+    );
+}
+
+#[test]
+fn proactive_notice_queues_an_outbound_ticket() {
+    for (w, h) in SIZES {
+        let mut ui = Ui::new(w, h);
+        let (key, t, _) = ticket_with_order(&ui, false);
+        let customer = ui.store().customer(t.customer_id).unwrap().unwrap();
+        ui.open(key, t.id);
+        ui.press("N");
+        assert_eq!(
+            overlay_title(&ui).as_deref(),
+            Some("Proactive notice: channel")
+        );
+        let channel = customer.handles[0].channel;
+        let label = I18n::new("en").tr(&format!("channel-{}", channel.as_str()));
+        let s = ui.render();
+        assert_inert(&s);
+        s.assert_has(&label);
+        ui.pick(&label);
+        assert_eq!(
+            overlay_title(&ui).as_deref(),
+            Some("Proactive notice: subject")
+        );
+        ui.press("enter");
+        ui.render().assert_has("This cannot be empty");
+        ui.type_text("ನಿಮ್ಮ ಆರ್ಡರ್ ತಡವಾಗಲಿದೆ");
+        ui.press("enter");
+        assert_eq!(
+            overlay_title(&ui).as_deref(),
+            Some("Proactive notice: message")
+        );
+        ui.type_text("ಕ್ಷಮಿಸಿ, courier ತಡವಾಗಿದೆ.");
+        ui.press("enter");
+        match only_entry(&ui) {
+            OutboxOp::Outbound(n) => {
+                assert_eq!(n.customer_id, t.customer_id);
+                assert_eq!(n.channel, channel);
+                assert_eq!(n.subject, "ನಿಮ್ಮ ಆರ್ಡರ್ ತಡವಾಗಲಿದೆ");
+                assert_eq!(n.body, "ಕ್ಷಮಿಸಿ, courier ತಡವಾಗಿದೆ.");
+                assert_eq!(n.order_id, t.order_id);
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(ui.app.overlay.is_none());
+        assert_clean(&ui, &ui.render());
+    }
+}
+
+#[test]
+fn actions_without_a_ticket_say_so() {
+    let mut ui = Ui::new(80, 24);
+    // A view with no tickets.
+    let (key, _, _) = VIEWS
+        .iter()
+        .find(|(_, v, _)| ui.count(*v) == 0)
+        .copied()
+        .unwrap_or(("6", View::SlaDue, ""));
+    ui.press(key);
+    if ui.app.list.len > 0 {
+        return; // the demo has no empty view today
+    }
+    for k in ["r", "n", "s", "p", "a", "A", "t", "m", "o", "N"] {
+        ui.press(k);
+        assert!(ui.app.overlay.is_none() && ui.app.composer.is_none(), "{k}");
+        ui.render().assert_has("Select a ticket first");
+    }
+    assert!(ui.pending().is_empty());
+}
+
+// ---------------------------------------------------------------------------
+// Search, the command palette, help, quitting.
+// ---------------------------------------------------------------------------
+
+#[test]
+fn search_finds_kannada_words_and_opens_the_hit() {
+    for (w, h) in SIZES {
+        let mut ui = Ui::new(w, h);
+        let word = "ಬಂದಿಲ್ಲ";
+        let hits = ui.store().search(word, 200).unwrap();
+        assert!(!hits.is_empty(), "demo data has {word}");
+        ui.press("/");
+        let s = ui.render();
+        assert_inert(&s);
+        s.assert_has("Search");
+        s.assert_has("Type to search tickets");
+        ui.type_text(word);
+        let s = ui.render();
+        assert_inert(&s);
+        s.assert_has(&format!("{} results", hits.len()));
+        s.assert_has(&format!("#{} ", hits[0].ticket_id));
+        s.assert_has(word);
+        ui.press("down");
+        ui.press("enter");
+        let id = hits[1.min(hits.len() - 1)].ticket_id;
+        assert_eq!(ui.app.open.as_ref().unwrap().ticket.id, id);
+        assert_eq!(ui.app.focus, Pane::Thread);
+        let s = ui.render();
+        assert_clean(&ui, &s);
+        let thread = ui.areas().thread.unwrap();
+        assert!(s.row(thread.y).contains(&format!("#{id} ")));
+    }
+}
+
+#[test]
+fn search_with_no_hits_says_so() {
+    let mut ui = Ui::new(80, 24);
+    ui.press("/");
+    ui.type_text("zzqqxxnothing");
+    let s = ui.render();
+    s.assert_has("no results");
+    ui.press("enter");
+    assert!(ui.app.open.is_none());
+}
+
+#[test]
+fn palette_lists_every_action_with_its_key_and_runs_it() {
+    let mut ui = Ui::new(160, 45);
+    ui.press(":");
+    let s = ui.render();
+    assert_inert(&s);
+    s.assert_has("Command palette");
+    // Walk the whole list and remember every row shown.
+    let rows_shown: Vec<String> = (0..60)
+        .flat_map(|_| {
+            let s = ui.render();
+            ui.press("down");
+            (0..s.area().height)
+                .map(move |y| s.row(y))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let i18n = I18n::new("en");
+    for action in Action::ALL {
+        if action == Action::Supervisor {
+            continue; // only for supervisors
+        }
+        let keys = ui.app.keymap.bindings_for(action).join(", ");
+        assert!(!keys.is_empty(), "{action:?} has a key");
+        let label = prefix(&i18n.tr(&action.message_id()), 25);
+        assert!(
+            rows_shown
+                .iter()
+                .any(|r| r.contains(&label) && r.contains(&keys)),
+            "palette lacks {action:?}: {keys} {label}"
+        );
+    }
+    // Filtering.
+    ui.press("esc :");
+    ui.type_text("reply");
+    let s = ui.render();
+    s.assert_has("Reply to the customer");
+    s.assert_has("Switch between reply and note");
+    s.assert_lacks("Quit");
+    s.assert_lacks("Move down");
+    // Enter runs the first match: reply on the selected ticket.
+    let t = ui.app.selected_row().unwrap().ticket.clone();
+    ui.press("enter");
+    assert!(ui.app.overlay.is_none());
+    let c = ui.app.composer.as_ref().expect("reply composer opened");
+    assert_eq!((c.ticket_id, c.kind), (t.id, MessageKind::Reply));
+    // By name too.
+    ui.press("esc :");
+    ui.type_text("assign_to_me");
+    ui.render().assert_has("Assign to me");
+    ui.press("enter");
+    assert!(matches!(only_entry(&ui), OutboxOp::Patch { .. }));
+}
+
+#[test]
+fn palette_at_80_columns_fits() {
+    let mut ui = Ui::new(80, 24);
+    ui.press(":");
+    ui.type_text("view");
+    let s = ui.render();
+    assert_inert(&s);
+    s.assert_has("View: my tickets");
+    ui.press("down down enter");
+    assert_eq!(ui.app.view, View::Open, "third 'view' action");
+}
+
+#[test]
+fn help_lists_bindings_from_the_keymap() {
+    for (w, h) in SIZES {
+        let mut ui = Ui::new(w, h);
+        ui.press("?");
+        let mut seen = Vec::new();
+        for _ in 0..120 {
+            let s = ui.render();
+            assert_inert(&s);
+            seen.extend((0..s.area().height).map(|y| s.row(y)));
+            ui.press("down");
+        }
+        let any = |needle: &[&str]| seen.iter().any(|r| needle.iter().all(|n| r.contains(n)));
+        assert!(any(&["Keys"]));
+        assert!(any(&["Ctrl-s", "Send"]), "Ctrl-s");
+        assert!(any(&["Ctrl-t", "Switch between reply and note"]));
+        assert!(any(&["Shift-Tab", "Previous pane"]));
+        assert!(any(&["g g", "Home", "Go to the top"]));
+        assert!(any(&["Writing a reply or note"]));
+        let i18n = I18n::new("en");
+        for (_, action, keys) in ui.app.keymap.help_entries() {
+            let label = prefix(&i18n.tr(&action.message_id()), 20);
+            let first = &keys[0];
+            assert!(
+                any(&[first.as_str(), label.as_str()]),
+                "{w}x{h}: help lacks {first} {label}"
+            );
+        }
+        ui.press("esc");
+        assert!(ui.app.overlay.is_none());
+        ui.press("f1");
+        assert!(matches!(ui.app.overlay, Some(Overlay::Help { .. })));
+    }
+}
+
+#[test]
+fn q_quits_at_once_when_nothing_waits() {
+    let mut ui = Ui::new(80, 24);
+    ui.press("q");
+    assert!(ui.app.quit);
+    assert!(ui.app.effects.contains(&Effect::Quit));
+}
+
+#[test]
+fn q_with_unsent_changes_asks_first() {
+    for (w, h) in SIZES {
+        let mut ui = Ui::new(w, h);
+        ui.press("2 A"); // one change waiting
+        ui.press("q");
+        assert!(!ui.app.quit);
+        let s = ui.render();
+        assert_inert(&s);
+        s.assert_has("1 change is not sent yet");
+        ui.press("n");
+        assert!(!ui.app.quit && ui.app.overlay.is_none());
+        ui.press("q y");
+        assert!(ui.app.quit);
+        assert!(ui.app.effects.contains(&Effect::Quit));
+    }
+}
+
+#[test]
+fn q_in_the_composer_is_typed_not_quit() {
+    let mut ui = Ui::new(80, 24);
+    ui.press("r");
+    ui.type_text("quiet q");
+    assert!(!ui.app.quit);
+    assert_eq!(ui.composer_text(), "quiet q");
+    ui.press("ctrl-c");
+    assert!(!ui.app.quit, "ctrl-c cancels in the composer");
+}
+
+#[test]
+fn other_global_keys() {
+    let mut ui = Ui::new(160, 45);
+    ui.press("S");
+    ui.render()
+        .assert_has("Only supervisors can open this screen");
+    assert!(!ui.app.show_supervisor);
+    ui.app.effects.clear();
+    ui.press("R");
+    assert!(ui.app.effects.contains(&Effect::Kick));
+    ui.render().assert_has("Syncing now");
+    ui.app.effects.clear();
+    ui.press("ctrl-r");
+    assert!(ui.app.effects.contains(&Effect::Kick));
+    ui.press("ctrl-l");
+    assert!(ui.app.romanized);
+    ui.press("ctrl-l");
+    assert!(!ui.app.romanized);
+}
+
+// ---------------------------------------------------------------------------
+// Sync events.
+// ---------------------------------------------------------------------------
+
+#[test]
+fn connection_state_shows_in_the_status_bar() {
+    for (w, h) in SIZES {
+        let mut ui = Ui::new(w, h);
+        assert!(ui.render().status().contains("connecting"));
+        let sync = |ui: &mut Ui, c: Connection| {
+            update(&mut ui.app, Msg::Sync(SyncEvent::Connection(c)));
+            ui.render()
+        };
+        let s = sync(&mut ui, Connection::Offline("connection refused".into()));
+        assert!(s.status().contains("● offline"), "{w}x{h}: {}", s.status());
+        assert!(s.status().contains("connection refused"), "{}", s.status());
+        assert_clean(&ui, &s);
+        let s = sync(&mut ui, Connection::Online);
+        assert!(s.status().contains("● online"), "{}", s.status());
+        let s = sync(&mut ui, Connection::Degraded("HTTP 503".into()));
+        assert!(s.status().contains("● degraded"), "{}", s.status());
+        let s = sync(&mut ui, Connection::Unauthorized("bad token".into()));
+        assert!(s.status().contains("not signed in"), "{}", s.status());
+        // The reason comes from outside: it is shown inert.
+        let s = sync(
+            &mut ui,
+            Connection::Offline("\u{1b}]0;pwned\u{7}net \u{1b}[2Jdown\u{202e}!".into()),
+        );
+        assert_inert(&s);
+        assert!(s.status().contains("net down!"), "{}", s.status());
+        assert!(!s.text().contains("pwned"));
+        // Offline, the agent still works and writes queue.
+        ui.press("2 A");
+        assert_eq!(ui.pending().len(), 1);
+        assert!(ui.render().status().contains("1 waiting"));
+    }
+}
+
+#[test]
+fn progress_and_last_sync_show() {
+    let mut ui = Ui::new(160, 45);
+    update(
+        &mut ui.app,
+        Msg::Sync(SyncEvent::Progress {
+            done: 250,
+            total: 1000,
+        }),
+    );
+    assert!(ui.render().status().contains("syncing 25%"));
+    let at = now();
+    update(&mut ui.app, Msg::Sync(SyncEvent::Synced { at }));
+    let time = at
+        .with_timezone(&chrono::Local)
+        .format("%H:%M:%S")
+        .to_string();
+    assert!(ui.render().status().contains(&format!("last sync {time}")));
+}
+
+#[test]
+fn pulled_changes_reload_the_screen() {
+    for (w, h) in SIZES {
+        let g = golden();
+        let mut ui = Ui::new(w, h);
+        ui.press("2");
+        let before = ui.count(View::Unassigned);
+        // The sync task (another connection) writes the cache.
+        let mut other = Store::open(&ui.cache()).unwrap();
+        other.apply_changes(&g.later, g.later_next).unwrap();
+        assert!(other.ticket(g.later_ticket).unwrap().is_some());
+        drop(other);
+        ui.render();
+        assert_eq!(ui.count(View::Unassigned), before, "not before the event");
+        update(
+            &mut ui.app,
+            Msg::Sync(SyncEvent::Pulled {
+                changes: g.later.len(),
+            }),
+        );
+        assert_eq!(ui.count(View::Unassigned), before + 1);
+        let s = ui.render();
+        assert_clean(&ui, &s);
+        assert!(s.row(0).contains(&format!("2 Unassigned {}", before + 1)));
+        assert!(
+            ui.app
+                .list
+                .rows
+                .iter()
+                .any(|r| r.ticket.id == g.later_ticket)
+                || ui.app.list.len > ui.app.list.rows.len(),
+            "new ticket listed"
+        );
+        ui.select("2", g.later_ticket);
+        ui.press("enter");
+        ui.render().assert_has("ನನ್ನ ಪಾರ್ಸೆಲ್ ಇನ್ನೂ ಬಂದಿಲ್ಲ");
+    }
+}
+
+#[test]
+fn pulled_changes_update_the_open_thread() {
+    let g = golden();
+    let mut ui = Ui::new(160, 45);
+    // The thread of the customer who writes in later is not cached yet; open
+    // another and check the open one stays open across a reload.
+    ui.press("enter");
+    let id = ui.app.open.as_ref().unwrap().ticket.id;
+    ui.press("r");
+    ui.type_text("typing while a sync lands");
+    let mut other = Store::open(&ui.cache()).unwrap();
+    other.apply_changes(&g.later, g.later_next).unwrap();
+    drop(other);
+    update(&mut ui.app, Msg::Sync(SyncEvent::Pulled { changes: 1 }));
+    assert_eq!(ui.app.open.as_ref().unwrap().ticket.id, id);
+    assert_eq!(ui.composer_text(), "typing while a sync lands");
+    assert_clean(&ui, &ui.render());
+}
+
+// ---------------------------------------------------------------------------
+// Untrusted text (invariant 4) in every pane.
+// ---------------------------------------------------------------------------
+
+#[test]
+fn escape_sequences_from_customers_are_inert() {
+    let g = golden();
+    for (w, h) in SIZES {
+        let mut ui = Ui::new(w, h);
+        // In the list.
+        ui.select("2", g.esc);
+        let s = ui.render();
+        assert_clean(&ui, &s);
+        s.assert_has("Refund  now  please");
+        // In the thread.
+        ui.press("enter");
+        let s = ui.render();
+        assert_clean(&ui, &s);
+        let thread = ui.areas().thread.unwrap();
+        let text = s.text_in(thread);
+        for visible in [
+            "Refund  now  please",
+            "hi  gotcha",
+            " hello",
+            " please check",
+            "click here",
+            "ab",
+            "refund amount 0001 INR",
+            "abcxyz!",
+            "line one",
+            "line    two",
+            "three",
+            "Mallorykcilc Jones",
+        ] {
+            assert!(
+                text.contains(visible),
+                "{w}x{h}: {visible:?} not in\n{text}"
+            );
+        }
+        for hidden in [
+            "pwned",
+            "[2J",
+            "cm0gLXJmIH4",
+            "https://evil.example",
+            "31m",
+            "2Jb",
+        ] {
+            s.assert_lacks(hidden);
+        }
+        // The bare CR and the CRLF each start a new line.
+        let y1 = s.row_of("line one").unwrap();
+        assert!(s.row(y1 + 1).contains("line    two"));
+        assert!(s.row(y1 + 2).contains("three"));
+        // In the customer pane.
+        let text = customer_text(&mut ui);
+        assert!(text.contains("Mallorykcilc Jones"), "{text}");
+        assert!(!text.contains("pwned"));
+        // In search results.
+        ui.press("/");
+        ui.type_text("gotcha");
+        let s = ui.render();
+        assert_inert(&s);
+        s.assert_has(&format!("#{}", g.esc));
+        s.assert_lacks("pwned");
+        ui.press("esc");
+        // In the composer's reply to it, and the macro picker for it.
+        ui.open("2", g.esc);
+        ui.press("m");
+        ui.pick("[en] Greeting");
+        let s = ui.render();
+        assert_clean(&ui, &s);
+        assert!(ui.composer_text().starts_with("Hi Mallorykcilc Jones,"));
+    }
+}
+
+#[test]
+fn indic_and_emoji_text_is_drawn_whole() {
+    let g = golden();
+    for (w, h) in SIZES {
+        let mut ui = Ui::new(w, h);
+        ui.open("2", g.indic);
+        let s = ui.render();
+        assert_clean(&ui, &s);
+        let thread = ui.areas().thread.unwrap();
+        let text = s.text_in(thread);
+        for line in INDIC_LINES {
+            // Shown as sanitized; invisible clusters (ZWSP) take no cell and
+            // an orphan virama sits on a dotted circle.
+            let shown = line.replace('\u{200b}', "").replace('\u{ccd}', "◌\u{ccd}");
+            assert!(text.contains(&shown), "{w}x{h}: {shown:?} not in\n{text}");
+        }
+        s.assert_has(INDIC_NAME);
+        // The list row and customer pane.
+        let text = customer_text(&mut ui);
+        assert!(text.contains(INDIC_NAME));
+        assert!(text.contains("WhatsApp: +919800000001"));
+    }
+}
+
+#[test]
+fn a_long_url_wraps_inside_its_pane() {
+    let g = golden();
+    let url = long_url();
+    for (w, h) in SIZES {
+        let mut ui = Ui::new(w, h);
+        ui.select("2", g.url);
+        let s = ui.render();
+        assert_clean(&ui, &s);
+        // The list truncates the subject with an ellipsis.
+        let list = ui.areas().list.unwrap();
+        let y = highlighted_row(&s, list).unwrap();
+        let row = s.span(y, list.x + 1, list.right() - 1);
+        assert!(row.contains("https://track.example.in/"), "{row:?}");
+        assert!(row.contains('…'), "{row:?}");
+        ui.press("enter");
+        let s = ui.render();
+        assert_clean(&ui, &s);
+        let thread = ui.areas().thread.unwrap();
+        // The body wraps: all of it is there, line after line, inside the pane.
+        let inner: Vec<String> = (thread.y + 3..thread.bottom() - 1)
+            .map(|y| {
+                s.span(y, thread.x + 1, thread.right() - 1)
+                    .trim()
+                    .to_string()
+            })
+            .collect();
+        let joined = inner.concat();
+        assert!(
+            joined.contains(&url),
+            "{w}x{h}: url not whole:\n{}",
+            s.text()
+        );
+        assert!(
+            inner.iter().filter(|l| l.contains("xxxx")).count() >= 2,
+            "wrapped"
+        );
+        let text = customer_text(&mut ui);
+        assert!(text.contains("https://track.example.in/"));
+        // Typed in the composer, it wraps there too.
+        ui.press("esc enter r");
+        ui.type_text(&url);
+        let s = ui.render();
+        assert_clean(&ui, &s);
+        // Pasted into a one-line prompt, it scrolls.
+        ui.press("esc y t ctrl-u");
+        update(&mut ui.app, Msg::Paste(url.clone()));
+        let s = ui.render();
+        assert_inert(&s);
+        s.assert_has(&"x".repeat(20));
+    }
+}
+
+/// Thread titles are drawn by ratatui's `Block`, which measures with
+/// `unicode-width`; a Kannada vowel sign such as ೇ is one cell there but two
+/// on the terminals the default profile models, so the rest of the title row
+/// (and the pane's corner) lands one cell to the right.
+#[test]
+#[ignore = "bug: pane/popup titles with Kannada are drawn at unicode-width, not the profile's width"]
+fn titles_are_drawn_at_the_terminals_width() {
+    let g = golden();
+    for (w, h) in SIZES {
+        let mut ui = Ui::new(w, h);
+        ui.open("2", g.indic);
+        let s = ui.render();
+        assert_aligned(&s, &ui.app.profile);
+    }
+}
+
+/// Everything drawn through the profile-aware helpers is aligned.
+#[test]
+fn panes_and_overlays_are_drawn_at_the_terminals_width() {
+    let g = golden();
+    for (w, h) in SIZES {
+        let mut ui = Ui::new(w, h);
+        let check = |ui: &mut Ui| {
+            let s = ui.render();
+            assert_aligned(&s, &ui.app.profile.clone());
+            assert_inert(&s);
+        };
+        check(&mut ui);
+        ui.press("2");
+        check(&mut ui);
+        ui.select("2", g.indic);
+        ui.press("tab"); // (thread title not opened: see the test above)
+        check(&mut ui);
+        ui.press("esc r");
+        ui.type_text("ಸೇವೆ ಕೊಡೋಣ 👨‍👩‍👧");
+        check(&mut ui);
+        ui.press("esc y / ");
+        ui.type_text("ಬಂದಿಲ್ಲ");
+        check(&mut ui);
+        ui.press("esc :");
+        check(&mut ui);
+        ui.press("esc ?");
+        check(&mut ui);
+    }
+}
