@@ -281,7 +281,11 @@ pub fn inbound(
                 }],
                 preferred_language: req.language.clone().unwrap_or_else(|| "en".to_string()),
                 city: String::new(),
-                lifetime_value: Money::inr(0),
+                lifetime_value: if from.starts_with("+977") || req.language.as_deref() == Some("ne") {
+                    Money::npr(0)
+                } else {
+                    Money::inr(0)
+                },
                 notes: String::new(),
                 created_at: now,
                 updated_at: now,
@@ -290,7 +294,20 @@ pub fn inbound(
             customer
         }
     };
-    let existing = match req.ticket_id {
+    if let Some(order_id) = &req.order_id {
+        let order = repo::order(&w.tx, order_id)?.ok_or_else(|| {
+            ApiError::unprocessable("unknown_order", format!("order {order_id} does not exist"))
+        })?;
+        if order.customer_id != customer.id {
+            return Err(ApiError::unprocessable(
+                "wrong_customer",
+                format!("order {order_id} belongs to another customer than {from}"),
+            ));
+        }
+    }
+    // The named ticket, unless it is closed; then (or without one) the
+    // customer's latest active ticket on this channel.
+    let named = match req.ticket_id {
         Some(id) => {
             let t = load_ticket(w, id)?;
             if t.customer_id != customer.id {
@@ -301,6 +318,10 @@ pub fn inbound(
             }
             (t.status != Status::Closed).then_some(t)
         }
+        None => None,
+    };
+    let existing = match named {
+        Some(t) => Some(t),
         None => {
             let id: Option<i64> =
                 w.tx.query_row(

@@ -24,11 +24,18 @@ pub struct DemoAccount {
 }
 
 const DEMO_ACCOUNTS: &str = "demo_accounts";
+const BARE_ACCOUNTS: &str = "bare_accounts";
+const SYNTHETIC_COUNT: &str = "synthetic_tickets";
 
 /// Seeds the demo data once; later calls return the accounts made the first time.
 pub fn demo(db: &mut Db, now: Timestamp) -> anyhow::Result<Vec<DemoAccount>> {
     if let Some(json) = db.meta(DEMO_ACCOUNTS)? {
         return Ok(serde_json::from_str(&json)?);
+    }
+    if db.meta(BARE_ACCOUNTS)?.is_some() {
+        anyhow::bail!(
+            "this database was started without --demo and has its own accounts; use another --db for the demo data"
+        );
     }
     let data = demo::demo_data(now);
     let (accounts, _) = db.write(|w| -> anyhow::Result<Vec<DemoAccount>> {
@@ -76,7 +83,7 @@ pub fn demo(db: &mut Db, now: Timestamp) -> anyhow::Result<Vec<DemoAccount>> {
 /// A server started without `--demo` still needs someone to log in: on an
 /// empty database it makes one account per role, and later returns those.
 pub fn bootstrap(db: &mut Db) -> anyhow::Result<Vec<DemoAccount>> {
-    if let Some(json) = db.meta(DEMO_ACCOUNTS)? {
+    if let Some(json) = db.meta(BARE_ACCOUNTS)? {
         return Ok(serde_json::from_str(&json)?);
     }
     let agents: i64 = db
@@ -92,7 +99,7 @@ pub fn bootstrap(db: &mut Db) -> anyhow::Result<Vec<DemoAccount>> {
     ];
     db.write(|w| {
         w.set_meta(
-            DEMO_ACCOUNTS,
+            BARE_ACCOUNTS,
             &serde_json::to_string(&accounts).unwrap_or_default(),
         )
     })?;
@@ -165,9 +172,15 @@ const REPLIES: &[&str] = &[
     "Your refund has been initiated; it reaches your account in 5–7 working days.",
 ];
 
-/// Adds `n` generated tickets (about ten messages each) for scale tests,
+/// Adds generated tickets (about ten messages each) until `n` exist, for scale tests,
 /// spread over the last 30 days. Returns the number of messages written.
 pub fn synthetic(db: &mut Db, n: usize, now: Timestamp) -> anyhow::Result<usize> {
+    // With a kept --db, a restart with the same flag does not add them again.
+    let done: usize = db.meta(SYNTHETIC_COUNT)?.and_then(|v| v.parse().ok()).unwrap_or(0);
+    let n = n.saturating_sub(done);
+    if n == 0 {
+        return Ok(0);
+    }
     let mut rng = StdRng::seed_from_u64(0x5A4A_7A00 ^ n as u64);
     let (written, _) = db.write(|w| -> anyhow::Result<usize> {
         let agents: Vec<_> = repo::agents(&w.tx)?
@@ -275,6 +288,7 @@ pub fn synthetic(db: &mut Db, n: usize, now: Timestamp) -> anyhow::Result<usize>
             repo::put_ticket(w, &ticket)?;
             ticket_id += 1;
         }
+        w.set_meta(SYNTHETIC_COUNT, &(done + n).to_string())?;
         Ok(messages)
     })?;
     Ok(written)
