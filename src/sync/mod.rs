@@ -26,6 +26,8 @@ pub enum Connection {
     Degraded(String),
     /// No connection; retrying with backoff.
     Offline(String),
+    /// Trying again after a failure.
+    Reconnecting,
     /// The server refused our token; nothing will work until it is fixed.
     Unauthorized(String),
 }
@@ -165,7 +167,7 @@ impl SyncTask {
                 _ = tokio::time::sleep(wait) => {}
                 _ = self.kick.notified() => {}
             }
-            if self.events.is_closed() {
+            if !self.tell(SyncEvent::Connection(Connection::Reconnecting)) {
                 return;
             }
             // A session that got far enough resets the backoff.
@@ -318,20 +320,28 @@ impl SyncTask {
     }
 }
 
-/// Exponential backoff with jitter, capped at 30 s; honours Retry-After.
-#[derive(Default)]
+/// Exponential backoff with jitter (backon), 250 ms doubling to 30 s, never
+/// giving up; a server's Retry-After is honoured when it asks for longer.
 struct Backoff {
-    attempt: u32,
+    delays: backon::ExponentialBackoff,
+}
+
+impl Default for Backoff {
+    fn default() -> Self {
+        use backon::BackoffBuilder;
+        let delays = backon::ExponentialBuilder::default()
+            .with_jitter()
+            .with_min_delay(Duration::from_millis(250))
+            .with_max_delay(Duration::from_secs(30))
+            .without_max_times()
+            .build();
+        Backoff { delays }
+    }
 }
 
 impl Backoff {
     fn next(&mut self, retry_after: Option<Duration>) -> Duration {
-        self.attempt = self.attempt.saturating_add(1);
-        let base = 250u64
-            .saturating_mul(1u64 << self.attempt.min(7))
-            .min(30_000);
-        let jitter = rand::random_range(0..=base / 2);
-        let wait = Duration::from_millis(base / 2 + jitter);
+        let wait = self.delays.next().unwrap_or(Duration::from_secs(30));
         retry_after.map_or(wait, |ra| ra.max(wait))
     }
 }

@@ -27,6 +27,7 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
         Connection::Connecting => (app.t("conn-connecting"), base.fg(Color::Yellow)),
         Connection::Online => (app.t("conn-online"), base.fg(Color::Green)),
         Connection::Degraded(_) => (app.t("conn-degraded"), base.fg(Color::Yellow)),
+        Connection::Reconnecting => (app.t("conn-reconnecting"), base.fg(Color::Yellow)),
         Connection::Offline(_) => (
             app.t("conn-offline"),
             base.fg(Color::Red).add_modifier(Modifier::BOLD),
