@@ -1,0 +1,237 @@
+### The console's screens: panes, views, status bar, composer, pickers,
+### search, help, supervisor screen, empty states, times.
+###
+### Placeholders are filled by the code and must keep their names in every
+### language. Counts are numbers, so plural variants ([one], [other], ...)
+### follow the language's CLDR rules. Kannada: [one] is 0 and 1, so the
+### [one] variants show { $count }, never a literal 1.
+
+## Panes
+
+pane-tickets = ಟಿಕೆಟ್‌ಗಳು
+pane-conversation = ಸಂಭಾಷಣೆ
+pane-customer = ಗ್ರಾಹಕ
+
+## Views (ids: view- + the view's name with dashes)
+
+view-mine = ನನ್ನವು
+view-unassigned = ನಿಯೋಜಿಸಿಲ್ಲ
+view-open = ತೆರೆದಿದೆ
+view-pending = ಬಾಕಿ
+view-solved = ಪರಿಹರಿಸಲಾಗಿದೆ
+view-sla-due = SLA ಗಡುವು
+view-all = ಎಲ್ಲಾ
+view-count =
+    { $count ->
+        [one] { $count } ಟಿಕೆಟ್
+       *[other] { $count } ಟಿಕೆಟ್‌ಗಳು
+    }
+# A view tab: name and number of tickets, e.g. "Mine 12".
+view-tab = { $name } { $count }
+
+## Status bar
+
+outbox-waiting =
+    { $count ->
+        [one] { $count } ಕಾಯುತ್ತಿದೆ
+       *[other] { $count } ಕಾಯುತ್ತಿವೆ
+    }
+outbox-problems =
+    { $count ->
+        [one] { $count } ಬದಲಾವಣೆಗೆ ಗಮನ ಬೇಕು
+       *[other] { $count } ಬದಲಾವಣೆಗಳಿಗೆ ಗಮನ ಬೇಕು
+    }
+last-sync = ಕೊನೆಯ ಸಿಂಕ್ { $time }
+logged-in-as = ಲಾಗಿನ್: { $name }
+sync-progress = ಸಿಂಕ್ ಆಗುತ್ತಿದೆ { $percent }%
+sync-requested = ಈಗ ಸಿಂಕ್ ಮಾಡಲಾಗುತ್ತಿದೆ
+help-hint = { $key } ಸಹಾಯ
+queued = ಉಳಿಸಲಾಗಿದೆ; ಸಂಪರ್ಕ ಸಿಕ್ಕಾಗ ಕಳುಹಿಸಲಾಗುತ್ತದೆ
+romanized-on = ಕನ್ನಡ, ತೆಲುಗು, ನೇಪಾಳಿಯನ್ನು ಇಂಗ್ಲಿಷ್ ಅಕ್ಷರಗಳಲ್ಲಿ ತೋರಿಸಲಾಗುತ್ತಿದೆ
+romanized-off = ಮೂಲ ಲಿಪಿಯಲ್ಲಿ ತೋರಿಸಲಾಗುತ್ತಿದೆ
+
+## Connection
+
+conn-connecting = ಸಂಪರ್ಕಿಸಲಾಗುತ್ತಿದೆ
+conn-online = ಆನ್‌ಲೈನ್
+conn-offline = ಆಫ್‌ಲೈನ್
+conn-syncing = ಸಿಂಕ್ ಆಗುತ್ತಿದೆ
+conn-degraded = ದುರ್ಬಲ ಸಂಪರ್ಕ
+conn-reconnecting = ಮರುಸಂಪರ್ಕಿಸಲಾಗುತ್ತಿದೆ
+conn-unauthorized = ಸೈನ್ ಇನ್ ಆಗಿಲ್ಲ
+
+## Ticket list
+
+list-unassigned = ನಿಯೋಜಿಸಿಲ್ಲ
+list-assigned-to = { $name }
+list-new-messages =
+    { $count ->
+        [one] { $count } ಹೊಸ ಸಂದೇಶ
+       *[other] { $count } ಹೊಸ ಸಂದೇಶಗಳು
+    }
+ticket-number = #{ $id }
+
+## Ticket details and the conversation
+
+label-subject = ವಿಷಯ
+label-status = ಸ್ಥಿತಿ
+label-priority = ಆದ್ಯತೆ
+label-assignee = ನಿಯೋಜಿತರು
+label-requester = ವಿನಂತಿಸಿದವರು
+label-channel = ಚಾನೆಲ್
+label-tags = ಟ್ಯಾಗ್‌ಗಳು
+label-sla = SLA
+label-created = ರಚಿಸಿದ್ದು
+label-updated = ನವೀಕರಿಸಿದ್ದು
+thread-from = { $name }, { $channel } ಮೂಲಕ
+thread-older-messages =
+    { $count ->
+        [one] { $count } ಹಳೆಯ ಸಂದೇಶ
+       *[other] { $count } ಹಳೆಯ ಸಂದೇಶಗಳು
+    }
+
+## Customer pane
+
+label-profile = ಪ್ರೊಫೈಲ್
+label-name = ಹೆಸರು
+label-email = ಇಮೇಲ್
+label-phone = ಫೋನ್
+label-city = ನಗರ
+label-customer-since = ಗ್ರಾಹಕರಾದದ್ದು
+label-preferred-language = ಆದ್ಯತೆಯ ಭಾಷೆ
+label-lifetime-value = ಒಟ್ಟು ಖರೀದಿ
+label-orders = ಆರ್ಡರ್‌ಗಳು
+label-order = ಆರ್ಡರ್
+label-items = ಐಟಂಗಳು
+label-total = ಒಟ್ಟು
+label-payment = ಪಾವತಿ
+label-shipment = ರವಾನೆ
+label-carrier = ಕೊರಿಯರ್
+label-tracking = ಟ್ರ್ಯಾಕಿಂಗ್
+label-eta = ETA
+label-late = ತಡವಾಗಿದೆ
+late-by-days =
+    { $days ->
+        [one] { $days } ದಿನ ತಡ
+       *[other] { $days } ದಿನ ತಡ
+    }
+label-returns = ರಿಟರ್ನ್‌ಗಳು
+label-refunds = ಮರುಪಾವತಿಗಳು
+label-exchanges = ವಿನಿಮಯಗಳು
+label-past-tickets = ಹಿಂದಿನ ಟಿಕೆಟ್‌ಗಳು
+label-satisfaction = ತೃಪ್ತಿ
+label-csat = CSAT
+label-nps = NPS
+label-notes = ಟಿಪ್ಪಣಿಗಳು
+csat-score = { $score }/5
+nps-score = { $score }/10
+
+## Composer
+
+composer-reply = ಉತ್ತರ
+composer-note = ಆಂತರಿಕ ಟಿಪ್ಪಣಿ
+composer-hint = Ctrl-s ಕಳುಹಿಸಿ · Ctrl-t ಉತ್ತರ/ಟಿಪ್ಪಣಿ · Esc ರದ್ದು
+# The same hint built from the agent's own keys.
+composer-hint-keys = { $send } ಕಳುಹಿಸಿ · { $toggle } ಉತ್ತರ/ಟಿಪ್ಪಣಿ · { $cancel } ರದ್ದು
+composer-reply-to = { $name } ಅವರಿಗೆ { $channel } ಮೂಲಕ ಉತ್ತರ
+composer-note-info = ಆಂತರಿಕ ಟಿಪ್ಪಣಿಗಳನ್ನು ಏಜೆಂಟ್‌ಗಳು ಮಾತ್ರ ನೋಡುತ್ತಾರೆ
+composer-customer-wrote = ನೀವು ಟೈಪ್ ಮಾಡುತ್ತಿರುವಾಗ ಗ್ರಾಹಕರು ಮತ್ತೆ ಬರೆದಿದ್ದಾರೆ
+confirm-discard-draft = ಈ ಡ್ರಾಫ್ಟ್ ತ್ಯಜಿಸಬೇಕೇ? y/n
+
+## Confirmations
+
+confirm-title = ದಯವಿಟ್ಟು ಖಚಿತಪಡಿಸಿ
+confirm-hint = y ಹೌದು · n ಇಲ್ಲ
+confirm-quit-unsent =
+    { $count ->
+        [one] { $count } ಬದಲಾವಣೆಯನ್ನು ಇನ್ನೂ ಕಳುಹಿಸಿಲ್ಲ; ಮುಂದಿನ ಬಾರಿ ಕಳುಹಿಸಲಾಗುತ್ತದೆ. ನಿರ್ಗಮಿಸಬೇಕೇ? y/n
+       *[other] { $count } ಬದಲಾವಣೆಗಳನ್ನು ಇನ್ನೂ ಕಳುಹಿಸಿಲ್ಲ; ಮುಂದಿನ ಬಾರಿ ಕಳುಹಿಸಲಾಗುತ್ತದೆ. ನಿರ್ಗಮಿಸಬೇಕೇ? y/n
+    }
+
+## Pickers and prompts
+
+picker-status = ಸ್ಥಿತಿ ಆಯ್ಕೆಮಾಡಿ
+picker-priority = ಆದ್ಯತೆ ಆಯ್ಕೆಮಾಡಿ
+picker-assign = ಯಾರಿಗೆ ನಿಯೋಜಿಸಬೇಕು
+unassigned = ಯಾರಿಗೂ ಇಲ್ಲ
+prompt-tags = ಟ್ಯಾಗ್‌ಗಳು (ಅಲ್ಪವಿರಾಮದಿಂದ ಬೇರ್ಪಡಿಸಿ)
+picker-macro = ಮ್ಯಾಕ್ರೋ ಆಯ್ಕೆಮಾಡಿ
+no-macros = ಇನ್ನೂ ಯಾವುದೇ ಮ್ಯಾಕ್ರೋ ಇಲ್ಲ
+prompt-placeholder = { $name } ಭರ್ತಿ ಮಾಡಿ
+macro-applied = ಮ್ಯಾಕ್ರೋ ಅನ್ವಯಿಸಲಾಗಿದೆ; ಡ್ರಾಫ್ಟ್ ಪರಿಶೀಲಿಸಿ, ನಂತರ ಕಳುಹಿಸಿ
+picker-order = ಆರ್ಡರ್ ಆಯ್ಕೆಮಾಡಿ
+no-orders = ಈ ಗ್ರಾಹಕರಿಗೆ ಯಾವುದೇ ಆರ್ಡರ್ ಇಲ್ಲ
+picker-order-action = ಆರ್ಡರ್ ಕ್ರಮಗಳು: ಮರುಪಾವತಿ / ರಿಟರ್ನ್ / ವಿನಿಮಯ
+prompt-refund-amount = ಮರುಪಾವತಿ ಮೊತ್ತ (ಆರ್ಡರ್ ಒಟ್ಟು { $total })
+prompt-amount = ಮೊತ್ತ
+prompt-reason = ಕಾರಣ
+picker-refund-method = ಮರುಪಾವತಿ ವಿಧಾನ
+prompt-exchange-variant = ಬದಲಿ ಸೈಜ್ ಅಥವಾ ವೇರಿಯಂಟ್
+confirm-order-action = ಆರ್ಡರ್ { $order }: { $action } ಖಚಿತಪಡಿಸಬೇಕೇ? y/n
+picker-notice-channel = ಮುಂಚಿತ ಸೂಚನೆ: ಚಾನೆಲ್
+prompt-notice-subject = ಮುಂಚಿತ ಸೂಚನೆ: ವಿಷಯ
+prompt-notice-body = ಮುಂಚಿತ ಸೂಚನೆ: ಸಂದೇಶ
+notice-sent = { $name } ಅವರಿಗೆ ಸೂಚನೆ ಸರತಿಯಲ್ಲಿದೆ
+
+## Search
+
+search-title = ಹುಡುಕಿ
+search-hint = ಟಿಕೆಟ್, ಗ್ರಾಹಕರು, ಸಂದೇಶಗಳನ್ನು ಹುಡುಕಲು ಟೈಪ್ ಮಾಡಿ
+search-results =
+    { $count ->
+        [0] ಫಲಿತಾಂಶಗಳಿಲ್ಲ
+        [one] { $count } ಫಲಿತಾಂಶ
+       *[other] { $count } ಫಲಿತಾಂಶಗಳು
+    }
+search-no-results = ಫಲಿತಾಂಶಗಳಿಲ್ಲ
+
+## Help and command palette
+
+help-title = ಕೀಗಳು
+palette-title = ಆಜ್ಞೆಗಳ ಪಟ್ಟಿ
+palette-hint = ಆಜ್ಞೆಗಳನ್ನು ಹುಡುಕಲು ಟೈಪ್ ಮಾಡಿ
+
+## Changes that need attention (the outbox)
+
+problems-title = ನಿಮ್ಮ ಗಮನ ಬೇಕಿರುವ ಬದಲಾವಣೆಗಳು
+outbox-change = ಟಿಕೆಟ್ ಬದಲಾವಣೆ
+discard-write = ನನ್ನ ಬದಲಾವಣೆ ತ್ಯಜಿಸಿ
+retry-write = ಮತ್ತೆ ಪ್ರಯತ್ನಿಸಿ
+outbox-state-pending = ಕಾಯುತ್ತಿದೆ
+outbox-state-inflight = ಕಳುಹಿಸಲಾಗುತ್ತಿದೆ
+outbox-state-done = ಕಳುಹಿಸಲಾಗಿದೆ
+outbox-state-conflict = ಸಂಘರ್ಷ
+outbox-state-rejected = ತಿರಸ್ಕೃತ
+
+## Supervisor screen
+
+supervisor-title = ಸೂಪರ್‌ವೈಸರ್
+supervisor-views = ಸರತಿಗಳು
+supervisor-sla = SLA
+supervisor-breached = ಮೀರಿದವು
+supervisor-agents = ಏಜೆಂಟ್‌ಗಳು
+supervisor-waiting = ಇತ್ತೀಚಿನ ಅಂಕಿಅಂಶಗಳಿಗಾಗಿ ಕಾಯಲಾಗುತ್ತಿದೆ
+supervisor-only = ಈ ಪರದೆಯನ್ನು ಸೂಪರ್‌ವೈಸರ್‌ಗಳು ಮಾತ್ರ ತೆರೆಯಬಹುದು
+
+## Empty states
+
+empty-view = ಈ ವೀಕ್ಷಣೆಯಲ್ಲಿ ಟಿಕೆಟ್‌ಗಳಿಲ್ಲ
+select-ticket = ಟಿಕೆಟ್ ಆಯ್ಕೆಮಾಡಿ
+select-ticket-first = ಮೊದಲು ಟಿಕೆಟ್ ಆಯ್ಕೆಮಾಡಿ
+empty-thread = ಇನ್ನೂ ಸಂದೇಶಗಳಿಲ್ಲ
+empty-message = ಸಂದೇಶ ಖಾಲಿ ಇದೆ
+empty-customer = ಗ್ರಾಹಕರ ವಿವರಗಳಿಲ್ಲ
+
+## Times (the code picks the unit; numbers are whole)
+
+time-just-now = ಈಗಷ್ಟೇ
+time-minutes-ago = { $n } ನಿಮಿ. ಹಿಂದೆ
+time-hours-ago = { $n } ಗಂ. ಹಿಂದೆ
+time-days-ago = { $n } ದಿನ ಹಿಂದೆ
+time-in-minutes = { $n } ನಿಮಿಷದಲ್ಲಿ
+time-in-hours = { $n } ಗಂಟೆಯಲ್ಲಿ
+time-in-days = { $n } ದಿನದಲ್ಲಿ
+time-overdue-minutes = { $n } ನಿಮಿ. ತಡ
+time-overdue-hours = { $n } ಗಂ. ತಡ
+time-overdue-days = { $n } ದಿನ ತಡ
+presence-typing = { $name } (ಟೈಪ್ ಮಾಡುತ್ತಿದ್ದಾರೆ)

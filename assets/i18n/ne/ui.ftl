@@ -1,0 +1,232 @@
+### The console's screens: panes, views, status bar, composer, pickers,
+### search, help, supervisor screen, empty states, times.
+###
+### Placeholders are filled by the code and must keep their names in every
+### language. Counts are numbers, so plural variants ([one], [other], ...)
+### follow the language's CLDR rules (Nepali: [one] is exactly 1).
+
+## Panes
+
+pane-tickets = टिकटहरू
+pane-conversation = कुराकानी
+pane-customer = ग्राहक
+
+## Views (ids: view- + the view's name with dashes)
+
+view-mine = मेरा
+view-unassigned = नतोकिएका
+view-open = खुला
+view-pending = पर्खाइमा
+view-solved = समाधान भएका
+view-sla-due = SLA म्याद
+view-all = सबै
+view-count =
+    { $count ->
+        [one] { $count } टिकट
+       *[other] { $count } टिकट
+    }
+# A view tab: name and number of tickets, e.g. "Mine 12".
+view-tab = { $name } { $count }
+
+## Status bar
+
+outbox-waiting = { $count } पर्खिँदै
+outbox-problems =
+    { $count ->
+        [one] { $count } परिवर्तनमा ध्यान दिनुपर्छ
+       *[other] { $count } परिवर्तनमा ध्यान दिनुपर्छ
+    }
+last-sync = अन्तिम सिंक { $time }
+logged-in-as = लगइन: { $name }
+sync-progress = सिंक हुँदै { $percent }%
+sync-requested = अहिले सिंक हुँदैछ
+help-hint = { $key } मद्दत
+queued = सेभ भयो; जडान भएपछि पठाइनेछ
+romanized-on = कन्नड, तेलुगु र नेपाली रोमन अक्षरमा देखाइँदैछ
+romanized-off = मूल लिपिमा देखाइँदैछ
+
+## Connection
+
+conn-connecting = जोडिँदै
+conn-online = अनलाइन
+conn-offline = अफलाइन
+conn-syncing = सिंक हुँदै
+conn-degraded = कमजोर जडान
+conn-reconnecting = फेरि जोडिँदै
+conn-unauthorized = साइन इन छैन
+
+## Ticket list
+
+list-unassigned = नतोकिएको
+list-assigned-to = { $name }
+list-new-messages =
+    { $count ->
+        [one] { $count } नयाँ सन्देश
+       *[other] { $count } नयाँ सन्देश
+    }
+ticket-number = #{ $id }
+
+## Ticket details and the conversation
+
+label-subject = विषय
+label-status = स्थिति
+label-priority = प्राथमिकता
+label-assignee = जिम्मेवार
+label-requester = अनुरोधकर्ता
+label-channel = च्यानल
+label-tags = ट्यागहरू
+label-sla = SLA
+label-created = सिर्जना
+label-updated = अपडेट
+thread-from = { $name }, { $channel } मार्फत
+thread-older-messages =
+    { $count ->
+        [one] { $count } पुरानो सन्देश
+       *[other] { $count } पुराना सन्देश
+    }
+
+## Customer pane
+
+label-profile = प्रोफाइल
+label-name = नाम
+label-email = इमेल
+label-phone = फोन
+label-city = सहर
+label-customer-since = ग्राहक भएदेखि
+label-preferred-language = रुचाइएको भाषा
+label-lifetime-value = कुल खरिद
+label-orders = अर्डरहरू
+label-order = अर्डर
+label-items = सामानहरू
+label-total = कुल
+label-payment = भुक्तानी
+label-shipment = ढुवानी
+label-carrier = कुरियर
+label-tracking = ट्र्याकिङ
+label-eta = ETA
+label-late = ढिलो
+late-by-days =
+    { $days ->
+        [one] { $days } दिन ढिलो
+       *[other] { $days } दिन ढिलो
+    }
+label-returns = फिर्ताहरू
+label-refunds = रिफन्डहरू
+label-exchanges = साटफेरहरू
+label-past-tickets = पुराना टिकटहरू
+label-satisfaction = सन्तुष्टि
+label-csat = CSAT
+label-nps = NPS
+label-notes = टिप्पणीहरू
+csat-score = { $score }/5
+nps-score = { $score }/10
+
+## Composer
+
+composer-reply = जवाफ
+composer-note = आन्तरिक टिप्पणी
+composer-hint = Ctrl-s पठाउने · Ctrl-t जवाफ/टिप्पणी · Esc रद्द
+# The same hint built from the agent's own keys.
+composer-hint-keys = { $send } पठाउने · { $toggle } जवाफ/टिप्पणी · { $cancel } रद्द
+composer-reply-to = { $name }लाई { $channel } मार्फत जवाफ
+composer-note-info = आन्तरिक टिप्पणी एजेन्टहरूले मात्र देख्छन्
+composer-customer-wrote = तपाईं टाइप गर्दै गर्दा ग्राहकले फेरि लेख्नुभयो
+confirm-discard-draft = यो ड्राफ्ट खारेज गर्ने? y/n
+
+## Confirmations
+
+confirm-title = कृपया पुष्टि गर्नुहोस्
+confirm-hint = y हो · n होइन
+confirm-quit-unsent =
+    { $count ->
+        [one] { $count } परिवर्तन अझै पठाइएको छैन; अर्को पटक पठाइनेछ। बाहिर निस्कने? y/n
+       *[other] { $count } परिवर्तन अझै पठाइएका छैनन्; अर्को पटक पठाइनेछन्। बाहिर निस्कने? y/n
+    }
+
+## Pickers and prompts
+
+picker-status = स्थिति छान्नुहोस्
+picker-priority = प्राथमिकता छान्नुहोस्
+picker-assign = कसलाई तोक्ने
+unassigned = कसैलाई होइन
+prompt-tags = ट्यागहरू (अल्पविरामले छुट्याएर)
+picker-macro = म्याक्रो छान्नुहोस्
+no-macros = अहिलेसम्म कुनै म्याक्रो छैन
+prompt-placeholder = { $name } भर्नुहोस्
+macro-applied = म्याक्रो लागू भयो; ड्राफ्ट जाँचेर पठाउनुहोस्
+picker-order = अर्डर छान्नुहोस्
+no-orders = यो ग्राहकको कुनै अर्डर छैन
+picker-order-action = अर्डर कार्य: रिफन्ड / फिर्ता / साटफेर
+prompt-refund-amount = रिफन्ड रकम (अर्डरको कुल { $total })
+prompt-amount = रकम
+prompt-reason = कारण
+picker-refund-method = रिफन्ड विधि
+prompt-exchange-variant = नयाँ साइज वा भेरियन्ट
+confirm-order-action = अर्डर { $order }: { $action } पुष्टि गर्ने? y/n
+picker-notice-channel = अग्रिम सूचना: च्यानल
+prompt-notice-subject = अग्रिम सूचना: विषय
+prompt-notice-body = अग्रिम सूचना: सन्देश
+notice-sent = { $name }लाई सूचना पठाइनेछ
+
+## Search
+
+search-title = खोज
+search-hint = टिकट, ग्राहक र सन्देश खोज्न टाइप गर्नुहोस्
+search-results =
+    { $count ->
+        [0] कुनै नतिजा छैन
+        [one] { $count } नतिजा
+       *[other] { $count } नतिजा
+    }
+search-no-results = कुनै नतिजा छैन
+
+## Help and command palette
+
+help-title = कीहरू
+palette-title = आदेश सूची
+palette-hint = आदेश खोज्न टाइप गर्नुहोस्
+
+## Changes that need attention (the outbox)
+
+problems-title = तपाईंको ध्यान चाहिने परिवर्तनहरू
+outbox-change = टिकट परिवर्तन
+discard-write = मेरो परिवर्तन खारेज गर्नुहोस्
+retry-write = फेरि प्रयास गर्नुहोस्
+outbox-state-pending = पर्खिँदै
+outbox-state-inflight = पठाउँदै
+outbox-state-done = पठाइयो
+outbox-state-conflict = बाझिएको
+outbox-state-rejected = अस्वीकृत
+
+## Supervisor screen
+
+supervisor-title = सुपरभाइजर
+supervisor-views = कतारहरू
+supervisor-sla = SLA
+supervisor-breached = म्याद नाघेका
+supervisor-agents = एजेन्टहरू
+supervisor-waiting = पछिल्लो तथ्याङ्कको प्रतीक्षामा
+supervisor-only = सुपरभाइजरहरूले मात्र यो स्क्रिन खोल्न सक्छन्
+
+## Empty states
+
+empty-view = यो दृश्यमा कुनै टिकट छैन
+select-ticket = टिकट छान्नुहोस्
+select-ticket-first = पहिले टिकट छान्नुहोस्
+empty-thread = अहिलेसम्म कुनै सन्देश छैन
+empty-message = सन्देश खाली छ
+empty-customer = ग्राहकको विवरण छैन
+
+## Times (the code picks the unit; numbers are whole)
+
+time-just-now = भर्खरै
+time-minutes-ago = { $n } मिनेट पहिले
+time-hours-ago = { $n } घण्टा पहिले
+time-days-ago = { $n } दिन पहिले
+time-in-minutes = { $n } मिनेटमा
+time-in-hours = { $n } घण्टामा
+time-in-days = { $n } दिनमा
+time-overdue-minutes = { $n } मिनेट ढिलो
+time-overdue-hours = { $n } घण्टा ढिलो
+time-overdue-days = { $n } दिन ढिलो
+presence-typing = { $name } (टाइप गर्दै)

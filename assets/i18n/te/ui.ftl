@@ -1,0 +1,248 @@
+### The console's screens: panes, views, status bar, composer, pickers,
+### search, help, supervisor screen, empty states, times.
+###
+### Placeholders are filled by the code and must keep their names in every
+### language. Counts are numbers, so plural variants ([one], [other], ...)
+### follow the language's CLDR rules (Telugu: [one] is exactly 1).
+
+## Panes
+
+pane-tickets = టికెట్లు
+pane-conversation = సంభాషణ
+pane-customer = కస్టమర్
+
+## Views (ids: view- + the view's name with dashes)
+
+view-mine = నావి
+view-unassigned = కేటాయించనివి
+view-open = తెరిచినవి
+view-pending = పెండింగ్
+view-solved = పరిష్కారమైనవి
+view-sla-due = SLA గడువు
+view-all = అన్నీ
+view-count =
+    { $count ->
+        [one] { $count } టికెట్
+       *[other] { $count } టికెట్లు
+    }
+# A view tab: name and number of tickets, e.g. "Mine 12".
+view-tab = { $name } { $count }
+
+## Status bar
+
+outbox-waiting =
+    { $count ->
+        [one] { $count } వేచి ఉంది
+       *[other] { $count } వేచి ఉన్నాయి
+    }
+outbox-problems =
+    { $count ->
+        [one] { $count } మార్పుకు శ్రద్ధ అవసరం
+       *[other] { $count } మార్పులకు శ్రద్ధ అవసరం
+    }
+last-sync = చివరి సింక్ { $time }
+logged-in-as = లాగిన్: { $name }
+sync-progress = సింక్ అవుతోంది { $percent }%
+sync-requested = ఇప్పుడే సింక్ చేస్తోంది
+help-hint = { $key } సహాయం
+queued = సేవ్ అయింది; కనెక్షన్ వచ్చినప్పుడు పంపబడుతుంది
+romanized-on = కన్నడ, తెలుగు, నేపాలీని ఇంగ్లీష్ అక్షరాల్లో చూపిస్తోంది
+romanized-off = అసలు లిపిలో చూపిస్తోంది
+
+## Connection
+
+conn-connecting = కనెక్ట్ అవుతోంది
+conn-online = ఆన్‌లైన్
+conn-offline = ఆఫ్‌లైన్
+conn-syncing = సింక్ అవుతోంది
+conn-degraded = బలహీన కనెక్షన్
+conn-reconnecting = మళ్లీ కనెక్ట్ అవుతోంది
+conn-unauthorized = సైన్ ఇన్ కాలేదు
+
+## Ticket list
+
+list-unassigned = కేటాయించలేదు
+list-assigned-to = { $name }
+list-new-messages =
+    { $count ->
+        [one] { $count } కొత్త సందేశం
+       *[other] { $count } కొత్త సందేశాలు
+    }
+ticket-number = #{ $id }
+
+## Ticket details and the conversation
+
+label-subject = విషయం
+label-status = స్థితి
+label-priority = ప్రాధాన్యత
+label-assignee = కేటాయింపు
+label-requester = అభ్యర్థించినవారు
+label-channel = ఛానెల్
+label-tags = ట్యాగ్‌లు
+label-sla = SLA
+label-created = సృష్టించినది
+label-updated = అప్‌డేట్ చేసినది
+thread-from = { $name }, { $channel } ద్వారా
+thread-older-messages =
+    { $count ->
+        [one] { $count } పాత సందేశం
+       *[other] { $count } పాత సందేశాలు
+    }
+
+## Customer pane
+
+label-profile = ప్రొఫైల్
+label-name = పేరు
+label-email = ఇమెయిల్
+label-phone = ఫోన్
+label-city = నగరం
+label-customer-since = కస్టమర్‌గా చేరింది
+label-preferred-language = ప్రాధాన్య భాష
+label-lifetime-value = మొత్తం కొనుగోళ్లు
+label-orders = ఆర్డర్‌లు
+label-order = ఆర్డర్
+label-items = వస్తువులు
+label-total = మొత్తం
+label-payment = చెల్లింపు
+label-shipment = షిప్‌మెంట్
+label-carrier = కొరియర్
+label-tracking = ట్రాకింగ్
+label-eta = ETA
+label-late = ఆలస్యం
+late-by-days =
+    { $days ->
+        [one] { $days } రోజు ఆలస్యం
+       *[other] { $days } రోజులు ఆలస్యం
+    }
+label-returns = రిటర్న్‌లు
+label-refunds = రీఫండ్‌లు
+label-exchanges = ఎక్స్ఛేంజ్‌లు
+label-past-tickets = గత టికెట్లు
+label-satisfaction = సంతృప్తి
+label-csat = CSAT
+label-nps = NPS
+label-notes = గమనికలు
+csat-score = { $score }/5
+nps-score = { $score }/10
+
+## Composer
+
+composer-reply = జవాబు
+composer-note = అంతర్గత గమనిక
+composer-hint = Ctrl-s పంపండి · Ctrl-t జవాబు/గమనిక · Esc రద్దు
+# The same hint built from the agent's own keys.
+composer-hint-keys = { $send } పంపండి · { $toggle } జవాబు/గమనిక · { $cancel } రద్దు
+composer-reply-to = { $name } గారికి { $channel } ద్వారా జవాబు
+composer-note-info = అంతర్గత గమనికలు ఏజెంట్‌లకు మాత్రమే కనిపిస్తాయి
+composer-customer-wrote = మీరు టైప్ చేస్తుండగా కస్టమర్ మళ్లీ రాశారు
+confirm-discard-draft = ఈ డ్రాఫ్ట్‌ను విస్మరించాలా? y/n
+
+## Confirmations
+
+confirm-title = దయచేసి నిర్ధారించండి
+confirm-hint = y అవును · n కాదు
+confirm-quit-unsent =
+    { $count ->
+        [one] { $count } మార్పు ఇంకా పంపలేదు; తర్వాతిసారి పంపబడుతుంది. నిష్క్రమించాలా? y/n
+       *[other] { $count } మార్పులు ఇంకా పంపలేదు; తర్వాతిసారి పంపబడతాయి. నిష్క్రమించాలా? y/n
+    }
+
+## Pickers and prompts
+
+picker-status = స్థితిని ఎంచుకోండి
+picker-priority = ప్రాధాన్యతను ఎంచుకోండి
+picker-assign = ఎవరికి కేటాయించాలి
+unassigned = ఎవరికీ కాదు
+prompt-tags = ట్యాగ్‌లు (కామాతో వేరు చేయండి)
+picker-macro = మాక్రోను ఎంచుకోండి
+no-macros = ఇంకా మాక్రోలు లేవు
+prompt-placeholder = { $name } నింపండి
+macro-applied = మాక్రో వర్తింపజేయబడింది; డ్రాఫ్ట్ చూసి, తర్వాత పంపండి
+picker-order = ఆర్డర్‌ను ఎంచుకోండి
+no-orders = ఈ కస్టమర్‌కు ఆర్డర్‌లు లేవు
+picker-order-action = ఆర్డర్ చర్యలు: రీఫండ్ / రిటర్న్ / ఎక్స్ఛేంజ్
+prompt-refund-amount = రీఫండ్ మొత్తం (ఆర్డర్ విలువ { $total })
+prompt-amount = మొత్తం
+prompt-reason = కారణం
+picker-refund-method = రీఫండ్ పద్ధతి
+prompt-exchange-variant = కొత్త సైజు లేదా వేరియంట్
+confirm-order-action = ఆర్డర్ { $order }: { $action } నిర్ధారించాలా? y/n
+picker-notice-channel = ముందస్తు సమాచారం: ఛానెల్
+prompt-notice-subject = ముందస్తు సమాచారం: విషయం
+prompt-notice-body = ముందస్తు సమాచారం: సందేశం
+notice-sent = { $name } గారికి సమాచారం క్యూలో ఉంది
+
+## Search
+
+search-title = వెతకండి
+search-hint = టికెట్లు, కస్టమర్‌లు, సందేశాలను వెతకడానికి టైప్ చేయండి
+search-results =
+    { $count ->
+        [0] ఫలితాలు లేవు
+        [one] { $count } ఫలితం
+       *[other] { $count } ఫలితాలు
+    }
+search-no-results = ఫలితాలు లేవు
+
+## Help and command palette
+
+help-title = కీలు
+palette-title = ఆదేశాల జాబితా
+palette-hint = ఆదేశాలను వెతకడానికి టైప్ చేయండి
+
+## Changes that need attention (the outbox)
+
+problems-title = మీ శ్రద్ధ అవసరమైన మార్పులు
+outbox-change = టికెట్ మార్పు
+discard-write = నా మార్పును విస్మరించండి
+retry-write = మళ్లీ ప్రయత్నించండి
+outbox-state-pending = వేచి ఉంది
+outbox-state-inflight = పంపుతోంది
+outbox-state-done = పంపబడింది
+outbox-state-conflict = వైరుధ్యం
+outbox-state-rejected = తిరస్కరించబడింది
+
+## Supervisor screen
+
+supervisor-title = సూపర్‌వైజర్
+supervisor-views = క్యూలు
+supervisor-sla = SLA
+supervisor-breached = మించినవి
+supervisor-agents = ఏజెంట్‌లు
+supervisor-waiting = తాజా గణాంకాల కోసం వేచి ఉంది
+supervisor-only = ఈ స్క్రీన్‌ను సూపర్‌వైజర్‌లు మాత్రమే తెరవగలరు
+
+## Empty states
+
+empty-view = ఈ వీక్షణలో టికెట్లు లేవు
+select-ticket = టికెట్‌ను ఎంచుకోండి
+select-ticket-first = ముందుగా టికెట్‌ను ఎంచుకోండి
+empty-thread = ఇంకా సందేశాలు లేవు
+empty-message = సందేశం ఖాళీగా ఉంది
+empty-customer = కస్టమర్ వివరాలు లేవు
+
+## Times (the code picks the unit; numbers are whole)
+
+time-just-now = ఇప్పుడే
+time-minutes-ago = { $n } నిమి. క్రితం
+time-hours-ago = { $n } గం. క్రితం
+time-days-ago =
+    { $n ->
+        [one] { $n } రోజు క్రితం
+       *[other] { $n } రోజుల క్రితం
+    }
+time-in-minutes = { $n } నిమి.లో
+time-in-hours = { $n } గం.లో
+time-in-days =
+    { $n ->
+        [one] { $n } రోజులో
+       *[other] { $n } రోజుల్లో
+    }
+time-overdue-minutes = { $n } నిమి. ఆలస్యం
+time-overdue-hours = { $n } గం. ఆలస్యం
+time-overdue-days =
+    { $n ->
+        [one] { $n } రోజు ఆలస్యం
+       *[other] { $n } రోజులు ఆలస్యం
+    }
+presence-typing = { $name } (టైప్ చేస్తున్నారు)
