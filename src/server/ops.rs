@@ -281,7 +281,8 @@ pub fn inbound(
                 }],
                 preferred_language: req.language.clone().unwrap_or_else(|| "en".to_string()),
                 city: String::new(),
-                lifetime_value: if from.starts_with("+977") || req.language.as_deref() == Some("ne") {
+                lifetime_value: if from.starts_with("+977") || req.language.as_deref() == Some("ne")
+                {
                     Money::npr(0)
                 } else {
                     Money::inr(0)

@@ -176,7 +176,10 @@ const REPLIES: &[&str] = &[
 /// spread over the last 30 days. Returns the number of messages written.
 pub fn synthetic(db: &mut Db, n: usize, now: Timestamp) -> anyhow::Result<usize> {
     // With a kept --db, a restart with the same flag does not add them again.
-    let done: usize = db.meta(SYNTHETIC_COUNT)?.and_then(|v| v.parse().ok()).unwrap_or(0);
+    let done: usize = db
+        .meta(SYNTHETIC_COUNT)?
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
     let n = n.saturating_sub(done);
     if n == 0 {
         return Ok(0);

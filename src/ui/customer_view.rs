@@ -8,7 +8,7 @@ use ratatui::style::{Color, Modifier, Style};
 use super::app::{App, Pane};
 use super::draw;
 use super::fmt;
-use super::view::{framed, pane_block};
+use super::view::framed_pane;
 use crate::domain::SurveyKind;
 use crate::text;
 
@@ -202,11 +202,7 @@ pub fn lines(app: &App) -> Vec<Styled> {
 }
 
 pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
-    let inner = framed(
-        buf,
-        area,
-        pane_block(app, &app.t("pane-customer"), Pane::Customer),
-    );
+    let inner = framed_pane(app, buf, area, &app.t("pane-customer"), Pane::Customer);
     if inner.width == 0 || inner.height == 0 {
         return;
     }

@@ -7,7 +7,7 @@ use ratatui::style::{Color, Modifier, Style};
 use super::app::{App, Pane};
 use super::draw;
 use super::fmt;
-use super::view::{framed, pane_block, view_label};
+use super::view::{framed_pane, view_label};
 use crate::domain::{Channel, Priority, Status};
 use crate::text;
 
@@ -37,7 +37,7 @@ pub fn channel_code(c: Channel) -> &'static str {
 
 pub fn render(app: &mut App, buf: &mut Buffer, area: Rect) {
     let title = format!("{} · {}", app.t("pane-tickets"), view_label(app, app.view));
-    let inner = framed(buf, area, pane_block(app, &title, Pane::List));
+    let inner = framed_pane(app, buf, area, &title, Pane::List);
     if inner.height == 0 || inner.width == 0 {
         return;
     }

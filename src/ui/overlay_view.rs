@@ -73,6 +73,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
     match overlay {
         Overlay::Help { scroll } => {
             let inner = popup(
+                &app.profile,
                 frame.buffer_mut(),
                 area,
                 80,
@@ -87,7 +88,11 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
                     last_scope = Some(scope);
                 }
                 rows.push((
-                    format!("  {:<14} {}", keys.join(", "), app.t(&action.message_id())),
+                    format!(
+                        "  {} {}",
+                        crate::text::pad_to(&keys.join(", "), 18, &app.profile),
+                        app.t(&action.message_id())
+                    ),
                     false,
                 ));
             }
@@ -119,9 +124,16 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
         Overlay::Palette { filter, selected } => {
             let rows: Vec<String> = palette_rows(app, &filter.text())
                 .into_iter()
-                .map(|r| format!("{:<12} {}", r.keys, r.label))
+                .map(|r| {
+                    format!(
+                        "{} {}",
+                        crate::text::pad_to(&r.keys, 12, &app.profile),
+                        r.label
+                    )
+                })
                 .collect();
             let inner = popup(
+                &app.profile,
                 frame.buffer_mut(),
                 area,
                 70,
@@ -147,11 +159,11 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
         Overlay::Picker(p) => {
             let rows: Vec<String> = p.items.iter().map(|(label, _)| label.clone()).collect();
             let h = (rows.len() as u16 + 2).min(area.height.saturating_sub(2));
-            let inner = popup(frame.buffer_mut(), area, 60, h, &p.title);
+            let inner = popup(&app.profile, frame.buffer_mut(), area, 60, h, &p.title);
             list(app, frame, inner, &rows, p.selected);
         }
         Overlay::Prompt(p) => {
-            let inner = popup(frame.buffer_mut(), area, 60, 5, &p.title);
+            let inner = popup(&app.profile, frame.buffer_mut(), area, 60, 5, &p.title);
             if inner.height == 0 {
                 return;
             }
@@ -174,6 +186,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
             let width = (area.width * 60 / 100).max(30) as usize;
             let lines = text::wrap(&c.question, width.saturating_sub(2), &app.profile);
             let inner = popup(
+                &app.profile,
                 frame.buffer_mut(),
                 area,
                 60,
@@ -212,6 +225,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
         Overlay::Search(s) => {
             let title = app.t("search-title");
             let inner = popup(
+                &app.profile,
                 frame.buffer_mut(),
                 area,
                 80,
@@ -276,6 +290,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
                 })
                 .collect();
             let inner = popup(
+                &app.profile,
                 frame.buffer_mut(),
                 area,
                 80,

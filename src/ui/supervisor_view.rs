@@ -10,9 +10,14 @@ use super::view::{framed, view_label};
 use crate::protocol::View;
 
 pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
-    let block =
-        ratatui::widgets::Block::bordered().title(format!(" {} ", app.t("supervisor-title")));
-    let inner = framed(buf, area, block);
+    let inner = framed(buf, area, ratatui::widgets::Block::bordered());
+    super::view::title(
+        buf,
+        area,
+        &app.t("supervisor-title"),
+        Style::new().add_modifier(Modifier::BOLD),
+        &app.profile,
+    );
     let Some(stats) = &app.stats else {
         draw::line(
             buf,
@@ -29,8 +34,8 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
     for v in View::ALL.iter().filter(|v| **v != View::Mine) {
         rows.push((
             format!(
-                "  {:<16} {}",
-                view_label(app, *v),
+                "  {} {}",
+                pad(app, &view_label(app, *v), 16),
                 app.num(stats.views.get(*v))
             ),
             Style::new(),
@@ -55,9 +60,13 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
     for a in &stats.agents {
         rows.push((
             format!(
-                "  {:<20} {:<8} {}",
-                crate::text::sanitize_line(&a.name),
-                app.t(&format!("presence-{}", a.presence.as_str())),
+                "  {} {} {}",
+                pad(app, &crate::text::sanitize_line(&a.name), 20),
+                pad(
+                    app,
+                    &app.t(&format!("presence-{}", a.presence.as_str())),
+                    10
+                ),
                 app.num(a.open_tickets)
             ),
             Style::new(),
@@ -76,4 +85,9 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
             &app.profile,
         );
     }
+}
+
+/// Pads (or truncates) to `width` terminal cells, not characters.
+fn pad(app: &App, s: &str, width: usize) -> String {
+    crate::text::pad_to(s, width, &app.profile).into_owned()
 }

@@ -7,7 +7,7 @@ use ratatui::style::{Color, Modifier, Style};
 use super::app::{App, Pane};
 use super::draw::{self, Part};
 use super::fmt;
-use super::view::{framed, pane_block};
+use super::view::{framed, framed_pane};
 use crate::domain::{Delivery, MessageKind};
 use crate::text;
 
@@ -54,10 +54,12 @@ pub fn render(app: &mut App, frame: &mut Frame<'_>, area: Rect) {
         ..area
     };
     let Some(open) = app.open.as_ref() else {
-        let inner = framed(
+        let inner = framed_pane(
+            app,
             frame.buffer_mut(),
             thread_area,
-            pane_block(app, &app.t("pane-conversation"), Pane::Thread),
+            &app.t("pane-conversation"),
+            Pane::Thread,
         );
         let text = app.t("select-ticket");
         draw::line(
@@ -71,11 +73,7 @@ pub fn render(app: &mut App, frame: &mut Frame<'_>, area: Rect) {
     };
     let t = &open.ticket;
     let title = format!("#{} {}", t.id, text::sanitize_line(&t.subject));
-    let inner = framed(
-        frame.buffer_mut(),
-        thread_area,
-        pane_block(app, &title, Pane::Thread),
-    );
+    let inner = framed_pane(app, frame.buffer_mut(), thread_area, &title, Pane::Thread);
     if inner.width < 4 || inner.height == 0 {
         return;
     }
@@ -187,10 +185,15 @@ fn render_composer(app: &mut App, frame: &mut Frame<'_>, area: Rect) {
         _ => ("composer-reply", Color::Green),
     };
     let title = format!("{} · {}", app.t(title_id), app.t("composer-hint"));
-    let block = ratatui::widgets::Block::bordered()
-        .border_style(Style::new().fg(color))
-        .title(format!(" {} ", title));
+    let block = ratatui::widgets::Block::bordered().border_style(Style::new().fg(color));
     let inner = framed(frame.buffer_mut(), area, block);
+    super::view::title(
+        frame.buffer_mut(),
+        area,
+        &title,
+        Style::new().fg(color),
+        &app.profile,
+    );
     if inner.width == 0 || inner.height == 0 {
         return;
     }

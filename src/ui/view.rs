@@ -125,23 +125,59 @@ fn render_tabs(app: &App, buf: &mut Buffer, area: Rect) {
     draw::parts(buf, area, &parts, &app.profile);
 }
 
-/// A bordered pane; the focused one is highlighted.
-pub fn pane_block(app: &App, title: &str, pane: Pane) -> Block<'static> {
+/// Draws a title on the top border of `area` with our width-aware drawing
+/// (ratatui's own titles measure Indic text with unicode-width and can lose
+/// a final vowel sign).
+pub fn title(
+    buf: &mut Buffer,
+    area: Rect,
+    title: &str,
+    style: Style,
+    profile: &crate::text::WidthProfile,
+) {
+    if area.width < 5 || area.height == 0 {
+        return;
+    }
+    let text = format!(" {} ", crate::text::sanitize_line(title));
+    let room = (area.width - 2) as usize;
+    let fitted = crate::text::truncate(&text, room, profile);
+    draw::put_str(
+        buf,
+        area.x + 1,
+        area.y,
+        area.right() - 1,
+        &fitted,
+        style,
+        profile,
+    );
+}
+
+/// A bordered pane with its title; the focused one is highlighted. Returns
+/// the inner area.
+pub fn framed_pane(app: &App, buf: &mut Buffer, area: Rect, text: &str, pane: Pane) -> Rect {
     let focused = app.focus == pane && app.overlay.is_none();
     let style = if focused {
         Style::new().fg(Color::Cyan)
     } else {
         Style::new().fg(Color::DarkGray)
     };
-    Block::new()
+    let block = Block::new()
         .borders(Borders::ALL)
         .border_type(if focused {
             BorderType::Thick
         } else {
             BorderType::Plain
         })
-        .border_style(style)
-        .title(format!(" {} ", crate::text::sanitize_line(title)))
+        .border_style(style);
+    let inner = framed(buf, area, block);
+    title(
+        buf,
+        area,
+        text,
+        style.add_modifier(Modifier::BOLD),
+        &app.profile,
+    );
+    inner
 }
 
 /// Draws the block and returns its inner area.
@@ -152,7 +188,14 @@ pub fn framed(buf: &mut Buffer, area: Rect, block: Block<'_>) -> Rect {
 }
 
 /// Clears and frames an overlay box centred in `area`.
-pub fn popup(buf: &mut Buffer, area: Rect, width_pct: u16, height: u16, title: &str) -> Rect {
+pub fn popup(
+    profile: &crate::text::WidthProfile,
+    buf: &mut Buffer,
+    area: Rect,
+    width_pct: u16,
+    height: u16,
+    text: &str,
+) -> Rect {
     let w = (area.width * width_pct / 100).max(30).min(area.width);
     let h = height.min(area.height);
     let r = Rect {
@@ -162,12 +205,14 @@ pub fn popup(buf: &mut Buffer, area: Rect, width_pct: u16, height: u16, title: &
         height: h,
     };
     Clear.render(r, buf);
+    let style = Style::new().fg(Color::Yellow);
     let block = Block::new()
         .borders(Borders::ALL)
         .border_type(BorderType::Rounded)
-        .border_style(Style::new().fg(Color::Yellow))
-        .title(format!(" {} ", crate::text::sanitize_line(title)));
-    framed(buf, r, block)
+        .border_style(style);
+    let inner = framed(buf, r, block);
+    title(buf, r, text, style.add_modifier(Modifier::BOLD), profile);
+    inner
 }
 
 /// Rows of the command palette for a filter text.
