@@ -39,6 +39,56 @@ impl TicketPatch {
     pub fn is_empty(&self) -> bool {
         self == &TicketPatch::default()
     }
+
+    /// Applies the fields present to `ticket`, the way the server does after
+    /// validating them (the cache uses the same to preview a queued change):
+    /// a priority change recomputes the SLA targets, tags are normalized, a
+    /// blank group is ignored and a closed ticket is never reopened.
+    pub fn apply_to(&self, ticket: &mut crate::domain::Ticket) {
+        use crate::domain::{Sla, Status};
+        if let Some(status) = self.status {
+            if !(ticket.status == Status::Closed && status != Status::Closed) {
+                ticket.status = status;
+            }
+        }
+        if let Some(priority) = self.priority {
+            if priority != ticket.priority {
+                let responded = ticket.sla.first_responded_at;
+                ticket.sla = Sla::for_priority(priority, ticket.created_at);
+                ticket.sla.first_responded_at = responded;
+                ticket.priority = priority;
+            }
+        }
+        if let Some(assignee) = self.assignee_id {
+            ticket.assignee_id = assignee;
+        }
+        if let Some(group) = &self.group {
+            let group = group.trim();
+            if !group.is_empty() {
+                ticket.group = group.to_string();
+            }
+        }
+        if let Some(tags) = &self.tags {
+            ticket.tags = normalize_tags(tags);
+        }
+    }
+}
+
+/// How a tag is stored: trimmed, lower case, inner blanks as dashes.
+pub fn normalize_tag(tag: &str) -> String {
+    tag.trim().to_lowercase().split_whitespace().collect::<Vec<_>>().join("-")
+}
+
+/// Tags normalized, without blanks and duplicates, in their order.
+pub fn normalize_tags(tags: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for tag in tags {
+        let t = normalize_tag(tag);
+        if !t.is_empty() && !out.contains(&t) {
+            out.push(t);
+        }
+    }
+    out
 }
 
 /// Distinguishes a missing field (outer None) from an explicit null (Some(None)).

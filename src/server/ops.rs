@@ -131,37 +131,18 @@ pub fn post_message(
 }
 
 /// Tags are lower-case words joined by dashes, at most 40 characters.
-pub fn normalize_tags(tags: &[String]) -> ApiResult<Vec<String>> {
-    let mut out: Vec<String> = Vec::new();
-    for tag in tags {
-        let t = tag
-            .trim()
-            .to_lowercase()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join("-");
-        if t.is_empty() {
-            continue;
-        }
-        if t.chars().count() > 40 || t.chars().any(|c| c.is_control()) {
-            return Err(ApiError::unprocessable(
-                "bad_tag",
-                format!(
-                    "tag {t:?} is too long or has control characters; use at most 40 plain characters"
-                ),
-            ));
-        }
-        if !out.contains(&t) {
-            out.push(t);
-        }
-    }
-    if out.len() > 30 {
+pub fn check_tags(tags: &[String]) -> ApiResult<()> {
+    let tags = crate::protocol::normalize_tags(tags);
+    if let Some(t) = tags.iter().find(|t| t.chars().count() > 40 || t.chars().any(|c| c.is_control())) {
         return Err(ApiError::unprocessable(
-            "too_many_tags",
-            "a ticket can carry at most 30 tags",
+            "bad_tag",
+            format!("tag {t:?} is too long or has control characters; use at most 40 plain characters"),
         ));
     }
-    Ok(out)
+    if tags.len() > 30 {
+        return Err(ApiError::unprocessable("too_many_tags", "a ticket can carry at most 30 tags"));
+    }
+    Ok(())
 }
 
 /// `PATCH /v1/tickets/{id}` with `If-Match: expected_version`.
@@ -186,51 +167,30 @@ pub fn patch_ticket(
         if ticket.status == Status::Closed && status != Status::Closed {
             return Err(ApiError::unprocessable(
                 "ticket_closed",
-                format!(
-                    "ticket {ticket_id} is closed and cannot be reopened; open a new ticket instead"
-                ),
+                format!("ticket {ticket_id} is closed and cannot be reopened; open a new ticket instead"),
             ));
         }
-        ticket.status = status;
     }
-    if let Some(priority) = patch.priority {
-        if priority != ticket.priority {
-            let responded = ticket.sla.first_responded_at;
-            ticket.sla = Sla::for_priority(priority, ticket.created_at);
-            ticket.sla.first_responded_at = responded;
-            ticket.priority = priority;
-        }
-    }
-    if let Some(assignee) = patch.assignee_id {
-        if let Some(id) = assignee {
-            let agent = repo::agent(&w.tx, id)?.ok_or_else(|| {
-                ApiError::unprocessable("unknown_agent", format!("agent {id} does not exist"))
-            })?;
-            if agent.role == Role::Integration {
-                return Err(ApiError::unprocessable(
-                    "bad_assignee",
-                    format!(
-                        "{} is an integration account and cannot own tickets",
-                        agent.login
-                    ),
-                ));
-            }
-        }
-        ticket.assignee_id = assignee;
-    }
-    if let Some(group) = patch.group {
-        let group = group.trim().to_string();
-        if group.is_empty() || group.chars().count() > 40 {
+    if let Some(Some(id)) = patch.assignee_id {
+        let agent = repo::agent(&w.tx, id)?
+            .ok_or_else(|| ApiError::unprocessable("unknown_agent", format!("agent {id} does not exist")))?;
+        if agent.role == Role::Integration {
             return Err(ApiError::unprocessable(
-                "bad_group",
-                "group must be 1 to 40 characters",
+                "bad_assignee",
+                format!("{} is an integration account and cannot own tickets", agent.login),
             ));
         }
-        ticket.group = group;
     }
-    if let Some(tags) = patch.tags {
-        ticket.tags = normalize_tags(&tags)?;
+    if let Some(group) = &patch.group {
+        let group = group.trim();
+        if group.is_empty() || group.chars().count() > 40 {
+            return Err(ApiError::unprocessable("bad_group", "group must be 1 to 40 characters"));
+        }
     }
+    if let Some(tags) = &patch.tags {
+        check_tags(tags)?;
+    }
+    patch.apply_to(&mut ticket);
     ticket.version += 1;
     ticket.updated_at = now;
     repo::put_ticket(w, &ticket)?;
