@@ -46,7 +46,13 @@ async fn main() {
     {
         let handle = spawn_sync(&url, &agent, &cache);
         let store = Store::open(&cache).expect("cache");
-        wait_until(|| store.view_counts(0, chrono::Utc::now()).map(|c| c.all >= 150).unwrap_or(false)).await;
+        wait_until(|| {
+            store
+                .view_counts(0, chrono::Utc::now())
+                .map(|c| c.all >= 150)
+                .unwrap_or(false)
+        })
+        .await;
         drop(handle);
     }
     let mut store = Store::open(&cache).expect("cache");
@@ -63,7 +69,11 @@ async fn main() {
     for i in 0..1000 {
         let ticket_id = tickets[i % tickets.len()];
         store
-            .enqueue(OutboxOp::Message { ticket_id, kind: MessageKind::Note, body: format!("bench note {i}") })
+            .enqueue(OutboxOp::Message {
+                ticket_id,
+                kind: MessageKind::Note,
+                body: format!("bench note {i}"),
+            })
             .expect("enqueue");
     }
     let enqueue = t.elapsed();
@@ -72,8 +82,14 @@ async fn main() {
     wait_until(|| store.outbox_counts().map(|c| c == (0, 0)).unwrap_or(false)).await;
     let drain = t.elapsed();
     drop(handle);
-    println!("outbox: enqueue 1,000 writes (durable) {:>8.1} ms", enqueue.as_secs_f64() * 1e3);
-    println!("outbox: drain 1,000 writes after reconnect {:>6.1} ms  (target <= 2000 ms)", drain.as_secs_f64() * 1e3);
+    println!(
+        "outbox: enqueue 1,000 writes (durable) {:>8.1} ms",
+        enqueue.as_secs_f64() * 1e3
+    );
+    println!(
+        "outbox: drain 1,000 writes after reconnect {:>6.1} ms  (target <= 2000 ms)",
+        drain.as_secs_f64() * 1e3
+    );
 
     // 2. 10,000 changes happen while this console is away.
     tokio::time::sleep(Duration::from_millis(300)).await;

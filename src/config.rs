@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::i18n::{Calendar, Digits};
+
 /// What the config file may say. Every field is optional.
 #[derive(Debug, Default, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -15,6 +17,21 @@ pub struct Config {
     pub token: Option<String>,
     /// UI language: en, kn, te, ne.
     pub lang: Option<String>,
+    /// Digits: "native" (೦-೯, ౦-౯, ०-९) or "ascii". Default: the
+    /// language's own (native for Nepali, ascii for the others).
+    pub digits: Option<Digits>,
+    /// Calendar for dates: "gregorian" (default) or "bikram-sambat".
+    pub calendar: Option<Calendar>,
+}
+
+impl Config {
+    /// The display options for [`crate::i18n::I18n::with_options`].
+    pub fn i18n_options(&self) -> crate::i18n::Options {
+        crate::i18n::Options {
+            digits: self.digits,
+            calendar: self.calendar.unwrap_or_default(),
+        }
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -131,6 +148,51 @@ mod tests {
         );
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
         assert_eq!(load(&path).unwrap().token.as_deref(), Some("sh_secret"));
+    }
+
+    #[test]
+    fn digits_and_calendar() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(
+            &path,
+            "lang = \"ne\"\ndigits = \"ascii\"\ncalendar = \"bikram-sambat\"\n",
+        )
+        .unwrap();
+        let config = load(&path).unwrap();
+        assert_eq!(config.digits, Some(Digits::Ascii));
+        assert_eq!(config.calendar, Some(Calendar::BikramSambat));
+        let options = config.i18n_options();
+        assert_eq!(options.digits, Some(Digits::Ascii));
+        assert_eq!(options.calendar, Calendar::BikramSambat);
+        let i18n = crate::i18n::I18n::with_options("ne", options);
+        assert_eq!(i18n.number(1200), "1,200");
+        assert_eq!(i18n.calendar(), Calendar::BikramSambat);
+
+        std::fs::write(&path, "digits = \"native\"\ncalendar = \"gregorian\"\n").unwrap();
+        let config = load(&path).unwrap();
+        assert_eq!(config.digits, Some(Digits::Native));
+        assert_eq!(config.calendar, Some(Calendar::Gregorian));
+        let i18n = crate::i18n::I18n::with_options("kn", config.i18n_options());
+        assert_eq!(i18n.number(1200), "೧,೨೦೦");
+
+        // Unset: the language decides the digits, Gregorian dates.
+        let options = Config::default().i18n_options();
+        assert_eq!(options, crate::i18n::Options::default());
+
+        // Wrong values name the line.
+        std::fs::write(&path, "lang = \"ne\"\ndigits = \"roman\"\n").unwrap();
+        let err = load(&path).unwrap_err().to_string();
+        assert!(
+            err.contains("config.toml:2:") && err.contains("native"),
+            "{err}"
+        );
+        std::fs::write(&path, "calendar = \"julian\"\n").unwrap();
+        let err = load(&path).unwrap_err().to_string();
+        assert!(
+            err.contains(":1:") && err.contains("bikram-sambat"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -116,7 +116,7 @@ pub async fn run(opts: ConsoleOptions) -> anyhow::Result<()> {
     init_file_logging(&data_dir);
 
     let (locale, notice) = crate::i18n::choose_locale(opts.lang.as_deref(), config.lang.as_deref());
-    let i18n = crate::i18n::I18n::new(&locale);
+    let i18n = crate::i18n::I18n::with_options(&locale, config.i18n_options());
     let notice = notice.map(|n| n.text(&i18n));
     let keymap = crate::keymap::Keymap::load(crate::keymap::user_keymap_path().as_deref())?;
 
@@ -127,7 +127,9 @@ pub async fn run(opts: ConsoleOptions) -> anyhow::Result<()> {
         .with_context(|| format!("cannot open the cache {}", cache.display()))?;
     let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
     let sync = crate::sync::spawn(client, cache, tx);
-    let mut app = crate::ui::App::new(store, i18n, keymap, crate::text::WidthProfile::default());
+    // The widths `sahaya doctor` measured in this terminal, if it did.
+    let profile = crate::doctor::load_cached_profile(&data_dir).unwrap_or_default();
+    let mut app = crate::ui::App::new(store, i18n, keymap, profile);
     if let Some(notice) = notice {
         app.flash(notice);
     }

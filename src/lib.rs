@@ -4,6 +4,7 @@
 pub mod client;
 pub mod config;
 pub mod console;
+pub mod doctor;
 pub mod domain;
 pub mod i18n;
 pub mod keymap;

@@ -46,6 +46,21 @@ enum Command {
         #[arg(long)]
         simulate_traffic: bool,
     },
+    /// Check language, terminal, fonts and server; calibrate text widths.
+    Doctor {
+        /// Support server URL to check (default: the config file's).
+        #[arg(long)]
+        server: Option<String>,
+        /// Bearer token for the server (also SAHAYA_TOKEN or the config file).
+        #[arg(long, hide_env_values = true)]
+        token: Option<String>,
+        /// Where the width calibration is cached.
+        #[arg(long, value_name = "DIR")]
+        data_dir: Option<PathBuf>,
+        /// Measure again and replace this terminal's cached calibration.
+        #[arg(long)]
+        recalibrate: bool,
+    },
 }
 
 fn main() -> std::process::ExitCode {
@@ -70,6 +85,19 @@ fn main() -> std::process::ExitCode {
                 .map_err(anyhow::Error::from)
                 .and_then(|rt| rt.block_on(sahaya::server::run_cli(opts)))
         }
+        Some(Command::Doctor {
+            server,
+            token,
+            data_dir,
+            recalibrate,
+        }) => sahaya::doctor::run(sahaya::doctor::DoctorOptions {
+            server: server.or(cli.server),
+            token: token.or(cli.token),
+            data_dir: data_dir.or(cli.data_dir),
+            lang: cli.lang,
+            config: cli.config,
+            recalibrate,
+        }),
         None => {
             let opts = sahaya::console::ConsoleOptions {
                 server: cli.server,

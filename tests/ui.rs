@@ -874,7 +874,6 @@ fn j_k_and_arrows_move_the_selection() {
 /// showing (and `selected_row()` returns) the rows of the old window: the
 /// highlight sits on the wrong ticket and Enter, r, s, A... act on it.
 #[test]
-#[ignore = "bug: scrolling past the first screen keeps the old rows; the wrong ticket is selected and acted on"]
 fn moving_past_the_first_screen_selects_the_right_ticket() {
     for (w, h) in SIZES {
         let mut ui = Ui::new(w, h);
@@ -1779,7 +1778,6 @@ fn macro_in_kannada_fills_tracking_number() {
 }
 
 #[test]
-#[ignore = "bug: a macro's status/tags are queued when the draft opens, not when the reply is sent"]
 fn discarding_a_macro_draft_leaves_the_ticket_alone() {
     let mut ui = Ui::new(160, 45);
     let (key, t, _) = ticket_with_order(&ui, false);
@@ -1886,7 +1884,6 @@ fn order_flow_can_be_cancelled_at_the_confirmation() {
 }
 
 #[test]
-#[ignore = "bug: a refund larger than the order total is accepted (prompt says 'at most the order total')"]
 fn refund_above_the_order_total_is_refused() {
     let mut ui = Ui::new(160, 45);
     let (key, t, order) = ticket_with_order(&ui, true);
@@ -2090,10 +2087,8 @@ fn palette_at_80_columns_fits() {
     s.assert_has("View: SLA due");
     s.assert_lacks("Next view");
     ui.press("down down");
-    assert_eq!(
-        ui.render().highlighted().unwrap().trim_end(),
-        "3            View: open"
-    );
+    let row = ui.render().highlighted().unwrap();
+    assert!(row.starts_with("3 ") && row.trim_end().ends_with(" View: open"), "{row:?}");
     ui.press("enter");
     assert_eq!(ui.app.view, View::Open, "third 'view:' action");
 }
@@ -2593,7 +2588,29 @@ fn a_note_does_not_warn_about_new_customer_messages() {
 }
 
 #[test]
-fn reply_to_a_solved_ticket_asks_first() {
+fn reply_to_a_ticket_solved_meanwhile_asks_first() {
+    let mut ui = Ui::new(160, 45);
+    let t = ui.app.selected_row().unwrap().ticket.clone();
+    assert!(t.status.is_active());
+    ui.press("enter r");
+    ui.type_text("Following up");
+    // Someone else solves it while the agent types.
+    let mut solved = ui.store().ticket(t.id).unwrap().unwrap();
+    solved.status = Status::Solved;
+    solved.version += 1;
+    server_sends(&ui, Entity::Ticket(solved));
+    update(&mut ui.app, Msg::Sync(SyncEvent::Pulled { changes: 1 }));
+    ui.press("ctrl-s");
+    let s = ui.render();
+    assert_inert(&s);
+    s.assert_has("solved or closed");
+    assert!(ui.pending().is_empty());
+    ui.press("y");
+    assert_eq!(ui.pending().len(), 1);
+}
+
+#[test]
+fn reply_to_an_already_solved_ticket_does_not_nag() {
     let mut ui = Ui::new(160, 45);
     ui.press("5");
     let t = ui.app.selected_row().unwrap().ticket.clone();
@@ -2601,11 +2618,7 @@ fn reply_to_a_solved_ticket_asks_first() {
     ui.press("enter r");
     ui.type_text("Following up");
     ui.press("ctrl-s");
-    let s = ui.render();
-    assert_inert(&s);
-    s.assert_has("solved or closed");
-    assert!(ui.pending().is_empty());
-    ui.press("y");
+    assert!(ui.app.overlay.is_none());
     assert_eq!(ui.pending().len(), 1);
 }
 
@@ -2723,7 +2736,6 @@ fn refused_writes_can_be_retried_or_discarded() {
 }
 
 #[test]
-#[ignore = "bug: the resolve picker's title id `resolve-title` is not in the English catalogue"]
 fn resolve_picker_has_a_title() {
     let mut ui = Ui::new(160, 45);
     conflict(&mut ui);
@@ -2738,7 +2750,6 @@ fn resolve_picker_has_a_title() {
 // ---------------------------------------------------------------------------
 
 #[test]
-#[ignore = "bug: SyncEvent::Presence is stored in App::viewers but the thread pane never draws it"]
 fn other_agents_on_the_ticket_are_shown() {
     for (w, h) in SIZES {
         let mut ui = Ui::new(w, h);
@@ -2826,7 +2837,6 @@ fn resize_and_tick_change_nothing_but_the_layout() {
 /// list, move to B: the list highlights B (at 80x24 it is all the agent
 /// sees) but s / p / a / A / t / r / n / m / o / N act on A.
 #[test]
-#[ignore = "bug: with the list focused, actions hit the open ticket, not the highlighted row"]
 fn with_the_list_focused_actions_apply_to_the_highlighted_row() {
     for (w, h) in SIZES {
         let mut ui = Ui::new(w, h);
@@ -2849,7 +2859,6 @@ fn with_the_list_focused_actions_apply_to_the_highlighted_row() {
 }
 
 #[test]
-#[ignore = "bug: help scroll is not clamped: Down past the end scrolls the list off and Up needs as many presses back"]
 fn help_scroll_stops_at_the_end() {
     let mut ui = Ui::new(80, 24);
     ui.press("?");
@@ -2868,7 +2877,6 @@ fn help_scroll_stops_at_the_end() {
 }
 
 #[test]
-#[ignore = "bug: thread_scroll/customer_scroll are not clamped: past the top, j needs as many presses before the view moves"]
 fn thread_scroll_past_the_top_comes_back_at_once() {
     let mut ui = Ui::new(80, 24);
     // The longest thread on the first screens (longer than the pane).
@@ -2970,7 +2978,6 @@ fn composer_moves_between_lines_and_keeps_tabs_and_newlines() {
 /// whose ticket is not open yet records `seen_last_message = None`, so
 /// Ctrl-s always warns "The customer wrote again while you were typing".
 #[test]
-#[ignore = "bug: r from the list (ticket not opened yet) always warns that the customer wrote again"]
 fn reply_from_the_list_sends_without_a_false_warning() {
     for (w, h) in SIZES {
         let mut ui = Ui::new(w, h);

@@ -15,8 +15,12 @@
 //! anyway). None of our languages is right-to-left, and untrusted text is
 //! sanitized before display, so nothing is lost.
 
+pub mod bikram_sambat;
+mod dates;
 mod labels;
 mod locale;
+mod numbers;
+mod options;
 
 use std::borrow::Cow;
 use std::fmt;
@@ -25,8 +29,11 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
+pub use dates::{format_duration, format_when};
 pub use labels::Label;
 pub use locale::{choose_locale, language_name, supported_locale};
+pub use numbers::{ascii_digits, format_int, group_indian, money_ascii};
+pub use options::{Calendar, Digits, Options};
 
 /// Locales sahaya is built for, English first.
 pub const SUPPORTED: [&str; 4] = ["en", "kn", "te", "ne"];
@@ -236,6 +243,10 @@ pub struct I18n {
     bundle: Option<Bundle>,
     english: Bundle,
     notice: Option<Notice>,
+    /// How numbers are written (see `numbers.rs`).
+    digits: Digits,
+    /// How dates are shown (see `dates.rs`).
+    calendar: Calendar,
 }
 
 impl fmt::Debug for I18n {
@@ -243,6 +254,8 @@ impl fmt::Debug for I18n {
         f.debug_struct("I18n")
             .field("locale", &self.locale)
             .field("notice", &self.notice)
+            .field("digits", &self.digits)
+            .field("calendar", &self.calendar)
             .finish_non_exhaustive()
     }
 }
@@ -251,6 +264,12 @@ impl I18n {
     /// Messages for `locale` (`"kn"`, `"te_IN.UTF-8"`, `"ne-NP"`...). An
     /// unknown locale gives English and a [`Notice`] ([`I18n::notice`]).
     pub fn new(locale: &str) -> I18n {
+        I18n::with_options(locale, Options::default())
+    }
+
+    /// [`I18n::new`] with the config's display options: digits (default:
+    /// the locale's, native for Nepali) and calendar.
+    pub fn with_options(locale: &str, options: Options) -> I18n {
         let (chosen, notice) = match supported_locale(locale) {
             Some(l) => (l, None),
             None => (
@@ -260,11 +279,20 @@ impl I18n {
                 }),
             ),
         };
+        let digits = options.digits.unwrap_or(Digits::default_for(chosen));
+        let zero = numbers::zero_for(chosen, digits);
+        let mut bundle = (chosen != FALLBACK).then(|| build_bundle(chosen));
+        let mut english = build_bundle(FALLBACK);
+        for b in bundle.iter_mut().chain(std::iter::once(&mut english)) {
+            numbers::install_fluent_formatter(b, zero);
+        }
         I18n {
             locale: chosen,
-            bundle: (chosen != FALLBACK).then(|| build_bundle(chosen)),
-            english: build_bundle(FALLBACK),
+            bundle,
+            english,
             notice,
+            digits,
+            calendar: options.calendar,
         }
     }
 

@@ -12,6 +12,10 @@
 //! containing a control character (text should be sanitized already; this is
 //! a second line of defence). An orphan non-spacing mark (a virama at the
 //! start of a message) is drawn on a dotted circle U+25CC, as fonts do.
+//!
+//! With a [romanized](WidthProfile::romanized) profile, a Kannada, Telugu or
+//! Devanagari cluster is drawn as its ISO 15919 Latin letters, one grapheme
+//! cluster per cell, in the cells its romanized width takes.
 
 use std::num::NonZeroU16;
 
@@ -20,7 +24,10 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use unicode_width::UnicodeWidthChar;
 
+use unicode_segmentation::UnicodeSegmentation;
+
 use super::cluster::clusters;
+use super::romanize::romanize_cluster;
 use super::width::WidthProfile;
 
 /// The base an orphan combining mark is drawn on.
@@ -57,6 +64,13 @@ pub fn draw_str(
             break;
         };
         let cx = x + used as u16;
+        if profile.romanized()
+            && let Some(latin) = romanize_cluster(g)
+        {
+            draw_latin(buf, cx, y, &latin, w16, style, profile);
+            used += w;
+            continue;
+        }
         let orphan = w == 1
             && g.chars().next().is_some_and(|c| c.width() == Some(0))
             && profile.raw_width(g) == 0;
@@ -92,6 +106,57 @@ pub fn draw_str(
         used += w;
     }
     x + used as u16
+}
+
+/// Draws the romanized form of a cluster from `x` in exactly `w` cells
+/// (its [`WidthProfile::cluster_width`]): one grapheme cluster per cell.
+fn draw_latin(
+    buf: &mut Buffer,
+    x: u16,
+    y: u16,
+    latin: &str,
+    w: u16,
+    style: Style,
+    profile: &WidthProfile,
+) {
+    let mut cx = x;
+    let end = x.saturating_add(w);
+    for egc in latin.graphemes(true) {
+        let ew = profile.raw_width(egc);
+        let Ok(ew) = u16::try_from(ew) else {
+            break;
+        };
+        if ew == 0 || egc.contains(char::is_control) {
+            continue;
+        }
+        if cx.saturating_add(ew) > end {
+            break;
+        }
+        let Some(cell) = buf.cell_mut((cx, y)) else {
+            break;
+        };
+        cell.set_symbol(egc).set_style(style);
+        let option = match NonZeroU16::new(ew) {
+            Some(forced) if egc.cell_width() != ew => CellDiffOption::ForcedWidth(forced),
+            _ => CellDiffOption::None,
+        };
+        cell.set_diff_option(option);
+        for k in 1..ew {
+            if let Some(covered) = buf.cell_mut((cx + k, y)) {
+                covered.reset();
+                covered.set_symbol("");
+                covered.set_style(style);
+            }
+        }
+        cx += ew;
+    }
+    // Whatever the Latin form left of its width stays blank.
+    for bx in cx..end {
+        if let Some(cell) = buf.cell_mut((bx, y)) {
+            cell.reset();
+            cell.set_style(style);
+        }
+    }
 }
 
 /// Draws a styled [`Line`] (left-aligned; span styles patched onto the line
@@ -221,6 +286,25 @@ mod tests {
         let after = Buffer::empty(area);
         let updated: Vec<u16> = before.diff(&after).iter().map(|(x, _, _)| *x).collect();
         assert_eq!(updated, [0, 1]);
+    }
+
+    #[test]
+    fn romanized_clusters_are_drawn_in_latin_letters() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 12, 1));
+        let p = WidthProfile::spacing_marks().with_romanized(true);
+        let end = draw_str(&mut buf, 0, 0, "ಕ್ಷ ಕೃ a", 12, Style::default(), &p);
+        assert_eq!(end, 8);
+        assert_eq!(
+            row(&buf, 0)[..8],
+            ["k", "ṣ", "a", " ", "k", "r\u{0325}", " ", "a"]
+        );
+        assert!(
+            (0..8).all(|x| buf[(x, 0)].diff_option == CellDiffOption::None),
+            "Latin letters need no forced width"
+        );
+        // Clipping works on whole clusters: `kṣa` does not fit in 2 cells.
+        let mut buf = Buffer::empty(Rect::new(0, 0, 4, 1));
+        assert_eq!(draw_str(&mut buf, 0, 0, "ಕ್ಷ", 2, Style::default(), &p), 0);
     }
 
     #[test]

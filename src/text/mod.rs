@@ -11,6 +11,9 @@
 //!   fitting into columns, never splitting a cluster.
 //! - [`editor`]: the reply composer's buffer ([`TextBuffer`]).
 //! - [`draw`]: putting text into a ratatui buffer at the profile's widths.
+//! - [`romanize`](mod@romanize): ISO 15919 Latin display of Kannada, Telugu
+//!   and Devanagari, for terminals that cannot shape them
+//!   ([`WidthProfile::with_romanized`]).
 //!
 //! Width-dependent functions take a `&WidthProfile`; [`default_profile`] is
 //! the uncalibrated default.
@@ -18,6 +21,7 @@
 pub mod cluster;
 pub mod draw;
 pub mod editor;
+pub mod romanize;
 pub mod sanitize;
 pub mod truncate;
 pub mod width;
@@ -32,6 +36,7 @@ pub use cluster::{
 };
 pub use draw::{draw_line, draw_str};
 pub use editor::TextBuffer;
+pub use romanize::romanize;
 pub use sanitize::{sanitize, sanitize_line};
 pub use truncate::{ELLIPSIS, pad_to, truncate};
 pub use width::{WidthModel, WidthProfile, default_profile};

@@ -32,6 +32,11 @@
 //!   dotted circle, see `draw`), never lost or overlapped;
 //! - calibrated per-cluster overrides win over the model (clamped to
 //!   `1..=MAX_CLUSTER_WIDTH`).
+//!
+//! A profile can also be *romanized* ([`WidthProfile::with_romanized`]): a
+//! display-only setting, never serialized, under which a cluster with
+//! Kannada, Telugu or Devanagari letters is as wide as its ISO 15919 Latin
+//! form (`ಕ್ಷ` → `kṣa`, 3 cells), which `draw` then puts in those cells.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -154,6 +159,10 @@ pub struct WidthProfile {
     model: WidthModel,
     #[serde(default, skip_serializing_if = "HashMap::is_empty")]
     overrides: HashMap<String, usize>,
+    /// Display Kannada, Telugu and Devanagari in Latin letters (see
+    /// [`super::romanize`]); a view setting, not part of the calibration.
+    #[serde(skip)]
+    romanized: bool,
 }
 
 /// The serialized shape of a [`WidthProfile`], before validation.
@@ -194,7 +203,25 @@ impl WidthProfile {
         Self {
             model,
             overrides: HashMap::new(),
+            romanized: false,
         }
+    }
+
+    /// The same profile, drawing Kannada, Telugu and Devanagari in ISO 15919
+    /// Latin letters when `on` (for terminals that cannot shape them).
+    pub fn with_romanized(mut self, on: bool) -> Self {
+        self.romanized = on;
+        self
+    }
+
+    /// Turns the romanized display on or off.
+    pub fn set_romanized(&mut self, on: bool) {
+        self.romanized = on;
+    }
+
+    /// Whether Kannada, Telugu and Devanagari are drawn in Latin letters.
+    pub fn romanized(&self) -> bool {
+        self.romanized
     }
 
     /// Adds widths measured on a real terminal, keyed by cluster text. A key
@@ -231,6 +258,11 @@ impl WidthProfile {
                 return usize::from(!b.is_ascii_control());
             }
         }
+        if self.romanized
+            && let Some(latin) = super::romanize::romanize_cluster(g)
+        {
+            return self.latin_width(&latin);
+        }
         if let Some(&w) = self.overrides.get(g) {
             return w;
         }
@@ -240,6 +272,16 @@ impl WidthProfile {
         } else {
             total
         }
+    }
+
+    /// Cells taken by the romanized form of a cluster: its grapheme clusters
+    /// (`r̥` is one), at least one cell.
+    pub(crate) fn latin_width(&self, latin: &str) -> usize {
+        latin
+            .graphemes(true)
+            .map(|egc| self.egc_width(egc))
+            .sum::<usize>()
+            .max(1)
     }
 
     /// The sum of the grapheme clusters' widths, before the "at least one
@@ -409,6 +451,24 @@ mod tests {
         assert_eq!(p.cluster_width("\u{200D}"), 0);
         assert_eq!(p.cluster_width("x"), MAX_CLUSTER_WIDTH);
         assert_eq!(p.str_width("xy"), MAX_CLUSTER_WIDTH + 1);
+    }
+
+    #[test]
+    fn romanized_widths_are_the_latin_ones() {
+        for p in [WidthProfile::spacing_marks(), WidthProfile::cluster_base()] {
+            let p = p.with_romanized(true);
+            assert!(p.romanized());
+            assert_eq!(p.cluster_width("ಕ್ಷ"), 3); // kṣa
+            assert_eq!(p.cluster_width("ಕೀ"), 2); // kī
+            assert_eq!(p.cluster_width("కృ"), 2); // kr̥
+            assert_eq!(p.str_width("ಕನ್ನಡ ok"), "kannaḍa ok".chars().count());
+            assert_eq!(p.str_width("नेपाली"), 6);
+            assert_eq!(p.str_width("👍🏽 hello"), 8);
+            // not serialized: a cached profile is never romanized
+            let json = serde_json::to_string(&p).expect("serialize");
+            let back: WidthProfile = serde_json::from_str(&json).expect("deserialize");
+            assert!(!back.romanized());
+        }
     }
 
     #[test]

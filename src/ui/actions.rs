@@ -244,20 +244,21 @@ pub fn open_composer(app: &mut App, ticket: &Ticket, kind: MessageKind, text: Op
         kind = draft_kind;
         buffer.insert_str(&draft);
     }
-    let seen = app
-        .open
-        .as_ref()
-        .and_then(|o| o.messages.iter().filter(|m| m.id > 0).map(|m| m.id).max());
+    if app.open.as_ref().map(|o| o.ticket.id) != Some(ticket.id) {
+        app.open_ticket(ticket.id);
+    }
+    // What the agent has seen when starting to write (the traffic cop).
+    let seen = app.store.messages(ticket.id).unwrap_or_default().iter().filter(|m| m.id > 0).map(|m| m.id).max();
+    let was_active = app.store.ticket(ticket.id).ok().flatten().is_none_or(|t| t.status.is_active());
     app.composer = Some(Composer {
         ticket_id: ticket.id,
         kind,
         buffer,
         seen_last_message: seen,
+        was_active,
+        after_send: None,
     });
     app.focus = Pane::Thread;
-    if app.open.as_ref().map(|o| o.ticket.id) != Some(ticket.id) {
-        app.open_ticket(ticket.id);
-    }
 }
 
 /// Saves the composer's text as a draft after every edit (survives restarts).
@@ -337,7 +338,7 @@ fn send(app: &mut App, anyway: bool) {
         app.flash(text);
         return;
     }
-    let (ticket_id, kind) = (c.ticket_id, c.kind);
+    let (ticket_id, kind, after_send) = (c.ticket_id, c.kind, c.after_send.clone());
     if !anyway && kind == MessageKind::Reply {
         let messages = app.store.messages(ticket_id).unwrap_or_default();
         let newest = messages.iter().filter(|m| m.id > 0).map(|m| m.id).max();
@@ -346,7 +347,8 @@ fn send(app: &mut App, anyway: bool) {
             && messages.iter().any(|m| {
                 m.id > c.seen_last_message.unwrap_or(0) && m.kind == MessageKind::Customer
             });
-        let solved = ticket.as_ref().is_some_and(|t| !t.status.is_active());
+        // Solved or closed by someone else since the composer opened.
+        let solved = c.was_active && ticket.as_ref().is_some_and(|t| !t.status.is_active());
         if new_customer_message || solved {
             let q = app.t(if solved {
                 "warn-ticket-solved"
@@ -357,14 +359,16 @@ fn send(app: &mut App, anyway: bool) {
             return;
         }
     }
-    if enqueue(
-        app,
-        OutboxOp::Message {
-            ticket_id,
-            kind,
-            body,
-        },
-    ) {
+    if enqueue(app, OutboxOp::Message { ticket_id, kind, body }) {
+        // A macro's status and tags go out after its message, in order.
+        if let Some(mut patch) = after_send {
+            if let (Some(add), Ok(Some(t))) = (&patch.tags, app.store.ticket(ticket_id)) {
+                let mut tags = t.tags.clone();
+                tags.extend(add.iter().filter(|a| !t.tags.contains(a)).cloned());
+                patch.tags = Some(tags);
+            }
+            enqueue(app, OutboxOp::Patch { ticket_id, patch });
+        }
         close_composer(app);
         app.reload();
         let text = app.t("queued");
@@ -423,14 +427,11 @@ pub fn overlay_action(app: &mut App, action: Action) {
     };
     match overlay {
         Overlay::Help { scroll } => {
-            let scroll = match action {
-                Action::MoveDown => scroll + 1,
-                Action::MoveUp => scroll.saturating_sub(1),
-                Action::PageDown => scroll + 10,
-                Action::PageUp => scroll.saturating_sub(10),
-                Action::Cancel | Action::Help | Action::Quit => return,
-                _ => scroll,
-            };
+            if matches!(action, Action::Cancel | Action::Help | Action::Quit) {
+                return;
+            }
+            let last = super::overlay_view::help_rows(app).len().saturating_sub(1);
+            let scroll = step(scroll, last + 1, action);
             app.overlay = Some(Overlay::Help { scroll });
         }
         Overlay::Palette { filter, selected } => {
@@ -649,9 +650,11 @@ fn prompted(app: &mut App, mut p: Prompt, value: String) {
                 return;
             };
             if flow.kind == Some(ActionKind::Refund) && flow.amount.is_none() {
-                let currency = order_of(app, &flow).map(|o| o.total.currency);
+                let order = order_of(app, &flow);
+                let currency = order.as_ref().map(|o| o.total.currency);
+                let total = order.as_ref().map_or(i64::MAX, |o| o.total.minor);
                 match parse_amount(&value) {
-                    Some(minor) if minor > 0 => {
+                    Some(minor) if minor > 0 && minor <= total => {
                         flow.amount = currency.map(|currency| Money { minor, currency });
                     }
                     _ => {
@@ -765,7 +768,7 @@ fn order_step(app: &mut App, flow: OrderFlow, ticket: &Ticket) {
                     format!(
                         "{} · {} · {}",
                         o.id,
-                        super::fmt::money(o.total),
+                        app.i18n.money(o.total),
                         items.join(", ")
                     ),
                     PickValue::Order(o.id.clone()),
@@ -796,7 +799,7 @@ fn order_step(app: &mut App, flow: OrderFlow, ticket: &Ticket) {
     if kind == ActionKind::Refund && flow.amount.is_none() {
         let total = order
             .as_ref()
-            .map(|o| super::fmt::money(o.total))
+            .map(|o| app.i18n.money(o.total))
             .unwrap_or_default();
         let title = app
             .i18n
@@ -836,7 +839,7 @@ fn order_step(app: &mut App, flow: OrderFlow, ticket: &Ticket) {
         Some(amount) => format!(
             "{} ({})",
             flow.order_id.clone().unwrap_or_default(),
-            super::fmt::money(amount)
+            app.i18n.money(amount)
         ),
         None => flow.order_id.clone().unwrap_or_default(),
     };
@@ -902,27 +905,18 @@ fn macro_step(app: &mut App, mut flow: MacroFlow) {
     }
     open_composer(app, &ticket, MessageKind::Reply, Some(body));
     if m.set_status.is_some() || !m.add_tags.is_empty() {
-        let mut tags = ticket.tags.clone();
-        for tag in &m.add_tags {
-            if !tags.contains(tag) {
-                tags.push(tag.clone());
-            }
-        }
+        // Applied when the reply is sent (a discarded draft changes nothing);
+        // `tags` holds the tags to add, merged with the ticket's at send time.
         let patch = TicketPatch {
             status: m.set_status,
-            tags: (!m.add_tags.is_empty()).then_some(tags),
+            tags: (!m.add_tags.is_empty()).then(|| m.add_tags.clone()),
             ..Default::default()
         };
-        if enqueue(
-            app,
-            OutboxOp::Patch {
-                ticket_id: ticket.id,
-                patch,
-            },
-        ) {
-            let text = app.t("macro-applied");
-            app.flash(text);
+        if let Some(c) = app.composer.as_mut() {
+            c.after_send = Some(patch);
         }
+        let text = app.t("macro-applied");
+        app.flash(text);
     }
 }
 

@@ -40,6 +40,8 @@ pub struct ListState {
     pub rows: Vec<TicketRow>,
     /// Height the rows were loaded for.
     pub height: usize,
+    /// Offset the rows were loaded from.
+    pub loaded_offset: usize,
     pub stale: bool,
 }
 
@@ -59,6 +61,10 @@ pub struct Composer {
     pub buffer: TextBuffer,
     /// Id of the newest message when the composer opened (traffic cop).
     pub seen_last_message: Option<i64>,
+    /// Whether the ticket was still active when the composer opened.
+    pub was_active: bool,
+    /// A macro's status and tags, queued with the message when it is sent.
+    pub after_send: Option<crate::protocol::TicketPatch>,
 }
 
 /// What the UI asks the outside world to do after an update.
@@ -155,9 +161,9 @@ impl App {
         self.flash = Some((text.into(), Instant::now()));
     }
 
-    /// A number for display.
+    /// A number for display: grouped (1,00,000), in the console's digits.
     pub fn num(&self, n: i64) -> String {
-        n.to_string()
+        self.i18n.number(n)
     }
 
     pub fn t(&self, id: &str) -> String {
@@ -202,10 +208,7 @@ impl App {
         if l.offset + height > l.len {
             l.offset = l.len.saturating_sub(height);
         }
-        if !l.stale
-            && l.height == height
-            && l.rows.len() == height.min(l.len.saturating_sub(l.offset))
-        {
+        if !l.stale && l.height == height && l.loaded_offset == l.offset {
             return;
         }
         let offset = l.offset as i64;
@@ -218,6 +221,7 @@ impl App {
             Err(e) => tracing::warn!("cannot read tickets: {e}"),
         }
         self.list.height = height;
+        self.list.loaded_offset = self.list.offset;
         self.list.stale = false;
     }
 
@@ -262,6 +266,11 @@ impl App {
 
     /// The ticket the agent is acting on: the open one, else the selected row.
     pub fn current_ticket(&self) -> Option<Ticket> {
+        if self.focus == Pane::List {
+            if let Some(row) = self.selected_row() {
+                return Some(row.ticket.clone());
+            }
+        }
         if let Some(open) = &self.open {
             return Some(open.ticket.clone());
         }

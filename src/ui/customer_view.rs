@@ -7,7 +7,6 @@ use ratatui::style::{Color, Modifier, Style};
 
 use super::app::{App, Pane};
 use super::draw;
-use super::fmt;
 use super::view::framed_pane;
 use crate::domain::SurveyKind;
 use crate::text;
@@ -55,7 +54,7 @@ pub fn lines(app: &App) -> Vec<Styled> {
     out.push(plain(format!(
         "{}: {}",
         app.t("label-lifetime-value"),
-        fmt::money(c.lifetime_value)
+        app.i18n.money(c.lifetime_value)
     )));
     for h in &c.handles {
         out.push(dim(format!(
@@ -78,8 +77,8 @@ pub fn lines(app: &App) -> Vec<Styled> {
             format!(
                 "{} · {} · {}",
                 o.id,
-                fmt::when(o.placed_at, now),
-                fmt::money(o.total)
+                app.i18n.when(o.placed_at, now),
+                app.i18n.money(o.total)
             ),
             Style::new().add_modifier(Modifier::BOLD),
         ));
@@ -91,7 +90,7 @@ pub fn lines(app: &App) -> Vec<Styled> {
                 .unwrap_or_default();
             out.push(plain(format!(
                 "  {} × {}{variant}",
-                item.quantity,
+                app.num(i64::from(item.quantity)),
                 text::sanitize_line(&item.name)
             )));
         }
@@ -109,7 +108,7 @@ pub fn lines(app: &App) -> Vec<Styled> {
             };
             let eta = s
                 .eta
-                .map(|e| format!(" · {} {}", app.t("label-eta"), fmt::when(e, now)))
+                .map(|e| format!(" · {} {}", app.t("label-eta"), app.i18n.when(e, now)))
                 .unwrap_or_default();
             let style = if s.late {
                 Style::new().fg(Color::Red)
@@ -128,7 +127,7 @@ pub fn lines(app: &App) -> Vec<Styled> {
             for e in s.events.iter().rev().take(4) {
                 out.push(dim(format!(
                     "    {} {} — {}",
-                    fmt::when(e.at, now),
+                    app.i18n.when(e.at, now),
                     text::sanitize_line(&e.location),
                     text::sanitize_line(&e.description)
                 )));
@@ -148,7 +147,7 @@ pub fn lines(app: &App) -> Vec<Styled> {
         for a in actions.iter() {
             let amount = a
                 .amount
-                .map(|m| format!(" {}", fmt::money(m)))
+                .map(|m| format!(" {}", app.i18n.money(m)))
                 .unwrap_or_default();
             let variant = a
                 .replacement_variant
@@ -190,8 +189,9 @@ pub fn lines(app: &App) -> Vec<Styled> {
             };
             out.push((
                 format!(
-                    "{kind} {}/{max} · {}",
-                    s.score,
+                    "{kind} {}/{} · {}",
+                    app.num(i64::from(s.score)),
+                    app.num(max),
                     text::sanitize_line(&s.comment)
                 ),
                 style,
@@ -201,7 +201,7 @@ pub fn lines(app: &App) -> Vec<Styled> {
     out
 }
 
-pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
+pub fn render(app: &mut App, buf: &mut Buffer, area: Rect) {
     let inner = framed_pane(app, buf, area, &app.t("pane-customer"), Pane::Customer);
     if inner.width == 0 || inner.height == 0 {
         return;
@@ -216,11 +216,11 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
             rows.push((l.to_string(), style));
         }
     }
-    let scroll = app
-        .open
-        .as_ref()
-        .map_or(0, |o| o.customer_scroll)
-        .min(rows.len().saturating_sub(1));
+    let max_scroll = rows.len().saturating_sub(inner.height as usize);
+    let scroll = app.open.as_ref().map_or(0, |o| o.customer_scroll).min(max_scroll);
+    if let Some(open) = app.open.as_mut() {
+        open.customer_scroll = scroll;
+    }
     for (i, (s, style)) in rows
         .iter()
         .skip(scroll)

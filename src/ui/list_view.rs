@@ -6,7 +6,6 @@ use ratatui::style::{Color, Modifier, Style};
 
 use super::app::{App, Pane};
 use super::draw;
-use super::fmt;
 use super::view::{framed_pane, view_label};
 use crate::domain::{Channel, Priority, Status};
 use crate::text;
@@ -153,7 +152,7 @@ pub fn sla_text(
 ) -> (String, Style) {
     if !t.status.is_active() {
         let age = (now - t.updated_at).num_seconds();
-        return (fmt::compact_duration(age), Style::new().fg(Color::DarkGray));
+        return (app.i18n.duration(age), Style::new().fg(Color::DarkGray));
     }
     if matches!(t.status, Status::Pending | Status::OnHold) {
         return (
@@ -164,12 +163,12 @@ pub fn sla_text(
     let left = (t.sla.next_due() - now).num_seconds();
     if left < 0 {
         (
-            format!("-{}", fmt::compact_duration(left)),
+            format!("-{}", app.i18n.duration(left)),
             Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
         )
     } else if left < 3600 {
-        (fmt::compact_duration(left), Style::new().fg(Color::Yellow))
+        (app.i18n.duration(left), Style::new().fg(Color::Yellow))
     } else {
-        (fmt::compact_duration(left), Style::new().fg(Color::Green))
+        (app.i18n.duration(left), Style::new().fg(Color::Green))
     }
 }

@@ -80,22 +80,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
                 area.height.saturating_sub(2),
                 &app.t("help-title"),
             );
-            let mut rows = Vec::new();
-            let mut last_scope = None;
-            for (scope, action, keys) in app.keymap.help_entries() {
-                if last_scope != Some(scope) {
-                    rows.push((app.t(&format!("scope-{}", scope.as_str())), true));
-                    last_scope = Some(scope);
-                }
-                rows.push((
-                    format!(
-                        "  {} {}",
-                        crate::text::pad_to(&keys.join(", "), 18, &app.profile),
-                        app.t(&action.message_id())
-                    ),
-                    false,
-                ));
-            }
+            let rows = help_rows(app);
             let buf = frame.buffer_mut();
             for (i, (row, head)) in rows
                 .iter()
@@ -127,7 +112,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
                 .map(|r| {
                     format!(
                         "{} {}",
-                        crate::text::pad_to(&r.keys, 12, &app.profile),
+                        crate::text::pad_to(&r.keys, 18, &app.profile),
                         r.label
                     )
                 })
@@ -300,4 +285,19 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
             list(app, frame, inner, &rows, *selected);
         }
     }
+}
+
+/// The help screen's rows: a heading per scope, then its bindings.
+pub fn help_rows(app: &App) -> Vec<(String, bool)> {
+    let mut rows = Vec::new();
+    let mut last_scope = None;
+    for (scope, action, keys) in app.keymap.help_entries() {
+        if last_scope != Some(scope) {
+            rows.push((app.t(&format!("scope-{}", scope.as_str())), true));
+            last_scope = Some(scope);
+        }
+        let keys = crate::text::pad_to(&keys.join(", "), 18, &app.profile).into_owned();
+        rows.push((format!("  {keys} {}", app.t(&action.message_id())), false));
+    }
+    rows
 }

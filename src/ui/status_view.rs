@@ -64,10 +64,7 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
         ));
     }
     if let Some(at) = app.last_sync {
-        let time = at
-            .with_timezone(&chrono::Local)
-            .format("%H:%M:%S")
-            .to_string();
+        let time = app.i18n.clock(at);
         parts.push(Part::new(
             app.i18n.tr_args("last-sync", &[("time", time.into())]) + " ",
             base.fg(Color::DarkGray),

@@ -44,10 +44,12 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
     rows.push((app.t("supervisor-sla"), head));
     rows.push((
         format!(
-            "  {} {} · 15m {} · 60m {}",
+            "  {} {} · {} {} · {} {}",
             app.t("supervisor-breached"),
             app.num(stats.sla.breached),
+            app.i18n.duration(15 * 60),
             app.num(stats.sla.due_15min),
+            app.i18n.duration(60 * 60),
             app.num(stats.sla.due_60min)
         ),
         if stats.sla.breached > 0 {

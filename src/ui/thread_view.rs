@@ -6,7 +6,6 @@ use ratatui::style::{Color, Modifier, Style};
 
 use super::app::{App, Pane};
 use super::draw::{self, Part};
-use super::fmt;
 use super::view::{framed, framed_pane};
 use crate::domain::{Delivery, MessageKind};
 use crate::text;
@@ -105,12 +104,22 @@ pub fn render(app: &mut App, frame: &mut Frame<'_>, area: Rect) {
             Style::new().fg(Color::Magenta),
         ),
     ];
-    draw::parts(
-        frame.buffer_mut(),
-        Rect { height: 1, ..inner },
-        &header,
-        &profile,
-    );
+    let mut header = header;
+    if let Some(viewers) = app.viewers.get(&t.id) {
+        let names: Vec<String> = viewers
+            .iter()
+            .map(|v| {
+                let name = text::sanitize_line(&v.name).into_owned();
+                if v.typing {
+                    app.i18n.tr_args("presence-typing", &[("name", name.into())])
+                } else {
+                    name
+                }
+            })
+            .collect();
+        header.push(Part::new(format!("  👁 {}", names.join(", ")), Style::new().fg(Color::LightMagenta)));
+    }
+    draw::parts(frame.buffer_mut(), Rect { height: 1, ..inner }, &header, &profile);
     let body_area = Rect {
         y: inner.y + 1,
         height: inner.height.saturating_sub(1),
@@ -132,7 +141,7 @@ pub fn render(app: &mut App, frame: &mut Frame<'_>, area: Rect) {
                 (
                     format!(
                         "· {} · {} ",
-                        fmt::when(m.created_at, now),
+                        app.i18n.when(m.created_at, now),
                         app.t(&format!("channel-{}", m.channel.as_str()))
                     ),
                     Style::new().fg(Color::DarkGray),
@@ -170,6 +179,10 @@ pub fn render(app: &mut App, frame: &mut Frame<'_>, area: Rect) {
             let fitted = text::truncate(s, body_area.right().saturating_sub(x) as usize, &profile);
             x = draw::put_str(buf, x, y, body_area.right(), &fitted, *style, &profile);
         }
+    }
+    // Scrolling past the top stops there, so the way back is one key.
+    if let Some(open) = app.open.as_mut() {
+        open.thread_scroll = scroll;
     }
     if composer_h > 0 {
         render_composer(app, frame, composer_area);

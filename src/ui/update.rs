@@ -164,6 +164,11 @@ fn edit(
 
 /// Runs an action in the current context.
 pub fn run(app: &mut App, action: Action) {
+    if action == Action::ToggleRomanized {
+        // Works everywhere, the composer and overlays included.
+        toggle_romanized(app);
+        return;
+    }
     if app.overlay.is_some() {
         super::actions::overlay_action(app, action);
         return;
@@ -224,10 +229,22 @@ pub fn run(app: &mut App, action: Action) {
             let text = app.t("sync-requested");
             app.flash(text);
         }
-        ToggleRomanized => app.romanized = !app.romanized,
         Outbox => app.overlay = Some(Overlay::Problems { selected: 0 }),
         other => super::actions::ticket_action(app, other),
     }
+}
+
+/// Latin letters (ISO 15919) for Kannada, Telugu and Devanagari, or back:
+/// the width profile draws and measures everything accordingly.
+fn toggle_romanized(app: &mut App) {
+    app.romanized = !app.romanized;
+    app.profile.set_romanized(app.romanized);
+    let text = app.t(if app.romanized {
+        "romanized-on"
+    } else {
+        "romanized-off"
+    });
+    app.flash(text);
 }
 
 fn page(app: &App) -> isize {

@@ -36,3 +36,4 @@ error-server = The server answered with an error: { $error }
 notice-unknown-language = Unknown language { $lang }, showing English
 warn-ticket-solved = This ticket was solved or closed meanwhile. Send the reply anyway? y/n
 warn-new-customer-message = The customer wrote again while you were typing. Send anyway? y/n
+resolve-title = What to do with this change?

@@ -36,3 +36,4 @@ error-server = सर्भर त्रुटि: { $error }
 notice-unknown-language = अज्ञात भाषा { $lang }, अङ्ग्रेजी देखाइँदैछ
 warn-ticket-solved = यसैबीच यो टिकट समाधान वा बन्द भइसकेको छ। तैपनि जवाफ पठाउने? y/n
 warn-new-customer-message = तपाईं टाइप गर्दै गर्दा ग्राहकले फेरि लेख्नुभयो। तैपनि पठाउने? y/n
+resolve-title = यो परिवर्तनलाई के गर्ने?

@@ -36,3 +36,4 @@ error-server = సర్వర్ లోపం: { $error }
 notice-unknown-language = తెలియని భాష { $lang }, ఇంగ్లీష్ చూపిస్తున్నాం
 warn-ticket-solved = ఈలోగా ఈ టికెట్ పరిష్కారమైంది లేదా మూసివేయబడింది. అయినా జవాబు పంపాలా? y/n
 warn-new-customer-message = మీరు టైప్ చేస్తుండగా కస్టమర్ మళ్లీ రాశారు. అయినా పంపాలా? y/n
+resolve-title = ఈ మార్పును ఏమి చేయాలి?
