@@ -723,6 +723,7 @@ async fn a_patch_whose_answer_was_lost_is_not_a_conflict() {
     })
     .await;
     let server = backend.direct(&token).ticket(id).await.unwrap().ticket;
+    eprintln!("[lost patch answer] proxy {:?}", proxy.stats());
     assert_eq!(
         c.counts(),
         (0, 0),

@@ -73,7 +73,7 @@ fn group_digit_run(digits: &str) -> String {
     let mut out = String::with_capacity(len + len / 2);
     let head = len - 3;
     for (i, c) in digits[..head].chars().enumerate() {
-        if i > 0 && (head - i) % 2 == 0 {
+        if i > 0 && (head - i).is_multiple_of(2) {
             out.push(',');
         }
         out.push(c);
@@ -292,7 +292,7 @@ mod tests {
         assert_eq!(money_ascii(inr(-50_000)), "-₹500");
         assert_eq!(money_ascii(npr(120_000)), "रू 1,200");
         assert_eq!(money_ascii(npr(50)), "रू 0.50");
-        assert_eq!(money_ascii(npr(10_000_000_01)), "रू 1,00,00,000.01");
+        assert_eq!(money_ascii(npr(1_000_000_001)), "रू 1,00,00,000.01");
         assert_eq!(money_ascii(npr(0)), "रू 0");
 
         let ne = I18n::new("ne");

@@ -90,7 +90,7 @@ pub fn lines(app: &App) -> Vec<Styled> {
                 .unwrap_or_default();
             out.push(plain(format!(
                 "  {} × {}{variant}",
-                app.num(i64::from(item.quantity)),
+                app.num(item.quantity),
                 text::sanitize_line(&item.name)
             )));
         }
@@ -190,7 +190,7 @@ pub fn lines(app: &App) -> Vec<Styled> {
             out.push((
                 format!(
                     "{kind} {}/{} · {}",
-                    app.num(i64::from(s.score)),
+                    app.num(s.score),
                     app.num(max),
                     text::sanitize_line(&s.comment)
                 ),
