@@ -70,7 +70,7 @@ where
     while out.len() < n {
         match next_event(events).await.expect("a valid event") {
             StreamEvent::Change(notice) => out.push(notice),
-            StreamEvent::Stats(_) => {}
+            StreamEvent::Stats(_) | StreamEvent::Presence(_) => {}
         }
     }
     out
@@ -849,7 +849,7 @@ async fn broken_event_streams_are_errors_not_panics() {
     // peer closes the stream.
     let body = format!(
         "{SSE_HEAD}: hi\n\nevent: change\nid: 1\ndata: {{not json\n\n\
-         event: presence\ndata: {{}}\n\n\
+         event: typing-v2\ndata: {{}}\n\n\
          event: change\nid: 2\ndata: {{\"seq\":2,\"type\":\"ticket\",\"id\":\"9\"}}\n\n"
     );
     let c = peer_client(fake_peer(body, false).await);

@@ -61,6 +61,18 @@ pub enum SyncEvent {
 pub struct SyncHandle {
     kick: Arc<Notify>,
     presence: Arc<tokio::sync::watch::Sender<PresenceUpdate>>,
+    _stop: Arc<StopOnDrop>,
+}
+
+/// Stops the sync task when the last handle goes. Stopping is safe at any
+/// await point: no cache transaction spans one, and an unanswered write is
+/// sent again (same key) by the next sync.
+struct StopOnDrop(tokio::task::AbortHandle);
+
+impl Drop for StopOnDrop {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
 }
 
 impl SyncHandle {
@@ -91,15 +103,12 @@ pub fn spawn(
     events: mpsc::UnboundedSender<SyncEvent>,
 ) -> SyncHandle {
     let kick = Arc::new(Notify::new());
+    let kick_task = kick.clone();
     let (presence_tx, presence) = tokio::sync::watch::channel(PresenceUpdate {
         ticket_id: None,
         typing: false,
     });
-    let handle = SyncHandle {
-        kick: kick.clone(),
-        presence: Arc::new(presence_tx),
-    };
-    tokio::spawn(async move {
+    let task = tokio::spawn(async move {
         let store = match Store::open(&cache) {
             Ok(store) => store,
             Err(e) => {
@@ -112,13 +121,17 @@ pub fn spawn(
             client,
             store,
             events,
-            kick,
+            kick: kick_task,
             presence,
             pusher: push::Pusher::default(),
         };
         task.run().await;
     });
-    handle
+    SyncHandle {
+        kick,
+        presence: Arc::new(presence_tx),
+        _stop: Arc::new(StopOnDrop(task.abort_handle())),
+    }
 }
 
 struct SyncTask {
