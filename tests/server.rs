@@ -580,3 +580,29 @@ async fn presence_shows_who_else_is_on_a_ticket() {
     let detail = s.get(&format!("/v1/tickets/{id}"), Role::Agent).await;
     assert!(detail["viewers"].as_array().unwrap().is_empty());
 }
+
+#[tokio::test]
+async fn a_keyed_patch_replayed_after_a_lost_answer_is_not_a_conflict() {
+    let s = bare_server().await;
+    let created = s.inbound("k@example.in", "size exchange please").await;
+    let id = created["ticket"]["id"].as_i64().unwrap();
+    let v = created["ticket"]["version"].as_i64().unwrap();
+    let send = |key: &'static str, body: Value| {
+        s.req(Method::PATCH, &format!("/v1/tickets/{id}"), Role::Agent)
+            .header("If-Match", v.to_string())
+            .header("Idempotency-Key", key)
+            .json(&body)
+            .send()
+    };
+    let first = send("patch-1", json!({"status": "pending"})).await.unwrap();
+    assert_eq!(first.status(), 200);
+    let first: Value = first.json().await.unwrap();
+    // The answer was lost; the client retries with the same key and version.
+    let again = send("patch-1", json!({"status": "pending"})).await.unwrap();
+    assert_eq!(again.status(), 200);
+    assert_eq!(again.headers()["idempotent-replayed"], "true");
+    assert_eq!(again.json::<Value>().await.unwrap(), first);
+    // A new key on the stale version is still a conflict.
+    let other = send("patch-2", json!({"status": "open"})).await.unwrap();
+    assert_eq!(error_code(other).await.0, 412);
+}

@@ -249,6 +249,24 @@ impl Client {
         .await
     }
 
+    /// `PATCH /v1/tickets/{id}` with an Idempotency-Key, so a retry after a
+    /// lost answer gets that answer instead of a conflict with itself.
+    pub async fn patch_ticket_once(
+        &self,
+        id: TicketId,
+        if_match_version: i64,
+        idempotency_key: &str,
+        patch: &TicketPatch,
+    ) -> Result<crate::domain::Ticket, ClientError> {
+        let url = self.url(&["v1", "tickets", &id.to_string()], &[])?;
+        let extra = Extra {
+            if_match: Some(if_match_version),
+            idempotency_key: Some(idempotency_key),
+        };
+        self.call(Method::PATCH, url, extra, Some(patch), "the updated ticket (Ticket)")
+            .await
+    }
+
     /// `GET /v1/customers/{id}`: a customer with orders, actions, tickets.
     pub async fn customer(&self, id: CustomerId) -> Result<CustomerDetail, ClientError> {
         let url = self.url(&["v1", "customers", &id.to_string()], &[])?;

@@ -198,9 +198,28 @@ async fn patch_ticket(
     headers: HeaderMap,
     ApiJson(patch): ApiJson<TicketPatch>,
 ) -> ApiResult<Response> {
-    caller.require_staff()?;
+    let agent = caller.require_staff()?.clone();
     let id = extract::id("ticket", &raw)?;
     let expected = extract::if_match(&headers)?;
+    // An optional Idempotency-Key makes a retried PATCH safe: when the first
+    // attempt was applied but its answer lost, the retry gets that answer
+    // instead of a 412 against its own change. If-Match is not part of the
+    // fingerprint (a retry may be rebased onto a newer version).
+    if headers.contains_key(crate::protocol::IDEMPOTENCY_KEY) {
+        let key = extract::idempotency_key(&headers)?;
+        let text = request_text("PATCH", &format!("/v1/tickets/{id}"), &patch)?;
+        let stored = state
+            .idempotent(agent.id, key, text, StatusCode::OK, move |w| {
+                ops::patch_ticket(w, id, expected, patch, now())
+            })
+            .await?;
+        let version = stored.body.get("version").and_then(|v| v.as_i64());
+        let mut response = stored_response(stored);
+        if let Some(v) = version.and_then(|v| HeaderValue::from_str(&format!("\"{v}\"")).ok()) {
+            response.headers_mut().insert(header::ETAG, v);
+        }
+        return Ok(response);
+    }
     let ticket = state
         .write(move |w| ops::patch_ticket(w, id, expected, patch, now()))
         .await?;
