@@ -38,11 +38,14 @@ use sahaya::server::ServeOptions;
 use sahaya::store::{OutboxOp, OutboxState, Store};
 use sahaya::sync::{self, SyncHandle};
 
-/// Answers to `PATCH` are spared by the proxy's answer faults in the matrix:
-/// a status patch whose answer is lost comes back as a conflict with the
-/// agent's own change (see `a_patch_whose_answer_was_lost_is_not_a_conflict`).
-/// Set to false once that is fixed, so the matrix covers patches fully.
-const SPARE_PATCH_ANSWERS: bool = true;
+/// Whether the answer to a status patch may be lost. Not yet: a patch whose
+/// answer is lost comes back as a conflict with the agent's own change, and
+/// every patch queued after it on that ticket conflicts too (see
+/// `a_patch_whose_answer_was_lost_is_not_a_conflict`). Until that is fixed
+/// the matrix spares answers to `PATCH` (it still queues patches, and
+/// refusals, blackholes and cut requests still hit them) and the kill -9 test
+/// queues messages only. Set to true once fixed.
+const PATCH_ANSWERS_MAY_BE_LOST: bool = true;
 
 /// The console's limits here: tight, so a blackhole costs seconds, not minutes.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(1);
@@ -97,10 +100,13 @@ struct Console {
 }
 
 fn console(url: &str, token: &str, cache: &Path) -> Console {
+    // The UI's connection first, as the console does: two connections
+    // creating a new cache at once can fail (see
+    // `two_connections_can_create_a_cache_at_once`).
+    let ui = Store::open(cache).unwrap();
     let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
     let handle = sync::spawn(client(url, token), cache.to_path_buf(), tx);
     tokio::spawn(async move { while rx.recv().await.is_some() {} });
-    let ui = Store::open(cache).unwrap();
     Console { handle, ui }
 }
 
@@ -544,7 +550,7 @@ async fn run_scenario(s: Scenario) {
     let backend = backend().await;
     let token = backend.server.token(Role::Agent);
     let proxy = Arc::new(Proxy::start_seeded(backend.server.server.addr, seed).await);
-    if SPARE_PATCH_ANSWERS {
+    if !PATCH_ANSWERS_MAY_BE_LOST {
         proxy.spare_requests(b"PATCH ");
     }
     let dir = tempfile::tempdir().unwrap();
@@ -578,7 +584,11 @@ async fn run_scenario(s: Scenario) {
         proxy.heal().await;
         let healed = Instant::now();
         let mut recovered = None;
-        while healed.elapsed() < Duration::from_secs(3) {
+        let patience = std::env::var("FAULTS_NO_KICK_WAIT_SECS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .map_or(Duration::from_secs(3), Duration::from_secs);
+        while healed.elapsed() < patience {
             if c.counts() == (0, 0) {
                 recovered = Some(healed.elapsed());
                 break;
@@ -589,7 +599,7 @@ async fn run_scenario(s: Scenario) {
             "[{label}] {offline} writes queued offline; drained without a kick: {}",
             match recovered {
                 Some(t) => format!("after {t:?}"),
-                None => format!("no, {} still waiting after 3 s", c.counts().0),
+                None => format!("no, {} still waiting after {patience:?}", c.counts().0),
             }
         );
     } else {
@@ -655,7 +665,12 @@ scenario!(matrix_slow_network, Fault::Delay, 150, 1500);
 scenario!(matrix_offline_then_online, Fault::Offline, 150, 0);
 scenario!(matrix_flapping_connection, Fault::Flapping, 150, 2500);
 scenario!(matrix_blackhole, Fault::Blackhole, 150, 4000);
-scenario!(matrix_answer_lost_after_apply, Fault::CutAfterApply, 150, 1500);
+scenario!(
+    matrix_answer_lost_after_apply,
+    Fault::CutAfterApply,
+    150,
+    1500
+);
 scenario!(matrix_answer_cut_mid_body, Fault::CutMidBody, 150, 1500);
 scenario!(matrix_resets, Fault::Resets, 150, 1500);
 scenario!(matrix_mixed, Fault::Mixed, 150, 3000);
@@ -799,7 +814,13 @@ const CRASH_TAG: &str = "[crash]";
 const CRASH_WRITES: usize = 240;
 
 fn crash_writes(tickets: &[TicketId]) -> Vec<Write> {
-    plan(CRASH_TAG, CRASH_WRITES, tickets, true, 7)
+    plan(
+        CRASH_TAG,
+        CRASH_WRITES,
+        tickets,
+        PATCH_ANSWERS_MAY_BE_LOST,
+        7,
+    )
 }
 
 /// The console run by `a_console_killed_mid_write_loses_and_duplicates_nothing`
@@ -919,35 +940,41 @@ async fn a_console_killed_mid_write_loses_and_duplicates_nothing() {
             .unwrap();
         let acked = Arc::new(AtomicI64::new(-1));
         let done = Arc::new(AtomicBool::new(false));
+        let started = Arc::new(AtomicBool::new(false));
         let mut lines = tokio::io::BufReader::new(child.stdout.take().unwrap()).lines();
         let reader = {
-            let (acked, done) = (acked.clone(), done.clone());
+            let (acked, done, started) = (acked.clone(), done.clone(), started.clone());
             tokio::spawn(async move {
-                let mut started = false;
                 while let Ok(Some(line)) = lines.next_line().await {
                     // libtest may have printed "test … ... " before it.
-                    if let Some(at) = line.find("QUEUED ") {
-                        if let Ok(i) = line[at + 7..].trim().parse() {
-                            acked.store(i, Ordering::SeqCst);
-                        }
+                    if let Some(at) = line.find("QUEUED ")
+                        && let Ok(i) = line[at + 7..].trim().parse()
+                    {
+                        acked.store(i, Ordering::SeqCst);
                     }
                     if line.contains("ALL QUEUED") {
                         done.store(true, Ordering::SeqCst);
                     }
                     if line.contains("START ") {
-                        started = true;
+                        started.store(true, Ordering::SeqCst);
                     }
                 }
-                started
             })
         };
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while !started.load(Ordering::SeqCst) {
+            assert!(
+                Instant::now() < deadline,
+                "round {round}: the child console did not start"
+            );
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
         // Let it queue and send for a while, then kill -9.
         let alive = Duration::from_millis(rng.random_range(200..900));
         tokio::time::sleep(alive).await;
         child.start_kill().unwrap();
         child.wait().await.unwrap();
-        let started_ok = reader.await.unwrap();
-        assert!(started_ok || round > 0, "the child console did not start");
+        reader.await.unwrap();
         kills += 1;
         all_queued |= done.load(Ordering::SeqCst);
 
@@ -986,9 +1013,12 @@ async fn a_console_killed_mid_write_loses_and_duplicates_nothing() {
         }
         eprintln!(
             "[kill -9] round {round}: killed after {alive:?}; {rows} queued, {} waiting, \
-             {} in flight",
+             in flight: {:?}",
             store.outbox_counts().unwrap().0,
-            flying.len()
+            flying
+                .iter()
+                .map(|e| (e.id, e.op.kind()))
+                .collect::<Vec<_>>()
         );
     }
     assert!(all_queued, "the child consoles never got all writes queued");
@@ -1164,4 +1194,39 @@ async fn two_agents_changing_one_ticket_get_a_conflict_not_an_overwrite() {
         let server = direct.ticket(id).await.unwrap().ticket;
         assert_eq!(server.version, version + 2, "ticket {id}: re-applied once");
     }
+}
+
+// ----- opening the cache -----
+
+/// The UI and the sync task each open the cache; on a first run the file is
+/// new and both may create it at once. Neither may fail (a sync task whose
+/// open fails stops for good).
+#[test]
+fn two_connections_can_create_a_cache_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut failures = Vec::new();
+    for i in 0..100 {
+        let path = dir.path().join(format!("cache{i}.db"));
+        let barrier = Arc::new(std::sync::Barrier::new(2));
+        let opens: Vec<_> = (0..2)
+            .map(|_| {
+                let (path, barrier) = (path.clone(), barrier.clone());
+                std::thread::spawn(move || {
+                    barrier.wait();
+                    Store::open(&path).map(drop).map_err(|e| e.to_string())
+                })
+            })
+            .collect();
+        for open in opens {
+            if let Err(e) = open.join().unwrap() {
+                failures.push(e);
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of 200 opens failed, e.g. {:?}",
+        failures.len(),
+        failures.first()
+    );
 }

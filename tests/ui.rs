@@ -2088,7 +2088,10 @@ fn palette_at_80_columns_fits() {
     s.assert_lacks("Next view");
     ui.press("down down");
     let row = ui.render().highlighted().unwrap();
-    assert!(row.starts_with("3 ") && row.trim_end().ends_with(" View: open"), "{row:?}");
+    assert!(
+        row.starts_with("3 ") && row.trim_end().ends_with(" View: open"),
+        "{row:?}"
+    );
     ui.press("enter");
     assert_eq!(ui.app.view, View::Open, "third 'view:' action");
 }

@@ -259,7 +259,12 @@ mod tests {
             Some(Err(ClientError::Decode { .. }))
         ));
         assert!(decode_event("typing-indicator-v2", "{}").is_none());
-        let presence = decode_event("presence", r#"{"ticket_id":7,"viewers":[{"agent_id":2,"name":"Ravi","typing":true}]}"#);
-        assert!(matches!(presence, Some(Ok(StreamEvent::Presence(p))) if p.ticket_id == 7 && p.viewers.len() == 1));
+        let presence = decode_event(
+            "presence",
+            r#"{"ticket_id":7,"viewers":[{"agent_id":2,"name":"Ravi","typing":true}]}"#,
+        );
+        assert!(
+            matches!(presence, Some(Ok(StreamEvent::Presence(p))) if p.ticket_id == 7 && p.viewers.len() == 1)
+        );
     }
 }

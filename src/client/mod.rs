@@ -263,8 +263,14 @@ impl Client {
             if_match: Some(if_match_version),
             idempotency_key: Some(idempotency_key),
         };
-        self.call(Method::PATCH, url, extra, Some(patch), "the updated ticket (Ticket)")
-            .await
+        self.call(
+            Method::PATCH,
+            url,
+            extra,
+            Some(patch),
+            "the updated ticket (Ticket)",
+        )
+        .await
     }
 
     /// `GET /v1/customers/{id}`: a customer with orders, actions, tickets.

@@ -76,7 +76,11 @@ impl TicketPatch {
 
 /// How a tag is stored: trimmed, lower case, inner blanks as dashes.
 pub fn normalize_tag(tag: &str) -> String {
-    tag.trim().to_lowercase().split_whitespace().collect::<Vec<_>>().join("-")
+    tag.trim()
+        .to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join("-")
 }
 
 /// Tags normalized, without blanks and duplicates, in their order.

@@ -133,14 +133,22 @@ pub fn post_message(
 /// Tags are lower-case words joined by dashes, at most 40 characters.
 pub fn check_tags(tags: &[String]) -> ApiResult<()> {
     let tags = crate::protocol::normalize_tags(tags);
-    if let Some(t) = tags.iter().find(|t| t.chars().count() > 40 || t.chars().any(|c| c.is_control())) {
+    if let Some(t) = tags
+        .iter()
+        .find(|t| t.chars().count() > 40 || t.chars().any(|c| c.is_control()))
+    {
         return Err(ApiError::unprocessable(
             "bad_tag",
-            format!("tag {t:?} is too long or has control characters; use at most 40 plain characters"),
+            format!(
+                "tag {t:?} is too long or has control characters; use at most 40 plain characters"
+            ),
         ));
     }
     if tags.len() > 30 {
-        return Err(ApiError::unprocessable("too_many_tags", "a ticket can carry at most 30 tags"));
+        return Err(ApiError::unprocessable(
+            "too_many_tags",
+            "a ticket can carry at most 30 tags",
+        ));
     }
     Ok(())
 }
@@ -167,24 +175,33 @@ pub fn patch_ticket(
         if ticket.status == Status::Closed && status != Status::Closed {
             return Err(ApiError::unprocessable(
                 "ticket_closed",
-                format!("ticket {ticket_id} is closed and cannot be reopened; open a new ticket instead"),
+                format!(
+                    "ticket {ticket_id} is closed and cannot be reopened; open a new ticket instead"
+                ),
             ));
         }
     }
     if let Some(Some(id)) = patch.assignee_id {
-        let agent = repo::agent(&w.tx, id)?
-            .ok_or_else(|| ApiError::unprocessable("unknown_agent", format!("agent {id} does not exist")))?;
+        let agent = repo::agent(&w.tx, id)?.ok_or_else(|| {
+            ApiError::unprocessable("unknown_agent", format!("agent {id} does not exist"))
+        })?;
         if agent.role == Role::Integration {
             return Err(ApiError::unprocessable(
                 "bad_assignee",
-                format!("{} is an integration account and cannot own tickets", agent.login),
+                format!(
+                    "{} is an integration account and cannot own tickets",
+                    agent.login
+                ),
             ));
         }
     }
     if let Some(group) = &patch.group {
         let group = group.trim();
         if group.is_empty() || group.chars().count() > 40 {
-            return Err(ApiError::unprocessable("bad_group", "group must be 1 to 40 characters"));
+            return Err(ApiError::unprocessable(
+                "bad_group",
+                "group must be 1 to 40 characters",
+            ));
         }
     }
     if let Some(tags) = &patch.tags {

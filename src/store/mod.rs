@@ -98,9 +98,22 @@ impl Store {
             .map_err(open_err)?;
         // The first statement that reads the file: a file that is not a
         // database fails here, with its path in the message.
-        let _: String = conn
-            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
-            .map_err(open_err)?;
+        // Switching a new file to WAL does not wait on busy_timeout: when the
+        // UI and the sync task create the cache at the same moment, one of
+        // them may see "database is locked" here; try again for a while.
+        let mut tries = 0;
+        loop {
+            match conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0)) {
+                Ok(_) => break,
+                Err(rusqlite::Error::SqliteFailure(e, _))
+                    if e.code == rusqlite::ErrorCode::DatabaseBusy && tries < 200 =>
+                {
+                    tries += 1;
+                    std::thread::sleep(Duration::from_millis(25));
+                }
+                Err(e) => return Err(open_err(e)),
+            }
+        }
         // FULL: with NORMAL a committed outbox row can vanish on power loss.
         conn.pragma_update(None, "synchronous", "FULL")
             .map_err(open_err)?;

@@ -318,6 +318,23 @@ impl Store {
             let OutboxOp::Message { kind, body, .. } = entry.op else {
                 continue;
             };
+            // Sent, but the answer was lost: the change feed already brought
+            // the server's copy (same author, kind and text, not older than
+            // the entry). Show that one only; the retry will confirm it.
+            let my_id = match &author {
+                Author::Agent { id, .. } => *id,
+                _ => 0,
+            };
+            let delivered = out.iter().any(|m| {
+                m.id > 0
+                    && m.kind == kind
+                    && m.body == body
+                    && matches!(&m.author, Author::Agent { id, .. } if *id == my_id)
+                    && m.created_at.timestamp_millis() >= entry.created_at.timestamp_millis() - 1000
+            });
+            if delivered && !entry.state.is_problem() {
+                continue;
+            }
             let delivery = if entry.state.is_problem() {
                 Delivery::Failed
             } else {

@@ -333,8 +333,9 @@ impl SyncTask {
     }
 }
 
-/// Exponential backoff with jitter (backon), 250 ms doubling to 30 s, never
-/// giving up; a server's Retry-After is honoured when it asks for longer.
+/// Exponential backoff with jitter (backon), 250 ms doubling to 15 s (jitter
+/// adds up to as much again, so at most 30 s), never giving up; a server's
+/// Retry-After is honoured when it asks for longer.
 struct Backoff {
     delays: backon::ExponentialBackoff,
 }
@@ -345,7 +346,7 @@ impl Default for Backoff {
         let delays = backon::ExponentialBuilder::default()
             .with_jitter()
             .with_min_delay(Duration::from_millis(250))
-            .with_max_delay(Duration::from_secs(30))
+            .with_max_delay(Duration::from_secs(15))
             .without_max_times()
             .build();
         Backoff { delays }

@@ -131,7 +131,9 @@ impl Pusher {
             OutboxOp::Patch { ticket_id, patch } => {
                 let base = entry.base_version.unwrap_or(0);
                 let version = self.effective_base(*ticket_id, base, cached);
-                let ticket = client.patch_ticket_once(*ticket_id, version, key, patch).await?;
+                let ticket = client
+                    .patch_ticket_once(*ticket_id, version, key, patch)
+                    .await?;
                 Ok(vec![Entity::Ticket(ticket)])
             }
             OutboxOp::OrderAction { order_id, request } => {

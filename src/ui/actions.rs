@@ -248,8 +248,20 @@ pub fn open_composer(app: &mut App, ticket: &Ticket, kind: MessageKind, text: Op
         app.open_ticket(ticket.id);
     }
     // What the agent has seen when starting to write (the traffic cop).
-    let seen = app.store.messages(ticket.id).unwrap_or_default().iter().filter(|m| m.id > 0).map(|m| m.id).max();
-    let was_active = app.store.ticket(ticket.id).ok().flatten().is_none_or(|t| t.status.is_active());
+    let seen = app
+        .store
+        .messages(ticket.id)
+        .unwrap_or_default()
+        .iter()
+        .filter(|m| m.id > 0)
+        .map(|m| m.id)
+        .max();
+    let was_active = app
+        .store
+        .ticket(ticket.id)
+        .ok()
+        .flatten()
+        .is_none_or(|t| t.status.is_active());
     app.composer = Some(Composer {
         ticket_id: ticket.id,
         kind,
@@ -359,7 +371,14 @@ fn send(app: &mut App, anyway: bool) {
             return;
         }
     }
-    if enqueue(app, OutboxOp::Message { ticket_id, kind, body }) {
+    if enqueue(
+        app,
+        OutboxOp::Message {
+            ticket_id,
+            kind,
+            body,
+        },
+    ) {
         // A macro's status and tags go out after its message, in order.
         if let Some(mut patch) = after_send {
             if let (Some(add), Ok(Some(t))) = (&patch.tags, app.store.ticket(ticket_id)) {

@@ -217,7 +217,11 @@ pub fn render(app: &mut App, buf: &mut Buffer, area: Rect) {
         }
     }
     let max_scroll = rows.len().saturating_sub(inner.height as usize);
-    let scroll = app.open.as_ref().map_or(0, |o| o.customer_scroll).min(max_scroll);
+    let scroll = app
+        .open
+        .as_ref()
+        .map_or(0, |o| o.customer_scroll)
+        .min(max_scroll);
     if let Some(open) = app.open.as_mut() {
         open.customer_scroll = scroll;
     }

@@ -111,15 +111,24 @@ pub fn render(app: &mut App, frame: &mut Frame<'_>, area: Rect) {
             .map(|v| {
                 let name = text::sanitize_line(&v.name).into_owned();
                 if v.typing {
-                    app.i18n.tr_args("presence-typing", &[("name", name.into())])
+                    app.i18n
+                        .tr_args("presence-typing", &[("name", name.into())])
                 } else {
                     name
                 }
             })
             .collect();
-        header.push(Part::new(format!("  👁 {}", names.join(", ")), Style::new().fg(Color::LightMagenta)));
+        header.push(Part::new(
+            format!("  👁 {}", names.join(", ")),
+            Style::new().fg(Color::LightMagenta),
+        ));
     }
-    draw::parts(frame.buffer_mut(), Rect { height: 1, ..inner }, &header, &profile);
+    draw::parts(
+        frame.buffer_mut(),
+        Rect { height: 1, ..inner },
+        &header,
+        &profile,
+    );
     let body_area = Rect {
         y: inner.y + 1,
         height: inner.height.saturating_sub(1),
