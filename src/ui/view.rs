@@ -204,6 +204,7 @@ pub fn popup(
         width: w,
         height: h,
     };
+    unstraddle(buf, r);
     Clear.render(r, buf);
     let style = Style::new().fg(Color::Yellow);
     let block = Block::new()
@@ -213,6 +214,35 @@ pub fn popup(
     let inner = framed(buf, r, block);
     title(buf, r, text, style.add_modifier(Modifier::BOLD), profile);
     inner
+}
+
+/// Blanks any wide cluster that starts left of `r` and reaches into it: the
+/// terminal would draw it across `r`'s left border (a Kannada conjunct in the
+/// list under a popup, say).
+fn unstraddle(buf: &mut Buffer, r: Rect) {
+    use ratatui::buffer::CellWidth;
+    for y in r.top()..r.bottom() {
+        let mut x = r.x;
+        while x > buf.area.x {
+            x -= 1;
+            let cell = &buf[(x, y)];
+            if cell.symbol().is_empty() {
+                continue; // covered by a cluster further left
+            }
+            if x + cell.cell_width() > r.x {
+                // The cluster and the cells it covered left of `r` become
+                // blanks (a blank differs from a covered cell, so the
+                // terminal gets them all rewritten).
+                let style = cell.style();
+                for cx in x..r.x {
+                    let cell = &mut buf[(cx, y)];
+                    cell.reset();
+                    cell.set_style(style);
+                }
+            }
+            break;
+        }
+    }
 }
 
 /// Rows of the command palette for a filter text.
@@ -232,4 +262,31 @@ pub fn palette_rows(app: &App, filter: &str) -> Vec<PaletteRow> {
                 || row.action.name().contains(&filter)
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_popup_border_is_not_drawn_over_by_a_cluster_from_the_left() {
+        let profile = crate::text::WidthProfile::spacing_marks();
+        let area = Rect::new(0, 0, 40, 5);
+        let mut buf = Buffer::empty(area);
+        // ಕ್ಷ್ಮೀ is one display cluster several cells wide.
+        let end = crate::text::draw_str(&mut buf, 0, 1, "ಲಕ್ಷ್ಮೀ", 20, Style::new(), &profile);
+        assert!(end >= 4);
+        let inner = popup(&profile, &mut buf, Rect::new(2, 0, 38, 5), 90, 5, "t");
+        assert!(inner.x > 2);
+        let popup_x = 2 + (38 - 34) / 2; // where the 90 % box starts
+        for x in 0..popup_x {
+            let cell = &buf[(x, 1)];
+            assert!(
+                cell.symbol() == " " || ratatui::buffer::CellWidth::cell_width(cell) as u16 + x <= popup_x,
+                "cell {x} reaches under the popup: {:?}",
+                cell.symbol()
+            );
+        }
+        assert_eq!(buf[(popup_x, 1)].symbol(), "│");
+    }
 }
