@@ -216,9 +216,10 @@ pub fn popup(
     inner
 }
 
-/// Blanks any wide cluster that starts left of `r` and reaches into it: the
-/// terminal would draw it across `r`'s left border (a Kannada conjunct in the
-/// list under a popup, say).
+/// Keeps wide clusters from crossing `r`'s edges before a box is drawn
+/// there: a cluster that starts left of `r` and reaches into it is blanked
+/// (the terminal would draw it across the left border), and cells right of
+/// `r` covered by a cluster inside it become blanks (else they are holes).
 fn unstraddle(buf: &mut Buffer, r: Rect) {
     use ratatui::buffer::CellWidth;
     for y in r.top()..r.bottom() {
@@ -241,6 +242,16 @@ fn unstraddle(buf: &mut Buffer, r: Rect) {
                 }
             }
             break;
+        }
+        // Right edge: cells just outside the box that a cluster inside it
+        // covered would be left as holes once the box is cleared.
+        let mut x = r.right();
+        while x < buf.area.right() && buf[(x, y)].symbol().is_empty() {
+            let style = buf[(x, y)].style();
+            let cell = &mut buf[(x, y)];
+            cell.reset();
+            cell.set_style(style);
+            x += 1;
         }
     }
 }
