@@ -22,6 +22,8 @@ pub struct Config {
     pub digits: Option<Digits>,
     /// Calendar for dates: "gregorian" (default) or "bikram-sambat".
     pub calendar: Option<Calendar>,
+    /// Supervisor alerts (`[alerts]`): limits and how the terminal is told.
+    pub alerts: Option<crate::ui::supervisor::AlertRules>,
 }
 
 impl Config {
@@ -193,6 +195,25 @@ mod tests {
             err.contains(":1:") && err.contains("bikram-sambat"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn alerts() {
+        use crate::ui::supervisor::{Alert, NotifyStyle};
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(
+            &path,
+            "[alerts]\nunassigned = 5\nsla_breached = -1\nnotify = \"osc9\"\n",
+        )
+        .unwrap();
+        let rules = load(&path).unwrap().alerts.unwrap();
+        assert_eq!(rules.limit(Alert::Unassigned), Some(5));
+        assert_eq!(rules.limit(Alert::SlaBreached), None);
+        assert_eq!(rules.notify, Some(NotifyStyle::Osc9));
+        std::fs::write(&path, "[alerts]\nnotify = \"smoke\"\n").unwrap();
+        let err = load(&path).unwrap_err().to_string();
+        assert!(err.contains(":2:") && err.contains("osc777"), "{err}");
     }
 
     #[test]

@@ -130,6 +130,7 @@ pub async fn run(opts: ConsoleOptions) -> anyhow::Result<()> {
     // The widths `sahaya doctor` measured in this terminal, if it did.
     let profile = crate::doctor::load_cached_profile(&data_dir).unwrap_or_default();
     let mut app = crate::ui::App::new(store, i18n, keymap, profile);
+    app.supervisor.rules = config.alerts.clone().unwrap_or_default();
     if let Some(notice) = notice {
         app.flash(notice);
     }

@@ -39,6 +39,8 @@ pub enum Action {
     Macro,
     OrderActions,
     ProactiveNotice,
+    /// Marks the ticket in the list; assigning then acts on every marked one.
+    ToggleMark,
     // Composer
     Send,
     ToggleReplyNote,
@@ -90,7 +92,7 @@ impl Scope {
 }
 
 impl Action {
-    pub const ALL: [Action; 38] = [
+    pub const ALL: [Action; 39] = [
         Action::MoveDown,
         Action::MoveUp,
         Action::PageDown,
@@ -120,6 +122,7 @@ impl Action {
         Action::Macro,
         Action::OrderActions,
         Action::ProactiveNotice,
+        Action::ToggleMark,
         Action::Send,
         Action::ToggleReplyNote,
         Action::Search,

@@ -98,6 +98,8 @@ CREATE TABLE idempotency (
 pub struct Db {
     pub conn: Connection,
     seq: i64,
+    /// Running ticket counts for the queue statistics (see `server::stats`).
+    pub counters: super::stats::Counters,
 }
 
 impl Db {
@@ -116,7 +118,12 @@ impl Db {
         let seq: i64 = conn.query_row("SELECT COALESCE(MAX(seq), 0) FROM changes", [], |r| {
             r.get(0)
         })?;
-        Ok(Db { conn, seq })
+        let counters = super::stats::Counters::scan(&conn)?;
+        Ok(Db {
+            conn,
+            seq,
+            counters,
+        })
     }
 
     pub fn latest_seq(&self) -> i64 {
@@ -137,11 +144,20 @@ impl Db {
             tx,
             seq: self.seq,
             notices: Vec::new(),
+            tickets: Vec::new(),
         };
         let value = f(&mut writer)?;
-        let Writer { tx, seq, notices } = writer;
+        let Writer {
+            tx,
+            seq,
+            notices,
+            tickets,
+        } = writer;
         tx.commit()?;
         self.seq = seq;
+        for delta in &tickets {
+            self.counters.apply(delta);
+        }
         Ok((value, notices))
     }
 
@@ -157,6 +173,8 @@ pub struct Writer<'a> {
     pub tx: Transaction<'a>,
     seq: i64,
     notices: Vec<ChangeNotice>,
+    /// Ticket rows written, for the statistics counters (applied on commit).
+    tickets: Vec<super::stats::TicketDelta>,
 }
 
 impl Writer<'_> {
@@ -175,6 +193,11 @@ impl Writer<'_> {
             id: id.to_string(),
         });
         Ok(self.seq)
+    }
+
+    /// Records a ticket row write for the statistics counters.
+    pub fn ticket_written(&mut self, delta: super::stats::TicketDelta) {
+        self.tickets.push(delta);
     }
 
     pub fn set_meta(&self, key: &str, value: &str) -> rusqlite::Result<()> {

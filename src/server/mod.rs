@@ -83,6 +83,23 @@ impl RunningServer {
             .with_db(|db| seed::account(db, login, login, role))
     }
 
+    /// Queue statistics as of `now`: from the running counters (what the
+    /// server publishes) or, with `from_scratch`, from full table scans.
+    /// For tests and benchmarks.
+    pub fn compute_stats(
+        &self,
+        from_scratch: bool,
+        now: crate::domain::Timestamp,
+    ) -> anyhow::Result<crate::protocol::QueueStats> {
+        self.state.with_db(|db| {
+            Ok(if from_scratch {
+                stats::compute_full(&db.conn, db.latest_seq(), now)?
+            } else {
+                stats::compute(db, now)?
+            })
+        })
+    }
+
     /// Stops accepting requests and waits for the server to finish.
     pub async fn stop(mut self) {
         self.state.stop_streams();
@@ -139,6 +156,11 @@ pub async fn start(opts: ServeOptions) -> anyhow::Result<RunningServer> {
     let app = routes::router(state.clone());
     let (tx, rx) = oneshot::channel::<()>();
     let task = tokio::spawn(async move {
+        // Small writes (SSE events) go out at once, not after the peer's
+        // delayed ACK (up to 200 ms with Nagle's algorithm).
+        let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
+            let _ = tcp.set_nodelay(true);
+        });
         let served = axum::serve(listener, app)
             .with_graceful_shutdown(async {
                 let _ = rx.await;

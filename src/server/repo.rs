@@ -15,6 +15,7 @@ fn exec(tx: &Transaction<'_>, sql: &str, p: impl Params) -> rusqlite::Result<usi
 }
 
 pub fn put_ticket(w: &mut Writer<'_>, t: &Ticket) -> rusqlite::Result<()> {
+    let old = super::stats::TicketFacts::read(&w.tx, t.id)?;
     let waiting_since = if t.status.is_active() {
         t.last_customer_message_at.map(millis)
     } else {
@@ -47,6 +48,11 @@ pub fn put_ticket(w: &mut Writer<'_>, t: &Ticket) -> rusqlite::Result<()> {
             to_json(t)?
         ],
     )?;
+    w.ticket_written(super::stats::TicketDelta {
+        id: t.id,
+        old,
+        new: super::stats::TicketFacts::of(t),
+    });
     w.touch(EntityKind::Ticket, &t.id.to_string())?;
     Ok(())
 }

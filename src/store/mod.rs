@@ -15,6 +15,7 @@
 
 mod apply;
 mod error;
+mod filter;
 mod outbox;
 mod patch;
 mod read;
@@ -28,6 +29,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OptionalExtension, params};
 
 pub use error::{Result, StoreError};
+pub use filter::TicketFilter;
 pub use outbox::{OutboxEntry, OutboxOp, OutboxState};
 pub use patch::apply_patch;
 pub use read::TicketRow;
@@ -120,6 +122,10 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON")
             .map_err(open_err)?;
         conn.set_prepared_statement_cache_capacity(64);
+        if let Ok(extra) = std::env::var("SAHAYA_EXPERIMENT_PRAGMAS") {
+            // EXPERIMENT-ONLY (perf helper, to be removed)
+            conn.execute_batch(&extra).map_err(open_err)?;
+        }
         schema::migrate(&mut conn, path)?;
         // Confirmed entries are kept a while (they answer "did my reply go
         // out?"), then forgotten.

@@ -224,6 +224,11 @@ impl Store {
             }
             ids
         };
+        self.rows_of(ids)
+    }
+
+    /// List rows of tickets `ids`, in that order (missing ones are skipped).
+    pub(super) fn rows_of(&self, ids: Vec<TicketId>) -> Result<Vec<TicketRow>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT t.json, t.server_json IS NOT NULL, c.name, a.name FROM tickets t
              LEFT JOIN customers c ON c.id = t.customer_id

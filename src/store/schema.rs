@@ -21,8 +21,9 @@ use super::error::{Result, StoreError};
 pub const TOKENIZER: &str = "unicode61 remove_diacritics 2 categories 'L* N* Co M*'";
 
 fn migrations() -> Vec<String> {
-    vec![format!(
-        r#"
+    vec![
+        format!(
+            r#"
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
 -- Tickets as the UI shows them: the server's copy with this agent's pending
@@ -159,8 +160,22 @@ CREATE TABLE drafts (
     updated_at INTEGER NOT NULL
 );
 "#,
-        tok = TOKENIZER
-    )]
+            tok = TOKENIZER
+        ),
+        // The supervisor's drill-downs: tickets of one status, and active
+        // tickets of one priority, channel or group, in the views' orders.
+        // The JSON is checked first so that a damaged row stays readable
+        // and writable (json_extract fails on malformed JSON). The filter
+        // queries use the very same expressions (store::filter).
+        r#"
+CREATE INDEX tickets_status_due ON tickets (status, next_due);
+CREATE INDEX tickets_status_updated ON tickets (status, updated_at);
+CREATE INDEX tickets_priority ON tickets ((CASE WHEN json_valid(json) THEN json_extract(json, '$.priority') END), active, next_due);
+CREATE INDEX tickets_channel ON tickets ((CASE WHEN json_valid(json) THEN json_extract(json, '$.channel') END), active, next_due);
+CREATE INDEX tickets_group ON tickets ((CASE WHEN json_valid(json) THEN json_extract(json, '$.group') END), active, next_due);
+"#
+        .to_string(),
+    ]
 }
 
 /// The schema version this build writes.

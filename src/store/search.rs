@@ -59,37 +59,46 @@ struct Candidate {
 impl Store {
     /// Tickets whose subject or messages match `query`, most recent activity
     /// first, at most `limit`.
+    ///
+    /// The matches are ranked in one pass over the full-text index each (no
+    /// temporary b-trees), and the snippets of the winners are made in one
+    /// more pass: a prefix query is expanded three times in all, not once per
+    /// hit.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
         let Some(fts) = fts_query(query) else {
             return Ok(Vec::new());
         };
-        let limit = limit.clamp(1, 1000) as i64;
+        let limit = limit.clamp(1, 1000);
         let mut found: HashMap<TicketId, Candidate> = HashMap::new();
         {
-            // The latest matching message of each ticket.
+            // The latest matching message of each ticket (ties: the later id).
             let mut stmt = self.conn.prepare_cached(
-                "SELECT m.ticket_id, MAX(m.created_at), m.id
+                "SELECT m.ticket_id, m.created_at, m.id
                  FROM messages_fts JOIN messages m ON m.id = messages_fts.rowid
-                 WHERE messages_fts MATCH ?1
-                 GROUP BY m.ticket_id ORDER BY 2 DESC, m.ticket_id DESC LIMIT ?2",
+                 WHERE messages_fts MATCH ?1",
             )?;
-            let mut rows = stmt.query(params![fts, limit])?;
+            let mut rows = stmt.query(params![fts])?;
             while let Some(row) = rows.next()? {
-                found.insert(
-                    row.get(0)?,
-                    Candidate {
-                        at: row.get(1)?,
-                        message_id: Some(row.get(2)?),
-                    },
-                );
+                let (ticket_id, at, id): (TicketId, i64, MessageId) =
+                    (row.get(0)?, row.get(1)?, row.get(2)?);
+                let c = found.entry(ticket_id).or_insert(Candidate {
+                    at,
+                    message_id: Some(id),
+                });
+                if (at, id) > (c.at, c.message_id.unwrap_or(0)) {
+                    *c = Candidate {
+                        at,
+                        message_id: Some(id),
+                    };
+                }
             }
         }
         {
             let mut stmt = self.conn.prepare_cached(
                 "SELECT t.id, t.updated_at FROM tickets_fts JOIN tickets t ON t.id = tickets_fts.rowid
-                 WHERE tickets_fts MATCH ?1 ORDER BY t.updated_at DESC, t.id DESC LIMIT ?2",
+                 WHERE tickets_fts MATCH ?1",
             )?;
-            let mut rows = stmt.query(params![fts, limit])?;
+            let mut rows = stmt.query(params![fts])?;
             while let Some(row) = rows.next()? {
                 let id: TicketId = row.get(0)?;
                 let updated: i64 = row.get(1)?;
@@ -103,8 +112,35 @@ impl Store {
             }
         }
         let mut ranked: Vec<(TicketId, Candidate)> = found.into_iter().collect();
-        ranked.sort_by(|a, b| b.1.at.cmp(&a.1.at).then(b.0.cmp(&a.0)));
-        ranked.truncate(limit as usize);
+        let by_recency = |a: &(TicketId, Candidate), b: &(TicketId, Candidate)| {
+            b.1.at.cmp(&a.1.at).then(b.0.cmp(&a.0))
+        };
+        if ranked.len() > limit {
+            ranked.select_nth_unstable_by(limit - 1, by_recency);
+            ranked.truncate(limit);
+        }
+        ranked.sort_by(by_recency);
+
+        let message_ids: Vec<i64> = ranked.iter().filter_map(|(_, c)| c.message_id).collect();
+        let subject_ids: Vec<i64> = ranked
+            .iter()
+            .filter(|(_, c)| c.message_id.is_none())
+            .map(|(id, _)| *id)
+            .collect();
+        let snippets = self.marked(
+            "SELECT rowid, CASE WHEN rowid IN (SELECT value FROM json_each(?2))
+                 THEN snippet(messages_fts, 0, ?5, ?6, '…', 16) END
+             FROM messages_fts WHERE messages_fts MATCH ?1 AND rowid BETWEEN ?3 AND ?4",
+            &fts,
+            &message_ids,
+        )?;
+        let highlights = self.marked(
+            "SELECT rowid, CASE WHEN rowid IN (SELECT value FROM json_each(?2))
+                 THEN highlight(tickets_fts, 0, ?5, ?6) END
+             FROM tickets_fts WHERE tickets_fts MATCH ?1 AND rowid BETWEEN ?3 AND ?4",
+            &fts,
+            &subject_ids,
+        )?;
 
         let mut out = Vec::with_capacity(ranked.len());
         for (ticket_id, c) in ranked {
@@ -114,31 +150,11 @@ impl Store {
                 .query_row(params![ticket_id], |r| r.get(0))
                 .optional()?
                 .unwrap_or_default();
-            let marked: Option<String> = match c.message_id {
-                Some(mid) => self
-                    .conn
-                    .prepare_cached(
-                        "SELECT snippet(messages_fts, 0, ?3, ?4, '…', 16) FROM messages_fts
-                         WHERE messages_fts MATCH ?1 AND rowid = ?2",
-                    )?
-                    .query_row(
-                        params![fts, mid, MARK_START.to_string(), MARK_END.to_string()],
-                        |r| r.get(0),
-                    )
-                    .optional()?,
-                None => self
-                    .conn
-                    .prepare_cached(
-                        "SELECT highlight(tickets_fts, 0, ?3, ?4) FROM tickets_fts
-                         WHERE tickets_fts MATCH ?1 AND rowid = ?2",
-                    )?
-                    .query_row(
-                        params![fts, ticket_id, MARK_START.to_string(), MARK_END.to_string()],
-                        |r| r.get(0),
-                    )
-                    .optional()?,
+            let marked = match c.message_id {
+                Some(mid) => snippets.get(&mid),
+                None => highlights.get(&ticket_id),
             };
-            let (snippet, highlights) = unmark(marked.as_deref().unwrap_or(&subject));
+            let (snippet, highlights) = unmark(marked.map_or(subject.as_str(), String::as_str));
             out.push(SearchHit {
                 ticket_id,
                 subject,
@@ -147,6 +163,32 @@ impl Store {
                 message_id: c.message_id,
                 at: from_millis("search hit", ticket_id, c.at)?,
             });
+        }
+        Ok(out)
+    }
+
+    /// Marked snippets of rows `ids` from `sql`, which walks the matches of
+    /// `fts` between the smallest and largest id once and makes a snippet
+    /// only for the rows asked for.
+    fn marked(&self, sql: &str, fts: &str, ids: &[i64]) -> Result<HashMap<i64, String>> {
+        let mut out = HashMap::with_capacity(ids.len());
+        let (Some(low), Some(high)) = (ids.iter().min(), ids.iter().max()) else {
+            return Ok(out);
+        };
+        let wanted = serde_json::to_string(ids).unwrap_or_else(|_| "[]".to_string());
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        let mut rows = stmt.query(params![
+            fts,
+            wanted,
+            low,
+            high,
+            MARK_START.to_string(),
+            MARK_END.to_string()
+        ])?;
+        while let Some(row) = rows.next()? {
+            if let Some(text) = row.get::<_, Option<String>>(1)? {
+                out.insert(row.get(0)?, text);
+            }
         }
         Ok(out)
     }

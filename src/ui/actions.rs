@@ -136,6 +136,7 @@ pub fn ticket_action(app: &mut App, action: Action) {
         }
         Action::Assign => {
             let Some(t) = need_ticket(app) else { return };
+            let marked = super::supervisor::marked(app);
             let mut items = vec![(app.t("unassigned"), PickValue::Agent(None))];
             for agent in app.store.agents().unwrap_or_default() {
                 if agent.role != Role::Integration {
@@ -151,11 +152,32 @@ pub fn ticket_action(app: &mut App, action: Action) {
                 .iter()
                 .position(|(_, v)| *v == PickValue::Agent(t.assignee_id))
                 .unwrap_or(0);
-            picker(app, "picker-assign", items, at, Flow::Assign(t.id));
+            if marked.is_empty() {
+                picker(app, "picker-assign", items, at, Flow::Assign(t.id));
+            } else {
+                // Every marked ticket gets the chosen agent (see `picked`).
+                let title = app
+                    .i18n
+                    .tr_args("picker-assign-marked", &[("count", marked.len().into())]);
+                app.overlay = Some(Overlay::Picker(Picker {
+                    title,
+                    items,
+                    selected: 0,
+                    flow: Flow::Assign(marked[0]),
+                }));
+            }
         }
         Action::AssignToMe => {
             let Some(t) = need_ticket(app) else { return };
             let me = app.my_id();
+            if !app.marked.is_empty() {
+                let patch = TicketPatch {
+                    assignee_id: Some(Some(me)),
+                    ..Default::default()
+                };
+                super::supervisor::patch_marked(app, patch);
+                return;
+            }
             patch(
                 app,
                 &t,
@@ -580,6 +602,13 @@ fn picked(app: &mut App, flow: Flow, value: PickValue) {
                     },
                 );
             }
+        }
+        (Flow::Assign(_), PickValue::Agent(a)) if !app.marked.is_empty() => {
+            let patch = TicketPatch {
+                assignee_id: Some(a),
+                ..Default::default()
+            };
+            super::supervisor::patch_marked(app, patch);
         }
         (Flow::Assign(id), PickValue::Agent(a)) => {
             if let Some(t) = ticket(app, id) {

@@ -73,6 +73,8 @@ pub enum Effect {
     /// Something was queued or sync-now: wake the sync task.
     Kick,
     Quit,
+    /// A supervisor alert: a desktop notification through the terminal.
+    Notify(String),
 }
 
 pub struct App {
@@ -98,6 +100,13 @@ pub struct App {
     /// The keys typed so far of a multi-key sequence (for the which-key hint).
     pub pending_keys: Vec<String>,
     pub show_supervisor: bool,
+    /// The supervisor screen: selection, alert rules and alert state.
+    pub supervisor: super::supervisor::Supervisor,
+    /// A drill-down from the supervisor screen: the list shows these
+    /// tickets instead of `view`.
+    pub filter: Option<crate::store::TicketFilter>,
+    /// Tickets marked in the list; assigning acts on all of them.
+    pub marked: std::collections::BTreeSet<TicketId>,
     /// Other agents on each ticket, from the live stream.
     pub viewers: std::collections::HashMap<TicketId, Vec<crate::protocol::Viewer>>,
     /// Width the composer was last drawn at (for moving up and down in it).
@@ -134,6 +143,9 @@ impl App {
             flash: None,
             pending_keys: Vec::new(),
             show_supervisor: false,
+            supervisor: Default::default(),
+            filter: None,
+            marked: Default::default(),
             viewers: Default::default(),
             composer_width: 60,
             romanized: false,
@@ -180,7 +192,14 @@ impl App {
             Ok(counts) => self.counts = counts,
             Err(e) => tracing::warn!("cannot read view counts: {e}"),
         }
-        self.list.len = usize::try_from(self.counts.get(self.view)).unwrap_or(0);
+        let len = match &self.filter {
+            Some(f) => self.store.filtered_count(f, now).unwrap_or_else(|e| {
+                tracing::warn!("cannot count tickets: {e}");
+                0
+            }),
+            None => self.counts.get(self.view),
+        };
+        self.list.len = usize::try_from(len).unwrap_or(0);
         if self.list.selected >= self.list.len {
             self.list.selected = self.list.len.saturating_sub(1);
         }
@@ -213,10 +232,15 @@ impl App {
         }
         let offset = l.offset as i64;
         let me = self.my_id();
-        match self
-            .store
-            .ticket_rows(self.view, me, Self::now(), offset, height as i64)
-        {
+        let rows = match &self.filter {
+            Some(f) => self
+                .store
+                .filtered_rows(f, Self::now(), offset, height as i64),
+            None => self
+                .store
+                .ticket_rows(self.view, me, Self::now(), offset, height as i64),
+        };
+        match rows {
             Ok(rows) => self.list.rows = rows,
             Err(e) => tracing::warn!("cannot read tickets: {e}"),
         }
@@ -288,8 +312,22 @@ impl App {
     }
 
     pub fn set_view(&mut self, view: View) {
-        if self.view != view {
+        if self.view != view || self.filter.is_some() {
             self.view = view;
+            self.filter = None;
+            self.marked.clear();
+            self.list.selected = 0;
+            self.list.offset = 0;
+        }
+        self.reload();
+    }
+
+    /// Shows the tickets of a supervisor drill-down in the list (None: back
+    /// to the view).
+    pub fn set_filter(&mut self, filter: Option<crate::store::TicketFilter>) {
+        if self.filter != filter {
+            self.filter = filter;
+            self.marked.clear();
             self.list.selected = 0;
             self.list.offset = 0;
         }

@@ -35,7 +35,17 @@ pub fn channel_code(c: Channel) -> &'static str {
 }
 
 pub fn render(app: &mut App, buf: &mut Buffer, area: Rect) {
-    let title = format!("{} · {}", app.t("pane-tickets"), view_label(app, app.view));
+    let shown = match &app.filter {
+        Some(f) => super::supervisor::filter_label(app, f),
+        None => view_label(app, app.view),
+    };
+    let mut title = format!("{} · {}", app.t("pane-tickets"), shown);
+    if !app.marked.is_empty() {
+        let marked = app
+            .i18n
+            .tr_args("list-marked", &[("count", app.marked.len().into())]);
+        title = format!("{title} · {marked}");
+    }
     let inner = framed_pane(app, buf, area, &title, Pane::List);
     if inner.height == 0 || inner.width == 0 {
         return;
@@ -86,7 +96,26 @@ pub fn render(app: &mut App, buf: &mut Buffer, area: Rect) {
         };
         draw::fill(buf, line, base);
         let t = &row.ticket;
-        let (mark, mark_style) = priority_mark(t.priority);
+        let (mut mark, mark_style) = priority_mark(t.priority);
+        let marked = app.marked.contains(&t.id);
+        let base = if marked {
+            let bg = if selected {
+                Color::LightBlue
+            } else {
+                Color::Blue
+            };
+            let base = base.bg(bg);
+            draw::fill(buf, line, base);
+            mark = match t.priority {
+                Priority::Urgent => "!*",
+                Priority::High => "!*",
+                Priority::Normal => "·*",
+                Priority::Low => " *",
+            };
+            base
+        } else {
+            base
+        };
         let mut x = draw::put_str(
             buf,
             inner.x,

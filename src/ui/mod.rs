@@ -12,6 +12,7 @@ pub mod overlay;
 pub mod overlay_view;
 pub mod problems;
 pub mod status_view;
+pub mod supervisor;
 pub mod supervisor_view;
 pub mod thread_view;
 pub mod update;
@@ -80,6 +81,12 @@ pub async fn run(
             match effect {
                 Effect::Kick => sync.kick(),
                 Effect::Quit => app.quit = true,
+                Effect::Notify(text) => {
+                    let style = app.supervisor.rules.notify;
+                    if let Err(e) = supervisor::notify(&mut std::io::stdout(), style, &text) {
+                        tracing::warn!("notification not shown: {e}");
+                    }
+                }
             }
         }
         if app.quit {

@@ -45,7 +45,7 @@ fn on_sync(app: &mut App, event: SyncEvent) {
                 app.flash(text);
             }
         }
-        SyncEvent::Stats(stats) => app.stats = Some(stats),
+        SyncEvent::Stats(stats) => super::supervisor::on_stats(app, stats),
         SyncEvent::Presence(notice) => {
             let me = app.my_id();
             let others: Vec<_> = notice
@@ -177,6 +177,9 @@ pub fn run(app: &mut App, action: Action) {
         super::actions::composer_action(app, action);
         return;
     }
+    if app.show_supervisor && super::supervisor::action(app, action) {
+        return;
+    }
     use Action::*;
     match action {
         MoveDown => move_by(app, 1),
@@ -212,6 +215,12 @@ pub fn run(app: &mut App, action: Action) {
                 app.show_supervisor = false;
             } else if app.focus != Pane::List {
                 app.focus = Pane::List;
+            } else if !app.marked.is_empty() {
+                app.marked.clear();
+            } else if app.filter.is_some() {
+                // Back from a drill-down to the supervisor screen.
+                app.set_filter(None);
+                app.show_supervisor = app.is_supervisor();
             }
         }
         Quit => super::actions::quit(app),
@@ -230,6 +239,7 @@ pub fn run(app: &mut App, action: Action) {
             app.flash(text);
         }
         Outbox => app.overlay = Some(Overlay::Problems { selected: 0 }),
+        ToggleMark => super::supervisor::toggle_mark(app),
         other => super::actions::ticket_action(app, other),
     }
 }

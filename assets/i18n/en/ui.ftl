@@ -207,6 +207,39 @@ supervisor-breached = Breached
 supervisor-agents = Agents
 supervisor-waiting = Waiting for the latest figures
 supervisor-only = Only supervisors can open this screen
+supervisor-groups = Groups
+supervisor-due-within = Due within { $duration }
+supervisor-live = Live · figures of { $time } ({ $ago } ago)
+supervisor-stale = Not live ({ $state }) · last figures of { $time } ({ $ago } ago)
+supervisor-oldest = Oldest waiting
+supervisor-oldest-value = #{ $id }, waiting { $duration }
+supervisor-first-response = First reply today (median)
+supervisor-none = none yet
+supervisor-arrivals = New tickets per { $minutes } minutes, last { $hours } hours
+supervisor-peak = peak { $count }
+supervisor-survey = today { $today } ({ $todayCount }) · last { $days } days { $week } ({ $weekCount })
+supervisor-hint = { $open }: show these tickets · { $back }: back
+alert-unassigned =
+    { $count ->
+        [one] { $count } ticket is unassigned
+       *[other] { $count } tickets are unassigned
+    }
+alert-sla-breached =
+    { $count ->
+        [one] { $count } ticket is past its SLA
+       *[other] { $count } tickets are past their SLA
+    }
+picker-assign-marked =
+    { $count ->
+        [one] Assign { $count } marked ticket to
+       *[other] Assign { $count } marked tickets to
+    }
+queued-many =
+    { $count ->
+        [one] { $count } change saved; it goes out when the connection allows
+       *[other] { $count } changes saved; they go out when the connection allows
+    }
+list-marked = { $count } marked
 
 ## Empty states
 

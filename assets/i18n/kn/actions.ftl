@@ -36,6 +36,7 @@ action-tags = ಟ್ಯಾಗ್ ಎಡಿಟ್ ಮಾಡಿ
 action-macro = ಮ್ಯಾಕ್ರೋ ಬಳಸಿ
 action-order-actions = ಆರ್ಡರ್ ಕ್ರಮಗಳು: ಮರುಪಾವತಿ, ರಿಟರ್ನ್, ವಿನಿಮಯ
 action-proactive-notice = ಮುಂಚಿತ ಸೂಚನೆ ಕಳುಹಿಸಿ
+action-toggle-mark = ಟಿಕೆಟ್ ಅನ್ನು ಗುರುತಿಸು ಅಥವಾ ಗುರುತು ತೆಗೆ (ನಿಯೋಜನೆ ಎಲ್ಲ ಗುರುತಿಸಿದವುಗಳಿಗೆ)
 
 ## Composer
 

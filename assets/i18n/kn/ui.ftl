@@ -212,6 +212,39 @@ supervisor-breached = ಮೀರಿದವು
 supervisor-agents = ಏಜೆಂಟ್‌ಗಳು
 supervisor-waiting = ಇತ್ತೀಚಿನ ಅಂಕಿಅಂಶಗಳಿಗಾಗಿ ಕಾಯಲಾಗುತ್ತಿದೆ
 supervisor-only = ಈ ಪರದೆಯನ್ನು ಸೂಪರ್‌ವೈಸರ್‌ಗಳು ಮಾತ್ರ ತೆರೆಯಬಹುದು
+supervisor-groups = ಗುಂಪುಗಳು
+supervisor-due-within = { $duration } ಒಳಗೆ ಗಡುವು
+supervisor-live = ನೇರ · { $time } ರ ಅಂಕಿಅಂಶಗಳು ({ $ago } ಹಿಂದೆ)
+supervisor-stale = ನೇರವಲ್ಲ ({ $state }) · ಕೊನೆಯ ಅಂಕಿಅಂಶಗಳು { $time } ({ $ago } ಹಿಂದೆ)
+supervisor-oldest = ಅತಿ ಹೆಚ್ಚು ಹೊತ್ತು ಕಾಯುತ್ತಿರುವುದು
+supervisor-oldest-value = #{ $id }, { $duration } ನಿಂದ ಕಾಯುತ್ತಿದೆ
+supervisor-first-response = ಇಂದಿನ ಮೊದಲ ಉತ್ತರ (ಮಧ್ಯಾಂಕ)
+supervisor-none = ಇನ್ನೂ ಇಲ್ಲ
+supervisor-arrivals = ಪ್ರತಿ { $minutes } ನಿಮಿಷಕ್ಕೆ ಹೊಸ ಟಿಕೆಟ್‌ಗಳು, ಕಳೆದ { $hours } ಗಂಟೆಗಳು
+supervisor-peak = ಗರಿಷ್ಠ { $count }
+supervisor-survey = ಇಂದು { $today } ({ $todayCount }) · ಕಳೆದ { $days } ದಿನಗಳು { $week } ({ $weekCount })
+supervisor-hint = { $open }: ಈ ಟಿಕೆಟ್‌ಗಳನ್ನು ತೋರಿಸು · { $back }: ಹಿಂದಕ್ಕೆ
+alert-unassigned =
+    { $count ->
+        [one] { $count } ಟಿಕೆಟ್ ಯಾರಿಗೂ ನಿಯೋಜಿತವಾಗಿಲ್ಲ
+       *[other] { $count } ಟಿಕೆಟ್‌ಗಳು ಯಾರಿಗೂ ನಿಯೋಜಿತವಾಗಿಲ್ಲ
+    }
+alert-sla-breached =
+    { $count ->
+        [one] { $count } ಟಿಕೆಟ್ SLA ಗಡುವು ಮೀರಿದೆ
+       *[other] { $count } ಟಿಕೆಟ್‌ಗಳು SLA ಗಡುವು ಮೀರಿವೆ
+    }
+picker-assign-marked =
+    { $count ->
+        [one] ಗುರುತಿಸಿದ { $count } ಟಿಕೆಟ್ ಅನ್ನು ಯಾರಿಗೆ ನಿಯೋಜಿಸಬೇಕು
+       *[other] ಗುರುತಿಸಿದ { $count } ಟಿಕೆಟ್‌ಗಳನ್ನು ಯಾರಿಗೆ ನಿಯೋಜಿಸಬೇಕು
+    }
+queued-many =
+    { $count ->
+        [one] { $count } ಬದಲಾವಣೆ ಉಳಿಸಲಾಗಿದೆ; ಸಂಪರ್ಕ ಸಿಕ್ಕಾಗ ಕಳುಹಿಸಲಾಗುತ್ತದೆ
+       *[other] { $count } ಬದಲಾವಣೆಗಳನ್ನು ಉಳಿಸಲಾಗಿದೆ; ಸಂಪರ್ಕ ಸಿಕ್ಕಾಗ ಕಳುಹಿಸಲಾಗುತ್ತದೆ
+    }
+list-marked = { $count } ಗುರುತಿಸಲಾಗಿದೆ
 
 ## Empty states
 

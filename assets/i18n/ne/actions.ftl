@@ -36,6 +36,7 @@ action-tags = ट्याग सम्पादन गर्नुहोस्
 action-macro = म्याक्रो लागू गर्नुहोस्
 action-order-actions = अर्डर कार्य: रिफन्ड, फिर्ता, साटफेर
 action-proactive-notice = अग्रिम सूचना पठाउनुहोस्
+action-toggle-mark = टिकटमा चिन्ह लगाउनुहोस् वा हटाउनुहोस् (तोक्दा चिन्ह लगाइएका सबैमा लागू हुन्छ)
 
 ## Composer
 

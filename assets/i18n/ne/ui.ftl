@@ -207,6 +207,39 @@ supervisor-breached = म्याद नाघेका
 supervisor-agents = एजेन्टहरू
 supervisor-waiting = पछिल्लो तथ्याङ्कको प्रतीक्षामा
 supervisor-only = सुपरभाइजरहरूले मात्र यो स्क्रिन खोल्न सक्छन्
+supervisor-groups = समूहहरू
+supervisor-due-within = { $duration } भित्र म्याद
+supervisor-live = प्रत्यक्ष · { $time } को तथ्याङ्क ({ $ago } अघि)
+supervisor-stale = प्रत्यक्ष होइन ({ $state }) · पछिल्लो तथ्याङ्क { $time } को ({ $ago } अघि)
+supervisor-oldest = सबैभन्दा लामो प्रतीक्षा
+supervisor-oldest-value = #{ $id }, { $duration } देखि पर्खिरहेको
+supervisor-first-response = आजको पहिलो जवाफ (मध्यिका)
+supervisor-none = अहिलेसम्म छैन
+supervisor-arrivals = हरेक { $minutes } मिनेटमा आएका नयाँ टिकट, पछिल्ला { $hours } घण्टा
+supervisor-peak = उच्चतम { $count }
+supervisor-survey = आज { $today } ({ $todayCount }) · पछिल्ला { $days } दिन { $week } ({ $weekCount })
+supervisor-hint = { $open }: यी टिकट देखाउनुहोस् · { $back }: पछाडि
+alert-unassigned =
+    { $count ->
+        [one] { $count } टिकट कसैलाई तोकिएको छैन
+       *[other] { $count } टिकट कसैलाई तोकिएका छैनन्
+    }
+alert-sla-breached =
+    { $count ->
+        [one] { $count } टिकटको SLA म्याद नाघ्यो
+       *[other] { $count } टिकटहरूको SLA म्याद नाघ्यो
+    }
+picker-assign-marked =
+    { $count ->
+        [one] चिन्ह लगाइएको { $count } टिकट कसलाई तोक्ने
+       *[other] चिन्ह लगाइएका { $count } टिकट कसलाई तोक्ने
+    }
+queued-many =
+    { $count ->
+        [one] { $count } परिवर्तन सेभ भयो; जडान भएपछि पठाइनेछ
+       *[other] { $count } परिवर्तन सेभ भए; जडान भएपछि पठाइनेछन्
+    }
+list-marked = { $count } चिन्ह लगाइएको
 
 ## Empty states
 

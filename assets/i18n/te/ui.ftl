@@ -211,6 +211,39 @@ supervisor-breached = మించినవి
 supervisor-agents = ఏజెంట్‌లు
 supervisor-waiting = తాజా గణాంకాల కోసం వేచి ఉంది
 supervisor-only = ఈ స్క్రీన్‌ను సూపర్‌వైజర్‌లు మాత్రమే తెరవగలరు
+supervisor-groups = గ్రూపులు
+supervisor-due-within = { $duration } లోపు గడువు
+supervisor-live = ప్రత్యక్షం · { $time } నాటి గణాంకాలు ({ $ago } క్రితం)
+supervisor-stale = ప్రత్యక్షం కాదు ({ $state }) · చివరి గణాంకాలు { $time } ({ $ago } క్రితం)
+supervisor-oldest = ఎక్కువ సేపు వేచి ఉన్నది
+supervisor-oldest-value = #{ $id }, { $duration } నుండి వేచి ఉంది
+supervisor-first-response = ఈరోజు మొదటి జవాబు (మధ్యగతం)
+supervisor-none = ఇంకా లేదు
+supervisor-arrivals = ప్రతి { $minutes } నిమిషాలకు కొత్త టికెట్లు, గత { $hours } గంటలు
+supervisor-peak = గరిష్ఠం { $count }
+supervisor-survey = ఈరోజు { $today } ({ $todayCount }) · గత { $days } రోజులు { $week } ({ $weekCount })
+supervisor-hint = { $open }: ఈ టికెట్లు చూపించు · { $back }: వెనక్కి
+alert-unassigned =
+    { $count ->
+        [one] { $count } టికెట్ ఎవరికీ కేటాయించలేదు
+       *[other] { $count } టికెట్లు ఎవరికీ కేటాయించలేదు
+    }
+alert-sla-breached =
+    { $count ->
+        [one] { $count } టికెట్ SLA గడువు మించింది
+       *[other] { $count } టికెట్లు SLA గడువు మించాయి
+    }
+picker-assign-marked =
+    { $count ->
+        [one] గుర్తించిన { $count } టికెట్‌ను ఎవరికి కేటాయించాలి
+       *[other] గుర్తించిన { $count } టికెట్లను ఎవరికి కేటాయించాలి
+    }
+queued-many =
+    { $count ->
+        [one] { $count } మార్పు సేవ్ అయింది; కనెక్షన్ వచ్చినప్పుడు పంపబడుతుంది
+       *[other] { $count } మార్పులు సేవ్ అయ్యాయి; కనెక్షన్ వచ్చినప్పుడు పంపబడతాయి
+    }
+list-marked = { $count } గుర్తించినవి
 
 ## Empty states
 
