@@ -245,14 +245,9 @@ fn prepare(dir: &Path, n: usize, split: bool) -> DataSet {
     // The UI reads only the cache: stop the server (and its stats task) so
     // it does not disturb the measurements.
     if split {
-        for limit in [1000, 5000] {
-            sync_split(
-                &rt,
-                &client,
-                &dir.join(format!("split-{n}.db")),
-                latest,
-                limit,
-            );
+        for (limit, group) in [(1000, 1), (5000, 1), (5000, 10)] {
+            let cache = dir.join(format!("split-{n}.db"));
+            sync_split(&rt, &client, &cache, latest, limit, group);
         }
     }
     rt.block_on(server.stop());
@@ -265,13 +260,15 @@ fn prepare(dir: &Path, n: usize, split: bool) -> DataSet {
 }
 
 /// Where the initial sync spends its time: the sync task's loop by hand
-/// (fetch a page, apply it), timing the two halves apart.
+/// (fetch a page, apply it), timing the two halves apart. With `group` > 1,
+/// that many pages are applied in one transaction.
 fn sync_split(
     rt: &tokio::runtime::Runtime,
     client: &Client,
     cache: &Path,
     latest: i64,
     limit: i64,
+    group: usize,
 ) {
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", cache.display()));
@@ -279,19 +276,24 @@ fn sync_split(
     let mut store = Store::open(cache).expect("cache");
     let (mut fetch, mut apply) = (Duration::ZERO, Duration::ZERO);
     let mut since = 0;
+    let mut batch = Vec::new();
+    let mut pages = 0;
     while since < latest {
         let t = Instant::now();
         let page = rt.block_on(client.changes(since, limit)).expect("page");
         fetch += t.elapsed();
-        let t = Instant::now();
-        store
-            .apply_changes(&page.changes, page.next)
-            .expect("apply");
-        apply += t.elapsed();
+        batch.extend(page.changes);
+        pages += 1;
         since = page.next;
+        if pages % group == 0 || since >= latest {
+            let t = Instant::now();
+            store.apply_changes(&batch, since).expect("apply");
+            apply += t.elapsed();
+            batch.clear();
+        }
     }
     println!(
-        "sync split, pages of {limit}: fetch (server + HTTP + decode) {:.2} s, apply {:.2} s",
+        "sync split, pages of {limit}, {group} page(s) a transaction: fetch (server + HTTP + decode) {:.2} s, apply {:.2} s",
         fetch.as_secs_f64(),
         apply.as_secs_f64()
     );

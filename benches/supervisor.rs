@@ -160,10 +160,10 @@ async fn main() {
         tasks.push(tokio::spawn(async move {
             let mut events = c.events(None).await.expect("stream");
             while let Some(event) = events.next().await {
-                if let Ok(StreamEvent::Stats(stats)) = event {
-                    if tx.send((i, stats.views.all, Instant::now())).is_err() {
-                        return;
-                    }
+                if let Ok(StreamEvent::Stats(stats)) = event
+                    && tx.send((i, stats.views.all, Instant::now())).is_err()
+                {
+                    return;
                 }
             }
         }));

@@ -462,13 +462,14 @@ pub async fn run(state: AppState) {
                 if newest <= published.borrow().seq {
                     continue;
                 }
-                if let Some(wait) = last.map(|l| (l + MIN_GAP).saturating_duration_since(Instant::now())) {
-                    if !wait.is_zero() {
-                        tokio::time::sleep(wait).await;
-                        // Everything announced meanwhile is in this refresh.
-                        if !drain(&mut changes, &mut newest) {
-                            return;
-                        }
+                let wait = last.map_or(Duration::ZERO, |l| {
+                    (l + MIN_GAP).saturating_duration_since(Instant::now())
+                });
+                if !wait.is_zero() {
+                    tokio::time::sleep(wait).await;
+                    // Everything announced meanwhile is in this refresh.
+                    if !drain(&mut changes, &mut newest) {
+                        return;
                     }
                 }
             }

@@ -273,7 +273,7 @@ fn render_row(app: &App, buf: &mut Buffer, r: Rect, row: &Row, selected: bool) {
     };
     draw::put_str(buf, count_x, r.y, r.right(), &count, count_style, profile);
     let end = count_x.saturating_sub(1);
-    let mut x = r.x + 2;
+    let x = r.x + 2;
     if !row.detail.is_empty() {
         let detail_w = 10usize.min(end.saturating_sub(x) as usize / 2);
         let detail = crate::text::pad_to(&row.detail, detail_w, profile);
@@ -281,12 +281,11 @@ fn render_row(app: &App, buf: &mut Buffer, r: Rect, row: &Row, selected: bool) {
         let color = presence_color(&row.detail, app);
         draw::put_str(buf, dx, r.y, end, &detail, base.fg(color), profile);
         let label = crate::text::truncate(&row.label, dx.saturating_sub(x + 1) as usize, profile);
-        x = draw::put_str(buf, x, r.y, dx, &label, base, profile);
+        draw::put_str(buf, x, r.y, dx, &label, base, profile);
     } else {
         let label = crate::text::truncate(&row.label, end.saturating_sub(x) as usize, profile);
-        x = draw::put_str(buf, x, r.y, end, &label, base, profile);
+        draw::put_str(buf, x, r.y, end, &label, base, profile);
     }
-    let _ = x;
 }
 
 fn presence_color(label: &str, app: &App) -> Color {
