@@ -245,7 +245,7 @@ fn prepare(dir: &Path, n: usize, split: bool) -> DataSet {
     // The UI reads only the cache: stop the server (and its stats task) so
     // it does not disturb the measurements.
     if split {
-        for (limit, group) in [(1000, 1), (5000, 1), (5000, 10)] {
+        for (limit, group) in [(5000, 1), (5000, 4)] {
             let cache = dir.join(format!("split-{n}.db"));
             sync_split(&rt, &client, &cache, latest, limit, group);
         }

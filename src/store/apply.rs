@@ -46,7 +46,7 @@ impl Store {
             refresh_ticket(&tx, id)?;
         }
         set_meta(&tx, META_CURSOR, &next_cursor.to_string())?;
-        tx.commit()?;
+        super::fts::commit(tx)?;
         self.wrote();
         Ok(())
     }
@@ -82,14 +82,16 @@ pub(crate) fn put_server_ticket(conn: &Connection, t: &Ticket) -> Result<bool> {
     let changed = conn
         .prepare_cached(
             "INSERT INTO tickets (id, subject, status, open_class, active, assignee_id, customer_id,
-                 next_due, created_at, updated_at, version, json, server_json)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, NULL)
+                 next_due, created_at, updated_at, version, json, server_json,
+                 priority, channel, grp)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, NULL, ?13, ?14, ?15)
              ON CONFLICT (id) DO UPDATE SET subject = excluded.subject, status = excluded.status,
                  open_class = excluded.open_class, active = excluded.active,
                  assignee_id = excluded.assignee_id, customer_id = excluded.customer_id,
                  next_due = excluded.next_due, created_at = excluded.created_at,
                  updated_at = excluded.updated_at, version = excluded.version,
-                 json = excluded.json, server_json = NULL
+                 json = excluded.json, server_json = NULL, priority = excluded.priority,
+                 channel = excluded.channel, grp = excluded.grp
              WHERE excluded.version >= tickets.version",
         )?
         .execute(params![
@@ -105,6 +107,9 @@ pub(crate) fn put_server_ticket(conn: &Connection, t: &Ticket) -> Result<bool> {
             millis(t.updated_at),
             t.version,
             json,
+            t.priority.as_str(),
+            t.channel.as_str(),
+            t.group,
         ])?;
     Ok(changed > 0)
 }
@@ -161,7 +166,8 @@ pub(crate) fn refresh_ticket(conn: &Connection, id: TicketId) -> Result<()> {
     };
     conn.prepare_cached(
         "UPDATE tickets SET status = ?2, open_class = ?3, active = ?4, assignee_id = ?5,
-             next_due = ?6, updated_at = ?7, json = ?8, server_json = ?9
+             next_due = ?6, updated_at = ?7, json = ?8, server_json = ?9, priority = ?10,
+             channel = ?11, grp = ?12
          WHERE id = ?1",
     )?
     .execute(params![
@@ -174,20 +180,48 @@ pub(crate) fn refresh_ticket(conn: &Connection, id: TicketId) -> Result<()> {
         millis(effective.updated_at),
         json,
         server_json,
+        effective.priority.as_str(),
+        effective.channel.as_str(),
+        effective.group,
     ])?;
     Ok(())
 }
 
 /// The message as stored in `messages.json`: everything but the body.
 fn message_meta_json(m: &Message) -> Result<String> {
-    let mut value = serde_json::to_value(m).map_err(|source| super::StoreError::Encode {
-        what: "message",
-        source,
-    })?;
-    if let Some(map) = value.as_object_mut() {
-        map.remove("body");
+    #[derive(serde::Serialize)]
+    struct Meta<'a> {
+        id: crate::domain::MessageId,
+        ticket_id: TicketId,
+        kind: &'a crate::domain::MessageKind,
+        author: &'a crate::domain::Author,
+        channel: &'a crate::domain::Channel,
+        created_at: &'a crate::domain::Timestamp,
+        delivery: &'a crate::domain::Delivery,
     }
-    encode("message", &value)
+    // Every field of `Message` but `body`: a new field fails to compile here.
+    let Message {
+        id,
+        ticket_id,
+        kind,
+        author,
+        channel,
+        body: _,
+        created_at,
+        delivery,
+    } = m;
+    encode(
+        "message",
+        &Meta {
+            id: *id,
+            ticket_id: *ticket_id,
+            kind,
+            author,
+            channel,
+            created_at,
+            delivery,
+        },
+    )
 }
 
 fn put_message(conn: &Connection, m: &Message, source: Source) -> Result<()> {

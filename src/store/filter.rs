@@ -43,20 +43,16 @@ impl TicketFilter {
                 ("status = ?1", vec![text(s.as_str())], order)
             }
             TicketFilter::Priority(p) => (
-                "(CASE WHEN json_valid(json) THEN json_extract(json, '$.priority') END) = ?1 AND active = 1",
+                "priority = ?1 AND active = 1",
                 vec![text(p.as_str())],
                 BY_DUE,
             ),
             TicketFilter::Channel(c) => (
-                "(CASE WHEN json_valid(json) THEN json_extract(json, '$.channel') END) = ?1 AND active = 1",
+                "channel = ?1 AND active = 1",
                 vec![text(c.as_str())],
                 BY_DUE,
             ),
-            TicketFilter::Group(g) => (
-                "(CASE WHEN json_valid(json) THEN json_extract(json, '$.group') END) = ?1 AND active = 1",
-                vec![text(g)],
-                BY_DUE,
-            ),
+            TicketFilter::Group(g) => ("grp = ?1 AND active = 1", vec![text(g)], BY_DUE),
             TicketFilter::Assignee(a) => (
                 "assignee_id = ?1 AND active = 1",
                 vec![Value::Integer(*a)],

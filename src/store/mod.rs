@@ -16,6 +16,7 @@
 mod apply;
 mod error;
 mod filter;
+mod fts;
 mod outbox;
 mod patch;
 mod read;
@@ -121,11 +122,14 @@ impl Store {
             .map_err(open_err)?;
         conn.pragma_update(None, "foreign_keys", "ON")
             .map_err(open_err)?;
+        // Statement journals in memory, not in temporary files; a page cache
+        // large enough that writing a page of the change feed does not spill
+        // (pages are only taken as they are read: a reader stays small).
+        conn.pragma_update(None, "temp_store", "MEMORY")
+            .map_err(open_err)?;
+        conn.pragma_update(None, "cache_size", -32_768)
+            .map_err(open_err)?;
         conn.set_prepared_statement_cache_capacity(64);
-        if let Ok(extra) = std::env::var("SAHAYA_EXPERIMENT_PRAGMAS") {
-            // EXPERIMENT-ONLY (perf helper, to be removed)
-            conn.execute_batch(&extra).map_err(open_err)?;
-        }
         schema::migrate(&mut conn, path)?;
         // Confirmed entries are kept a while (they answer "did my reply go
         // out?"), then forgotten.
@@ -207,6 +211,7 @@ impl Store {
             "DELETE FROM tickets; DELETE FROM messages; DELETE FROM customers; DELETE FROM orders;
              DELETE FROM order_actions; DELETE FROM agents; DELETE FROM macros; DELETE FROM surveys;",
         )?;
+        fts::clear(&tx)?;
         tx.execute("DELETE FROM meta WHERE key = ?1", params![META_CURSOR])?;
         tx.commit()?;
         self.wrote();

@@ -257,7 +257,7 @@ impl Store {
         if let OutboxOp::Patch { ticket_id, .. } = &op {
             refresh_ticket(&tx, *ticket_id)?;
         }
-        tx.commit()?;
+        super::fts::commit(tx)?;
         self.wrote();
         Ok(OutboxEntry {
             id,
@@ -384,7 +384,7 @@ impl Store {
         for ticket_id in touched {
             refresh_ticket(&tx, ticket_id)?;
         }
-        tx.commit()?;
+        super::fts::commit(tx)?;
         self.wrote();
         Ok(())
     }
@@ -411,7 +411,7 @@ impl Store {
         if let Some(ticket_id) = entry.ticket_id().filter(|t| *t != current.id) {
             refresh_ticket(&tx, ticket_id)?;
         }
-        tx.commit()?;
+        super::fts::commit(tx)?;
         self.wrote();
         Ok(())
     }
@@ -459,7 +459,7 @@ impl Store {
         if let Some(ticket_id) = entry.ticket_id() {
             refresh_ticket(&tx, ticket_id)?;
         }
-        tx.commit()?;
+        super::fts::commit(tx)?;
         self.wrote();
         Ok(())
     }
@@ -483,7 +483,7 @@ impl Store {
         if let Some(ticket_id) = entry.ticket_id() {
             refresh_ticket(&tx, ticket_id)?;
         }
-        tx.commit()?;
+        super::fts::commit(tx)?;
         self.wrote();
         Ok(())
     }
@@ -513,7 +513,7 @@ impl Store {
         if let Some(ticket_id) = entry.ticket_id() {
             refresh_ticket(&tx, ticket_id)?;
         }
-        tx.commit()?;
+        super::fts::commit(tx)?;
         self.wrote();
         Ok(())
     }

@@ -60,10 +60,15 @@ impl Store {
     /// Tickets whose subject or messages match `query`, most recent activity
     /// first, at most `limit`.
     ///
-    /// The matches are ranked in one pass over the full-text index each (no
-    /// temporary b-trees), and the snippets of the winners are made in one
-    /// more pass: a prefix query is expanded three times in all, not once per
-    /// hit.
+    /// The cost is bounded by `limit`, not by the number of matches: the
+    /// message index is walked newest first (message ids grow in the order
+    /// the server received them) until `limit` different tickets are found,
+    /// and the subject index gives its `limit` newest tickets. That union is
+    /// ranked by the time of the latest matching message (or the ticket's
+    /// last change for a subject match). A ticket whose only match is an old
+    /// message or subject can therefore be left out when `limit` newer
+    /// tickets match: the agent narrows the query to reach it. The snippets
+    /// of the winners are made in one more pass over each index.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
         let Some(fts) = fts_query(query) else {
             return Ok(Vec::new());
@@ -71,34 +76,37 @@ impl Store {
         let limit = limit.clamp(1, 1000);
         let mut found: HashMap<TicketId, Candidate> = HashMap::new();
         {
-            // The latest matching message of each ticket (ties: the later id).
-            let mut stmt = self.conn.prepare_cached(
-                "SELECT m.ticket_id, m.created_at, m.id
-                 FROM messages_fts JOIN messages m ON m.id = messages_fts.rowid
-                 WHERE messages_fts MATCH ?1",
+            // Newest matching messages first; the first one seen of a ticket
+            // is its latest match.
+            let mut matches = self.conn.prepare_cached(
+                "SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?1 ORDER BY rowid DESC",
             )?;
-            let mut rows = stmt.query(params![fts])?;
-            while let Some(row) = rows.next()? {
-                let (ticket_id, at, id): (TicketId, i64, MessageId) =
-                    (row.get(0)?, row.get(1)?, row.get(2)?);
-                let c = found.entry(ticket_id).or_insert(Candidate {
+            let mut message = self
+                .conn
+                .prepare_cached("SELECT ticket_id, created_at FROM messages WHERE id = ?1")?;
+            let mut rows = matches.query(params![fts])?;
+            while found.len() < limit {
+                let Some(row) = rows.next()? else { break };
+                let id: MessageId = row.get(0)?;
+                let Some((ticket_id, at)) = message
+                    .query_row(params![id], |r| Ok((r.get::<_, TicketId>(0)?, r.get(1)?)))
+                    .optional()?
+                else {
+                    continue;
+                };
+                found.entry(ticket_id).or_insert(Candidate {
                     at,
                     message_id: Some(id),
                 });
-                if (at, id) > (c.at, c.message_id.unwrap_or(0)) {
-                    *c = Candidate {
-                        at,
-                        message_id: Some(id),
-                    };
-                }
             }
         }
         {
             let mut stmt = self.conn.prepare_cached(
-                "SELECT t.id, t.updated_at FROM tickets_fts JOIN tickets t ON t.id = tickets_fts.rowid
-                 WHERE tickets_fts MATCH ?1",
+                "SELECT t.id, t.updated_at FROM tickets t
+                 WHERE t.id IN (SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH ?1
+                                ORDER BY rowid DESC LIMIT ?2)",
             )?;
-            let mut rows = stmt.query(params![fts])?;
+            let mut rows = stmt.query(params![fts, limit as i64])?;
             while let Some(row) = rows.next()? {
                 let id: TicketId = row.get(0)?;
                 let updated: i64 = row.get(1)?;

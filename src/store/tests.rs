@@ -399,3 +399,170 @@ fn old_confirmed_entries_are_pruned_on_open() {
         OutboxState::Done
     );
 }
+
+fn fts_message(id: i64, ticket_id: i64, body: &str) -> Entity {
+    Entity::Message(crate::domain::Message {
+        id,
+        ticket_id,
+        kind: crate::domain::MessageKind::Customer,
+        author: crate::domain::Author::System,
+        channel: Channel::Email,
+        body: body.into(),
+        created_at: t0() + Duration::minutes(id),
+        delivery: crate::domain::Delivery::Received,
+    })
+}
+
+/// FTS5's own check that an external-content index matches its table.
+fn fts_intact(store: &Store) {
+    for fts in ["tickets_fts", "messages_fts"] {
+        store
+            .conn
+            .execute(
+                &format!("INSERT INTO {fts} ({fts}, rank) VALUES ('integrity-check', 1)"),
+                [],
+            )
+            .unwrap_or_else(|e| panic!("{fts} does not match its table: {e}"));
+    }
+    let queued: i64 = store
+        .conn
+        .query_row("SELECT COUNT(*) FROM fts_queue", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(queued, 0, "the queue is emptied by every commit");
+}
+
+fn found(store: &Store, q: &str) -> Vec<i64> {
+    let mut ids: Vec<i64> = store
+        .search(q, 50)
+        .unwrap()
+        .into_iter()
+        .map(|h| h.ticket_id)
+        .collect();
+    ids.sort();
+    ids
+}
+
+#[test]
+fn full_text_index_follows_inserts_edits_and_resets() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut seq = 0;
+    let mut page = |store: &mut Store, entities: Vec<Entity>| {
+        let changes: Vec<Change> = entities
+            .into_iter()
+            .map(|entity| {
+                seq += 1;
+                Change { seq, entity }
+            })
+            .collect();
+        store.apply_changes(&changes, seq).unwrap();
+    };
+    let mut t1 = synthetic_ticket(1);
+    t1.subject = "parcel ಪಾರ್ಸೆಲ್ late".into();
+    page(
+        &mut store,
+        vec![
+            Entity::Ticket(t1.clone()),
+            Entity::Ticket(synthetic_ticket(2)),
+            fts_message(10, 1, "where is my refund"),
+            fts_message(11, 2, "ఆర్డర్ రాలేదు"),
+            // The same message twice in one page, edited in between.
+            fts_message(12, 2, "first words"),
+            fts_message(12, 2, "second words"),
+        ],
+    );
+    fts_intact(&store);
+    assert_eq!(found(&store, "refund"), vec![1]);
+    assert_eq!(found(&store, "ಪಾರ್ಸೆಲ್"), vec![1]);
+    assert_eq!(found(&store, "ఆర్డర్"), vec![2]);
+    assert_eq!(found(&store, "first"), Vec::<i64>::new());
+    assert_eq!(found(&store, "second"), vec![2]);
+
+    // A later page edits a subject and a body, and repeats one unchanged.
+    t1.subject = "damaged box".into();
+    t1.version += 1;
+    page(
+        &mut store,
+        vec![
+            Entity::Ticket(t1.clone()),
+            fts_message(10, 1, "refund sent to UPI"),
+            fts_message(11, 2, "ఆర్డర్ రాలేదు"),
+        ],
+    );
+    fts_intact(&store);
+    assert_eq!(found(&store, "parcel"), Vec::<i64>::new());
+    assert_eq!(found(&store, "damaged"), vec![1]);
+    assert_eq!(found(&store, "where"), Vec::<i64>::new());
+    assert_eq!(found(&store, "UPI"), vec![1]);
+    assert_eq!(found(&store, "ఆర్డర్"), vec![2]);
+
+    // The server was reset: everything goes, then comes back.
+    store.reset_cache().unwrap();
+    fts_intact(&store);
+    assert_eq!(found(&store, "damaged"), Vec::<i64>::new());
+    page(
+        &mut store,
+        vec![Entity::Ticket(t1), fts_message(10, 1, "refund again")],
+    );
+    fts_intact(&store);
+    assert_eq!(found(&store, "refund"), vec![1]);
+}
+
+#[test]
+fn a_version_2_cache_is_migrated_with_its_index_and_drill_down_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cache.db");
+    let mut t = synthetic_ticket(7);
+    t.subject = "ಪಾರ್ಸೆಲ್ delayed".into();
+    t.priority = Priority::Urgent;
+    t.status = Status::Open;
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        for sql in &super::schema::migrations()[..2] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", 2).unwrap();
+        // Rows as version 2 wrote them (its triggers fill the FTS tables).
+        conn.execute(
+            "INSERT INTO tickets (id, subject, status, open_class, active, assignee_id,
+                 customer_id, next_due, created_at, updated_at, version, json)
+             VALUES (?1, ?2, 'open', 0, 1, NULL, ?3, ?4, ?5, ?6, 1, ?7)",
+            rusqlite::params![
+                t.id,
+                t.subject,
+                t.customer_id,
+                millis(t.sla.next_due()),
+                millis(t.created_at),
+                millis(t.updated_at),
+                serde_json::to_string(&t).unwrap()
+            ],
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO messages (id, ticket_id, created_at, body, json) VALUES (1, 7, 0, 'where is my refund', '{}')",
+            [],
+        )
+        .unwrap();
+    }
+    let mut store = Store::open(&path).unwrap();
+    fts_intact(&store);
+    assert_eq!(found(&store, "ಪಾರ್ಸೆಲ್"), vec![7]);
+    assert_eq!(found(&store, "refund"), vec![7]);
+    let urgent = TicketFilter::Priority(Priority::Urgent);
+    let rows = store.filtered_rows(&urgent, t0(), 0, 10).unwrap();
+    assert_eq!(
+        rows.iter().map(|r| r.ticket.id).collect::<Vec<_>>(),
+        vec![7]
+    );
+    // And it keeps working: a new message is indexed.
+    store
+        .apply_changes(
+            &[Change {
+                seq: 1,
+                entity: fts_message(2, 7, "courier called"),
+            }],
+            1,
+        )
+        .unwrap();
+    fts_intact(&store);
+    assert_eq!(found(&store, "courier"), vec![7]);
+}

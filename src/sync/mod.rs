@@ -12,7 +12,7 @@ use futures::StreamExt;
 use tokio::sync::{Notify, mpsc};
 
 use crate::client::{Client, ClientError};
-use crate::protocol::{PresenceUpdate, QueueStats, StreamEvent};
+use crate::protocol::{Change, PresenceUpdate, QueueStats, StreamEvent};
 use crate::store::Store;
 
 /// How the console's link to the server is doing.
@@ -93,8 +93,12 @@ impl SyncHandle {
     }
 }
 
-/// Page size of the change feed.
-const PAGE: i64 = 1000;
+/// Page size of the change feed (the server's maximum).
+const PAGE: i64 = crate::protocol::MAX_CHANGES_LIMIT;
+/// Pages fetched ahead of the cache writes.
+const PAGES_AHEAD: usize = 4;
+/// Most changes written to the cache in one transaction.
+const APPLY_BATCH: usize = 20_000;
 
 /// Starts the sync task on the current tokio runtime.
 pub fn spawn(
@@ -275,45 +279,92 @@ impl SyncTask {
     }
 
     /// Pulls the change feed until caught up.
+    ///
+    /// Fetching and storing overlap: a fetcher task requests the next pages
+    /// while this task writes the previous ones into the cache. Pages that
+    /// piled up while a write ran go into the cache together, in one
+    /// transaction of at most [`APPLY_BATCH`] changes, each transaction
+    /// storing the cursor with its changes (a crash loses no more than
+    /// what is fetched again).
     async fn pull(&mut self) -> Result<(), ClientError> {
-        let mut start = self.store.cursor().unwrap_or(0);
-        let mut since = start;
-        let mut applied = 0usize;
+        let mut restarts = 0;
         loop {
-            let page = self.client.changes(since, PAGE).await?;
-            if page.latest < since {
-                // The server's history is shorter than ours: it was reset.
-                // Start over, keeping the outbox and drafts.
-                tracing::warn!(
-                    "server sequence {} is behind our cursor {since}; resyncing",
-                    page.latest
-                );
-                if let Err(e) = self.store.reset_cache() {
-                    tracing::error!("cannot reset the cache: {e}");
+            match self.pull_from(self.store.cursor().unwrap_or(0)).await? {
+                Pulled::Done => return Ok(()),
+                Pulled::ServerReset { latest, since } => {
+                    // The server's history is shorter than ours: it was reset.
+                    // Start over, keeping the outbox and drafts.
+                    tracing::warn!(
+                        "server sequence {latest} is behind our cursor {since}; resyncing"
+                    );
+                    if let Err(e) = self.store.reset_cache() {
+                        tracing::error!("cannot reset the cache: {e}");
+                    }
+                    restarts += 1;
+                    if restarts > 3 {
+                        return Err(ClientError::Decode {
+                            message: "the server's change feed keeps going backwards".into(),
+                        });
+                    }
                 }
-                since = 0;
-                start = 0;
+            }
+        }
+    }
+
+    async fn pull_from(&mut self, start: i64) -> Result<Pulled, ClientError> {
+        let (tx, mut rx) = mpsc::channel(PAGES_AHEAD);
+        let fetcher = tokio::spawn(fetch_pages(self.client.clone(), start, tx));
+        let _stop_fetcher = StopOnDrop(fetcher.abort_handle());
+        let mut batch: Vec<Change> = Vec::new();
+        let mut stored = start;
+        let mut applied = 0usize;
+        let mut next = start;
+        while let Some(fetched) = rx.recv().await {
+            let page = match fetched {
+                Ok(Fetched::Page(page)) => page,
+                Ok(Fetched::Reset { latest, since }) => {
+                    return Ok(Pulled::ServerReset { latest, since });
+                }
+                Err(e) => {
+                    // Keep what arrived before the failure.
+                    if !batch.is_empty() {
+                        match apply_blocking(&mut self.store, &batch, next) {
+                            Ok(()) => applied += batch.len(),
+                            Err(store_err) => tracing::error!("cache write failed: {store_err}"),
+                        }
+                    }
+                    if applied > 0 {
+                        self.tell(SyncEvent::Pulled { changes: applied });
+                    }
+                    return Err(e);
+                }
+            };
+            batch.extend(page.changes);
+            next = page.next;
+            let last = !page.has_more;
+            // Write now unless more pages are already waiting (then they go
+            // in the same transaction), up to a bound.
+            if !last && !rx.is_empty() && batch.len() < APPLY_BATCH {
                 continue;
             }
-            if !page.changes.is_empty() || page.next != since {
-                if let Err(e) = self.store.apply_changes(&page.changes, page.next) {
+            if !batch.is_empty() || next != stored {
+                let changes = std::mem::take(&mut batch);
+                applied += changes.len();
+                if let Err(e) = apply_blocking(&mut self.store, &changes, next) {
                     tracing::error!("cache write failed: {e}");
                     return Err(ClientError::Decode {
                         message: format!("cannot store changes: {e}"),
                     });
                 }
+                stored = next;
             }
-            applied += page.changes.len();
-            since = page.next;
-            if page.has_more {
-                self.tell(SyncEvent::Progress {
-                    done: since - start,
-                    total: page.latest - start,
-                });
-            }
-            if !page.has_more {
+            if last {
                 break;
             }
+            self.tell(SyncEvent::Progress {
+                done: stored - start,
+                total: page.latest - start,
+            });
         }
         self.tell(SyncEvent::Synced {
             at: chrono::Utc::now(),
@@ -321,7 +372,7 @@ impl SyncTask {
         if applied > 0 {
             self.tell(SyncEvent::Pulled { changes: applied });
         }
-        Ok(())
+        Ok(Pulled::Done)
     }
 
     async fn push(&mut self) -> Result<(), ClientError> {
@@ -330,6 +381,66 @@ impl SyncTask {
             self.tell(SyncEvent::Outbox);
         }
         changed.result
+    }
+}
+
+enum Pulled {
+    Done,
+    /// The server's sequence `latest` is behind the cursor `since`.
+    ServerReset {
+        latest: i64,
+        since: i64,
+    },
+}
+
+enum Fetched {
+    Page(crate::protocol::ChangesPage),
+    Reset { latest: i64, since: i64 },
+}
+
+/// Fetches pages of the change feed from `since` until caught up (or the
+/// server turns out to be reset, or the receiver is gone), one request at a
+/// time, ahead of the writer by at most the channel's capacity.
+async fn fetch_pages(
+    client: Client,
+    mut since: i64,
+    pages: mpsc::Sender<Result<Fetched, ClientError>>,
+) {
+    loop {
+        let fetched = match client.changes(since, PAGE).await {
+            Ok(page) if page.latest < since => Fetched::Reset {
+                latest: page.latest,
+                since,
+            },
+            Ok(page) => Fetched::Page(page),
+            Err(e) => {
+                let _ = pages.send(Err(e)).await;
+                return;
+            }
+        };
+        let more = match &fetched {
+            Fetched::Page(page) => {
+                since = page.next;
+                page.has_more
+            }
+            Fetched::Reset { .. } => false,
+        };
+        if pages.send(Ok(fetched)).await.is_err() || !more {
+            return;
+        }
+    }
+}
+
+/// Writes a batch into the cache without stalling the runtime's other tasks
+/// (the fetcher, the event stream) where the runtime allows it.
+fn apply_blocking(store: &mut Store, changes: &[Change], next: i64) -> crate::store::Result<()> {
+    use tokio::runtime::{Handle, RuntimeFlavor};
+    let multi =
+        Handle::try_current().is_ok_and(|h| h.runtime_flavor() == RuntimeFlavor::MultiThread);
+    if multi {
+        tokio::task::block_in_place(|| store.apply_changes(changes, next))
+    } else {
+        store.apply_changes(changes, next)
     }
 }
 

@@ -45,6 +45,16 @@ pub struct ListState {
     pub stale: bool,
 }
 
+/// What the last frame built, for tests and benchmarks: the cost of a frame
+/// must follow what is visible, not what is cached.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct FrameStats {
+    /// Ticket rows loaded for the list (its visible window).
+    pub list_rows: usize,
+    /// Thread lines laid out (wrapped) for the conversation pane.
+    pub thread_lines: usize,
+}
+
 /// The ticket in the middle and right panes.
 pub struct OpenTicket {
     pub ticket: Ticket,
@@ -114,6 +124,7 @@ pub struct App {
     pub romanized: bool,
     pub effects: Vec<Effect>,
     pub quit: bool,
+    pub frame_stats: FrameStats,
 }
 
 impl App {
@@ -151,6 +162,7 @@ impl App {
             romanized: false,
             effects: Vec::new(),
             quit: false,
+            frame_stats: FrameStats::default(),
         };
         app.reload();
         app

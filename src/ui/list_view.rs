@@ -52,6 +52,7 @@ pub fn render(app: &mut App, buf: &mut Buffer, area: Rect) {
     }
     let height = inner.height as usize;
     app.load_rows(height);
+    app.frame_stats.list_rows = app.list.rows.len();
     if app.list.len == 0 {
         let text = app.t("empty-view");
         draw::line(

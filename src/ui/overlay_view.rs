@@ -141,8 +141,18 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
             );
             if filter.is_empty() {
                 let hint = app.t("palette-hint");
-                let row = Rect { y: inner.y + 1, height: 1, ..inner };
-                draw::line(frame.buffer_mut(), row, &hint, Style::new().fg(Color::DarkGray), &app.profile);
+                let row = Rect {
+                    y: inner.y + 1,
+                    height: 1,
+                    ..inner
+                };
+                draw::line(
+                    frame.buffer_mut(),
+                    row,
+                    &hint,
+                    Style::new().fg(Color::DarkGray),
+                    &app.profile,
+                );
             }
             input(app, frame, Rect { height: 1, ..inner }, filter);
         }

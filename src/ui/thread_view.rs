@@ -7,7 +7,7 @@ use ratatui::style::{Color, Modifier, Style};
 use super::app::{App, Pane};
 use super::draw::{self, Part};
 use super::view::{framed, framed_pane};
-use crate::domain::{Delivery, MessageKind};
+use crate::domain::{Delivery, Message, MessageKind, Timestamp};
 use crate::text;
 
 /// One drawn line of the thread.
@@ -135,48 +135,25 @@ pub fn render(app: &mut App, frame: &mut Frame<'_>, area: Rect) {
         ..inner
     };
 
+    // Virtualized: messages are laid out from the newest up, only until the
+    // window (the pane's height plus what is scrolled) is filled, so a frame
+    // costs the same for a thread of 5 messages or of 5,000.
     let width = body_area.width.saturating_sub(2) as usize;
-    let mut lines: Vec<Line> = Vec::new();
-    for m in &open.messages {
-        let label = app.t(&format!("kind-{}", m.kind.as_str()));
-        let delivery = app.t(&format!("delivery-{}", m.delivery.as_str()));
-        lines.push(Line {
-            parts: vec![
-                (format!(" {label} "), kind_style(m.kind)),
-                (
-                    format!(" {} ", text::sanitize_line(m.author.name())),
-                    Style::new().add_modifier(Modifier::BOLD),
-                ),
-                (
-                    format!(
-                        "· {} · {} ",
-                        app.i18n.when(m.created_at, now),
-                        app.t(&format!("channel-{}", m.channel.as_str()))
-                    ),
-                    Style::new().fg(Color::DarkGray),
-                ),
-                (format!("· {delivery}"), delivery_style(m.delivery)),
-            ],
-            indent: 0,
-        });
-        let body = text::sanitize(&m.body);
-        let style = if m.kind == MessageKind::Note {
-            Style::new().fg(Color::Yellow)
-        } else {
-            Style::new()
-        };
-        for l in text::wrap(&body, width.max(1), &profile) {
-            lines.push(Line {
-                parts: vec![(l.to_string(), style)],
-                indent: 2,
-            });
-        }
-        lines.push(Line {
-            parts: Vec::new(),
-            indent: 0,
-        });
-    }
     let height = body_area.height as usize;
+    let wanted = height.saturating_add(open.thread_scroll);
+    let mut blocks: Vec<Vec<Line>> = Vec::new();
+    let mut built = 0usize;
+    for m in open.messages.iter().rev() {
+        if built >= wanted {
+            break;
+        }
+        let block = message_lines(app, m, width.max(1), now);
+        built += block.len();
+        blocks.push(block);
+    }
+    let lines: Vec<Line> = blocks.into_iter().rev().flatten().collect();
+    app.frame_stats.thread_lines = lines.len();
+    // Scrolling past the top stops there, so the way back is one key.
     let max_scroll = lines.len().saturating_sub(height);
     let scroll = open.thread_scroll.min(max_scroll);
     let start = lines.len().saturating_sub(height + scroll);
@@ -189,13 +166,54 @@ pub fn render(app: &mut App, frame: &mut Frame<'_>, area: Rect) {
             x = draw::put_str(buf, x, y, body_area.right(), &fitted, *style, &profile);
         }
     }
-    // Scrolling past the top stops there, so the way back is one key.
     if let Some(open) = app.open.as_mut() {
         open.thread_scroll = scroll;
     }
     if composer_h > 0 {
         render_composer(app, frame, composer_area);
     }
+}
+
+/// The lines of one message: its header line, its wrapped body and a blank.
+fn message_lines(app: &App, m: &Message, width: usize, now: Timestamp) -> Vec<Line> {
+    let label = app.t(&format!("kind-{}", m.kind.as_str()));
+    let delivery = app.t(&format!("delivery-{}", m.delivery.as_str()));
+    let mut lines = vec![Line {
+        parts: vec![
+            (format!(" {label} "), kind_style(m.kind)),
+            (
+                format!(" {} ", text::sanitize_line(m.author.name())),
+                Style::new().add_modifier(Modifier::BOLD),
+            ),
+            (
+                format!(
+                    "· {} · {} ",
+                    app.i18n.when(m.created_at, now),
+                    app.t(&format!("channel-{}", m.channel.as_str()))
+                ),
+                Style::new().fg(Color::DarkGray),
+            ),
+            (format!("· {delivery}"), delivery_style(m.delivery)),
+        ],
+        indent: 0,
+    }];
+    let body = text::sanitize(&m.body);
+    let style = if m.kind == MessageKind::Note {
+        Style::new().fg(Color::Yellow)
+    } else {
+        Style::new()
+    };
+    for l in text::wrap(&body, width, &app.profile) {
+        lines.push(Line {
+            parts: vec![(l.to_string(), style)],
+            indent: 2,
+        });
+    }
+    lines.push(Line {
+        parts: Vec::new(),
+        indent: 0,
+    });
+    lines
 }
 
 fn render_composer(app: &mut App, frame: &mut Frame<'_>, area: Rect) {

@@ -73,6 +73,7 @@ pub fn layout(app: &App, area: Rect) -> Areas {
 
 pub fn render(app: &mut App, frame: &mut Frame<'_>) {
     let area = frame.area();
+    app.frame_stats = super::app::FrameStats::default();
     let [tabs, main, status] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
@@ -293,7 +294,8 @@ mod tests {
         for x in 0..popup_x {
             let cell = &buf[(x, 1)];
             assert!(
-                cell.symbol() == " " || ratatui::buffer::CellWidth::cell_width(cell) as u16 + x <= popup_x,
+                cell.symbol() == " "
+                    || ratatui::buffer::CellWidth::cell_width(cell) as u16 + x <= popup_x,
                 "cell {x} reaches under the popup: {:?}",
                 cell.symbol()
             );
