@@ -166,6 +166,32 @@ fn main() {
                     ms(p99)
                 );
             }
+            // Search as you type: every prefix of the typed words, the
+            // slowest three (median of 5 runs each).
+            let mut prefixes: Vec<(Duration, String)> = Vec::new();
+            for word in TYPED {
+                let chars: Vec<char> = word.chars().collect();
+                for n in 1..=chars.len() {
+                    let q: String = chars[..n].iter().collect();
+                    let mut runs: Vec<Duration> = (0..5)
+                        .map(|_| {
+                            let t = Instant::now();
+                            store.search(&q, 200).expect("search");
+                            t.elapsed()
+                        })
+                        .collect();
+                    runs.sort();
+                    prefixes.push((runs[2], q));
+                }
+            }
+            prefixes.sort();
+            let slowest: Vec<String> = prefixes
+                .iter()
+                .rev()
+                .take(3)
+                .map(|(d, q)| format!("{q:?} {:.2} ms", ms(*d)))
+                .collect();
+            println!("    typed prefixes, slowest: {}", slowest.join(", "));
         }
     }
 }

@@ -1992,6 +1992,12 @@ fn search_finds_kannada_words_and_opens_the_hit() {
         assert_inert(&s);
         s.assert_has("Search");
         s.assert_has("Type to search tickets");
+        // One letter does not search yet: it would match nearly everything.
+        ui.type_text("ಬ");
+        let s = ui.render();
+        s.assert_has("type one more letter to search");
+        assert!(matches!(&ui.app.overlay, Some(Overlay::Search(s)) if s.results.is_empty()));
+        ui.press("backspace");
         ui.type_text(word);
         let s = ui.render();
         assert_inert(&s);

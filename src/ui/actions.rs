@@ -310,16 +310,28 @@ pub fn after_edit(app: &mut App) {
     }
     if let Some(Overlay::Search(s)) = &mut app.overlay {
         let query = s.input.text();
-        s.results = if query.trim().is_empty() {
-            Vec::new()
-        } else {
+        s.results = if search_ready(&query) {
             app.store.search(&query, 200).unwrap_or_default()
+        } else {
+            Vec::new()
         };
         s.selected = 0;
     }
     if let Some(Overlay::Palette { selected, .. }) = &mut app.overlay {
         *selected = 0;
     }
+}
+
+/// Whether a search query is worth running: at least two characters. One
+/// letter matches nearly every message (and its prefix expansion is the
+/// slowest query there is) without narrowing anything.
+pub fn search_ready(query: &str) -> bool {
+    query
+        .trim()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .nth(1)
+        .is_some()
 }
 
 pub fn composer_action(app: &mut App, action: Action) {

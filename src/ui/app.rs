@@ -63,6 +63,10 @@ pub struct OpenTicket {
     /// Lines scrolled up from the bottom of the thread (0 = newest visible).
     pub thread_scroll: usize,
     pub customer_scroll: usize,
+    /// Rows of the thread and customer panes as last drawn: what a page is
+    /// when that pane has the focus.
+    pub thread_rows: usize,
+    pub customer_rows: usize,
 }
 
 pub struct Composer {
@@ -278,6 +282,8 @@ impl App {
             customer: None,
             thread_scroll: 0,
             customer_scroll: 0,
+            thread_rows: 0,
+            customer_rows: 0,
         });
         self.reload_open();
     }

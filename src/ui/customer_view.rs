@@ -224,6 +224,7 @@ pub fn render(app: &mut App, buf: &mut Buffer, area: Rect) {
         .min(max_scroll);
     if let Some(open) = app.open.as_mut() {
         open.customer_scroll = scroll;
+        open.customer_rows = inner.height as usize;
     }
     for (i, (s, style)) in rows
         .iter()

@@ -247,8 +247,11 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
                     )
                 })
                 .collect();
-            let count = if s.input.text().trim().is_empty() {
+            let query = s.input.text();
+            let count = if query.trim().is_empty() {
                 app.t("search-hint")
+            } else if !super::actions::search_ready(&query) {
+                app.t("search-too-short")
             } else {
                 app.i18n
                     .tr_args("search-results", &[("count", (rows.len() as i64).into())])

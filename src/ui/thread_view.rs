@@ -168,6 +168,7 @@ pub fn render(app: &mut App, frame: &mut Frame<'_>, area: Rect) {
     }
     if let Some(open) = app.open.as_mut() {
         open.thread_scroll = scroll;
+        open.thread_rows = height;
     }
     if composer_h > 0 {
         render_composer(app, frame, composer_area);

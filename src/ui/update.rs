@@ -257,8 +257,14 @@ fn toggle_romanized(app: &mut App) {
     app.flash(text);
 }
 
+/// One screenful of the focused pane, less a line kept for context.
 fn page(app: &App) -> isize {
-    (app.list.height.max(2) - 1) as isize
+    let rows = match (app.focus, app.open.as_ref()) {
+        (Pane::Thread, Some(open)) => open.thread_rows,
+        (Pane::Customer, Some(open)) => open.customer_rows,
+        _ => app.list.height,
+    };
+    (rows.max(2) - 1) as isize
 }
 
 fn next_pane(p: Pane, step: isize) -> Pane {

@@ -179,6 +179,7 @@ search-results =
        *[other] { $count } results
     }
 search-no-results = no results
+search-too-short = type one more letter to search
 
 ## Help and command palette
 

@@ -184,6 +184,7 @@ search-results =
        *[other] { $count } ಫಲಿತಾಂಶಗಳು
     }
 search-no-results = ಫಲಿತಾಂಶಗಳಿಲ್ಲ
+search-too-short = ಹುಡುಕಲು ಇನ್ನೊಂದು ಅಕ್ಷರ ಟೈಪ್ ಮಾಡಿ
 
 ## Help and command palette
 

@@ -179,6 +179,7 @@ search-results =
        *[other] { $count } नतिजा
     }
 search-no-results = कुनै नतिजा छैन
+search-too-short = खोज्न अर्को एउटा अक्षर टाइप गर्नुहोस्
 
 ## Help and command palette
 

@@ -183,6 +183,7 @@ search-results =
        *[other] { $count } ఫలితాలు
     }
 search-no-results = ఫలితాలు లేవు
+search-too-short = వెతకడానికి ఇంకో అక్షరం టైప్ చేయండి
 
 ## Help and command palette
 
