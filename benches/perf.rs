@@ -34,7 +34,7 @@ use sahaya::store::Store;
 use sahaya::sync::{self, SyncEvent};
 use sahaya::text::WidthProfile;
 use sahaya::ui::app::Pane;
-use sahaya::ui::{App, Msg, update, view};
+use sahaya::ui::{App, Effect, Msg, update, view};
 
 const WIDTH: u16 = 160;
 const HEIGHT: u16 = 45;
@@ -440,21 +440,47 @@ fn keypresses(s: &DataSet) {
 
     // Search: '/', then a word, key by key; Esc closes it (not timed).
     // 30 words, or fewer when they are slow (at most ~30 s).
+    // As in the console, searches run off the UI thread: a key's frame
+    // echoes it; the results come in a later frame. "key -> results on
+    // screen" is the key's frame plus the search (on a second connection,
+    // as the search thread has) plus the frame that shows them.
+    app.search_in_background = true;
+    let searcher = Store::open(&s.cache).expect("cache");
     let budget = Instant::now();
     let mut open = Vec::new();
     let mut typed = Vec::new();
+    let mut shown = Vec::new();
     for r in 0..30 {
         if r >= 5 && budget.elapsed().as_secs() >= 30 {
             break;
         }
         open.push(press(&mut app, &mut term, ch('/')));
         for c in TYPED[r % TYPED.len()].chars() {
-            typed.push(press(&mut app, &mut term, ch(c)));
+            let t = Instant::now();
+            update(&mut app, Msg::Key(ch(c)));
+            let asked: Vec<String> = app
+                .effects
+                .drain(..)
+                .filter_map(|e| match e {
+                    Effect::Search(q) => Some(q),
+                    _ => None,
+                })
+                .collect();
+            draw(&mut app, &mut term);
+            typed.push(t.elapsed());
+            for query in asked {
+                let hits = searcher.search(&query, 200).expect("search");
+                update(&mut app, Msg::SearchResults { query, hits });
+                draw(&mut app, &mut term);
+                shown.push(t.elapsed());
+            }
         }
         press(&mut app, &mut term, key(KeyCode::Esc));
     }
+    app.search_in_background = false;
     report("/ (open search)", &mut open);
     report("typing a search word (per key)", &mut typed);
+    report("typed key -> search results shown", &mut shown);
 
     // A page of the change feed arrives: the UI reloads what it shows.
     let mut writer = Store::open(&s.cache).expect("cache");

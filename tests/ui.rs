@@ -1981,6 +1981,69 @@ fn an_empty_cache_renders_and_actions_say_select_a_ticket() {
 // ---------------------------------------------------------------------------
 
 #[test]
+fn search_in_the_background_answers_the_latest_query_only() {
+    let mut ui = Ui::new(160, 45);
+    ui.app.search_in_background = true;
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+    let searcher = sahaya::ui::searcher::Searcher::start(&ui.cache(), tx).unwrap();
+    ui.press("/");
+    ui.type_text("ಬಂದಿ");
+    // Each edit asks the search thread; none of them searched in update.
+    let asked: Vec<String> = ui
+        .app
+        .effects
+        .drain(..)
+        .filter_map(|e| match e {
+            Effect::Search(q) => Some(q),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(asked, vec!["ಬಂ", "ಬಂದ", "ಬಂದಿ"]);
+    ui.render().assert_has("searching…");
+    for q in asked {
+        searcher.search(q);
+    }
+    // Answers arrive; only the one for what is typed now is shown.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let mut answers = Vec::new();
+    while !answers
+        .iter()
+        .any(|m| matches!(m, Msg::SearchResults { query, .. } if query == "ಬಂದಿ"))
+    {
+        assert!(
+            Instant::now() < deadline,
+            "no answer from the search thread"
+        );
+        match rx.try_recv() {
+            Ok(m) => answers.push(m),
+            Err(_) => std::thread::sleep(Duration::from_millis(5)),
+        }
+    }
+    let expected = ui.store().search("ಬಂದಿ", 200).unwrap();
+    assert!(!expected.is_empty());
+    // A stale answer (an earlier prefix, with nothing in it) is dropped.
+    update(
+        &mut ui.app,
+        Msg::SearchResults {
+            query: "ಬಂ".into(),
+            hits: Vec::new(),
+        },
+    );
+    assert!(matches!(&ui.app.overlay, Some(Overlay::Search(s)) if s.pending));
+    for m in answers {
+        update(&mut ui.app, m);
+    }
+    let Some(Overlay::Search(s)) = &ui.app.overlay else {
+        panic!("search closed")
+    };
+    assert!(!s.pending);
+    assert_eq!(s.results, expected);
+    let s = ui.render();
+    s.assert_has(&format!("{} results", expected.len()));
+    s.assert_has(&format!("#{} ", expected[0].ticket_id));
+}
+
+#[test]
 fn search_finds_kannada_words_and_opens_the_hit() {
     for (w, h) in SIZES {
         let mut ui = Ui::new(w, h);

@@ -100,6 +100,7 @@ pub fn ticket_action(app: &mut App, action: Action) {
                 input: TextBuffer::new(),
                 results: Vec::new(),
                 selected: 0,
+                pending: false,
             }))
         }
         Action::Reply | Action::Note => {
@@ -310,12 +311,17 @@ pub fn after_edit(app: &mut App) {
     }
     if let Some(Overlay::Search(s)) = &mut app.overlay {
         let query = s.input.text();
-        s.results = if search_ready(&query) {
-            app.store.search(&query, 200).unwrap_or_default()
-        } else {
-            Vec::new()
-        };
         s.selected = 0;
+        s.pending = false;
+        if !search_ready(&query) {
+            s.results.clear();
+        } else if app.search_in_background {
+            // The frame that echoes the key does not wait for the search.
+            s.pending = true;
+            app.effects.push(Effect::Search(query));
+        } else {
+            s.results = app.store.search(&query, 200).unwrap_or_default();
+        }
     }
     if let Some(Overlay::Palette { selected, .. }) = &mut app.overlay {
         *selected = 0;

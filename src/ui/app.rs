@@ -89,6 +89,8 @@ pub enum Effect {
     Quit,
     /// A supervisor alert: a desktop notification through the terminal.
     Notify(String),
+    /// Run this search off the UI thread; answer with `Msg::SearchResults`.
+    Search(String),
 }
 
 pub struct App {
@@ -129,6 +131,9 @@ pub struct App {
     pub effects: Vec<Effect>,
     pub quit: bool,
     pub frame_stats: FrameStats,
+    /// Searches run on a thread of their own (the console) instead of in
+    /// `update` (headless tests).
+    pub search_in_background: bool,
 }
 
 impl App {
@@ -167,6 +172,7 @@ impl App {
             effects: Vec::new(),
             quit: false,
             frame_stats: FrameStats::default(),
+            search_in_background: false,
         };
         app.reload();
         app

@@ -11,6 +11,7 @@ pub mod macros;
 pub mod overlay;
 pub mod overlay_view;
 pub mod problems;
+pub mod searcher;
 pub mod status_view;
 pub mod supervisor;
 pub mod supervisor_view;
@@ -58,6 +59,17 @@ pub async fn run(
             }
         }
     });
+    let (found, mut search_results) = mpsc::unbounded_channel::<Msg>();
+    let searcher = match searcher::Searcher::start(app.store.path(), found) {
+        Ok(s) => {
+            app.search_in_background = true;
+            Some(s)
+        }
+        Err(e) => {
+            tracing::warn!("no search thread, searching in the UI thread: {e}");
+            None
+        }
+    };
     let mut tick = tokio::time::interval(Duration::from_secs(1));
     draw(&mut terminal, &mut app)?;
     loop {
@@ -65,6 +77,7 @@ pub async fn run(
         tokio::select! {
             Some(ev) = input.recv() => msgs.push(to_msg(ev)),
             Some(ev) = sync_events.recv() => msgs.push(Some(Msg::Sync(ev))),
+            Some(msg) = search_results.recv() => msgs.push(Some(msg)),
             _ = tick.tick() => msgs.push(Some(Msg::Tick)),
         }
         // Drain whatever else is waiting, then draw once.
@@ -80,6 +93,12 @@ pub async fn run(
         for effect in std::mem::take(&mut app.effects) {
             match effect {
                 Effect::Kick => sync.kick(),
+                // Only asked for when the search thread runs.
+                Effect::Search(query) => {
+                    if let Some(s) = &searcher {
+                        s.search(query);
+                    }
+                }
                 Effect::Quit => app.quit = true,
                 Effect::Notify(text) => {
                     let style = app.supervisor.rules.notify;

@@ -56,6 +56,8 @@ pub struct Search {
     pub input: TextBuffer,
     pub results: Vec<crate::store::SearchHit>,
     pub selected: usize,
+    /// A query was handed to the search thread; its results are not in yet.
+    pub pending: bool,
 }
 
 /// Multi-step actions carry their collected answers from step to step.

@@ -252,6 +252,8 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
                 app.t("search-hint")
             } else if !super::actions::search_ready(&query) {
                 app.t("search-too-short")
+            } else if s.pending {
+                app.t("search-searching")
             } else {
                 app.i18n
                     .tr_args("search-results", &[("count", (rows.len() as i64).into())])

@@ -17,6 +17,11 @@ pub enum Msg {
     Paste(String),
     Resize,
     Tick,
+    /// What the search thread found for `query`.
+    SearchResults {
+        query: String,
+        hits: Vec<crate::store::SearchHit>,
+    },
 }
 
 pub fn update(app: &mut App, msg: Msg) {
@@ -25,6 +30,16 @@ pub fn update(app: &mut App, msg: Msg) {
         Msg::Key(_) | Msg::Resize | Msg::Tick => {}
         Msg::Paste(text) => on_paste(app, &text),
         Msg::Sync(event) => on_sync(app, event),
+        Msg::SearchResults { query, hits } => {
+            // Results of a query the agent has typed past are dropped.
+            if let Some(super::overlay::Overlay::Search(s)) = &mut app.overlay
+                && s.input.text() == query
+            {
+                s.results = hits;
+                s.selected = 0;
+                s.pending = false;
+            }
+        }
     }
 }
 
