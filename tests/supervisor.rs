@@ -14,10 +14,10 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 
 use sahaya::client::Client;
-use sahaya::domain::{Channel, MessageKind, Priority, Role, Status, TicketId};
+use sahaya::domain::{Channel, MessageKind, Presence, Priority, Role, Status, TicketId};
 use sahaya::i18n::I18n;
 use sahaya::keymap::{Keymap, key_events};
-use sahaya::protocol::{InboundMessage, NewMessage, QueueStats, TicketPatch, View};
+use sahaya::protocol::{InboundMessage, NewMessage, QueueStats, StreamEvent, TicketPatch, View};
 use sahaya::server::{RunningServer, ServeOptions, start};
 use sahaya::store::{OutboxOp, Store, TicketFilter};
 use sahaya::sync::{Connection, SyncEvent};
@@ -126,6 +126,54 @@ async fn stats_are_for_supervisors_only_over_http() {
     }
     assert!(kinds.iter().any(|k| k == "change"), "{kinds:?}");
     assert!(!kinds.iter().any(|k| k == "stats"), "{kinds:?}");
+    s.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_agent_whose_console_reports_in_shows_online_at_once() {
+    let s = bare_server().await;
+    let lata = s.add_account("lata", Role::Agent).unwrap();
+    let lata_client = Client::new(&s.url(), lata.token.clone()).unwrap();
+    let lata_id = lata_client.me().await.unwrap().agent.id;
+    let sup = client(&s, Role::Supervisor);
+    let presence_of = |stats: &QueueStats| {
+        stats
+            .agents
+            .iter()
+            .find(|a| a.agent_id == lata_id)
+            .map(|a| a.presence)
+    };
+    assert_eq!(
+        presence_of(&sup.stats().await.unwrap()),
+        Some(Presence::Offline),
+        "a new account that never connected"
+    );
+    let mut stream = Box::pin(sup.events(None).await.unwrap());
+    // What the console's sync task sends on start and every 10 seconds.
+    lata_client
+        .put_presence(&sahaya::protocol::PresenceUpdate {
+            ticket_id: None,
+            typing: false,
+        })
+        .await
+        .unwrap();
+    // Pushed to the supervisor, not waiting for the next clock tick (30 s).
+    let pushed = tokio::time::timeout(Duration::from_secs(10), async {
+        while let Some(ev) = stream.next().await {
+            if let Ok(StreamEvent::Stats(stats)) = ev
+                && presence_of(&stats) == Some(Presence::Online)
+            {
+                return true;
+            }
+        }
+        false
+    })
+    .await;
+    assert_eq!(pushed, Ok(true), "a stats event shows lata online");
+    assert_eq!(
+        presence_of(&sup.stats().await.unwrap()),
+        Some(Presence::Online)
+    );
     s.stop().await;
 }
 

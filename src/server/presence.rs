@@ -22,6 +22,10 @@ struct Entry {
 
 pub struct Presence {
     entries: Mutex<HashMap<AgentId, Entry>>,
+    /// When each agent's console last reported (any presence report, with
+    /// or without a ticket): an agent is connected while this is within
+    /// [`TTL`]. The console reports every 10 seconds.
+    last_seen: Mutex<HashMap<AgentId, Instant>>,
     notices: broadcast::Sender<PresenceNotice>,
 }
 
@@ -29,6 +33,7 @@ impl Default for Presence {
     fn default() -> Self {
         Presence {
             entries: Mutex::new(HashMap::new()),
+            last_seen: Mutex::new(HashMap::new()),
             notices: broadcast::channel(1024).0,
         }
     }
@@ -51,6 +56,26 @@ impl Presence {
             .collect();
         out.sort_by_key(|v| v.agent_id);
         out
+    }
+
+    fn seen_lock(&self) -> std::sync::MutexGuard<'_, HashMap<AgentId, Instant>> {
+        self.last_seen.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// `agent`'s console reported in. True when the agent was not connected
+    /// before (the supervisor's figures change).
+    pub fn touch(&self, agent: AgentId) -> bool {
+        let mut seen = self.seen_lock();
+        let was = seen.get(&agent).is_some_and(|t| t.elapsed() < TTL);
+        seen.insert(agent, Instant::now());
+        !was
+    }
+
+    /// Whether `agent`'s console reported within [`TTL`].
+    pub fn is_connected(&self, agent: AgentId) -> bool {
+        self.seen_lock()
+            .get(&agent)
+            .is_some_and(|t| t.elapsed() < TTL)
     }
 
     /// Everyone on `ticket_id` except `except`.
@@ -97,8 +122,15 @@ impl Presence {
         }
     }
 
-    /// Drops lapsed entries and announces their tickets.
-    pub fn sweep(&self) {
+    /// Drops lapsed entries and announces their tickets. True when an
+    /// agent's console stopped reporting (it is no longer connected).
+    pub fn sweep(&self) -> bool {
+        let gone = {
+            let mut seen = self.seen_lock();
+            let before = seen.len();
+            seen.retain(|_, t| t.elapsed() < TTL);
+            seen.len() != before
+        };
         let mut entries = self.lock();
         let lapsed: Vec<(AgentId, TicketId)> = entries
             .iter()
@@ -114,6 +146,7 @@ impl Presence {
                 viewers: Self::viewers_locked(&entries, t),
             });
         }
+        gone
     }
 
     pub fn subscribe(&self) -> broadcast::Receiver<PresenceNotice> {
@@ -126,7 +159,9 @@ pub async fn run(state: super::state::AppState) {
     let mut tick = tokio::time::interval(Duration::from_secs(5));
     loop {
         tick.tick().await;
-        state.presence().sweep();
+        if state.presence().sweep() {
+            super::stats::refresh(&state).await;
+        }
     }
 }
 
@@ -154,5 +189,17 @@ mod tests {
         assert!(rx.try_recv().is_err(), "no news, no notice");
         p.set(2, "Ravi", None, false);
         assert_eq!(rx.try_recv().unwrap().viewers.len(), 1);
+    }
+
+    #[test]
+    fn a_reporting_console_is_connected_and_only_the_first_report_is_news() {
+        let p = Presence::default();
+        assert!(!p.is_connected(3));
+        assert!(p.touch(3), "first report: the agent came online");
+        assert!(!p.touch(3), "a heartbeat is no news");
+        assert!(p.is_connected(3));
+        assert!(!p.is_connected(4));
+        assert!(!p.sweep(), "nothing lapsed");
+        assert!(p.is_connected(3));
     }
 }

@@ -380,5 +380,9 @@ async fn put_presence(
     state
         .presence()
         .set(agent.id, &agent.name, update.ticket_id, update.typing);
+    if state.presence().touch(agent.id) {
+        // The agent came online: supervisors see it now, not at the next tick.
+        super::stats::refresh(&state).await;
+    }
     Ok(Json(serde_json::json!({ "ok": true })))
 }

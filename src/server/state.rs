@@ -178,7 +178,14 @@ impl AppState {
         self.inner.stopping.subscribe()
     }
 
-    pub fn publish_stats(&self, stats: QueueStats) {
+    /// Publishes the statistics, with agents whose console is reporting in
+    /// shown online (the stored presence is what the others last set).
+    pub fn publish_stats(&self, mut stats: QueueStats) {
+        for a in &mut stats.agents {
+            if self.inner.presence.is_connected(a.agent_id) {
+                a.presence = crate::domain::Presence::Online;
+            }
+        }
         self.inner.stats.send_replace(Arc::new(stats));
     }
 
