@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::error::{Result, decode, encode};
+use super::fts::{Indexed, Pending};
 use super::outbox::{OutboxOp, STATE_ACTIVE_SQL};
 use super::patch::apply_patch;
 use super::{META_CURSOR, Store, from_millis, millis, set_meta};
@@ -34,8 +35,9 @@ impl Store {
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let patched = tickets_with_active_patches(&tx)?;
         let mut refresh: HashSet<TicketId> = HashSet::new();
+        let mut fts = Pending::default();
         for change in changes {
-            put_entity(&tx, &change.entity, Source::Feed)?;
+            put_entity(&tx, &change.entity, Source::Feed, &mut fts)?;
             if let Entity::Ticket(t) = &change.entity
                 && patched.contains(&t.id)
             {
@@ -46,7 +48,7 @@ impl Store {
             refresh_ticket(&tx, id)?;
         }
         set_meta(&tx, META_CURSOR, &next_cursor.to_string())?;
-        super::fts::commit(tx)?;
+        super::fts::commit(tx, fts)?;
         self.wrote();
         Ok(())
     }
@@ -54,10 +56,15 @@ impl Store {
 
 /// Stores one entity. Tickets are written as the server's copy; the caller
 /// re-applies pending patches with [`refresh_ticket`] where there are any.
-pub(crate) fn put_entity(conn: &Connection, entity: &Entity, source: Source) -> Result<()> {
+pub(crate) fn put_entity(
+    conn: &Connection,
+    entity: &Entity,
+    source: Source,
+    fts: &mut Pending,
+) -> Result<()> {
     match entity {
-        Entity::Ticket(t) => put_server_ticket(conn, t).map(|_| ()),
-        Entity::Message(m) => put_message(conn, m, source),
+        Entity::Ticket(t) => put_server_ticket(conn, t, fts).map(|_| ()),
+        Entity::Message(m) => put_message(conn, m, source, fts),
         Entity::Customer(c) => put_customer(conn, c),
         Entity::Order(o) => put_order(conn, o),
         Entity::OrderAction(a) => put_action(conn, a),
@@ -77,8 +84,12 @@ pub(crate) fn open_class(status: Status) -> i64 {
 
 /// Writes the server's copy of a ticket unless the cache already holds a
 /// newer version. Returns whether it was written.
-pub(crate) fn put_server_ticket(conn: &Connection, t: &Ticket) -> Result<bool> {
+pub(crate) fn put_server_ticket(conn: &Connection, t: &Ticket, fts: &mut Pending) -> Result<bool> {
     let json = encode("ticket", t)?;
+    let old_subject: Option<String> = conn
+        .prepare_cached("SELECT subject FROM tickets WHERE id = ?1")?
+        .query_row(params![t.id], |r| r.get(0))
+        .optional()?;
     let changed = conn
         .prepare_cached(
             "INSERT INTO tickets (id, subject, status, open_class, active, assignee_id, customer_id,
@@ -111,6 +122,13 @@ pub(crate) fn put_server_ticket(conn: &Connection, t: &Ticket) -> Result<bool> {
             t.channel.as_str(),
             t.group,
         ])?;
+    if changed > 0 {
+        match old_subject {
+            None => fts.added(Indexed::TicketSubject, t.id),
+            Some(old) if old != t.subject => fts.changed(Indexed::TicketSubject, t.id, old),
+            Some(_) => {}
+        }
+    }
     Ok(changed > 0)
 }
 
@@ -224,25 +242,37 @@ fn message_meta_json(m: &Message) -> Result<String> {
     )
 }
 
-fn put_message(conn: &Connection, m: &Message, source: Source) -> Result<()> {
-    let sql = match source {
-        Source::Feed => {
-            "INSERT INTO messages (id, ticket_id, created_at, body, json) VALUES (?1, ?2, ?3, ?4, ?5)
-             ON CONFLICT (id) DO UPDATE SET ticket_id = excluded.ticket_id,
-                 created_at = excluded.created_at, body = excluded.body, json = excluded.json"
-        }
-        Source::Answer => {
-            "INSERT INTO messages (id, ticket_id, created_at, body, json) VALUES (?1, ?2, ?3, ?4, ?5)
-             ON CONFLICT (id) DO NOTHING"
-        }
-    };
-    conn.prepare_cached(sql)?.execute(params![
-        m.id,
-        m.ticket_id,
-        millis(m.created_at),
-        m.body,
-        message_meta_json(m)?
-    ])?;
+fn put_message(conn: &Connection, m: &Message, source: Source, fts: &mut Pending) -> Result<()> {
+    let meta = message_meta_json(m)?;
+    let created_at = millis(m.created_at);
+    let inserted = conn
+        .prepare_cached(
+            "INSERT OR IGNORE INTO messages (id, ticket_id, created_at, body, json)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?
+        .execute(params![m.id, m.ticket_id, created_at, m.body, meta])?;
+    if inserted > 0 {
+        fts.added(Indexed::MessageBody, m.id);
+        return Ok(());
+    }
+    // Known already. An answer to our own request may be older than what
+    // the feed brought: it never overwrites. The feed's copy always wins.
+    if source == Source::Answer {
+        return Ok(());
+    }
+    let old_body: Option<String> = conn
+        .prepare_cached("SELECT body FROM messages WHERE id = ?1")?
+        .query_row(params![m.id], |r| r.get(0))
+        .optional()?;
+    conn.prepare_cached(
+        "UPDATE messages SET ticket_id = ?2, created_at = ?3, body = ?4, json = ?5 WHERE id = ?1",
+    )?
+    .execute(params![m.id, m.ticket_id, created_at, m.body, meta])?;
+    if let Some(old) = old_body
+        && old != m.body
+    {
+        fts.changed(Indexed::MessageBody, m.id, old);
+    }
     Ok(())
 }
 

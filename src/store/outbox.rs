@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::apply::{Source, put_entity, put_server_ticket, refresh_ticket};
 use super::error::{Result, StoreError, corrupt, decode, encode};
+use super::fts::Pending;
 use super::{Store, from_millis, millis, now_millis};
 use crate::domain::{MessageKind, Ticket, TicketId, Timestamp};
 use crate::protocol::{Entity, NewOrderAction, NewOutboundTicket, TicketPatch};
@@ -257,7 +258,7 @@ impl Store {
         if let OutboxOp::Patch { ticket_id, .. } = &op {
             refresh_ticket(&tx, *ticket_id)?;
         }
-        super::fts::commit(tx)?;
+        tx.commit()?;
         self.wrote();
         Ok(OutboxEntry {
             id,
@@ -360,8 +361,9 @@ impl Store {
             return Ok(());
         }
         let mut touched: Vec<TicketId> = entry.ticket_id().into_iter().collect();
+        let mut fts = Pending::default();
         for entity in results {
-            put_entity(&tx, entity, Source::Answer)?;
+            put_entity(&tx, entity, Source::Answer, &mut fts)?;
             if let Entity::Ticket(t) = entity {
                 touched.push(t.id);
                 // Our own write took the ticket from version - 1 to version:
@@ -384,7 +386,7 @@ impl Store {
         for ticket_id in touched {
             refresh_ticket(&tx, ticket_id)?;
         }
-        super::fts::commit(tx)?;
+        super::fts::commit(tx, fts)?;
         self.wrote();
         Ok(())
     }
@@ -397,7 +399,8 @@ impl Store {
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let entry = load_entry(&tx, id)?;
-        put_server_ticket(&tx, current)?;
+        let mut fts = Pending::default();
+        put_server_ticket(&tx, current, &mut fts)?;
         let conflict = encode("ticket", current)?;
         set_state(
             &tx,
@@ -411,7 +414,7 @@ impl Store {
         if let Some(ticket_id) = entry.ticket_id().filter(|t| *t != current.id) {
             refresh_ticket(&tx, ticket_id)?;
         }
-        super::fts::commit(tx)?;
+        super::fts::commit(tx, fts)?;
         self.wrote();
         Ok(())
     }
@@ -459,7 +462,7 @@ impl Store {
         if let Some(ticket_id) = entry.ticket_id() {
             refresh_ticket(&tx, ticket_id)?;
         }
-        super::fts::commit(tx)?;
+        tx.commit()?;
         self.wrote();
         Ok(())
     }
@@ -483,7 +486,7 @@ impl Store {
         if let Some(ticket_id) = entry.ticket_id() {
             refresh_ticket(&tx, ticket_id)?;
         }
-        super::fts::commit(tx)?;
+        tx.commit()?;
         self.wrote();
         Ok(())
     }
@@ -513,7 +516,7 @@ impl Store {
         if let Some(ticket_id) = entry.ticket_id() {
             refresh_ticket(&tx, ticket_id)?;
         }
-        super::fts::commit(tx)?;
+        tx.commit()?;
         self.wrote();
         Ok(())
     }

@@ -238,6 +238,20 @@ CREATE INDEX tickets_channel ON tickets (channel, active, next_due);
 CREATE INDEX tickets_group ON tickets (grp, active, next_due);
 "#
         .to_string(),
+        // No triggers at all on the indexed tables: even a trigger that only
+        // queues the row makes every upsert open a statement journal, which
+        // doubled the cost of storing a message. The writers tell
+        // `store::fts` what they changed instead.
+        r#"
+DROP TRIGGER tickets_fts_insert;
+DROP TRIGGER tickets_fts_delete;
+DROP TRIGGER tickets_fts_update;
+DROP TRIGGER messages_fts_insert;
+DROP TRIGGER messages_fts_delete;
+DROP TRIGGER messages_fts_update;
+DROP TABLE fts_queue;
+"#
+        .to_string(),
     ]
 }
 
