@@ -2313,6 +2313,11 @@ fn progress_and_last_sync_show() {
         }),
     );
     assert!(ui.render().status().contains("syncing 25%"));
+    // Pages arriving during start-up: "syncing", not "connecting".
+    ui.app.connection = Connection::Connecting;
+    let status = ui.render().status();
+    assert!(status.contains("● syncing 25%"), "{status}");
+    assert!(!status.contains("connecting"), "{status}");
     let at = now();
     update(&mut ui.app, Msg::Sync(SyncEvent::Synced { at }));
     let time = at

@@ -37,13 +37,25 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
             base.fg(Color::Red).add_modifier(Modifier::BOLD),
         ),
     };
-    parts.push(Part::new(format!("● {conn} "), style));
+    // Pages of the feed arriving say more than "connecting": the server
+    // answered; the stream opens when the catch-up is done.
+    let pulling = app.progress.is_some()
+        && matches!(
+            app.connection,
+            Connection::Connecting | Connection::Reconnecting
+        );
+    if !pulling {
+        parts.push(Part::new(format!("● {conn} "), style));
+    }
     if let Some((done, total)) = app.progress {
         let pct = if total > 0 { done * 100 / total } else { 0 };
+        let bullet = if pulling { "● " } else { "" };
         parts.push(Part::new(
-            app.i18n
-                .tr_args("sync-progress", &[("percent", pct.into())])
-                + " ",
+            format!(
+                "{bullet}{} ",
+                app.i18n
+                    .tr_args("sync-progress", &[("percent", pct.into())])
+            ),
             base.fg(Color::Yellow),
         ));
     }
