@@ -1637,6 +1637,58 @@ fn assign_picker_lists_the_agents() {
 }
 
 #[test]
+fn typing_in_a_picker_narrows_it_and_letters_never_reach_the_list() {
+    for (w, h) in SIZES {
+        let mut ui = Ui::new(w, h);
+        let t = ui.app.selected_row().unwrap().ticket.clone();
+        let agents: Vec<Agent> = ui
+            .store()
+            .agents()
+            .unwrap()
+            .into_iter()
+            .filter(|a| a.role != Role::Integration && a.id != golden().me)
+            .collect();
+        let other = agents.last().unwrap().clone();
+        ui.press("a");
+        // Letters that are list keys elsewhere (r reply, a assign, s status,
+        // j down) only narrow the picker.
+        let needle: String = other
+            .name
+            .chars()
+            .take(4)
+            .collect::<String>()
+            .to_lowercase();
+        ui.type_text(&needle);
+        assert_eq!(overlay_title(&ui).as_deref(), Some("Assign to"));
+        assert!(ui.app.composer.is_none());
+        let s = ui.render();
+        assert_inert(&s);
+        s.assert_has(&needle);
+        s.assert_has(&format!("{} ({})", other.name, other.login));
+        // The first row left is the match (not "Unassigned"), highlighted.
+        assert_eq!(
+            s.highlighted().as_deref().map(str::trim_end),
+            Some(format!("{} ({})", other.name, other.login).as_str())
+        );
+        // Nothing matches: Enter keeps the picker open.
+        ui.type_text("zzz");
+        ui.render().assert_has("nothing matches");
+        ui.press("enter");
+        assert_eq!(overlay_title(&ui).as_deref(), Some("Assign to"));
+        ui.press("backspace backspace backspace");
+        ui.press("enter");
+        assert!(ui.app.overlay.is_none());
+        match only_entry(&ui) {
+            OutboxOp::Patch { ticket_id, patch } => {
+                assert_eq!(ticket_id, t.id);
+                assert_eq!(patch.assignee_id, Some(Some(other.id)));
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+}
+
+#[test]
 fn assign_to_me_takes_an_unassigned_ticket() {
     for (w, h) in SIZES {
         let mut ui = Ui::new(w, h);

@@ -55,6 +55,7 @@ fn picker(
         items,
         selected,
         flow,
+        filter: TextBuffer::new(),
     }));
 }
 
@@ -165,6 +166,7 @@ pub fn ticket_action(app: &mut App, action: Action) {
                     items,
                     selected: 0,
                     flow: Flow::Assign(marked[0]),
+                    filter: TextBuffer::new(),
                 }));
             }
         }
@@ -325,6 +327,9 @@ pub fn after_edit(app: &mut App) {
     }
     if let Some(Overlay::Palette { selected, .. }) = &mut app.overlay {
         *selected = 0;
+    }
+    if let Some(Overlay::Picker(p)) = &mut app.overlay {
+        p.selected = 0;
     }
 }
 
@@ -511,13 +516,13 @@ pub fn overlay_action(app: &mut App, action: Action) {
         }
         Overlay::Picker(mut p) => match action {
             Action::Cancel => {}
-            Action::Open => {
-                if let Some((_, value)) = p.items.get(p.selected).cloned() {
-                    picked(app, p.flow, value);
-                }
-            }
+            Action::Open => match p.current().cloned() {
+                Some((_, value)) => picked(app, p.flow, value),
+                // Nothing matches the filter: stay, so it can be corrected.
+                None => app.overlay = Some(Overlay::Picker(p)),
+            },
             _ => {
-                p.selected = step(p.selected, p.items.len(), action);
+                p.selected = step(p.selected, p.visible().len(), action);
                 app.overlay = Some(Overlay::Picker(p));
             }
         },

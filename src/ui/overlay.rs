@@ -35,8 +35,32 @@ pub enum PickValue {
 pub struct Picker {
     pub title: String,
     pub items: Vec<(String, PickValue)>,
+    /// Index into [`Picker::visible`].
     pub selected: usize,
     pub flow: Flow,
+    /// Typed letters narrow the list (a floor has more agents than fit).
+    pub filter: TextBuffer,
+}
+
+impl Picker {
+    /// Indices of the items whose label contains the filter (any case).
+    pub fn visible(&self) -> Vec<usize> {
+        let needle = self.filter.text().to_lowercase();
+        let needle = needle.trim();
+        self.items
+            .iter()
+            .enumerate()
+            .filter(|(_, (label, _))| needle.is_empty() || label.to_lowercase().contains(needle))
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// The highlighted item.
+    pub fn current(&self) -> Option<&(String, PickValue)> {
+        self.visible()
+            .get(self.selected)
+            .and_then(|i| self.items.get(*i))
+    }
 }
 
 pub struct Prompt {

@@ -157,10 +157,37 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
             input(app, frame, Rect { height: 1, ..inner }, filter);
         }
         Overlay::Picker(p) => {
-            let rows: Vec<String> = p.items.iter().map(|(label, _)| label.clone()).collect();
-            let h = (rows.len() as u16 + 2).min(area.height.saturating_sub(2));
+            let rows: Vec<String> = p
+                .visible()
+                .into_iter()
+                .map(|i| p.items[i].0.clone())
+                .collect();
+            let filtering = !p.filter.is_empty();
+            // The full list keeps its height while it narrows.
+            let h = (p.items.len() as u16 + 2 + u16::from(filtering))
+                .min(area.height.saturating_sub(2));
             let inner = popup(&app.profile, frame.buffer_mut(), area, 60, h, &p.title);
-            list(app, frame, inner, &rows, p.selected);
+            if filtering && inner.height > 0 {
+                input(app, frame, Rect { height: 1, ..inner }, &p.filter);
+                let below = Rect {
+                    y: inner.y + 1,
+                    height: inner.height - 1,
+                    ..inner
+                };
+                if rows.is_empty() {
+                    draw::line(
+                        frame.buffer_mut(),
+                        below,
+                        &app.t("picker-no-match"),
+                        Style::new().fg(Color::DarkGray),
+                        &app.profile,
+                    );
+                } else {
+                    list(app, frame, below, &rows, p.selected);
+                }
+            } else {
+                list(app, frame, inner, &rows, p.selected);
+            }
         }
         Overlay::Prompt(p) => {
             let inner = popup(&app.profile, frame.buffer_mut(), area, 60, 5, &p.title);

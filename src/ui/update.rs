@@ -90,6 +90,7 @@ fn focused_input(app: &mut App) -> Option<&mut TextBuffer> {
         Some(Overlay::Palette { filter, .. }) => Some(filter),
         Some(Overlay::Prompt(p)) => Some(&mut p.input),
         Some(Overlay::Search(s)) => Some(&mut s.input),
+        Some(Overlay::Picker(p)) => Some(&mut p.filter),
         Some(_) => None,
         None => app.composer.as_mut().map(|c| &mut c.buffer),
     }
@@ -125,13 +126,25 @@ fn on_key(app: &mut App, key: KeyEvent) {
         }
         KeyResult::Unbound => {
             app.pending_keys.clear();
-            // Lists in overlays without a text field move with the list keys (j, k, g g...).
+            // Lists in overlays without a text field move with the list's
+            // movement keys (j, k, g g...); other keys of the list do not
+            // reach through the overlay.
             let lists_only = matches!(
                 app.overlay,
-                Some(Overlay::Picker(_) | Overlay::Help { .. } | Overlay::Problems { .. })
+                Some(Overlay::Help { .. } | Overlay::Problems { .. })
             );
             if lists_only {
-                if let Some(action) = app.keymap.action_for(Scope::List, &[key.into()]) {
+                if let Some(action) = app.keymap.action_for(Scope::List, &[key.into()])
+                    && matches!(
+                        action,
+                        Action::MoveDown
+                            | Action::MoveUp
+                            | Action::PageDown
+                            | Action::PageUp
+                            | Action::Top
+                            | Action::Bottom
+                    )
+                {
                     run(app, action);
                 }
                 return;

@@ -180,6 +180,7 @@ search-results =
     }
 search-no-results = no results
 search-too-short = type one more letter to search
+picker-no-match = nothing matches; Backspace to widen
 search-searching = searching…
 
 ## Help and command palette

@@ -185,6 +185,7 @@ search-results =
     }
 search-no-results = ಫಲಿತಾಂಶಗಳಿಲ್ಲ
 search-too-short = ಹುಡುಕಲು ಇನ್ನೊಂದು ಅಕ್ಷರ ಟೈಪ್ ಮಾಡಿ
+picker-no-match = ಯಾವುದೂ ಹೊಂದುತ್ತಿಲ್ಲ; ಹಿಂದೆ ಅಳಿಸಿ (Backspace)
 search-searching = ಹುಡುಕಲಾಗುತ್ತಿದೆ…
 
 ## Help and command palette

@@ -180,6 +180,7 @@ search-results =
     }
 search-no-results = कुनै नतिजा छैन
 search-too-short = खोज्न अर्को एउटा अक्षर टाइप गर्नुहोस्
+picker-no-match = केही मिलेन; Backspace थिचेर घटाउनुहोस्
 search-searching = खोज्दै…
 
 ## Help and command palette

@@ -184,6 +184,7 @@ search-results =
     }
 search-no-results = ఫలితాలు లేవు
 search-too-short = వెతకడానికి ఇంకో అక్షరం టైప్ చేయండి
+picker-no-match = ఏదీ సరిపోలలేదు; Backspace తో తగ్గించండి
 search-searching = వెతుకుతోంది…
 
 ## Help and command palette
