@@ -683,6 +683,23 @@ fn screen_updates_from_a_stats_event_without_keys() {
     assert!(after.contains("▁") && after.contains("█"), "{after}");
 }
 
+#[test]
+fn known_group_names_are_translated_and_others_shown_as_named() {
+    let f = Fixture::new();
+    let mut ui = f.app();
+    ui.app.i18n = I18n::new("kn");
+    ui.press("S");
+    let mut stats = f.stats();
+    stats.by_group = [("returns".to_string(), 3), ("vip-desk".to_string(), 1)]
+        .into_iter()
+        .collect();
+    ui.feed(SyncEvent::Connection(Connection::Online));
+    let screen = ui.feed(SyncEvent::Stats(Box::new(stats)));
+    assert!(screen.contains("ಹಿಂತಿರುಗಿಸುವಿಕೆ"), "{screen}");
+    assert!(!screen.contains("returns"), "{screen}");
+    assert!(screen.contains("vip-desk"), "{screen}");
+}
+
 /// The real sync task feeds the app as the console's loop does: a customer
 /// writes in and the supervisor's count moves with no key pressed.
 #[test]

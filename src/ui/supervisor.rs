@@ -250,7 +250,7 @@ pub fn rows(app: &App) -> Vec<Row> {
         rows.push(Row::heading(app.t("supervisor-groups")));
         for (group, n) in &stats.by_group {
             rows.push(Row::entry(
-                crate::text::sanitize_line(group).into_owned(),
+                group_label(app, group),
                 *n,
                 Target::Filter(TicketFilter::Group(group.clone())),
             ));
@@ -364,10 +364,7 @@ pub fn filter_label(app: &App, filter: &TicketFilter) -> String {
             app.t("label-channel"),
             super::actions::channel_label(app, *c),
         ),
-        TicketFilter::Group(g) => (
-            app.t("supervisor-groups"),
-            crate::text::sanitize_line(g).into_owned(),
-        ),
+        TicketFilter::Group(g) => (app.t("supervisor-groups"), group_label(app, g)),
         TicketFilter::Assignee(id) => {
             let name = app
                 .stats
@@ -571,5 +568,20 @@ mod tests {
         assert_eq!(parsed.limit(Alert::Unassigned), Some(5));
         assert_eq!(parsed.notify, Some(NotifyStyle::Osc777));
         assert!(toml::from_str::<AlertRules>("colour = 1").is_err());
+    }
+}
+
+/// A group's name: translated when it is one the locale files know
+/// (`group-returns`), else as the server names it (groups are data).
+pub fn group_label(app: &App, group: &str) -> String {
+    let known = !group.is_empty()
+        && group
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    let id = format!("group-{group}");
+    if known && app.i18n.has(&id) {
+        app.t(&id)
+    } else {
+        crate::text::sanitize_line(group).into_owned()
     }
 }

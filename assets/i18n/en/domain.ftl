@@ -108,3 +108,9 @@ language-ta = தமிழ் (Tamil)
 language-ml = മലയാളം (Malayalam)
 language-mr = मराठी (Marathi)
 language-bn = বাংলা (Bengali)
+
+## Support groups (as the demo server names them; other groups show as named)
+group-general = General
+group-logistics = Logistics
+group-payments = Payments
+group-returns = Returns

@@ -108,3 +108,9 @@ language-ta = ತಮಿಳು
 language-ml = ಮಲಯಾಳಂ
 language-mr = ಮರಾಠಿ
 language-bn = ಬಂಗಾಳಿ
+
+## Support groups (as the demo server names them; other groups show as named)
+group-general = ಸಾಮಾನ್ಯ
+group-logistics = ಸಾಗಣೆ
+group-payments = ಪಾವತಿಗಳು
+group-returns = ಹಿಂತಿರುಗಿಸುವಿಕೆ

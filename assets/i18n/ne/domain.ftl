@@ -108,3 +108,9 @@ language-ta = तमिल
 language-ml = मलयालम
 language-mr = मराठी
 language-bn = बङ्गाली
+
+## Support groups (as the demo server names them; other groups show as named)
+group-general = सामान्य
+group-logistics = ढुवानी
+group-payments = भुक्तानी
+group-returns = फिर्ता

@@ -108,3 +108,9 @@ language-ta = తమిళం
 language-ml = మలయాళం
 language-mr = మరాఠీ
 language-bn = బెంగాలీ
+
+## Support groups (as the demo server names them; other groups show as named)
+group-general = సాధారణం
+group-logistics = రవాణా
+group-payments = చెల్లింపులు
+group-returns = రిటర్న్‌లు
