@@ -248,10 +248,10 @@ fn prepare(dir: &Path, n: usize, split: bool) -> DataSet {
         let handle = sync::spawn(client.clone(), cache.clone(), tx);
         // Poll from this thread with a connection of our own.
         let store = loop {
-            if cache.exists() {
-                if let Ok(s) = Store::open(&cache) {
-                    break s;
-                }
+            if cache.exists()
+                && let Ok(s) = Store::open(&cache)
+            {
+                break s;
             }
             std::thread::sleep(Duration::from_millis(5));
         };

@@ -393,7 +393,7 @@ async fn verify(
 
     // The cache: the server's copies, each once, none left queued.
     if let Some(c) = cache {
-        for (&ticket_id, _) in base {
+        for &ticket_id in base.keys() {
             let server = direct.ticket(ticket_id).await.unwrap();
             c.kick_until(
                 "cache caught up with the server",

@@ -46,18 +46,18 @@ impl TicketPatch {
     /// blank group is ignored and a closed ticket is never reopened.
     pub fn apply_to(&self, ticket: &mut crate::domain::Ticket) {
         use crate::domain::{Sla, Status};
-        if let Some(status) = self.status {
-            if !(ticket.status == Status::Closed && status != Status::Closed) {
-                ticket.status = status;
-            }
+        if let Some(status) = self.status
+            && !(ticket.status == Status::Closed && status != Status::Closed)
+        {
+            ticket.status = status;
         }
-        if let Some(priority) = self.priority {
-            if priority != ticket.priority {
-                let responded = ticket.sla.first_responded_at;
-                ticket.sla = Sla::for_priority(priority, ticket.created_at);
-                ticket.sla.first_responded_at = responded;
-                ticket.priority = priority;
-            }
+        if let Some(priority) = self.priority
+            && priority != ticket.priority
+        {
+            let responded = ticket.sla.first_responded_at;
+            ticket.sla = Sla::for_priority(priority, ticket.created_at);
+            ticket.sla.first_responded_at = responded;
+            ticket.priority = priority;
         }
         if let Some(assignee) = self.assignee_id {
             ticket.assignee_id = assignee;

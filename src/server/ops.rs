@@ -171,15 +171,16 @@ pub fn patch_ticket(
             "nothing to change: send at least one field",
         ));
     }
-    if let Some(status) = patch.status {
-        if ticket.status == Status::Closed && status != Status::Closed {
-            return Err(ApiError::unprocessable(
-                "ticket_closed",
-                format!(
-                    "ticket {ticket_id} is closed and cannot be reopened; open a new ticket instead"
-                ),
-            ));
-        }
+    if let Some(status) = patch.status
+        && ticket.status == Status::Closed
+        && status != Status::Closed
+    {
+        return Err(ApiError::unprocessable(
+            "ticket_closed",
+            format!(
+                "ticket {ticket_id} is closed and cannot be reopened; open a new ticket instead"
+            ),
+        ));
     }
     if let Some(Some(id)) = patch.assignee_id {
         let agent = repo::agent(&w.tx, id)?.ok_or_else(|| {

@@ -228,7 +228,7 @@ pub fn orders_of(conn: &Connection, customer_id: i64) -> rusqlite::Result<Vec<Or
         "SELECT json FROM orders WHERE customer_id = ?1",
         [customer_id],
     )?;
-    orders.sort_by(|a, b| b.placed_at.cmp(&a.placed_at));
+    orders.sort_by_key(|o| std::cmp::Reverse(o.placed_at));
     Ok(orders)
 }
 

@@ -376,10 +376,10 @@ pub fn composer_action(app: &mut App, action: Action) {
 }
 
 fn close_composer(app: &mut App) {
-    if let Some(c) = app.composer.take() {
-        if let Err(e) = app.store.delete_draft(c.ticket_id) {
-            tracing::warn!("draft not deleted: {e}");
-        }
+    if let Some(c) = app.composer.take()
+        && let Err(e) = app.store.delete_draft(c.ticket_id)
+    {
+        tracing::warn!("draft not deleted: {e}");
     }
 }
 

@@ -314,10 +314,10 @@ impl App {
 
     /// The ticket the agent is acting on: the open one, else the selected row.
     pub fn current_ticket(&self) -> Option<Ticket> {
-        if self.focus == Pane::List {
-            if let Some(row) = self.selected_row() {
-                return Some(row.ticket.clone());
-            }
+        if self.focus == Pane::List
+            && let Some(row) = self.selected_row()
+        {
+            return Some(row.ticket.clone());
         }
         if let Some(open) = &self.open {
             return Some(open.ticket.clone());

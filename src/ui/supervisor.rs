@@ -507,6 +507,21 @@ pub fn notify(out: &mut impl Write, style: Option<NotifyStyle>, text: &str) -> s
     out.flush()
 }
 
+/// A group's name: translated when it is one the locale files know
+/// (`group-returns`), else as the server names it (groups are data).
+pub fn group_label(app: &App, group: &str) -> String {
+    let known = !group.is_empty()
+        && group
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    let id = format!("group-{group}");
+    if known && app.i18n.has(&id) {
+        app.t(&id)
+    } else {
+        crate::text::sanitize_line(group).into_owned()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -568,20 +583,5 @@ mod tests {
         assert_eq!(parsed.limit(Alert::Unassigned), Some(5));
         assert_eq!(parsed.notify, Some(NotifyStyle::Osc777));
         assert!(toml::from_str::<AlertRules>("colour = 1").is_err());
-    }
-}
-
-/// A group's name: translated when it is one the locale files know
-/// (`group-returns`), else as the server names it (groups are data).
-pub fn group_label(app: &App, group: &str) -> String {
-    let known = !group.is_empty()
-        && group
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-    let id = format!("group-{group}");
-    if known && app.i18n.has(&id) {
-        app.t(&id)
-    } else {
-        crate::text::sanitize_line(group).into_owned()
     }
 }

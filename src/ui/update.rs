@@ -217,11 +217,11 @@ pub fn run(app: &mut App, action: Action) {
         Top => move_by(app, isize::MIN / 2),
         Bottom => move_by(app, isize::MAX / 2),
         Open => {
-            if app.focus == Pane::List {
-                if let Some(id) = app.selected_row().map(|r| r.ticket.id) {
-                    app.open_ticket(id);
-                    app.focus = Pane::Thread;
-                }
+            if app.focus == Pane::List
+                && let Some(id) = app.selected_row().map(|r| r.ticket.id)
+            {
+                app.open_ticket(id);
+                app.focus = Pane::Thread;
             }
         }
         NextPane => app.focus = next_pane(app.focus, 1),

@@ -294,8 +294,7 @@ mod tests {
         for x in 0..popup_x {
             let cell = &buf[(x, 1)];
             assert!(
-                cell.symbol() == " "
-                    || ratatui::buffer::CellWidth::cell_width(cell) as u16 + x <= popup_x,
+                cell.symbol() == " " || ratatui::buffer::CellWidth::cell_width(cell) + x <= popup_x,
                 "cell {x} reaches under the popup: {:?}",
                 cell.symbol()
             );
