@@ -192,10 +192,10 @@ pub fn synthetic(db: &mut Db, n: usize, now: Timestamp) -> anyhow::Result<usize>
             .map(|a| (a.id, a.name))
             .collect();
         let customers = synthetic_customers(w, now)?;
-        let mut ticket_id = repo::next_id(&w.tx, "tickets")?;
+        let first_ticket = repo::next_id(&w.tx, "tickets")?;
         let mut message_id = repo::next_id(&w.tx, "messages")?;
         let mut messages = 0;
-        for _ in 0..n {
+        for ticket_id in first_ticket..first_ticket + n as i64 {
             let Some((customer_id, customer_name)) = customers.choose(&mut rng).cloned() else {
                 anyhow::bail!("no customers to attach synthetic tickets to");
             };
@@ -289,7 +289,6 @@ pub fn synthetic(db: &mut Db, n: usize, now: Timestamp) -> anyhow::Result<usize>
             }
             ticket.version = 1 + count;
             repo::put_ticket(w, &ticket)?;
-            ticket_id += 1;
         }
         w.set_meta(SYNTHETIC_COUNT, &(done + n).to_string())?;
         Ok(messages)
