@@ -122,12 +122,8 @@ impl Store {
             .map_err(open_err)?;
         conn.pragma_update(None, "foreign_keys", "ON")
             .map_err(open_err)?;
-        // Statement journals in memory, not in temporary files; a page cache
-        // large enough that writing a page of the change feed does not spill
-        // (pages are only taken as they are read: a reader stays small).
+        // Statement journals in memory, not in temporary files.
         conn.pragma_update(None, "temp_store", "MEMORY")
-            .map_err(open_err)?;
-        conn.pragma_update(None, "cache_size", -32_768)
             .map_err(open_err)?;
         conn.set_prepared_statement_cache_capacity(64);
         schema::migrate(&mut conn, path)?;
@@ -198,6 +194,14 @@ impl Store {
             None => Ok(None),
             Some(json) => error::decode("signed-in agent", META_ME, &json).map(Some),
         }
+    }
+
+    /// A page cache large enough that writing a batch of the change feed
+    /// does not spill (for the sync task's connection; readers keep
+    /// SQLite's default of 2 MiB, so the UI and the search thread stay small).
+    pub fn use_large_page_cache(&self) -> Result<()> {
+        self.conn.pragma_update(None, "cache_size", -32_768)?;
+        Ok(())
     }
 
     /// Forgets all server data and the cursor (e.g. the server was reset), so

@@ -114,7 +114,12 @@ pub fn spawn(
     });
     let task = tokio::spawn(async move {
         let store = match Store::open(&cache) {
-            Ok(store) => store,
+            Ok(store) => {
+                if let Err(e) = store.use_large_page_cache() {
+                    tracing::warn!("cache size not set: {e}");
+                }
+                store
+            }
             Err(e) => {
                 tracing::error!("sync cannot open the cache: {e}");
                 let _ = events.send(SyncEvent::Connection(Connection::Offline(e.to_string())));
