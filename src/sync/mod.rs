@@ -96,9 +96,9 @@ impl SyncHandle {
 /// Page size of the change feed (the server's maximum).
 const PAGE: i64 = crate::protocol::MAX_CHANGES_LIMIT;
 /// Pages fetched ahead of the cache writes.
-const PAGES_AHEAD: usize = 8;
+const PAGES_AHEAD: usize = 4;
 /// Most changes written to the cache in one transaction.
-const APPLY_BATCH: usize = 45_000;
+const APPLY_BATCH: usize = 25_000;
 
 /// Starts the sync task on the current tokio runtime.
 pub fn spawn(
