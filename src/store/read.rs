@@ -176,6 +176,9 @@ impl Store {
     }
 
     fn sla_due_count(&self, me: AgentId, now: Timestamp) -> Result<i64> {
+        // To the second: the count is remembered for the rest of that second
+        // (it was keyed by the millisecond, so every reload counted again).
+        let now = chrono::Timelike::with_nanosecond(&now, 0).unwrap_or(now);
         let generation = self.generation()?;
         let key = horizon(now);
         let memo = self
