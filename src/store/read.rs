@@ -62,7 +62,10 @@ pub(crate) fn ids_sql(view: View) -> String {
     )
 }
 
+/// The SLA-due view's bound, to the whole second: the count and the rows
+/// agree, and the count is remembered for the rest of that second.
 fn horizon(now: Timestamp) -> i64 {
+    let now = chrono::Timelike::with_nanosecond(&now, 0).unwrap_or(now);
     millis(now + chrono::Duration::minutes(SLA_DUE_HORIZON_MINUTES))
 }
 
@@ -176,9 +179,6 @@ impl Store {
     }
 
     fn sla_due_count(&self, me: AgentId, now: Timestamp) -> Result<i64> {
-        // To the second: the count is remembered for the rest of that second
-        // (it was keyed by the millisecond, so every reload counted again).
-        let now = chrono::Timelike::with_nanosecond(&now, 0).unwrap_or(now);
         let generation = self.generation()?;
         let key = horizon(now);
         let memo = self

@@ -332,11 +332,10 @@ impl SyncTask {
                 }
                 Err(e) => {
                     // Keep what arrived before the failure.
-                    if !batch.is_empty() {
-                        match apply_blocking(&mut self.store, &batch, next) {
-                            Ok(()) => applied += batch.len(),
-                            Err(store_err) => tracing::error!("cache write failed: {store_err}"),
-                        }
+                    if !batch.is_empty()
+                        && let Ok(n) = self.store_batch(&mut batch, next)
+                    {
+                        applied += n;
                     }
                     if applied > 0 {
                         self.tell(SyncEvent::Pulled { changes: applied });
@@ -353,14 +352,7 @@ impl SyncTask {
                 continue;
             }
             if !batch.is_empty() || next != stored {
-                let changes = std::mem::take(&mut batch);
-                applied += changes.len();
-                if let Err(e) = apply_blocking(&mut self.store, &changes, next) {
-                    tracing::error!("cache write failed: {e}");
-                    return Err(ClientError::Decode {
-                        message: format!("cannot store changes: {e}"),
-                    });
-                }
+                applied += self.store_batch(&mut batch, next)?;
                 stored = next;
             }
             if last {
@@ -378,6 +370,21 @@ impl SyncTask {
             self.tell(SyncEvent::Pulled { changes: applied });
         }
         Ok(Pulled::Done)
+    }
+
+    /// Writes `batch` (emptied) and the cursor `next` into the cache in one
+    /// transaction. Returns how many changes were stored.
+    fn store_batch(&mut self, batch: &mut Vec<Change>, next: i64) -> Result<usize, ClientError> {
+        let changes = std::mem::take(batch);
+        match apply_blocking(&mut self.store, &changes, next) {
+            Ok(()) => Ok(changes.len()),
+            Err(e) => {
+                tracing::error!("cache write failed: {e}");
+                Err(ClientError::Decode {
+                    message: format!("cannot store changes: {e}"),
+                })
+            }
+        }
     }
 
     async fn push(&mut self) -> Result<(), ClientError> {

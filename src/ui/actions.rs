@@ -322,7 +322,7 @@ pub fn after_edit(app: &mut App) {
             s.pending = true;
             app.effects.push(Effect::Search(query));
         } else {
-            s.results = app.store.search(&query, 200).unwrap_or_default();
+            s.results = app.store.search(&query, SEARCH_LIMIT).unwrap_or_default();
         }
     }
     if let Some(Overlay::Palette { selected, .. }) = &mut app.overlay {
@@ -332,6 +332,10 @@ pub fn after_edit(app: &mut App) {
         p.selected = 0;
     }
 }
+
+/// Hits kept per search (the overlay shows them all, scrolled), in the UI
+/// thread or the search thread alike.
+pub const SEARCH_LIMIT: usize = 200;
 
 /// Whether a search query is worth running: at least two characters. One
 /// letter matches nearly every message (and its prefix expansion is the

@@ -11,9 +11,6 @@ use tokio::sync::mpsc;
 use super::update::Msg;
 use crate::store::Store;
 
-/// Results kept per search (the overlay shows them all, scrolled).
-const LIMIT: usize = 200;
-
 pub struct Searcher {
     queries: std_mpsc::Sender<String>,
 }
@@ -31,10 +28,12 @@ impl Searcher {
                     while let Ok(newer) = inbox.try_recv() {
                         query = newer;
                     }
-                    let hits = store.search(&query, LIMIT).unwrap_or_else(|e| {
-                        tracing::warn!("search failed: {e}");
-                        Vec::new()
-                    });
+                    let hits = store
+                        .search(&query, super::actions::SEARCH_LIMIT)
+                        .unwrap_or_else(|e| {
+                            tracing::warn!("search failed: {e}");
+                            Vec::new()
+                        });
                     if answers.send(Msg::SearchResults { query, hits }).is_err() {
                         return;
                     }
