@@ -2321,6 +2321,22 @@ fn other_global_keys() {
 // ---------------------------------------------------------------------------
 
 #[test]
+fn why_offline_is_said_in_the_agents_language() {
+    let mut ui = Ui::with_locale(160, 45, "ne");
+    update(
+        &mut ui.app,
+        Msg::Sync(SyncEvent::Connection(Connection::Offline(
+            "Connection refused (os error 111)".into(),
+        ))),
+    );
+    let status = ui.render().status();
+    assert!(status.contains("अफलाइन"), "{status}");
+    assert!(status.contains("आफैं फेरि प्रयास गर्दैछ"), "{status}");
+    assert!(status.contains("Connection refused"), "{status}");
+    assert!(!status.contains("Cannot reach"), "{status}");
+}
+
+#[test]
 fn connection_state_shows_in_the_status_bar() {
     for (w, h) in SIZES {
         let mut ui = Ui::new(w, h);

@@ -114,6 +114,28 @@ impl ClientError {
         }
     }
 
+    /// The technical detail, without our own (English) wording: what the
+    /// status line shows in brackets after its translated sentence.
+    /// Server-provided text inside it is untrusted: sanitize before display.
+    pub fn detail(&self) -> String {
+        match self {
+            // The innermost cause ("Connection refused (os error 111)",
+            // "timed out waiting for the server to answer"): the request
+            // and the layers above it do not fit a status line.
+            ClientError::Network { message } => {
+                message.rsplit(": ").next().unwrap_or(message).to_string()
+            }
+            ClientError::Unauthorized { message } | ClientError::Decode { message } => {
+                message.clone()
+            }
+            ClientError::Server { status, .. } | ClientError::Rejected { status, .. } => {
+                format!("HTTP {status}")
+            }
+            ClientError::Conflict { .. } => "HTTP 412".to_string(),
+            other => other.to_string(),
+        }
+    }
+
     /// A short sentence for the agent: what is wrong and what to do.
     /// Server-provided text inside it is untrusted and must be sanitized
     /// before display.
@@ -310,6 +332,22 @@ mod tests {
         let mut h = HeaderMap::new();
         h.insert(RETRY_AFTER, HeaderValue::from_str(retry_after).unwrap());
         h
+    }
+
+    #[test]
+    fn the_detail_is_the_innermost_cause_or_the_status() {
+        let net = ClientError::Network {
+            message: "GET /v1/me: connect: tcp connect error: Connection refused (os error 111)"
+                .into(),
+        };
+        assert_eq!(net.detail(), "Connection refused (os error 111)");
+        let server = ClientError::Server {
+            status: 503,
+            code: "unavailable".into(),
+            message: "down for maintenance".into(),
+            retry_after: None,
+        };
+        assert_eq!(server.detail(), "HTTP 503");
     }
 
     #[test]

@@ -174,8 +174,8 @@ impl SyncTask {
                         ClientError::Unauthorized { message } => {
                             Connection::Unauthorized(message.clone())
                         }
-                        ClientError::Network { .. } => Connection::Offline(err.user_message()),
-                        _ => Connection::Degraded(err.user_message()),
+                        ClientError::Network { .. } => Connection::Offline(err.detail()),
+                        _ => Connection::Degraded(err.detail()),
                     };
                     tracing::info!("sync interrupted: {err}");
                     if !self.tell(SyncEvent::Connection(state)) {

@@ -91,14 +91,8 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
                 base.fg(Color::White),
             ));
         }
-    } else if let Connection::Offline(reason)
-    | Connection::Degraded(reason)
-    | Connection::Unauthorized(reason) = &app.connection
-    {
-        parts.push(Part::new(
-            format!("│ {}", text::sanitize_line(reason)),
-            base.fg(Color::DarkGray),
-        ));
+    } else if let Some(text) = connection_detail(app) {
+        parts.push(Part::new(format!("│ {text}"), base.fg(Color::DarkGray)));
     }
     let help = app
         .keymap
@@ -124,4 +118,22 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
             &app.profile,
         );
     }
+}
+
+/// Why the connection is not online: the technical detail (from the network
+/// or the server, shown inert) with what sahaya does about it in the agent's
+/// language. Offline and degraded retry by themselves; a refused token needs
+/// the agent.
+fn connection_detail(app: &App) -> Option<String> {
+    let (detail, then) = match &app.connection {
+        Connection::Offline(d) | Connection::Degraded(d) => (d, app.t("conn-retrying")),
+        Connection::Unauthorized(d) => (d, app.t("error-unauthorized")),
+        _ => return None,
+    };
+    let detail = text::sanitize_line(detail);
+    Some(if detail.trim().is_empty() {
+        then
+    } else {
+        format!("{detail} · {then}")
+    })
 }

@@ -54,6 +54,7 @@ conn-syncing = syncing
 conn-degraded = degraded
 conn-reconnecting = reconnecting
 conn-unauthorized = not signed in
+conn-retrying = retrying on its own
 
 ## Ticket list
 

@@ -59,6 +59,7 @@ conn-syncing = ಸಿಂಕ್ ಆಗುತ್ತಿದೆ
 conn-degraded = ದುರ್ಬಲ ಸಂಪರ್ಕ
 conn-reconnecting = ಮರುಸಂಪರ್ಕಿಸಲಾಗುತ್ತಿದೆ
 conn-unauthorized = ಸೈನ್ ಇನ್ ಆಗಿಲ್ಲ
+conn-retrying = ತಾನಾಗಿಯೇ ಮತ್ತೆ ಪ್ರಯತ್ನಿಸುತ್ತಿದೆ
 
 ## Ticket list
 

@@ -54,6 +54,7 @@ conn-syncing = सिंक हुँदै
 conn-degraded = कमजोर जडान
 conn-reconnecting = फेरि जोडिँदै
 conn-unauthorized = साइन इन छैन
+conn-retrying = आफैं फेरि प्रयास गर्दैछ
 
 ## Ticket list
 

@@ -58,6 +58,7 @@ conn-syncing = సింక్ అవుతోంది
 conn-degraded = బలహీన కనెక్షన్
 conn-reconnecting = మళ్లీ కనెక్ట్ అవుతోంది
 conn-unauthorized = సైన్ ఇన్ కాలేదు
+conn-retrying = తనంతట తానే మళ్లీ ప్రయత్నిస్తోంది
 
 ## Ticket list
 
