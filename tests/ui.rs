@@ -2900,6 +2900,11 @@ fn other_agents_on_the_ticket_are_shown() {
         let mut ui = Ui::new(w, h);
         ui.press("enter");
         let id = ui.app.open.as_ref().unwrap().ticket.id;
+        // Whatever ticket the demo clock puts first: a header full of tags
+        // must not push the viewer off the edge.
+        ui.app.open.as_mut().unwrap().ticket.tags = (0..12)
+            .map(|i| format!("late-delivery-escalation-{i}"))
+            .collect();
         update(
             &mut ui.app,
             Msg::Sync(SyncEvent::Presence(PresenceNotice {

@@ -104,8 +104,18 @@ pub fn render(app: &mut App, frame: &mut Frame<'_>, area: Rect) {
             Style::new().fg(Color::Magenta),
         ),
     ];
-    let mut header = header;
-    if let Some(viewers) = app.viewers.get(&t.id) {
+    draw::parts(
+        frame.buffer_mut(),
+        Rect { height: 1, ..inner },
+        &header,
+        &profile,
+    );
+    // Who else has this ticket open gets a row of its own, so a long subject
+    // line or many tags can never push the traffic-cop warning off the edge.
+    let mut top = 1;
+    if let Some(viewers) = app.viewers.get(&t.id).filter(|v| !v.is_empty())
+        && inner.height > 2
+    {
         let names: Vec<String> = viewers
             .iter()
             .map(|v| {
@@ -118,20 +128,24 @@ pub fn render(app: &mut App, frame: &mut Frame<'_>, area: Rect) {
                 }
             })
             .collect();
-        header.push(Part::new(
-            format!("  👁 {}", names.join(", ")),
-            Style::new().fg(Color::LightMagenta),
-        ));
+        draw::parts(
+            frame.buffer_mut(),
+            Rect {
+                y: inner.y + 1,
+                height: 1,
+                ..inner
+            },
+            &[Part::new(
+                format!("👁 {}", names.join(", ")),
+                Style::new().fg(Color::LightMagenta),
+            )],
+            &profile,
+        );
+        top = 2;
     }
-    draw::parts(
-        frame.buffer_mut(),
-        Rect { height: 1, ..inner },
-        &header,
-        &profile,
-    );
     let body_area = Rect {
-        y: inner.y + 1,
-        height: inner.height.saturating_sub(1),
+        y: inner.y + top,
+        height: inner.height.saturating_sub(top),
         ..inner
     };
 
