@@ -313,23 +313,56 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
             let problems = app.store.outbox_problems().unwrap_or_default();
             let rows: Vec<String> = problems
                 .iter()
-                .map(|e| {
-                    format!(
-                        "{} — {}",
-                        super::problems::describe(app, e),
-                        text::sanitize_line(e.last_error.as_deref().unwrap_or(""))
-                    )
-                })
+                .map(|e| super::problems::describe(app, e))
                 .collect();
+            // Below the list, the highlighted entry's reason, wrapped: it says
+            // what to do, so it must not be cut at the popup's edge.
+            let popup_width = (area.width * 80 / 100).max(30).min(area.width);
+            let text_width = popup_width.saturating_sub(2).max(1) as usize;
+            let reason = problems
+                .get(*selected)
+                .map(|e| super::problems::reason(app, e))
+                .unwrap_or_default();
+            let reason_lines: Vec<&str> = text::wrap(&reason, text_width, &app.profile)
+                .into_iter()
+                .take(4)
+                .collect();
+            let detail = if reason_lines.is_empty() {
+                0
+            } else {
+                reason_lines.len() as u16 + 1
+            };
             let inner = popup(
                 &app.profile,
                 frame.buffer_mut(),
                 area,
                 80,
-                (rows.len() as u16 + 2).max(4),
+                (rows.len() as u16 + 2 + detail).max(4),
                 &app.t("problems-title"),
             );
-            list(app, frame, inner, &rows, *selected);
+            let detail = detail.min(inner.height.saturating_sub(1));
+            let list_area = Rect {
+                height: inner.height - detail,
+                ..inner
+            };
+            list(app, frame, list_area, &rows, *selected);
+            for (i, line) in reason_lines
+                .iter()
+                .take(detail.saturating_sub(1) as usize)
+                .enumerate()
+            {
+                draw::line(
+                    frame.buffer_mut(),
+                    Rect {
+                        y: list_area.bottom() + 1 + i as u16,
+                        height: 1,
+                        ..inner
+                    },
+                    line,
+                    Style::new().fg(Color::Yellow),
+                    &app.profile,
+                );
+            }
         }
     }
 }

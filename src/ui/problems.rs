@@ -1,7 +1,33 @@
 //! Describing outbox entries that need the agent (conflicts, rejections).
 
 use super::app::App;
-use crate::store::{OutboxEntry, OutboxOp};
+use crate::store::{OutboxEntry, OutboxOp, OutboxState};
+
+/// Why the entry needs the agent, in the agent's language: a conflict says
+/// so (the fields are shown beside it); a refusal the console knows the code
+/// of says what is wrong and what to do; any other refusal quotes the
+/// server's own words, made inert.
+pub fn reason(app: &App, e: &OutboxEntry) -> String {
+    let server_text =
+        || crate::text::sanitize_line(e.last_error.as_deref().unwrap_or("")).into_owned();
+    match e.state {
+        OutboxState::Conflict => app.t("conflict-title"),
+        OutboxState::Rejected => {
+            let id = e
+                .error_code
+                .as_deref()
+                .filter(|c| !c.is_empty() && c.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+                .map(|c| format!("rejected-{}", c.replace('_', "-")));
+            match id {
+                Some(id) if app.i18n.has(&id) => app.t(&id),
+                _ => app
+                    .i18n
+                    .tr_args("error-rejected", &[("reason", server_text().into())]),
+            }
+        }
+        _ => server_text(),
+    }
+}
 
 pub fn describe(app: &App, e: &OutboxEntry) -> String {
     let state = app.t(&format!(

@@ -52,11 +52,19 @@ fn on_sync(app: &mut App, event: SyncEvent) {
         }
         SyncEvent::Progress { done, total } => app.progress = Some((done, total)),
         SyncEvent::Outbox => {
+            let before = app.outbox_problems;
             app.reload();
-            if app.outbox_problems > 0 {
+            // The count stays in the status bar; the flash says what to do.
+            if app.outbox_problems > before {
+                let key = app
+                    .keymap
+                    .bindings_for(crate::keymap::Action::Outbox)
+                    .first()
+                    .cloned()
+                    .unwrap_or_default();
                 let text = app
                     .i18n
-                    .tr_args("outbox-problems", &[("count", app.outbox_problems.into())]);
+                    .tr_args("outbox-problems-new", &[("key", key.into())]);
                 app.flash(text);
             }
         }

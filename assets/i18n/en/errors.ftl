@@ -12,6 +12,33 @@ reapply-mine = Re-apply mine
 
 error-rejected = The server refused this change: { $reason }
 error-rejected-short = Refused: { $reason }
+# Refusals the console can explain in the agent's language (by the server's
+# error code); any other refusal shows error-rejected with the server's words.
+rejected-ticket-closed = The ticket is closed; open a new ticket to write to the customer again
+rejected-not-found = It no longer exists on the server; discard this change
+rejected-forbidden = Your account may not do this; ask a supervisor
+rejected-too-many-tags = A ticket can carry at most 30 tags; remove some and try again
+rejected-bad-tag = A tag is too long or has control characters; use at most 40 plain characters
+rejected-body-too-long = The message is too long; shorten it or split it in two
+rejected-empty-body = The message is empty; write something first
+rejected-unknown-agent = That agent no longer exists; assign the ticket to someone else
+rejected-bad-assignee = An integration account cannot own tickets; assign a person
+rejected-unknown-order = That order does not exist; check the order number
+rejected-wrong-customer = The order belongs to another customer; choose this customer's order
+rejected-wrong-currency = The amount is in another currency than the order
+rejected-bad-amount = The refund is more than what is still refundable on this order; enter a smaller amount
+rejected-missing-amount = A refund needs an amount
+rejected-cod-refund-method = A cash-on-delivery order cannot be refunded to its source; choose UPI, bank transfer or store credit
+rejected-not-delivered = The order has not been delivered yet; a return or exchange waits for delivery
+rejected-already-open = This order already has one open; update that one instead
+rejected-missing-variant = An exchange needs the size or variant the customer wants instead
+rejected-missing-reason = Say why; the reason is kept with the order
+rejected-unknown-item = The order has no such item
+rejected-no-handle = The customer has no contact on that channel; choose a channel they use
+rejected-missing-subject = A notice needs a subject
+rejected-subject-too-long = The subject is longer than 200 characters; shorten it
+rejected-empty-patch = Nothing was left to change; discard this entry
+rejected-idempotency-key-reused = The server already has a different change under this entry's key; discard it and make the change again
 
 ## Offline
 

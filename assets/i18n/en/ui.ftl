@@ -36,6 +36,8 @@ outbox-problems =
         [one] 1 change needs attention
        *[other] { $count } changes need attention
     }
+# Flashed when a change the agent made was refused or ran into a conflict.
+outbox-problems-new = The server did not take a change; press { $key } to see why
 last-sync = last sync { $time }
 logged-in-as = logged in as { $name }
 sync-progress = syncing { $percent }%

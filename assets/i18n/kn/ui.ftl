@@ -41,6 +41,8 @@ outbox-problems =
         [one] { $count } ಬದಲಾವಣೆಗೆ ಗಮನ ಬೇಕು
        *[other] { $count } ಬದಲಾವಣೆಗಳಿಗೆ ಗಮನ ಬೇಕು
     }
+# Flashed when a change the agent made was refused or ran into a conflict.
+outbox-problems-new = ಸರ್ವರ್ ಒಂದು ಬದಲಾವಣೆಯನ್ನು ಸ್ವೀಕರಿಸಲಿಲ್ಲ; ಕಾರಣ ನೋಡಲು { $key } ಒತ್ತಿ
 last-sync = ಕೊನೆಯ ಸಿಂಕ್ { $time }
 logged-in-as = ಲಾಗಿನ್: { $name }
 sync-progress = ಸಿಂಕ್ ಆಗುತ್ತಿದೆ { $percent }%

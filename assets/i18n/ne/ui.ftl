@@ -36,6 +36,8 @@ outbox-problems =
         [one] { $count } परिवर्तनमा ध्यान दिनुपर्छ
        *[other] { $count } परिवर्तनमा ध्यान दिनुपर्छ
     }
+# Flashed when a change the agent made was refused or ran into a conflict.
+outbox-problems-new = सर्भरले एउटा परिवर्तन लिएन; कारण हेर्न { $key } थिच्नुहोस्
 last-sync = अन्तिम सिंक { $time }
 logged-in-as = लगइन: { $name }
 sync-progress = सिंक हुँदै { $percent }%

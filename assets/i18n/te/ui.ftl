@@ -40,6 +40,8 @@ outbox-problems =
         [one] { $count } మార్పుకు శ్రద్ధ అవసరం
        *[other] { $count } మార్పులకు శ్రద్ధ అవసరం
     }
+# Flashed when a change the agent made was refused or ran into a conflict.
+outbox-problems-new = సర్వర్ ఒక మార్పును తీసుకోలేదు; కారణం చూడటానికి { $key } నొక్కండి
 last-sync = చివరి సింక్ { $time }
 logged-in-as = లాగిన్: { $name }
 sync-progress = సింక్ అవుతోంది { $percent }%
