@@ -1930,6 +1930,75 @@ fn refund_flow_queues_an_order_action() {
     }
 }
 
+/// Refunds the flow's order by `rupees` (typed in Latin digits) by UPI.
+fn refund(ui: &mut Ui, order: &Order, rupees: i64) {
+    ui.press("o");
+    ui.type_text(&order.id);
+    ui.press("enter");
+    ui.pick("Refund");
+    ui.type_text(&rupees.to_string());
+    ui.press("enter");
+    ui.pick("UPI");
+    ui.type_text("part refund");
+    ui.press("enter y");
+}
+
+#[test]
+fn refunds_already_made_or_queued_limit_the_next_one() {
+    let mut ui = Ui::new(160, 45);
+    let (key, t, order) = ticket_with_order(&ui, true);
+    ui.open(key, t.id);
+    let total = order.total.minor / 100;
+    let first = total / 2;
+    refund(&mut ui, &order, first);
+    assert_eq!(ui.pending().len(), 1);
+    let left = Money {
+        minor: order.total.minor - first * 100,
+        currency: order.total.currency,
+    };
+    let money = sahaya::ui::fmt::money;
+    // The prompt says what is left; more than that is refused with the figure.
+    ui.press("o");
+    ui.type_text(&order.id);
+    ui.press("enter");
+    ui.pick("Refund");
+    assert_eq!(
+        overlay_title(&ui),
+        Some(format!(
+            "Amount to refund ({} of {} still refundable)",
+            money(left),
+            money(order.total)
+        ))
+    );
+    ui.type_text(&total.to_string());
+    ui.press("enter");
+    let s = ui.render();
+    assert_clean(&ui, &s);
+    s.assert_has(&format!("At most {} can still be refunded", money(left)));
+    assert_eq!(ui.pending().len(), 1, "nothing queued for a refused amount");
+    ui.press("esc esc esc");
+    assert!(ui.app.overlay.is_none());
+    // The rest, to the paisa; then there is nothing left to ask about.
+    ui.press("o");
+    ui.type_text(&order.id);
+    ui.press("enter");
+    ui.pick("Refund");
+    ui.type_text(&format!("{}.{:02}", left.minor / 100, left.minor % 100));
+    ui.press("enter");
+    ui.pick("UPI");
+    ui.type_text("rest");
+    ui.press("enter y");
+    assert_eq!(ui.pending().len(), 2);
+    ui.press("o");
+    ui.type_text(&order.id);
+    ui.press("enter");
+    ui.pick("Refund");
+    assert!(ui.app.overlay.is_none(), "no amount prompt");
+    let s = ui.render();
+    assert_clean(&ui, &s);
+    s.assert_has(&format!("Order {} is already refunded in full", order.id));
+}
+
 #[test]
 fn order_flow_can_be_cancelled_at_the_confirmation() {
     let mut ui = Ui::new(80, 24);

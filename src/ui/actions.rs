@@ -8,8 +8,8 @@ use super::overlay::{
     Confirm, Flow, MacroFlow, NoticeFlow, OrderFlow, Overlay, PickValue, Picker, Prompt, Search,
 };
 use crate::domain::{
-    ActionKind, Channel, MessageKind, Money, PaymentMethod, Priority, RefundMethod, Role, Status,
-    Ticket,
+    ActionKind, ActionStatus, Channel, MessageKind, Money, PaymentMethod, Priority, RefundMethod,
+    Role, Status, Ticket,
 };
 use crate::keymap::Action;
 use crate::protocol::{NewOrderAction, NewOutboundTicket, TicketPatch};
@@ -725,12 +725,23 @@ fn prompted(app: &mut App, mut p: Prompt, value: String) {
                 return;
             };
             if flow.kind == Some(ActionKind::Refund) && flow.amount.is_none() {
-                let order = order_of(app, &flow);
-                let currency = order.as_ref().map(|o| o.total.currency);
-                let total = order.as_ref().map_or(i64::MAX, |o| o.total.minor);
+                let limits = refundable(app, &flow);
+                let left = limits.map_or(i64::MAX, |(_, left)| left.minor);
                 match parse_amount(&value) {
-                    Some(minor) if minor > 0 && minor <= total => {
-                        flow.amount = currency.map(|currency| Money { minor, currency });
+                    Some(minor) if minor > 0 && minor <= left => {
+                        flow.amount = limits.map(|(total, _)| Money {
+                            minor,
+                            currency: total.currency,
+                        });
+                    }
+                    Some(minor) if minor > left => {
+                        let left = limits.map(|(_, l)| app.i18n.money(l)).unwrap_or_default();
+                        p.error = Some(
+                            app.i18n
+                                .tr_args("error-refund-too-much", &[("left", left.into())]),
+                        );
+                        app.overlay = Some(Overlay::Prompt(p));
+                        return;
                     }
                     _ => {
                         p.error = Some(app.t("error-bad-amount"));
@@ -814,6 +825,27 @@ fn order_of(app: &App, flow: &OrderFlow) -> Option<crate::domain::Order> {
         .cloned()
 }
 
+/// What can still be refunded on the flow's order: its total less the
+/// refunds already made or queued here (refused ones do not count), as the
+/// server will count them.
+fn refundable(app: &App, flow: &OrderFlow) -> Option<(Money, Money)> {
+    let order = order_of(app, flow)?;
+    let customer = app.open.as_ref()?.customer.as_ref()?;
+    let refunded: i64 = customer
+        .refunds
+        .iter()
+        .filter(|a| a.order_id == order.id && a.status != ActionStatus::Rejected)
+        .filter_map(|a| a.amount)
+        .filter(|m| m.currency == order.total.currency)
+        .map(|m| m.minor)
+        .sum();
+    let left = Money {
+        minor: (order.total.minor - refunded).max(0),
+        currency: order.total.currency,
+    };
+    Some((order.total, left))
+}
+
 /// The next question of the refund / return / exchange flow.
 fn order_step(app: &mut App, flow: OrderFlow, ticket: &Ticket) {
     if app.open.as_ref().map(|o| o.ticket.id) != Some(ticket.id) {
@@ -872,13 +904,31 @@ fn order_step(app: &mut App, flow: OrderFlow, ticket: &Ticket) {
     };
     let order = order_of(app, &flow);
     if kind == ActionKind::Refund && flow.amount.is_none() {
-        let total = order
-            .as_ref()
-            .map(|o| app.i18n.money(o.total))
-            .unwrap_or_default();
-        let title = app
-            .i18n
-            .tr_args("prompt-refund-amount", &[("total", total.into())]);
+        let title = match refundable(app, &flow) {
+            Some((total, left)) if left.minor == 0 => {
+                let text = app.i18n.tr_args(
+                    "error-refunded-in-full",
+                    &[
+                        ("order", flow.order_id.clone().unwrap_or_default().into()),
+                        ("total", app.i18n.money(total).into()),
+                    ],
+                );
+                app.flash(text);
+                return;
+            }
+            Some((total, left)) if left.minor < total.minor => app.i18n.tr_args(
+                "prompt-refund-amount-left",
+                &[
+                    ("left", app.i18n.money(left).into()),
+                    ("total", app.i18n.money(total).into()),
+                ],
+            ),
+            other => {
+                let total = other.map(|(t, _)| app.i18n.money(t)).unwrap_or_default();
+                app.i18n
+                    .tr_args("prompt-refund-amount", &[("total", total.into())])
+            }
+        };
         prompt(app, title, "", Flow::Order(flow));
         return;
     }

@@ -161,6 +161,7 @@ picker-order = Choose order
 no-orders = This customer has no orders
 picker-order-action = Order actions: Refund / Return / Exchange
 prompt-refund-amount = Amount to refund (order total { $total })
+prompt-refund-amount-left = Amount to refund ({ $left } of { $total } still refundable)
 prompt-amount = Amount
 prompt-reason = Reason
 picker-refund-method = Refund method

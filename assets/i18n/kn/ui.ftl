@@ -166,6 +166,7 @@ picker-order = ಆರ್ಡರ್ ಆಯ್ಕೆಮಾಡಿ
 no-orders = ಈ ಗ್ರಾಹಕರಿಗೆ ಯಾವುದೇ ಆರ್ಡರ್ ಇಲ್ಲ
 picker-order-action = ಆರ್ಡರ್ ಕ್ರಮಗಳು: ಮರುಪಾವತಿ / ರಿಟರ್ನ್ / ವಿನಿಮಯ
 prompt-refund-amount = ಮರುಪಾವತಿ ಮೊತ್ತ (ಆರ್ಡರ್ ಒಟ್ಟು { $total })
+prompt-refund-amount-left = ಮರುಪಾವತಿ ಮೊತ್ತ ({ $total } ರಲ್ಲಿ { $left } ಇನ್ನೂ ಮರುಪಾವತಿಸಬಹುದು)
 prompt-amount = ಮೊತ್ತ
 prompt-reason = ಕಾರಣ
 picker-refund-method = ಮರುಪಾವತಿ ವಿಧಾನ

@@ -161,6 +161,7 @@ picker-order = अर्डर छान्नुहोस्
 no-orders = यो ग्राहकको कुनै अर्डर छैन
 picker-order-action = अर्डर कार्य: रिफन्ड / फिर्ता / साटफेर
 prompt-refund-amount = रिफन्ड रकम (अर्डरको कुल { $total })
+prompt-refund-amount-left = रिफन्ड रकम ({ $total } मध्ये { $left } अझै फिर्ता गर्न मिल्छ)
 prompt-amount = रकम
 prompt-reason = कारण
 picker-refund-method = रिफन्ड विधि

@@ -165,6 +165,7 @@ picker-order = ఆర్డర్‌ను ఎంచుకోండి
 no-orders = ఈ కస్టమర్‌కు ఆర్డర్‌లు లేవు
 picker-order-action = ఆర్డర్ చర్యలు: రీఫండ్ / రిటర్న్ / ఎక్స్ఛేంజ్
 prompt-refund-amount = రీఫండ్ మొత్తం (ఆర్డర్ విలువ { $total })
+prompt-refund-amount-left = రీఫండ్ మొత్తం ({ $total } లో { $left } ఇంకా రీఫండ్ చేయవచ్చు)
 prompt-amount = మొత్తం
 prompt-reason = కారణం
 picker-refund-method = రీఫండ్ పద్ధతి
