@@ -191,6 +191,15 @@ impl App {
     }
 
     /// Shows a short message in the status line.
+    /// The first key bound to `action`, as shown in hints ("!", "ctrl-s").
+    pub fn key_for(&self, action: crate::keymap::Action) -> String {
+        self.keymap
+            .bindings_for(action)
+            .into_iter()
+            .next()
+            .unwrap_or_default()
+    }
+
     pub fn flash(&mut self, text: impl Into<String>) {
         self.flash = Some((text.into(), Instant::now()));
     }

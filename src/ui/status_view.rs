@@ -94,12 +94,7 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
     } else if let Some(text) = connection_detail(app) {
         parts.push(Part::new(format!("│ {text}"), base.fg(Color::DarkGray)));
     }
-    let help = app
-        .keymap
-        .bindings_for(crate::keymap::Action::Help)
-        .first()
-        .cloned()
-        .unwrap_or_default();
+    let help = app.key_for(crate::keymap::Action::Help);
     let hint = app.i18n.tr_args("help-hint", &[("key", help.into())]);
     let hint_w = app.profile.str_width(&hint) as u16 + 1;
     let left = Rect {

@@ -130,13 +130,7 @@ fn connection_label(app: &App) -> String {
 }
 
 fn render_hint(app: &App, buf: &mut Buffer, area: Rect) {
-    let key = |a: Action| {
-        app.keymap
-            .bindings_for(a)
-            .into_iter()
-            .next()
-            .unwrap_or_default()
-    };
+    let key = |a: Action| app.key_for(a);
     let text = app.i18n.tr_args(
         "supervisor-hint",
         &[

@@ -56,12 +56,7 @@ fn on_sync(app: &mut App, event: SyncEvent) {
             app.reload();
             // The count stays in the status bar; the flash says what to do.
             if app.outbox_problems > before {
-                let key = app
-                    .keymap
-                    .bindings_for(crate::keymap::Action::Outbox)
-                    .first()
-                    .cloned()
-                    .unwrap_or_default();
+                let key = app.key_for(crate::keymap::Action::Outbox);
                 let text = app
                     .i18n
                     .tr_args("outbox-problems-new", &[("key", key.into())]);
