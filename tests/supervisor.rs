@@ -935,6 +935,81 @@ fn marked_tickets_are_assigned_each_with_its_own_outbox_entry() {
     assert_eq!(after.views.unassigned, before.views.unassigned - 2);
 }
 
+/// Chooses `value` in the open picker with the arrow keys.
+fn choose(ui: &mut Ui, value: sahaya::ui::overlay::PickValue) {
+    for _ in 0..20 {
+        let at = match &ui.app.overlay {
+            Some(sahaya::ui::overlay::Overlay::Picker(p)) => p.items[p.selected].1.clone(),
+            _ => panic!("no picker"),
+        };
+        if at == value {
+            ui.press("enter");
+            return;
+        }
+        ui.press("down");
+    }
+    panic!("{value:?} not in the picker");
+}
+
+#[test]
+fn marked_tickets_get_a_status_and_a_priority_in_one_go() {
+    use sahaya::ui::overlay::PickValue;
+    let f = Fixture::new();
+    let stats = f.stats();
+    let mut ui = f.app();
+    ui.press("S");
+    ui.feed(SyncEvent::Stats(Box::new(stats)));
+    ui.select(&Target::View(View::Unassigned));
+    ui.press("enter");
+    assert!(ui.app.list.len >= 3);
+    let ids: Vec<TicketId> = ui.app.list.rows[..3].iter().map(|r| r.ticket.id).collect();
+    ui.press("g g x x x");
+    ui.press("p");
+    assert!(
+        ui.screen().contains("Priority for 3 marked tickets"),
+        "{}",
+        ui.screen()
+    );
+    choose(&mut ui, PickValue::Priority(Priority::Urgent));
+    assert!(ui.app.marked.is_empty(), "marks are used up");
+    // Mark them again (they stay in the drill-down) and put them on hold.
+    for id in &ids {
+        ui.app.marked.insert(*id);
+    }
+    ui.press("s");
+    assert!(ui.screen().contains("Status for 3 marked tickets"));
+    choose(&mut ui, PickValue::Status(Status::OnHold));
+    let pending = ui.app.store.outbox_pending().unwrap();
+    assert_eq!(pending.len(), 6, "one entry per ticket and change");
+    for id in &ids {
+        let t = ui.app.store.ticket(*id).unwrap().unwrap();
+        assert_eq!((t.priority, t.status), (Priority::Urgent, Status::OnHold));
+    }
+
+    // Delivered, each exactly once; the server has both changes.
+    let sync_rt = runtime(1);
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+    sync_rt.block_on(async {
+        let _handle = sahaya::sync::spawn(
+            Client::new(&f.url, f.token.clone()).unwrap(),
+            f.cache.clone(),
+            tx,
+        );
+        let store = Store::open(&f.cache).unwrap();
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while store.outbox_counts().unwrap().0 > 0 {
+            assert!(Instant::now() < deadline, "outbox not drained");
+            let _ = tokio::time::timeout(Duration::from_millis(50), rx.recv()).await;
+        }
+        let client = Client::new(&f.url, f.token.clone()).unwrap();
+        for id in &ids {
+            let t = client.ticket(*id).await.unwrap().ticket;
+            assert_eq!((t.priority, t.status), (Priority::Urgent, Status::OnHold));
+        }
+    });
+    assert!(ui.app.store.outbox_problems().unwrap().is_empty());
+}
+
 #[test]
 fn alerts_highlight_and_notify_once_per_crossing() {
     let f = Fixture::new();

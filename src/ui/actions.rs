@@ -42,6 +42,27 @@ fn need_ticket(app: &mut App) -> Option<Ticket> {
     ticket
 }
 
+/// A picker for the highlighted ticket, or, when tickets are marked in the
+/// list, for all of them: the title says how many (`{title_id}-marked`) and
+/// `picked` queues one change per marked ticket.
+fn picker_for_marked(
+    app: &mut App,
+    title_id: &str,
+    items: Vec<(String, PickValue)>,
+    at: usize,
+    flow: Flow,
+) {
+    let count = app.marked.len();
+    if count == 0 {
+        picker(app, title_id, items, at, flow);
+        return;
+    }
+    let title = app
+        .i18n
+        .tr_args(&format!("{title_id}-marked"), &[("count", count.into())]);
+    open_picker(app, title, items, at, flow);
+}
+
 fn picker(
     app: &mut App,
     title_id: &str,
@@ -50,6 +71,16 @@ fn picker(
     flow: Flow,
 ) {
     let title = app.t(title_id);
+    open_picker(app, title, items, selected, flow);
+}
+
+fn open_picker(
+    app: &mut App,
+    title: String,
+    items: Vec<(String, PickValue)>,
+    selected: usize,
+    flow: Flow,
+) {
     app.overlay = Some(Overlay::Picker(Picker {
         title,
         items,
@@ -122,7 +153,7 @@ pub fn ticket_action(app: &mut App, action: Action) {
                 .map(|s| (status_label(app, *s), PickValue::Status(*s)))
                 .collect();
             let at = Status::ALL.iter().position(|s| *s == t.status).unwrap_or(0);
-            picker(app, "picker-status", items, at, Flow::Status(t.id));
+            picker_for_marked(app, "picker-status", items, at, Flow::Status(t.id));
         }
         Action::SetPriority => {
             let Some(t) = need_ticket(app) else { return };
@@ -134,7 +165,7 @@ pub fn ticket_action(app: &mut App, action: Action) {
                 .iter()
                 .position(|p| *p == t.priority)
                 .unwrap_or(0);
-            picker(app, "picker-priority", items, at, Flow::Priority(t.id));
+            picker_for_marked(app, "picker-priority", items, at, Flow::Priority(t.id));
         }
         Action::Assign => {
             let Some(t) = need_ticket(app) else { return };
@@ -154,21 +185,8 @@ pub fn ticket_action(app: &mut App, action: Action) {
                 .iter()
                 .position(|(_, v)| *v == PickValue::Agent(t.assignee_id))
                 .unwrap_or(0);
-            if marked.is_empty() {
-                picker(app, "picker-assign", items, at, Flow::Assign(t.id));
-            } else {
-                // Every marked ticket gets the chosen agent (see `picked`).
-                let title = app
-                    .i18n
-                    .tr_args("picker-assign-marked", &[("count", marked.len().into())]);
-                app.overlay = Some(Overlay::Picker(Picker {
-                    title,
-                    items,
-                    selected: 0,
-                    flow: Flow::Assign(marked[0]),
-                    filter: TextBuffer::new(),
-                }));
-            }
+            let at = if marked.is_empty() { at } else { 0 };
+            picker_for_marked(app, "picker-assign", items, at, Flow::Assign(t.id));
         }
         Action::AssignToMe => {
             let Some(t) = need_ticket(app) else { return };
@@ -606,6 +624,20 @@ fn resolve_menu(app: &mut App, entry: &crate::store::OutboxEntry) {
 fn picked(app: &mut App, flow: Flow, value: PickValue) {
     let ticket = |app: &App, id| app.store.ticket(id).ok().flatten();
     match (flow, value) {
+        (Flow::Status(_), PickValue::Status(s)) if !app.marked.is_empty() => {
+            let patch = TicketPatch {
+                status: Some(s),
+                ..Default::default()
+            };
+            super::supervisor::patch_marked(app, patch);
+        }
+        (Flow::Priority(_), PickValue::Priority(p)) if !app.marked.is_empty() => {
+            let patch = TicketPatch {
+                priority: Some(p),
+                ..Default::default()
+            };
+            super::supervisor::patch_marked(app, patch);
+        }
         (Flow::Status(id), PickValue::Status(s)) => {
             if let Some(t) = ticket(app, id) {
                 patch(

@@ -36,7 +36,7 @@ action-tags = Edit tags
 action-macro = Apply a macro
 action-order-actions = Order actions: refund, return, exchange
 action-proactive-notice = Send a proactive notice
-action-toggle-mark = Mark or unmark the ticket (assigning acts on all marked)
+action-toggle-mark = Mark or unmark the ticket (status, priority and assignee then apply to all marked)
 
 ## Composer
 

@@ -236,6 +236,16 @@ alert-sla-breached =
         [one] { $count } ticket is past its SLA
        *[other] { $count } tickets are past their SLA
     }
+picker-status-marked =
+    { $count ->
+        [one] Status for { $count } marked ticket
+       *[other] Status for { $count } marked tickets
+    }
+picker-priority-marked =
+    { $count ->
+        [one] Priority for { $count } marked ticket
+       *[other] Priority for { $count } marked tickets
+    }
 picker-assign-marked =
     { $count ->
         [one] Assign { $count } marked ticket to

@@ -241,6 +241,16 @@ alert-sla-breached =
         [one] { $count } ಟಿಕೆಟ್ SLA ಗಡುವು ಮೀರಿದೆ
        *[other] { $count } ಟಿಕೆಟ್‌ಗಳು SLA ಗಡುವು ಮೀರಿವೆ
     }
+picker-status-marked =
+    { $count ->
+        [one] ಗುರುತಿಸಿದ { $count } ಟಿಕೆಟ್‌ನ ಸ್ಥಿತಿ
+       *[other] ಗುರುತಿಸಿದ { $count } ಟಿಕೆಟ್‌ಗಳ ಸ್ಥಿತಿ
+    }
+picker-priority-marked =
+    { $count ->
+        [one] ಗುರುತಿಸಿದ { $count } ಟಿಕೆಟ್‌ನ ಆದ್ಯತೆ
+       *[other] ಗುರುತಿಸಿದ { $count } ಟಿಕೆಟ್‌ಗಳ ಆದ್ಯತೆ
+    }
 picker-assign-marked =
     { $count ->
         [one] ಗುರುತಿಸಿದ { $count } ಟಿಕೆಟ್ ಅನ್ನು ಯಾರಿಗೆ ನಿಯೋಜಿಸಬೇಕು

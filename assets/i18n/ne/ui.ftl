@@ -236,6 +236,16 @@ alert-sla-breached =
         [one] { $count } टिकटको SLA म्याद नाघ्यो
        *[other] { $count } टिकटहरूको SLA म्याद नाघ्यो
     }
+picker-status-marked =
+    { $count ->
+        [one] चिन्ह लगाइएको { $count } टिकटको स्थिति
+       *[other] चिन्ह लगाइएका { $count } टिकटको स्थिति
+    }
+picker-priority-marked =
+    { $count ->
+        [one] चिन्ह लगाइएको { $count } टिकटको प्राथमिकता
+       *[other] चिन्ह लगाइएका { $count } टिकटको प्राथमिकता
+    }
 picker-assign-marked =
     { $count ->
         [one] चिन्ह लगाइएको { $count } टिकट कसलाई तोक्ने

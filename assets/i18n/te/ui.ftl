@@ -240,6 +240,16 @@ alert-sla-breached =
         [one] { $count } టికెట్ SLA గడువు మించింది
        *[other] { $count } టికెట్లు SLA గడువు మించాయి
     }
+picker-status-marked =
+    { $count ->
+        [one] గుర్తించిన { $count } టికెట్ స్థితి
+       *[other] గుర్తించిన { $count } టికెట్ల స్థితి
+    }
+picker-priority-marked =
+    { $count ->
+        [one] గుర్తించిన { $count } టికెట్ ప్రాధాన్యత
+       *[other] గుర్తించిన { $count } టికెట్ల ప్రాధాన్యత
+    }
 picker-assign-marked =
     { $count ->
         [one] గుర్తించిన { $count } టికెట్‌ను ఎవరికి కేటాయించాలి
