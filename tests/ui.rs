@@ -1830,6 +1830,43 @@ fn macro_in_kannada_fills_tracking_number() {
 }
 
 #[test]
+fn macros_in_the_customers_language_come_first() {
+    for lang in ["kn", "te", "ne"] {
+        let mut ui = Ui::with_locale(160, 45, "te");
+        let (key, t) = find_ticket(&ui, |s, t| {
+            s.customer(t.customer_id)
+                .unwrap()
+                .is_some_and(|c| c.preferred_language.starts_with(lang))
+        });
+        ui.open(key, t.id);
+        ui.press("m");
+        let labels: Vec<String> = match &ui.app.overlay {
+            Some(Overlay::Picker(p)) => p.items.iter().map(|(l, _)| l.clone()).collect(),
+            _ => panic!("no macro picker"),
+        };
+        let langs: Vec<&str> = labels.iter().map(|l| &l[1..3]).collect();
+        let customer_n = langs.iter().filter(|l| **l == lang).count();
+        assert!(customer_n > 0);
+        // The customer's, then the console's (Telugu), then the rest.
+        assert!(langs[..customer_n].iter().all(|l| *l == lang), "{langs:?}");
+        let te_n = if lang == "te" {
+            0
+        } else {
+            langs.iter().filter(|l| **l == "te").count()
+        };
+        assert!(
+            langs[customer_n..customer_n + te_n]
+                .iter()
+                .all(|l| *l == "te"),
+            "{langs:?}"
+        );
+        let s = ui.render();
+        assert_clean(&ui, &s);
+        s.assert_has(&labels[0]);
+    }
+}
+
+#[test]
 fn discarding_a_macro_draft_leaves_the_ticket_alone() {
     let mut ui = Ui::new(160, 45);
     let (key, t, _) = ticket_with_order(&ui, false);

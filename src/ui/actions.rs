@@ -215,12 +215,31 @@ pub fn ticket_action(app: &mut App, action: Action) {
         }
         Action::Macro => {
             let Some(t) = need_ticket(app) else { return };
-            let macros = app.store.macros().unwrap_or_default();
+            let mut macros = app.store.macros().unwrap_or_default();
             if macros.is_empty() {
                 let text = app.t("no-macros");
                 app.flash(text);
                 return;
             }
+            // The customer's language first, then the console's, then the
+            // rest, each in the server's order.
+            let customer_lang = app
+                .open
+                .as_ref()
+                .filter(|o| o.ticket.id == t.id)
+                .and_then(|o| o.customer.as_ref())
+                .map(|c| primary_language(&c.customer.preferred_language));
+            let console_lang = app.i18n.locale();
+            macros.sort_by_key(|m| {
+                let lang = primary_language(&m.language);
+                if Some(lang.as_str()) == customer_lang.as_deref() {
+                    0
+                } else if lang == console_lang {
+                    1
+                } else {
+                    2
+                }
+            });
             let items = macros
                 .iter()
                 .map(|m| {
@@ -855,6 +874,14 @@ fn order_of(app: &App, flow: &OrderFlow) -> Option<crate::domain::Order> {
         .iter()
         .find(|o| Some(&o.id) == flow.order_id.as_ref())
         .cloned()
+}
+
+/// "kn" of "kn-IN" / "kn_IN", lower case.
+fn primary_language(tag: &str) -> String {
+    tag.split(['-', '_'])
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase()
 }
 
 /// What can still be refunded on the flow's order: its total less the
