@@ -16,7 +16,7 @@ use ratatui::style::{Color, Style};
 
 use sahaya::client::Client;
 use sahaya::domain::{
-    ActionKind, Agent, Author, Channel, Delivery, Message, MessageKind, Money, Order,
+    ActionKind, ActionStatus, Agent, Author, Channel, Delivery, Message, MessageKind, Money, Order,
     PaymentMethod, Priority, RefundMethod, Role, Status, Ticket, TicketId,
 };
 use sahaya::i18n::I18n;
@@ -683,16 +683,22 @@ fn kinds(store: &Store, id: TicketId) -> Vec<MessageKind> {
 
 /// An active ticket of mine whose order the customer's history holds.
 fn ticket_with_order(ui: &Ui, prepaid: bool) -> (&'static str, Ticket, Order) {
+    ticket_with_order_where(ui, |o| {
+        o.shipment.is_some() && (!prepaid || o.payment_method != PaymentMethod::Cod)
+    })
+}
+
+/// An active ticket whose order (in the customer's history) passes `pred`.
+fn ticket_with_order_where(
+    ui: &Ui,
+    pred: impl Fn(&Order) -> bool,
+) -> (&'static str, Ticket, Order) {
     let (key, t) = find_ticket(ui, |s, t| {
         t.status.is_active()
             && t.order_id.as_ref().is_some_and(|oid| {
-                s.customer_detail(t.customer_id).unwrap().is_some_and(|c| {
-                    c.orders.iter().any(|o| {
-                        &o.id == oid
-                            && o.shipment.is_some()
-                            && (!prepaid || o.payment_method != PaymentMethod::Cod)
-                    })
-                })
+                s.customer_detail(t.customer_id)
+                    .unwrap()
+                    .is_some_and(|c| c.orders.iter().any(|o| &o.id == oid && pred(o)))
             })
     });
     let order = ui
@@ -701,6 +707,12 @@ fn ticket_with_order(ui: &Ui, prepaid: bool) -> (&'static str, Ticket, Order) {
         .unwrap()
         .unwrap();
     (key, t, order)
+}
+
+fn delivered(o: &Order) -> bool {
+    o.shipment
+        .as_ref()
+        .is_some_and(|s| s.status == sahaya::domain::ShipmentStatus::Delivered)
 }
 
 /// Takes at most `n` display clusters of `s`.
@@ -2039,7 +2051,7 @@ fn refunds_already_made_or_queued_limit_the_next_one() {
 #[test]
 fn order_flow_can_be_cancelled_at_the_confirmation() {
     let mut ui = Ui::new(80, 24);
-    let (key, t, _) = ticket_with_order(&ui, true);
+    let (key, t, _) = ticket_with_order_where(&ui, delivered);
     ui.open(key, t.id);
     ui.press("o enter");
     ui.pick("Return");
@@ -2050,6 +2062,62 @@ fn order_flow_can_be_cancelled_at_the_confirmation() {
     ui.press("n");
     assert!(ui.app.overlay.is_none());
     assert!(ui.pending().is_empty());
+}
+
+#[test]
+fn returns_and_exchanges_the_server_would_refuse_are_said_at_once() {
+    // An order still on its way: no return or exchange yet.
+    let mut ui = Ui::new(160, 45);
+    let (key, t, order) = ticket_with_order_where(&ui, |o| o.shipment.is_some() && !delivered(o));
+    ui.open(key, t.id);
+    for kind in ["Return", "Exchange"] {
+        ui.press("o");
+        ui.type_text(&order.id);
+        ui.press("enter");
+        ui.pick(kind);
+        assert!(ui.app.overlay.is_none(), "{kind}: no questions asked");
+        let s = ui.render();
+        assert_clean(&ui, &s);
+        s.assert_has("The order has not been delivered yet");
+    }
+    assert!(ui.pending().is_empty());
+
+    // A delivered order with a return queued: a second one is refused here.
+    let mut ui = Ui::new(160, 45);
+    let (key, t, order) = ticket_with_order_where(&ui, delivered);
+    ui.open(key, t.id);
+    let has_open_return = |ui: &Ui| {
+        ui.store()
+            .customer_detail(t.customer_id)
+            .unwrap()
+            .unwrap()
+            .returns
+            .iter()
+            .any(|a| {
+                a.order_id == order.id
+                    && !matches!(a.status, ActionStatus::Completed | ActionStatus::Rejected)
+            })
+    };
+    if !has_open_return(&ui) {
+        ui.press("o");
+        ui.type_text(&order.id);
+        ui.press("enter");
+        ui.pick("Return");
+        ui.type_text("too small");
+        ui.press("enter y");
+        assert_eq!(ui.pending().len(), 1);
+    }
+    assert!(has_open_return(&ui));
+    let queued = ui.pending().len();
+    ui.press("o");
+    ui.type_text(&order.id);
+    ui.press("enter");
+    ui.pick("Return");
+    assert!(ui.app.overlay.is_none());
+    let s = ui.render();
+    assert_clean(&ui, &s);
+    s.assert_has("This order already has one open");
+    assert_eq!(ui.pending().len(), queued);
 }
 
 #[test]

@@ -876,6 +876,32 @@ fn order_of(app: &App, flow: &OrderFlow) -> Option<crate::domain::Order> {
         .cloned()
 }
 
+/// Why the server would refuse a return or exchange on `order` (the same
+/// rules, over what the cache knows), so the agent hears it before typing
+/// the details rather than from the problems list afterwards.
+fn not_possible(app: &App, order: &crate::domain::Order, kind: ActionKind) -> Option<&'static str> {
+    if kind == ActionKind::Refund {
+        return None;
+    }
+    let delivered = order
+        .shipment
+        .as_ref()
+        .is_some_and(|s| s.status == crate::domain::ShipmentStatus::Delivered);
+    if !delivered {
+        return Some("rejected-not-delivered");
+    }
+    let customer = app.open.as_ref()?.customer.as_ref()?;
+    let earlier = match kind {
+        ActionKind::Return => &customer.returns,
+        _ => &customer.exchanges,
+    };
+    let open = earlier.iter().any(|a| {
+        a.order_id == order.id
+            && !matches!(a.status, ActionStatus::Completed | ActionStatus::Rejected)
+    });
+    open.then_some("rejected-already-open")
+}
+
 /// "kn" of "kn-IN" / "kn_IN", lower case.
 fn primary_language(tag: &str) -> String {
     tag.split(['-', '_'])
@@ -962,6 +988,11 @@ fn order_step(app: &mut App, flow: OrderFlow, ticket: &Ticket) {
         return;
     };
     let order = order_of(app, &flow);
+    if let Some(reason) = order.as_ref().and_then(|o| not_possible(app, o, kind)) {
+        let text = app.t(reason);
+        app.flash(text);
+        return;
+    }
     if kind == ActionKind::Refund && flow.amount.is_none() {
         let title = match refundable(app, &flow) {
             Some((total, left)) if left.minor == 0 => {
