@@ -21,7 +21,9 @@ use sahaya::domain::{
 };
 use sahaya::i18n::I18n;
 use sahaya::keymap::{Action, Keymap, key_events};
-use sahaya::protocol::{Change, Entity, InboundMessage, PresenceNotice, TicketPatch, View, Viewer};
+use sahaya::protocol::{
+    Change, CustomerDetail, Entity, InboundMessage, PresenceNotice, TicketPatch, View, Viewer,
+};
 use sahaya::server::{ServeOptions, start};
 use sahaya::store::{OutboxOp, Store, TicketRow};
 use sahaya::sync::{Connection, SyncEvent};
@@ -683,7 +685,7 @@ fn kinds(store: &Store, id: TicketId) -> Vec<MessageKind> {
 
 /// An active ticket of mine whose order the customer's history holds.
 fn ticket_with_order(ui: &Ui, prepaid: bool) -> (&'static str, Ticket, Order) {
-    ticket_with_order_where(ui, |o| {
+    ticket_with_order_where(ui, |_, o| {
         o.shipment.is_some() && (!prepaid || o.payment_method != PaymentMethod::Cod)
     })
 }
@@ -691,14 +693,14 @@ fn ticket_with_order(ui: &Ui, prepaid: bool) -> (&'static str, Ticket, Order) {
 /// An active ticket whose order (in the customer's history) passes `pred`.
 fn ticket_with_order_where(
     ui: &Ui,
-    pred: impl Fn(&Order) -> bool,
+    pred: impl Fn(&CustomerDetail, &Order) -> bool,
 ) -> (&'static str, Ticket, Order) {
     let (key, t) = find_ticket(ui, |s, t| {
         t.status.is_active()
             && t.order_id.as_ref().is_some_and(|oid| {
                 s.customer_detail(t.customer_id)
                     .unwrap()
-                    .is_some_and(|c| c.orders.iter().any(|o| &o.id == oid && pred(o)))
+                    .is_some_and(|c| c.orders.iter().any(|o| &o.id == oid && pred(&c, o)))
             })
     });
     let order = ui
@@ -713,6 +715,15 @@ fn delivered(o: &Order) -> bool {
     o.shipment
         .as_ref()
         .is_some_and(|s| s.status == sahaya::domain::ShipmentStatus::Delivered)
+}
+
+/// Delivered, with no return open on it yet.
+fn returnable(c: &CustomerDetail, o: &Order) -> bool {
+    delivered(o)
+        && !c.returns.iter().any(|a| {
+            a.order_id == o.id
+                && !matches!(a.status, ActionStatus::Completed | ActionStatus::Rejected)
+        })
 }
 
 /// Takes at most `n` display clusters of `s`.
@@ -2051,7 +2062,7 @@ fn refunds_already_made_or_queued_limit_the_next_one() {
 #[test]
 fn order_flow_can_be_cancelled_at_the_confirmation() {
     let mut ui = Ui::new(80, 24);
-    let (key, t, _) = ticket_with_order_where(&ui, delivered);
+    let (key, t, _) = ticket_with_order_where(&ui, returnable);
     ui.open(key, t.id);
     ui.press("o enter");
     ui.pick("Return");
@@ -2068,7 +2079,8 @@ fn order_flow_can_be_cancelled_at_the_confirmation() {
 fn returns_and_exchanges_the_server_would_refuse_are_said_at_once() {
     // An order still on its way: no return or exchange yet.
     let mut ui = Ui::new(160, 45);
-    let (key, t, order) = ticket_with_order_where(&ui, |o| o.shipment.is_some() && !delivered(o));
+    let (key, t, order) =
+        ticket_with_order_where(&ui, |_, o| o.shipment.is_some() && !delivered(o));
     ui.open(key, t.id);
     for kind in ["Return", "Exchange"] {
         ui.press("o");
@@ -2081,10 +2093,23 @@ fn returns_and_exchanges_the_server_would_refuse_are_said_at_once() {
         s.assert_has("The order has not been delivered yet");
     }
     assert!(ui.pending().is_empty());
+    // The whole sentence reaches the status line of a 100-column Kannada
+    // terminal: the name and the last sync time make room for it.
+    let mut ui = Ui::with_locale(100, 30, "kn");
+    ui.app.last_sync = Some(chrono::Utc::now());
+    ui.open(key, t.id);
+    ui.press("o");
+    ui.type_text(&order.id);
+    ui.press("enter");
+    ui.pick(&I18n::new("kn").tr("order-action-return"));
+    let s = ui.render();
+    assert_clean(&ui, &s);
+    let sentence = I18n::new("kn").tr("rejected-not-delivered");
+    assert!(s.status().contains(&sentence), "{}", s.status());
 
     // A delivered order with a return queued: a second one is refused here.
     let mut ui = Ui::new(160, 45);
-    let (key, t, order) = ticket_with_order_where(&ui, delivered);
+    let (key, t, order) = ticket_with_order_where(&ui, |_, o| delivered(o));
     ui.open(key, t.id);
     let has_open_return = |ui: &Ui| {
         ui.store()

@@ -13,11 +13,14 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
     let base = Style::new().bg(Color::Black).fg(Color::Gray);
     draw::fill(buf, area, base);
     let mut parts = Vec::new();
+    // Parts given up, in this order, when a notice would not fit otherwise.
+    let mut spare: Vec<usize> = Vec::new();
     if let Some(me) = &app.me {
         let who = app.i18n.tr_args(
             "logged-in-as",
             &[("name", text::sanitize_line(&me.name).into_owned().into())],
         );
+        spare.push(parts.len());
         parts.push(Part::new(
             format!(" {who} "),
             base.add_modifier(Modifier::BOLD),
@@ -77,6 +80,7 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
     }
     if let Some(at) = app.last_sync {
         let time = app.i18n.clock(at);
+        spare.push(parts.len());
         parts.push(Part::new(
             app.i18n.tr_args("last-sync", &[("time", time.into())]) + " ",
             base.fg(Color::DarkGray),
@@ -96,13 +100,32 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
     }
     let help = app.key_for(crate::keymap::Action::Help);
     let hint = app.i18n.tr_args("help-hint", &[("key", help.into())]);
-    let hint_w = app.profile.str_width(&hint) as u16 + 1;
+    let mut hint_w = app.profile.str_width(&hint) as u16 + 1;
+    // A notice (last part) is what the agent must read: the last sync time,
+    // then the name, then the help hint make room for it.
+    let width =
+        |parts: &[Part]| -> usize { parts.iter().map(|p| app.profile.str_width(&p.text)).sum() };
+    let notice = parts.last().is_some_and(|p| p.text.starts_with('│'));
+    if notice {
+        // Rightmost first (the last sync time stands right of the name), so
+        // removing one leaves the other's index as it was.
+        spare.sort_unstable_by(|a, b| b.cmp(a));
+        for i in spare {
+            if width(&parts) <= area.width.saturating_sub(hint_w) as usize {
+                break;
+            }
+            parts.remove(i);
+        }
+        if width(&parts) > area.width.saturating_sub(hint_w) as usize {
+            hint_w = 0;
+        }
+    }
     let left = Rect {
         width: area.width.saturating_sub(hint_w),
         ..area
     };
     draw::parts(buf, left, &parts, &app.profile);
-    if area.width > hint_w + 20 {
+    if hint_w > 0 && area.width > hint_w + 20 {
         draw::put_str(
             buf,
             area.right() - hint_w,
