@@ -683,10 +683,17 @@ fn kinds(store: &Store, id: TicketId) -> Vec<MessageKind> {
     store.messages(id).unwrap().iter().map(|m| m.kind).collect()
 }
 
-/// An active ticket of mine whose order the customer's history holds.
+/// An active ticket of mine whose order the customer's history holds;
+/// `prepaid`: paid online and not refunded at all yet (refund tests).
 fn ticket_with_order(ui: &Ui, prepaid: bool) -> (&'static str, Ticket, Order) {
-    ticket_with_order_where(ui, |_, o| {
-        o.shipment.is_some() && (!prepaid || o.payment_method != PaymentMethod::Cod)
+    ticket_with_order_where(ui, |c, o| {
+        o.shipment.is_some()
+            && (!prepaid
+                || (o.payment_method != PaymentMethod::Cod
+                    && !c
+                        .refunds
+                        .iter()
+                        .any(|a| a.order_id == o.id && a.status != ActionStatus::Rejected)))
     })
 }
 
