@@ -3297,25 +3297,28 @@ fn help_scroll_stops_at_the_end() {
 #[test]
 fn thread_scroll_past_the_top_comes_back_at_once() {
     let mut ui = Ui::new(80, 24);
-    // The longest thread on the first screens (longer than the pane).
+    // The longest thread of the demo (longer than the pane), opened
+    // directly: which threads sit on the first screens moves with the clock.
     let mut best: Option<(usize, &str, Ticket)> = None;
     for (key, view, _) in &VIEWS[..5] {
-        for row in rows(ui.store(), *view).into_iter().take(18) {
+        for row in rows(ui.store(), *view) {
             let n: usize = ui
                 .store()
                 .messages(row.ticket.id)
                 .unwrap()
                 .iter()
-                .map(|m| 3 + m.body.len() / 60)
+                // Header, wrapped body at the pane's width, blank line.
+                .map(|m| 2 + sahaya::text::wrap(&m.body, 76, &WidthProfile::default()).len())
                 .sum();
             if best.as_ref().is_none_or(|b| n > b.0) {
                 best = Some((n, key, row.ticket));
             }
         }
     }
-    let (n, key, t) = best.unwrap();
-    assert!(n > 25, "a long thread exists ({n})");
-    ui.open(key, t.id);
+    let (n, _, t) = best.unwrap();
+    assert!(n > 22, "a thread longer than the pane (19 rows at 80x24) exists ({n})");
+    ui.app.open_ticket(t.id);
+    ui.app.focus = Pane::Thread;
     let thread = ui.areas().thread.unwrap();
     let bottom = ui.render().text_in(thread);
     for _ in 0..300 {
