@@ -3316,7 +3316,10 @@ fn thread_scroll_past_the_top_comes_back_at_once() {
         }
     }
     let (n, _, t) = best.unwrap();
-    assert!(n > 22, "a thread longer than the pane (19 rows at 80x24) exists ({n})");
+    assert!(
+        n > 22,
+        "a thread longer than the pane (19 rows at 80x24) exists ({n})"
+    );
     ui.app.open_ticket(t.id);
     ui.app.focus = Pane::Thread;
     let thread = ui.areas().thread.unwrap();
