@@ -50,6 +50,55 @@ pub struct Order {
     pub updated_at: Timestamp,
 }
 
+impl Order {
+    /// The parcel reached the customer: returns and exchanges need this.
+    pub fn is_delivered(&self) -> bool {
+        self.shipment
+            .as_ref()
+            .is_some_and(|s| s.status == ShipmentStatus::Delivered)
+    }
+
+    /// What can still be refunded: the total less the refunds among
+    /// `actions` on this order that were not refused. The server enforces
+    /// it; the console asks for no more.
+    pub fn refundable<'a>(&self, actions: impl IntoIterator<Item = &'a OrderAction>) -> Money {
+        let refunded: i64 = actions
+            .into_iter()
+            .filter(|a| a.order_id == self.id && a.kind == ActionKind::Refund)
+            .filter(|a| a.status != ActionStatus::Rejected)
+            .filter_map(|a| a.amount)
+            .filter(|m| m.currency == self.total.currency)
+            .map(|m| m.minor)
+            .sum();
+        Money {
+            minor: (self.total.minor - refunded).max(0),
+            currency: self.total.currency,
+        }
+    }
+
+    /// Whether `actions` hold one of `kind` on this order still in progress
+    /// (a second return or exchange waits for it).
+    pub fn has_open<'a>(
+        &self,
+        kind: ActionKind,
+        actions: impl IntoIterator<Item = &'a OrderAction>,
+    ) -> bool {
+        actions
+            .into_iter()
+            .any(|a| a.order_id == self.id && a.kind == kind && a.is_open())
+    }
+}
+
+impl OrderAction {
+    /// Neither completed nor refused.
+    pub fn is_open(&self) -> bool {
+        !matches!(
+            self.status,
+            ActionStatus::Completed | ActionStatus::Rejected
+        )
+    }
+}
+
 /// A refund, return or exchange on an order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OrderAction {
@@ -71,4 +120,102 @@ pub struct OrderAction {
     pub created_by: Option<AgentId>,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Currency;
+
+    fn money(minor: i64) -> Money {
+        Money {
+            minor,
+            currency: Currency::Inr,
+        }
+    }
+
+    fn action(order: &str, kind: ActionKind, status: ActionStatus, amount: i64) -> OrderAction {
+        let at = chrono::Utc::now();
+        OrderAction {
+            id: 1,
+            order_id: order.into(),
+            customer_id: 1,
+            kind,
+            status,
+            amount: (kind == ActionKind::Refund).then(|| money(amount)),
+            refund_method: None,
+            skus: Vec::new(),
+            reason: "r".into(),
+            replacement_variant: None,
+            pickup_at: None,
+            created_by: None,
+            created_at: at,
+            updated_at: at,
+        }
+    }
+
+    fn order(status: Option<ShipmentStatus>) -> Order {
+        let at = chrono::Utc::now();
+        Order {
+            id: "OD-1".into(),
+            customer_id: 1,
+            placed_at: at,
+            items: Vec::new(),
+            total: money(69_900),
+            payment_method: PaymentMethod::Upi,
+            payment_status: PaymentStatus::Paid,
+            delivery_address: String::new(),
+            shipment: status.map(|status| Shipment {
+                carrier: "Ekart".into(),
+                tracking_number: "T".into(),
+                status,
+                eta: None,
+                late: false,
+                events: Vec::new(),
+            }),
+            updated_at: at,
+        }
+    }
+
+    #[test]
+    fn refundable_counts_this_orders_refunds_that_were_not_refused() {
+        let o = order(None);
+        let actions = [
+            action("OD-1", ActionKind::Refund, ActionStatus::Approved, 10_000),
+            action("OD-1", ActionKind::Refund, ActionStatus::Rejected, 50_000),
+            action("OD-2", ActionKind::Refund, ActionStatus::Approved, 20_000),
+            action("OD-1", ActionKind::Return, ActionStatus::Requested, 0),
+        ];
+        assert_eq!(o.refundable(&actions), money(59_900));
+        let more = [action(
+            "OD-1",
+            ActionKind::Refund,
+            ActionStatus::Completed,
+            99_000,
+        )];
+        assert_eq!(o.refundable(&more), money(0), "never below zero");
+    }
+
+    #[test]
+    fn returns_need_delivery_and_no_open_one() {
+        assert!(!order(None).is_delivered());
+        assert!(!order(Some(ShipmentStatus::InTransit)).is_delivered());
+        let o = order(Some(ShipmentStatus::Delivered));
+        assert!(o.is_delivered());
+        let done = [action(
+            "OD-1",
+            ActionKind::Return,
+            ActionStatus::Completed,
+            0,
+        )];
+        assert!(!o.has_open(ActionKind::Return, &done));
+        let open = [action(
+            "OD-1",
+            ActionKind::Return,
+            ActionStatus::PickupScheduled,
+            0,
+        )];
+        assert!(o.has_open(ActionKind::Return, &open));
+        assert!(!o.has_open(ActionKind::Exchange, &open));
+    }
 }

@@ -474,15 +474,8 @@ pub fn order_action(
         }
     }
     let earlier = repo::actions_of_order(&w.tx, order_id)?;
-    let open_of = |kind: ActionKind| {
-        earlier.iter().any(|a| {
-            a.kind == kind && !matches!(a.status, ActionStatus::Completed | ActionStatus::Rejected)
-        })
-    };
-    let delivered = order
-        .shipment
-        .as_ref()
-        .is_some_and(|s| s.status == crate::domain::ShipmentStatus::Delivered);
+    let open_of = |kind: ActionKind| order.has_open(kind, &earlier);
+    let delivered = order.is_delivered();
     let mut amount = None;
     let mut refund_method = None;
     let mut replacement = None;
@@ -501,12 +494,7 @@ pub fn order_action(
                     ),
                 ));
             }
-            let refunded: i64 = earlier
-                .iter()
-                .filter(|a| a.kind == ActionKind::Refund && a.status != ActionStatus::Rejected)
-                .filter_map(|a| a.amount.map(|m| m.minor))
-                .sum();
-            let left = order.total.minor - refunded;
+            let left = order.refundable(&earlier).minor;
             if money.minor <= 0 || money.minor > left {
                 return Err(ApiError::unprocessable(
                     "bad_amount",

@@ -8,8 +8,8 @@ use super::overlay::{
     Confirm, Flow, MacroFlow, NoticeFlow, OrderFlow, Overlay, PickValue, Picker, Prompt, Search,
 };
 use crate::domain::{
-    ActionKind, ActionStatus, Channel, MessageKind, Money, PaymentMethod, Priority, RefundMethod,
-    Role, Status, Ticket,
+    ActionKind, Channel, MessageKind, Money, PaymentMethod, Priority, RefundMethod, Role, Status,
+    Ticket,
 };
 use crate::keymap::Action;
 use crate::protocol::{NewOrderAction, NewOutboundTicket, TicketPatch};
@@ -877,17 +877,14 @@ fn order_of(app: &App, flow: &OrderFlow) -> Option<crate::domain::Order> {
 }
 
 /// Why the server would refuse a return or exchange on `order` (the same
-/// rules, over what the cache knows), so the agent hears it before typing
-/// the details rather than from the problems list afterwards.
+/// domain rules, over what the cache knows, queued requests included), so
+/// the agent hears it before typing the details rather than from the
+/// problems list afterwards.
 fn not_possible(app: &App, order: &crate::domain::Order, kind: ActionKind) -> Option<&'static str> {
     if kind == ActionKind::Refund {
         return None;
     }
-    let delivered = order
-        .shipment
-        .as_ref()
-        .is_some_and(|s| s.status == crate::domain::ShipmentStatus::Delivered);
-    if !delivered {
+    if !order.is_delivered() {
         return Some("rejected-not-delivered");
     }
     let customer = app.open.as_ref()?.customer.as_ref()?;
@@ -895,11 +892,9 @@ fn not_possible(app: &App, order: &crate::domain::Order, kind: ActionKind) -> Op
         ActionKind::Return => &customer.returns,
         _ => &customer.exchanges,
     };
-    let open = earlier.iter().any(|a| {
-        a.order_id == order.id
-            && !matches!(a.status, ActionStatus::Completed | ActionStatus::Rejected)
-    });
-    open.then_some("rejected-already-open")
+    order
+        .has_open(kind, earlier)
+        .then_some("rejected-already-open")
 }
 
 /// "kn" of "kn-IN" / "kn_IN", lower case.
@@ -910,25 +905,12 @@ fn primary_language(tag: &str) -> String {
         .to_ascii_lowercase()
 }
 
-/// What can still be refunded on the flow's order: its total less the
-/// refunds already made or queued here (refused ones do not count), as the
-/// server will count them.
+/// The flow's order total and what can still be refunded on it (refunds
+/// made or queued here count, as the server will count them).
 fn refundable(app: &App, flow: &OrderFlow) -> Option<(Money, Money)> {
     let order = order_of(app, flow)?;
     let customer = app.open.as_ref()?.customer.as_ref()?;
-    let refunded: i64 = customer
-        .refunds
-        .iter()
-        .filter(|a| a.order_id == order.id && a.status != ActionStatus::Rejected)
-        .filter_map(|a| a.amount)
-        .filter(|m| m.currency == order.total.currency)
-        .map(|m| m.minor)
-        .sum();
-    let left = Money {
-        minor: (order.total.minor - refunded).max(0),
-        currency: order.total.currency,
-    };
-    Some((order.total, left))
+    Some((order.total, order.refundable(&customer.refunds)))
 }
 
 /// The next question of the refund / return / exchange flow.
