@@ -230,7 +230,7 @@ pub fn ticket_action(app: &mut App, action: Action) {
                 .and_then(|o| o.customer.as_ref())
                 .map(|c| primary_language(&c.customer.preferred_language));
             let console_lang = app.i18n.locale();
-            macros.sort_by_key(|m| {
+            macros.sort_by_cached_key(|m| {
                 let lang = primary_language(&m.language);
                 if Some(lang.as_str()) == customer_lang.as_deref() {
                     0

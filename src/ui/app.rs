@@ -190,7 +190,6 @@ impl App {
         chrono::Utc::now()
     }
 
-    /// Shows a short message in the status line.
     /// The first key bound to `action`, as shown in hints ("!", "ctrl-s").
     pub fn key_for(&self, action: crate::keymap::Action) -> String {
         self.keymap
@@ -200,6 +199,7 @@ impl App {
             .unwrap_or_default()
     }
 
+    /// Shows a short message in the status line.
     pub fn flash(&mut self, text: impl Into<String>) {
         self.flash = Some((text.into(), Instant::now()));
     }

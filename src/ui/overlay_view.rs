@@ -7,7 +7,7 @@ use ratatui::style::{Color, Modifier, Style};
 use super::app::App;
 use super::draw;
 use super::overlay::Overlay;
-use super::view::{palette_rows, popup};
+use super::view::{palette_rows, popup, popup_width};
 use crate::text::{self, TextBuffer};
 
 fn selected_style() -> Style {
@@ -317,8 +317,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
                 .collect();
             // Below the list, the highlighted entry's reason, wrapped: it says
             // what to do, so it must not be cut at the popup's edge.
-            let popup_width = (area.width * 80 / 100).max(30).min(area.width);
-            let text_width = popup_width.saturating_sub(2).max(1) as usize;
+            let text_width = popup_width(area, 80).saturating_sub(2).max(1) as usize;
             let reason = problems
                 .get(*selected)
                 .map(|e| super::problems::reason(app, e))

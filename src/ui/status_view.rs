@@ -13,8 +13,9 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
     let base = Style::new().bg(Color::Black).fg(Color::Gray);
     draw::fill(buf, area, base);
     let mut parts = Vec::new();
-    // Parts given up, in this order, when a notice would not fit otherwise.
+    // Parts given up when a notice (the last part) would not fit otherwise.
     let mut spare: Vec<usize> = Vec::new();
+    let mut notice = false;
     if let Some(me) = &app.me {
         let who = app.i18n.tr_args(
             "logged-in-as",
@@ -94,9 +95,11 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
                 format!("│ {}", text::sanitize_line(text)),
                 base.fg(Color::White),
             ));
+            notice = true;
         }
     } else if let Some(text) = connection_detail(app) {
         parts.push(Part::new(format!("│ {text}"), base.fg(Color::DarkGray)));
+        notice = true;
     }
     let help = app.key_for(crate::keymap::Action::Help);
     let hint = app.i18n.tr_args("help-hint", &[("key", help.into())]);
@@ -105,7 +108,6 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
     // then the name, then the help hint make room for it.
     let width =
         |parts: &[Part]| -> usize { parts.iter().map(|p| app.profile.str_width(&p.text)).sum() };
-    let notice = parts.last().is_some_and(|p| p.text.starts_with('│'));
     if notice {
         // Rightmost first (the last sync time stands right of the name), so
         // removing one leaves the other's index as it was.

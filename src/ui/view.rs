@@ -189,6 +189,11 @@ pub fn framed(buf: &mut Buffer, area: Rect, block: Block<'_>) -> Rect {
 }
 
 /// Clears and frames an overlay box centred in `area`.
+/// The outer width of a [`popup`] of `width_pct` percent over `area`.
+pub fn popup_width(area: Rect, width_pct: u16) -> u16 {
+    (area.width * width_pct / 100).max(30).min(area.width)
+}
+
 pub fn popup(
     profile: &crate::text::WidthProfile,
     buf: &mut Buffer,
@@ -197,7 +202,7 @@ pub fn popup(
     height: u16,
     text: &str,
 ) -> Rect {
-    let w = (area.width * width_pct / 100).max(30).min(area.width);
+    let w = popup_width(area, width_pct);
     let h = height.min(area.height);
     let r = Rect {
         x: area.x + (area.width - w) / 2,
