@@ -865,17 +865,10 @@ fn marked_tickets_are_assigned_each_with_its_own_outbox_entry() {
         .unwrap();
     ui.press("a");
     assert!(ui.screen().contains("Assign 2 marked tickets to"));
-    // Choose the agent in the picker.
-    for _ in 0..20 {
-        let at = match &ui.app.overlay {
-            Some(sahaya::ui::overlay::Overlay::Picker(p)) => p.items[p.selected].1.clone(),
-            _ => panic!("no picker"),
-        };
-        if at == sahaya::ui::overlay::PickValue::Agent(Some(target.id)) {
-            break;
-        }
-        ui.press("down");
-    }
+    highlight(
+        &mut ui,
+        sahaya::ui::overlay::PickValue::Agent(Some(target.id)),
+    );
     ui.app.effects.clear();
     ui.press("enter");
     assert!(ui.app.effects.contains(&Effect::Kick));
@@ -905,21 +898,7 @@ fn marked_tickets_are_assigned_each_with_its_own_outbox_entry() {
 
     // The sync task delivers both; the server's statistics follow.
     let before = f.stats();
-    let sync_rt = runtime(1);
-    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
-    sync_rt.block_on(async {
-        let _handle = sahaya::sync::spawn(
-            Client::new(&f.url, f.token.clone()).unwrap(),
-            f.cache.clone(),
-            tx,
-        );
-        let store = Store::open(&f.cache).unwrap();
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while store.outbox_counts().unwrap().0 > 0 {
-            assert!(Instant::now() < deadline, "outbox not drained");
-            let _ = tokio::time::timeout(Duration::from_millis(50), rx.recv()).await;
-        }
-    });
+    deliver_outbox(&f);
     let after = f.stats();
     let load = |s: &QueueStats| {
         s.agents
@@ -935,20 +914,50 @@ fn marked_tickets_are_assigned_each_with_its_own_outbox_entry() {
     assert_eq!(after.views.unassigned, before.views.unassigned - 2);
 }
 
-/// Chooses `value` in the open picker with the arrow keys.
-fn choose(ui: &mut Ui, value: sahaya::ui::overlay::PickValue) {
+/// Moves the open picker's highlight to `value` with the arrow keys.
+fn highlight(ui: &mut Ui, value: sahaya::ui::overlay::PickValue) {
     for _ in 0..20 {
         let at = match &ui.app.overlay {
             Some(sahaya::ui::overlay::Overlay::Picker(p)) => p.items[p.selected].1.clone(),
             _ => panic!("no picker"),
         };
         if at == value {
-            ui.press("enter");
             return;
         }
         ui.press("down");
     }
     panic!("{value:?} not in the picker");
+}
+
+/// Runs the sync task until the console's outbox is empty.
+fn deliver_outbox(f: &Fixture) {
+    let sync_rt = runtime(1);
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+    sync_rt.block_on(async {
+        let _handle = sahaya::sync::spawn(
+            Client::new(&f.url, f.token.clone()).unwrap(),
+            f.cache.clone(),
+            tx,
+        );
+        let store = Store::open(&f.cache).unwrap();
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while store.outbox_counts().unwrap().0 > 0 {
+            assert!(Instant::now() < deadline, "outbox not drained");
+            let _ = tokio::time::timeout(Duration::from_millis(50), rx.recv()).await;
+        }
+    });
+}
+
+/// The tickets as the server has them now.
+fn server_tickets(f: &Fixture, ids: &[TicketId]) -> Vec<sahaya::domain::Ticket> {
+    runtime(1).block_on(async {
+        let client = Client::new(&f.url, f.token.clone()).unwrap();
+        let mut out = Vec::new();
+        for id in ids {
+            out.push(client.ticket(*id).await.unwrap().ticket);
+        }
+        out
+    })
 }
 
 #[test]
@@ -970,7 +979,8 @@ fn marked_tickets_get_a_status_and_a_priority_in_one_go() {
         "{}",
         ui.screen()
     );
-    choose(&mut ui, PickValue::Priority(Priority::Urgent));
+    highlight(&mut ui, PickValue::Priority(Priority::Urgent));
+    ui.press("enter");
     assert!(ui.app.marked.is_empty(), "marks are used up");
     // Mark them again (they stay in the drill-down) and put them on hold.
     for id in &ids {
@@ -978,7 +988,8 @@ fn marked_tickets_get_a_status_and_a_priority_in_one_go() {
     }
     ui.press("s");
     assert!(ui.screen().contains("Status for 3 marked tickets"));
-    choose(&mut ui, PickValue::Status(Status::OnHold));
+    highlight(&mut ui, PickValue::Status(Status::OnHold));
+    ui.press("enter");
     let pending = ui.app.store.outbox_pending().unwrap();
     assert_eq!(pending.len(), 6, "one entry per ticket and change");
     for id in &ids {
@@ -986,27 +997,14 @@ fn marked_tickets_get_a_status_and_a_priority_in_one_go() {
         assert_eq!((t.priority, t.status), (Priority::Urgent, Status::OnHold));
     }
 
-    // Delivered, each exactly once; the server has both changes.
-    let sync_rt = runtime(1);
-    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
-    sync_rt.block_on(async {
-        let _handle = sahaya::sync::spawn(
-            Client::new(&f.url, f.token.clone()).unwrap(),
-            f.cache.clone(),
-            tx,
-        );
-        let store = Store::open(&f.cache).unwrap();
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while store.outbox_counts().unwrap().0 > 0 {
-            assert!(Instant::now() < deadline, "outbox not drained");
-            let _ = tokio::time::timeout(Duration::from_millis(50), rx.recv()).await;
-        }
-        let client = Client::new(&f.url, f.token.clone()).unwrap();
-        for id in &ids {
-            let t = client.ticket(*id).await.unwrap().ticket;
-            assert_eq!((t.priority, t.status), (Priority::Urgent, Status::OnHold));
-        }
-    });
+    // Delivered, each exactly once: two changes, two versions more.
+    let before = server_tickets(&f, &ids);
+    deliver_outbox(&f);
+    let after = server_tickets(&f, &ids);
+    for (b, a) in before.iter().zip(&after) {
+        assert_eq!((a.priority, a.status), (Priority::Urgent, Status::OnHold));
+        assert_eq!(a.version, b.version + 2, "ticket {}", a.id);
+    }
     assert!(ui.app.store.outbox_problems().unwrap().is_empty());
 }
 
