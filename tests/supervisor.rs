@@ -832,13 +832,7 @@ fn drill_down_filters_the_list_and_esc_goes_back() {
 #[test]
 fn marked_tickets_are_assigned_each_with_its_own_outbox_entry() {
     let f = Fixture::new();
-    let stats = f.stats();
-    let mut ui = f.app();
-    ui.press("S");
-    ui.feed(SyncEvent::Stats(Box::new(stats)));
-    ui.select(&Target::View(View::Unassigned));
-    ui.press("enter");
-    assert!(ui.app.list.len >= 3);
+    let mut ui = unassigned_drilldown(&f);
     let first = ui.app.list.rows[0].ticket.id;
     let second = ui.app.list.rows[1].ticket.id;
     // x marks and moves down; x twice marks two rows.
@@ -914,6 +908,18 @@ fn marked_tickets_are_assigned_each_with_its_own_outbox_entry() {
     assert_eq!(after.views.unassigned, before.views.unassigned - 2);
 }
 
+/// A supervisor console drilled down into Unassigned (at least 3 tickets).
+fn unassigned_drilldown(f: &Fixture) -> Ui {
+    let stats = f.stats();
+    let mut ui = f.app();
+    ui.press("S");
+    ui.feed(SyncEvent::Stats(Box::new(stats)));
+    ui.select(&Target::View(View::Unassigned));
+    ui.press("enter");
+    assert!(ui.app.list.len >= 3);
+    ui
+}
+
 /// Moves the open picker's highlight to `value` with the arrow keys.
 fn highlight(ui: &mut Ui, value: sahaya::ui::overlay::PickValue) {
     for _ in 0..20 {
@@ -964,13 +970,7 @@ fn server_tickets(f: &Fixture, ids: &[TicketId]) -> Vec<sahaya::domain::Ticket> 
 fn marked_tickets_get_a_status_and_a_priority_in_one_go() {
     use sahaya::ui::overlay::PickValue;
     let f = Fixture::new();
-    let stats = f.stats();
-    let mut ui = f.app();
-    ui.press("S");
-    ui.feed(SyncEvent::Stats(Box::new(stats)));
-    ui.select(&Target::View(View::Unassigned));
-    ui.press("enter");
-    assert!(ui.app.list.len >= 3);
+    let mut ui = unassigned_drilldown(&f);
     let ids: Vec<TicketId> = ui.app.list.rows[..3].iter().map(|r| r.ticket.id).collect();
     ui.press("g g x x x");
     ui.press("p");
