@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::i18n::{Calendar, Digits};
+use sahaya_i18n::{Calendar, Digits};
 
 /// What the config file may say. Every field is optional.
 #[derive(Debug, Default, Clone, Deserialize)]
@@ -23,13 +23,13 @@ pub struct Config {
     /// Calendar for dates: "gregorian" (default) or "bikram-sambat".
     pub calendar: Option<Calendar>,
     /// Supervisor alerts (`[alerts]`): limits and how the terminal is told.
-    pub alerts: Option<crate::ui::supervisor::AlertRules>,
+    pub alerts: Option<sahaya_tui::supervisor::AlertRules>,
 }
 
 impl Config {
-    /// The display options for [`crate::i18n::I18n::with_options`].
-    pub fn i18n_options(&self) -> crate::i18n::Options {
-        crate::i18n::Options {
+    /// The display options for [`sahaya_i18n::I18n::with_options`].
+    pub fn i18n_options(&self) -> sahaya_i18n::Options {
+        sahaya_i18n::Options {
             digits: self.digits,
             calendar: self.calendar.unwrap_or_default(),
         }
@@ -167,7 +167,7 @@ mod tests {
         let options = config.i18n_options();
         assert_eq!(options.digits, Some(Digits::Ascii));
         assert_eq!(options.calendar, Calendar::BikramSambat);
-        let i18n = crate::i18n::I18n::with_options("ne", options);
+        let i18n = sahaya_i18n::I18n::with_options("ne", options);
         assert_eq!(i18n.number(1200), "1,200");
         assert_eq!(i18n.calendar(), Calendar::BikramSambat);
 
@@ -175,12 +175,12 @@ mod tests {
         let config = load(&path).unwrap();
         assert_eq!(config.digits, Some(Digits::Native));
         assert_eq!(config.calendar, Some(Calendar::Gregorian));
-        let i18n = crate::i18n::I18n::with_options("kn", config.i18n_options());
+        let i18n = sahaya_i18n::I18n::with_options("kn", config.i18n_options());
         assert_eq!(i18n.number(1200), "೧,೨೦೦");
 
         // Unset: the language decides the digits, Gregorian dates.
         let options = Config::default().i18n_options();
-        assert_eq!(options, crate::i18n::Options::default());
+        assert_eq!(options, sahaya_i18n::Options::default());
 
         // Wrong values name the line.
         std::fs::write(&path, "lang = \"ne\"\ndigits = \"roman\"\n").unwrap();
@@ -199,7 +199,7 @@ mod tests {
 
     #[test]
     fn alerts() {
-        use crate::ui::supervisor::{Alert, NotifyStyle};
+        use sahaya_tui::supervisor::{Alert, NotifyStyle};
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("config.toml");
         std::fs::write(

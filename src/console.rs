@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use anyhow::Context;
 
 use crate::config::{self, Config};
-use crate::domain::Role;
+use sahaya_protocol::domain::Role;
 
 /// Command-line options of the console.
 #[derive(Debug, Clone, Default)]
@@ -24,7 +24,7 @@ struct Target {
     token: String,
     cache_name: String,
     /// Keeps the embedded server alive while the console runs.
-    _embedded: Option<crate::server::RunningServer>,
+    _embedded: Option<sahaya_server::RunningServer>,
 }
 
 async fn target(
@@ -61,7 +61,7 @@ async fn target(
             })
         }
         None => {
-            let server = crate::server::start(crate::server::ServeOptions {
+            let server = sahaya_server::start(sahaya_server::ServeOptions {
                 addr: "127.0.0.1:0".parse()?,
                 db: Some(data_dir.join("demo-server.db")),
                 demo: true,
@@ -115,25 +115,30 @@ pub async fn run(opts: ConsoleOptions) -> anyhow::Result<()> {
         .with_context(|| format!("cannot create the data directory {}", data_dir.display()))?;
     init_file_logging(&data_dir);
 
-    let (locale, notice) = crate::i18n::choose_locale(opts.lang.as_deref(), config.lang.as_deref());
-    let i18n = crate::i18n::I18n::with_options(&locale, config.i18n_options());
+    let (locale, notice) = sahaya_i18n::choose_locale(opts.lang.as_deref(), config.lang.as_deref());
+    let i18n = sahaya_i18n::I18n::with_options(&locale, config.i18n_options());
     let notice = notice.map(|n| n.text(&i18n));
-    let keymap = crate::keymap::Keymap::load(crate::keymap::user_keymap_path().as_deref())?;
+    let keymap = sahaya_keymap::Keymap::load(sahaya_keymap::user_keymap_path().as_deref())?;
 
     let target = target(&opts, &config, &data_dir).await?;
     let cache = data_dir.join(&target.cache_name);
-    let client = crate::client::Client::new(&target.url, target.token.clone())?;
-    let store = crate::store::Store::open(&cache)
+    let client = sahaya_sync::client::Client::new(&target.url, target.token.clone())?;
+    let store = sahaya_store::Store::open(&cache)
         .with_context(|| format!("cannot open the cache {}", cache.display()))?;
     let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
-    let sync = crate::sync::spawn(client, cache, tx);
+    let sync = sahaya_sync::spawn(client, cache, tx);
     // The widths `sahaya doctor` measured in this terminal, if it did.
     let profile = crate::doctor::load_cached_profile(&data_dir).unwrap_or_default();
-    let mut app = crate::ui::App::new(store, i18n, keymap, profile);
+    let mut app = sahaya_tui::App::new(store, i18n, keymap, profile);
     app.supervisor.rules = config.alerts.clone().unwrap_or_default();
     if let Some(notice) = notice {
         app.flash(notice);
     }
     tracing::info!("console started against {}", target.url);
-    crate::ui::run(app, rx, sync).await
+    let (ask, requests) = tokio::sync::mpsc::unbounded_channel();
+    let link = tokio::spawn(sync.serve(requests));
+    let ended = sahaya_tui::run(app, rx, ask).await;
+    // The UI's last request (presence cleared) reaches the sync task.
+    let _ = link.await;
+    ended
 }

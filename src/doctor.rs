@@ -24,7 +24,7 @@ use std::time::{Duration, Instant};
 use anyhow::Context;
 use serde::{Deserialize, Serialize};
 
-use crate::text::{WidthModel, WidthProfile};
+use sahaya_text::{WidthModel, WidthProfile};
 
 /// Clusters whose width is measured. Each is one display cluster, so an
 /// override keyed by it applies wherever the console meets that cluster.
@@ -657,8 +657,8 @@ pub fn run(opts: DoctorOptions) -> anyhow::Result<()> {
 
 fn language_section(report: &mut Report, opts: &DoctorOptions, config: &crate::config::Config) {
     report.section("Language");
-    let (locale, notice) = crate::i18n::choose_locale(opts.lang.as_deref(), config.lang.as_deref());
-    let name = crate::i18n::language_name(&locale).unwrap_or("?");
+    let (locale, notice) = sahaya_i18n::choose_locale(opts.lang.as_deref(), config.lang.as_deref());
+    let name = sahaya_i18n::language_name(&locale).unwrap_or("?");
     let why = if opts.lang.is_some() {
         "from --lang"
     } else if config.lang.is_some() {
@@ -667,7 +667,7 @@ fn language_section(report: &mut Report, opts: &DoctorOptions, config: &crate::c
         "from the environment"
     };
     report.line(format!("console language: {locale} ({name}), {why}"));
-    if let Some(crate::i18n::Notice::UnknownLanguage { requested }) = notice {
+    if let Some(sahaya_i18n::Notice::UnknownLanguage { requested }) = notice {
         report.problem(format!(
             "{requested:?} is not a language sahaya has (en, kn, te, ne); English is used"
         ));
@@ -958,7 +958,7 @@ fn server_section(report: &mut Report, opts: &DoctorOptions, config: &crate::con
         ));
         return;
     };
-    let client = match crate::client::Client::new(&url, token) {
+    let client = match sahaya_sync::client::Client::new(&url, token) {
         Ok(c) => c,
         Err(e) => {
             report.problem(format!("{url}: {e}"));
@@ -982,13 +982,13 @@ fn server_section(report: &mut Report, opts: &DoctorOptions, config: &crate::con
     match result {
         Ok(Ok(me)) => report.line(format!(
             "{url}: reachable in {ms} ms, signed in as {} ({}, {})",
-            crate::text::sanitize_line(&me.agent.name),
-            crate::text::sanitize_line(&me.agent.login),
+            sahaya_text::sanitize_line(&me.agent.name),
+            sahaya_text::sanitize_line(&me.agent.login),
             me.agent.role.as_str()
         )),
         Ok(Err(e)) => report.problem(format!(
             "{url}: {} (the console still starts and works from its cache)",
-            crate::text::sanitize_line(&e.to_string())
+            sahaya_text::sanitize_line(&e.to_string())
         )),
         Err(_) => report.problem(format!(
             "{url}: no answer within 5 s (the console still starts and works from its cache)"
@@ -1007,7 +1007,7 @@ mod tests {
     #[test]
     fn probes_are_single_display_clusters() {
         for p in PROBES {
-            assert_eq!(crate::text::clusters(p).count(), 1, "{p}");
+            assert_eq!(sahaya_text::clusters(p).count(), 1, "{p}");
         }
         // ... and they tell the two models apart.
         let sm = WidthProfile::spacing_marks();

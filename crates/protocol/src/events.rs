@@ -1,0 +1,61 @@
+//! What the sync layer tells the UI: the state of the link to the server and
+//! what changed. The UI matches on these; it never sees the sync task itself.
+
+use crate::domain::Timestamp;
+use crate::domain::TicketId;
+use crate::wire::{PresenceNotice, QueueStats};
+
+/// How the console's link to the server is doing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Connection {
+    /// Not connected yet (start-up).
+    Connecting,
+    /// Connected, the live stream is open.
+    Online,
+    /// Answers arrive but with errors (5xx, timeouts); retrying.
+    Degraded(String),
+    /// No connection; retrying with backoff.
+    Offline(String),
+    /// Trying again after a failure.
+    Reconnecting,
+    /// The server refused our token; nothing will work until it is fixed.
+    Unauthorized(String),
+}
+
+/// What the sync task tells the UI.
+#[derive(Debug, Clone)]
+pub enum SyncEvent {
+    Connection(Connection),
+    /// The cache changed: `changes` entities were applied.
+    Pulled {
+        changes: usize,
+    },
+    /// Initial sync progress: `done` of about `total` changes.
+    Progress {
+        done: i64,
+        total: i64,
+    },
+    /// The outbox changed (delivered, conflict, rejected).
+    Outbox,
+    Stats(Box<QueueStats>),
+    /// Who else is on a ticket right now.
+    Presence(PresenceNotice),
+    /// Last successful contact with the server.
+    Synced {
+        at: Timestamp,
+    },
+}
+
+
+/// What the UI asks of the sync layer. The UI sends these as data; the binary
+/// hands them to the sync task.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SyncRequest {
+    /// Something was queued or the agent asked to sync now: push and pull.
+    Kick,
+    /// Which ticket the agent is on, and whether they are typing (best effort).
+    Presence {
+        ticket_id: Option<TicketId>,
+        typing: bool,
+    },
+}

@@ -1,0 +1,245 @@
+//! The reference server's SQLite database: schema, migrations, and the change
+//! log that feeds `GET /v1/changes` and the SSE stream.
+
+use std::path::Path;
+
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use sahaya_protocol::wire::{ChangeNotice, EntityKind};
+
+const MIGRATIONS: &[&str] = &[r#"
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+-- One row per entity: the sequence number of its latest change.
+CREATE TABLE changes (
+    seq INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    UNIQUE (kind, entity_id)
+);
+CREATE TABLE agents (
+    id INTEGER PRIMARY KEY,
+    login TEXT NOT NULL UNIQUE,
+    role TEXT NOT NULL,
+    json TEXT NOT NULL
+);
+CREATE TABLE tokens (
+    token_hash TEXT PRIMARY KEY,
+    agent_id INTEGER NOT NULL REFERENCES agents(id)
+);
+CREATE TABLE customers (id INTEGER PRIMARY KEY, json TEXT NOT NULL);
+CREATE TABLE customer_handles (
+    channel TEXT NOT NULL,
+    value TEXT NOT NULL,
+    customer_id INTEGER NOT NULL,
+    PRIMARY KEY (channel, value)
+);
+CREATE TABLE tickets (
+    id INTEGER PRIMARY KEY,
+    status TEXT NOT NULL,
+    priority TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    grp TEXT NOT NULL,
+    customer_id INTEGER NOT NULL,
+    assignee_id INTEGER,
+    next_due INTEGER NOT NULL,
+    first_responded_at INTEGER,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    waiting_since INTEGER,
+    json TEXT NOT NULL
+);
+CREATE INDEX tickets_status_due ON tickets (status, next_due);
+CREATE INDEX tickets_assignee ON tickets (assignee_id, status, next_due);
+CREATE INDEX tickets_updated ON tickets (updated_at);
+CREATE INDEX tickets_customer ON tickets (customer_id);
+CREATE INDEX tickets_created ON tickets (created_at);
+CREATE TABLE messages (
+    id INTEGER PRIMARY KEY,
+    ticket_id INTEGER NOT NULL,
+    json TEXT NOT NULL
+);
+CREATE INDEX messages_ticket ON messages (ticket_id, id);
+CREATE TABLE orders (id TEXT PRIMARY KEY, customer_id INTEGER NOT NULL, json TEXT NOT NULL);
+CREATE INDEX orders_customer ON orders (customer_id);
+CREATE TABLE order_actions (
+    id INTEGER PRIMARY KEY,
+    order_id TEXT NOT NULL,
+    customer_id INTEGER NOT NULL,
+    json TEXT NOT NULL
+);
+CREATE INDEX order_actions_order ON order_actions (order_id);
+CREATE INDEX order_actions_customer ON order_actions (customer_id);
+CREATE TABLE macros (id INTEGER PRIMARY KEY, json TEXT NOT NULL);
+CREATE TABLE surveys (
+    id INTEGER PRIMARY KEY,
+    customer_id INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    score INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    json TEXT NOT NULL
+);
+CREATE INDEX surveys_customer ON surveys (customer_id);
+CREATE INDEX surveys_created ON surveys (created_at);
+-- Answers to idempotent POSTs, per caller and key.
+CREATE TABLE idempotency (
+    agent_id INTEGER NOT NULL,
+    key TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    status INTEGER NOT NULL,
+    response TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (agent_id, key)
+);
+"#];
+
+/// The server's database connection plus the change sequence counter.
+pub struct Db {
+    pub conn: Connection,
+    seq: i64,
+    /// Running ticket counts for the queue statistics (see `server::stats`).
+    pub counters: super::stats::Counters,
+}
+
+impl Db {
+    /// Opens (creating if needed) the database at `path`, or a private
+    /// in-memory one when `path` is None, and brings its schema up to date.
+    pub fn open(path: Option<&Path>) -> anyhow::Result<Db> {
+        let conn = match path {
+            Some(p) => Connection::open(p)?,
+            None => Connection::open_in_memory()?,
+        };
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        migrate(&conn)?;
+        let seq: i64 = conn.query_row("SELECT COALESCE(MAX(seq), 0) FROM changes", [], |r| {
+            r.get(0)
+        })?;
+        let counters = super::stats::Counters::scan(&conn)?;
+        Ok(Db {
+            conn,
+            seq,
+            counters,
+        })
+    }
+
+    pub fn latest_seq(&self) -> i64 {
+        self.seq
+    }
+
+    /// Runs `f` in a transaction; the change notices it recorded are returned
+    /// with its result once the transaction has committed.
+    pub fn write<T, E>(
+        &mut self,
+        f: impl FnOnce(&mut Writer<'_>) -> Result<T, E>,
+    ) -> Result<(T, Vec<ChangeNotice>), E>
+    where
+        E: From<rusqlite::Error>,
+    {
+        let tx = self.conn.transaction()?;
+        let mut writer = Writer {
+            tx,
+            seq: self.seq,
+            notices: Vec::new(),
+            tickets: Vec::new(),
+        };
+        let value = f(&mut writer)?;
+        let Writer {
+            tx,
+            seq,
+            notices,
+            tickets,
+        } = writer;
+        tx.commit()?;
+        self.seq = seq;
+        for delta in &tickets {
+            self.counters.apply(delta);
+        }
+        Ok((value, notices))
+    }
+
+    pub fn meta(&self, key: &str) -> rusqlite::Result<Option<String>> {
+        self.conn
+            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+            .optional()
+    }
+}
+
+/// A write transaction that records every entity it touches in the change log.
+pub struct Writer<'a> {
+    pub tx: Transaction<'a>,
+    seq: i64,
+    notices: Vec<ChangeNotice>,
+    /// Ticket rows written, for the statistics counters (applied on commit).
+    tickets: Vec<super::stats::TicketDelta>,
+}
+
+impl Writer<'_> {
+    /// Marks an entity as changed: it gets the next sequence number.
+    pub fn touch(&mut self, kind: EntityKind, id: &str) -> rusqlite::Result<i64> {
+        self.seq += 1;
+        self.tx
+            .prepare_cached(
+                "INSERT INTO changes (seq, kind, entity_id) VALUES (?1, ?2, ?3)
+             ON CONFLICT (kind, entity_id) DO UPDATE SET seq = excluded.seq",
+            )?
+            .execute(params![self.seq, kind.as_str(), id])?;
+        self.notices.push(ChangeNotice {
+            seq: self.seq,
+            kind,
+            id: id.to_string(),
+        });
+        Ok(self.seq)
+    }
+
+    /// Records a ticket row write for the statistics counters.
+    pub fn ticket_written(&mut self, delta: super::stats::TicketDelta) {
+        self.tickets.push(delta);
+    }
+
+    pub fn set_meta(&self, key: &str, value: &str) -> rusqlite::Result<()> {
+        self.tx.execute(
+            "INSERT INTO meta (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            params![key, value],
+        )?;
+        Ok(())
+    }
+}
+
+fn migrate(conn: &Connection) -> anyhow::Result<()> {
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    let version = usize::try_from(version).unwrap_or(0);
+    if version > MIGRATIONS.len() {
+        anyhow::bail!(
+            "the server database has schema version {version}, newer than this sahaya ({}); use a newer sahaya or another --db",
+            MIGRATIONS.len()
+        );
+    }
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(version) {
+        let tx = conn.unchecked_transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+/// Serializes a value for a `json` column.
+pub fn to_json<T: Serialize>(value: &T) -> rusqlite::Result<String> {
+    serde_json::to_string(value).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))
+}
+
+/// Reads a `json` column back.
+pub fn from_json<T: DeserializeOwned>(text: &str) -> rusqlite::Result<T> {
+    serde_json::from_str(text).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+pub fn millis(ts: sahaya_protocol::domain::Timestamp) -> i64 {
+    ts.timestamp_millis()
+}

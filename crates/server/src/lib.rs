@@ -1,0 +1,205 @@
+//! The reference support server (axum + SQLite). Runs as `sahaya serve` or
+//! embedded in-process (the console's demo default, and every test).
+
+mod auth;
+mod db;
+pub mod demo;
+mod error;
+mod events;
+mod extract;
+mod ops;
+mod presence;
+mod queries;
+mod repo;
+mod routes;
+pub mod seed;
+mod simulate;
+mod state;
+mod stats;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use anyhow::Context;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+pub use seed::DemoAccount;
+
+/// How to run the server.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub addr: SocketAddr,
+    /// SQLite file; None keeps everything in memory.
+    pub db: Option<PathBuf>,
+    pub demo: bool,
+    pub synthetic_tickets: usize,
+    pub simulate_traffic: bool,
+}
+
+impl Default for ServeOptions {
+    fn default() -> Self {
+        ServeOptions {
+            addr: SocketAddr::from(([127, 0, 0, 1], 7878)),
+            db: None,
+            demo: false,
+            synthetic_tickets: 0,
+            simulate_traffic: false,
+        }
+    }
+}
+
+/// A server running on the current tokio runtime.
+pub struct RunningServer {
+    pub addr: SocketAddr,
+    /// Demo accounts (with `demo`) or the accounts made for a bare server.
+    pub accounts: Vec<DemoAccount>,
+    state: state::AppState,
+    shutdown: Option<oneshot::Sender<()>>,
+    task: JoinHandle<()>,
+    background: Vec<JoinHandle<()>>,
+}
+
+impl RunningServer {
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// The token of the first account with `role`.
+    pub fn token(&self, role: sahaya_protocol::domain::Role) -> Option<&str> {
+        self.accounts
+            .iter()
+            .find(|a| a.role == role)
+            .map(|a| a.token.as_str())
+    }
+
+    /// Adds an account with a fresh token, e.g. a second agent in a test.
+    pub fn add_account(
+        &self,
+        login: &str,
+        role: sahaya_protocol::domain::Role,
+    ) -> anyhow::Result<DemoAccount> {
+        self.state
+            .with_db(|db| seed::account(db, login, login, role))
+    }
+
+    /// Queue statistics as of `now`: from the running counters (what the
+    /// server publishes) or, with `from_scratch`, from full table scans.
+    /// For tests and benchmarks.
+    pub fn compute_stats(
+        &self,
+        from_scratch: bool,
+        now: sahaya_protocol::domain::Timestamp,
+    ) -> anyhow::Result<sahaya_protocol::wire::QueueStats> {
+        self.state.with_db(|db| {
+            Ok(if from_scratch {
+                stats::compute_full(&db.conn, db.latest_seq(), now)?
+            } else {
+                stats::compute(db, now)?
+            })
+        })
+    }
+
+    /// Stops accepting requests and waits for the server to finish.
+    pub async fn stop(mut self) {
+        self.state.stop_streams();
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        for task in &self.background {
+            task.abort();
+        }
+        let _ = (&mut self.task).await;
+    }
+}
+
+impl Drop for RunningServer {
+    fn drop(&mut self) {
+        self.state.stop_streams();
+        for task in &self.background {
+            task.abort();
+        }
+        self.task.abort();
+    }
+}
+
+/// Opens the database, seeds what was asked for and starts serving.
+pub async fn start(opts: ServeOptions) -> anyhow::Result<RunningServer> {
+    let db_path = opts.db.clone();
+    let now = chrono::Utc::now();
+    let (db, accounts) = tokio::task::spawn_blocking(move || -> anyhow::Result<_> {
+        let mut db = db::Db::open(db_path.as_deref()).with_context(|| match &db_path {
+            Some(p) => format!("cannot open the server database {}", p.display()),
+            None => "cannot open an in-memory database".to_string(),
+        })?;
+        let accounts = if opts.demo {
+            seed::demo(&mut db, now)?
+        } else {
+            seed::bootstrap(&mut db)?
+        };
+        if opts.synthetic_tickets > 0 {
+            seed::synthetic(&mut db, opts.synthetic_tickets, now)?;
+        }
+        Ok((db, accounts))
+    })
+    .await??;
+    let state = state::AppState::new(db);
+    let listener = tokio::net::TcpListener::bind(opts.addr)
+        .await
+        .with_context(|| {
+            format!(
+                "cannot listen on {}; is another server using it? try --addr 127.0.0.1:0",
+                opts.addr
+            )
+        })?;
+    let addr = listener.local_addr()?;
+    let app = routes::router(state.clone());
+    let (tx, rx) = oneshot::channel::<()>();
+    let task = tokio::spawn(async move {
+        // Small writes (SSE events) go out at once, not after the peer's
+        // delayed ACK (up to 200 ms with Nagle's algorithm).
+        let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
+            let _ = tcp.set_nodelay(true);
+        });
+        let served = axum::serve(listener, app)
+            .with_graceful_shutdown(async {
+                let _ = rx.await;
+            })
+            .await;
+        if let Err(e) = served {
+            tracing::error!("server stopped: {e}");
+        }
+    });
+    let mut background = vec![
+        tokio::spawn(stats::run(state.clone())),
+        tokio::spawn(presence::run(state.clone())),
+    ];
+    if opts.simulate_traffic {
+        background.push(tokio::spawn(simulate::run(state.clone())));
+    }
+    Ok(RunningServer {
+        addr,
+        accounts,
+        state,
+        shutdown: Some(tx),
+        task,
+        background,
+    })
+}
+
+/// `sahaya serve`: prints the address and demo tokens, runs until Ctrl-C.
+pub async fn run_cli(opts: ServeOptions) -> anyhow::Result<()> {
+    let server = start(opts).await?;
+    println!("listening on {}", server.url());
+    for account in &server.accounts {
+        println!(
+            "token\t{}\t{}\t{}",
+            account.login, account.role, account.token
+        );
+    }
+    tokio::signal::ctrl_c()
+        .await
+        .context("cannot wait for Ctrl-C")?;
+    server.stop().await;
+    Ok(())
+}

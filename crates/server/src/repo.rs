@@ -1,0 +1,335 @@
+//! Reading and writing entities in the server database. Every `put_*` records
+//! the change in the change log through [`Writer::touch`].
+
+use rusqlite::{Connection, OptionalExtension, Params, Transaction, params};
+
+use super::db::{Writer, from_json, millis, to_json};
+use sahaya_protocol::domain::{
+    Agent, Customer, Macro, Message, Order, OrderAction, SurveyResponse, Ticket, TicketId,
+};
+use sahaya_protocol::wire::{Entity, EntityKind, TicketSummary};
+
+/// Executes a statement through the statement cache (seeding runs millions).
+fn exec(tx: &Transaction<'_>, sql: &str, p: impl Params) -> rusqlite::Result<usize> {
+    tx.prepare_cached(sql)?.execute(p)
+}
+
+pub fn put_ticket(w: &mut Writer<'_>, t: &Ticket) -> rusqlite::Result<()> {
+    let old = super::stats::TicketFacts::read(&w.tx, t.id)?;
+    let waiting_since = if t.status.is_active() {
+        t.last_customer_message_at.map(millis)
+    } else {
+        None
+    };
+    exec(
+        &w.tx,
+        "INSERT INTO tickets (id, status, priority, channel, grp, customer_id, assignee_id,
+             next_due, first_responded_at, created_at, updated_at, waiting_since, json)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+         ON CONFLICT (id) DO UPDATE SET status = excluded.status, priority = excluded.priority,
+             channel = excluded.channel, grp = excluded.grp, customer_id = excluded.customer_id,
+             assignee_id = excluded.assignee_id, next_due = excluded.next_due,
+             first_responded_at = excluded.first_responded_at, created_at = excluded.created_at,
+             updated_at = excluded.updated_at, waiting_since = excluded.waiting_since,
+             json = excluded.json",
+        params![
+            t.id,
+            t.status.as_str(),
+            t.priority.as_str(),
+            t.channel.as_str(),
+            t.group,
+            t.customer_id,
+            t.assignee_id,
+            millis(t.sla.next_due()),
+            t.sla.first_responded_at.map(millis),
+            millis(t.created_at),
+            millis(t.updated_at),
+            waiting_since,
+            to_json(t)?
+        ],
+    )?;
+    w.ticket_written(super::stats::TicketDelta {
+        id: t.id,
+        old,
+        new: super::stats::TicketFacts::of(t),
+    });
+    w.touch(EntityKind::Ticket, &t.id.to_string())?;
+    Ok(())
+}
+
+pub fn put_message(w: &mut Writer<'_>, m: &Message) -> rusqlite::Result<()> {
+    exec(
+        &w.tx,
+        "INSERT INTO messages (id, ticket_id, json) VALUES (?1, ?2, ?3)
+         ON CONFLICT (id) DO UPDATE SET json = excluded.json",
+        params![m.id, m.ticket_id, to_json(m)?],
+    )?;
+    w.touch(EntityKind::Message, &m.id.to_string())?;
+    Ok(())
+}
+
+pub fn put_customer(w: &mut Writer<'_>, c: &Customer) -> rusqlite::Result<()> {
+    exec(
+        &w.tx,
+        "INSERT INTO customers (id, json) VALUES (?1, ?2)
+         ON CONFLICT (id) DO UPDATE SET json = excluded.json",
+        params![c.id, to_json(c)?],
+    )?;
+    for h in &c.handles {
+        exec(
+            &w.tx,
+            "INSERT INTO customer_handles (channel, value, customer_id) VALUES (?1, ?2, ?3)
+             ON CONFLICT (channel, value) DO UPDATE SET customer_id = excluded.customer_id",
+            params![h.channel.as_str(), normalize_handle(&h.value), c.id],
+        )?;
+    }
+    w.touch(EntityKind::Customer, &c.id.to_string())?;
+    Ok(())
+}
+
+/// Handles compare case-insensitively and without surrounding blanks.
+pub fn normalize_handle(value: &str) -> String {
+    value.trim().to_lowercase()
+}
+
+pub fn put_order(w: &mut Writer<'_>, o: &Order) -> rusqlite::Result<()> {
+    exec(
+        &w.tx,
+        "INSERT INTO orders (id, customer_id, json) VALUES (?1, ?2, ?3)
+         ON CONFLICT (id) DO UPDATE SET customer_id = excluded.customer_id, json = excluded.json",
+        params![o.id, o.customer_id, to_json(o)?],
+    )?;
+    w.touch(EntityKind::Order, &o.id)?;
+    Ok(())
+}
+
+pub fn put_action(w: &mut Writer<'_>, a: &OrderAction) -> rusqlite::Result<()> {
+    exec(
+        &w.tx,
+        "INSERT INTO order_actions (id, order_id, customer_id, json) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (id) DO UPDATE SET json = excluded.json",
+        params![a.id, a.order_id, a.customer_id, to_json(a)?],
+    )?;
+    w.touch(EntityKind::OrderAction, &a.id.to_string())?;
+    Ok(())
+}
+
+pub fn put_agent(w: &mut Writer<'_>, a: &Agent) -> rusqlite::Result<()> {
+    exec(
+        &w.tx,
+        "INSERT INTO agents (id, login, role, json) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (id) DO UPDATE SET login = excluded.login, role = excluded.role,
+             json = excluded.json",
+        params![a.id, a.login, a.role.as_str(), to_json(a)?],
+    )?;
+    w.touch(EntityKind::Agent, &a.id.to_string())?;
+    Ok(())
+}
+
+pub fn put_macro(w: &mut Writer<'_>, m: &Macro) -> rusqlite::Result<()> {
+    exec(
+        &w.tx,
+        "INSERT INTO macros (id, json) VALUES (?1, ?2)
+         ON CONFLICT (id) DO UPDATE SET json = excluded.json",
+        params![m.id, to_json(m)?],
+    )?;
+    w.touch(EntityKind::Macro, &m.id.to_string())?;
+    Ok(())
+}
+
+pub fn put_survey(w: &mut Writer<'_>, s: &SurveyResponse) -> rusqlite::Result<()> {
+    exec(
+        &w.tx,
+        "INSERT INTO surveys (id, customer_id, kind, score, created_at, json)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT (id) DO UPDATE SET json = excluded.json, score = excluded.score",
+        params![
+            s.id,
+            s.customer_id,
+            s.kind.as_str(),
+            s.score,
+            millis(s.created_at),
+            to_json(s)?
+        ],
+    )?;
+    w.touch(EntityKind::Survey, &s.id.to_string())?;
+    Ok(())
+}
+
+/// The next free integer id of `table`.
+pub fn next_id(conn: &Connection, table: &str) -> rusqlite::Result<i64> {
+    // `table` is always one of our own constant names, never user input.
+    conn.query_row(
+        &format!("SELECT COALESCE(MAX(id), 0) + 1 FROM {table}"),
+        [],
+        |r| r.get(0),
+    )
+}
+
+fn one<T: serde::de::DeserializeOwned>(
+    conn: &Connection,
+    sql: &str,
+    id: impl rusqlite::ToSql,
+) -> rusqlite::Result<Option<T>> {
+    let json: Option<String> = conn.query_row(sql, [id], |r| r.get(0)).optional()?;
+    json.map(|j| from_json(&j)).transpose()
+}
+
+fn many<T: serde::de::DeserializeOwned>(
+    conn: &Connection,
+    sql: &str,
+    p: impl rusqlite::Params,
+) -> rusqlite::Result<Vec<T>> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let rows = stmt.query_map(p, |r| r.get::<_, String>(0))?;
+    let mut out = Vec::new();
+    for row in rows {
+        out.push(from_json(&row?)?);
+    }
+    Ok(out)
+}
+
+pub fn ticket(conn: &Connection, id: TicketId) -> rusqlite::Result<Option<Ticket>> {
+    one(conn, "SELECT json FROM tickets WHERE id = ?1", id)
+}
+
+pub fn messages_of(conn: &Connection, ticket_id: TicketId) -> rusqlite::Result<Vec<Message>> {
+    many(
+        conn,
+        "SELECT json FROM messages WHERE ticket_id = ?1 ORDER BY id",
+        [ticket_id],
+    )
+}
+
+pub fn customer(conn: &Connection, id: i64) -> rusqlite::Result<Option<Customer>> {
+    one(conn, "SELECT json FROM customers WHERE id = ?1", id)
+}
+
+pub fn customer_by_handle(
+    conn: &Connection,
+    channel: sahaya_protocol::domain::Channel,
+    value: &str,
+) -> rusqlite::Result<Option<i64>> {
+    conn.query_row(
+        "SELECT customer_id FROM customer_handles WHERE channel = ?1 AND value = ?2",
+        params![channel.as_str(), normalize_handle(value)],
+        |r| r.get(0),
+    )
+    .optional()
+}
+
+pub fn order(conn: &Connection, id: &str) -> rusqlite::Result<Option<Order>> {
+    one(conn, "SELECT json FROM orders WHERE id = ?1", id)
+}
+
+pub fn orders_of(conn: &Connection, customer_id: i64) -> rusqlite::Result<Vec<Order>> {
+    let mut orders: Vec<Order> = many(
+        conn,
+        "SELECT json FROM orders WHERE customer_id = ?1",
+        [customer_id],
+    )?;
+    orders.sort_by_key(|o| std::cmp::Reverse(o.placed_at));
+    Ok(orders)
+}
+
+pub fn actions_of_customer(
+    conn: &Connection,
+    customer_id: i64,
+) -> rusqlite::Result<Vec<OrderAction>> {
+    many(
+        conn,
+        "SELECT json FROM order_actions WHERE customer_id = ?1 ORDER BY id DESC",
+        [customer_id],
+    )
+}
+
+pub fn actions_of_order(conn: &Connection, order_id: &str) -> rusqlite::Result<Vec<OrderAction>> {
+    many(
+        conn,
+        "SELECT json FROM order_actions WHERE order_id = ?1 ORDER BY id",
+        [order_id],
+    )
+}
+
+pub fn surveys_of(conn: &Connection, customer_id: i64) -> rusqlite::Result<Vec<SurveyResponse>> {
+    many(
+        conn,
+        "SELECT json FROM surveys WHERE customer_id = ?1 ORDER BY created_at DESC",
+        [customer_id],
+    )
+}
+
+pub fn tickets_of_customer(
+    conn: &Connection,
+    customer_id: i64,
+) -> rusqlite::Result<Vec<TicketSummary>> {
+    let tickets: Vec<Ticket> = many(
+        conn,
+        "SELECT json FROM tickets WHERE customer_id = ?1 ORDER BY created_at DESC LIMIT 200",
+        [customer_id],
+    )?;
+    Ok(tickets
+        .into_iter()
+        .map(|t| TicketSummary {
+            id: t.id,
+            subject: t.subject,
+            status: t.status,
+            channel: t.channel,
+            created_at: t.created_at,
+        })
+        .collect())
+}
+
+pub fn agent(conn: &Connection, id: i64) -> rusqlite::Result<Option<Agent>> {
+    one(conn, "SELECT json FROM agents WHERE id = ?1", id)
+}
+
+pub fn agents(conn: &Connection) -> rusqlite::Result<Vec<Agent>> {
+    many(conn, "SELECT json FROM agents ORDER BY id", [])
+}
+
+pub fn agent_by_token_hash(conn: &Connection, hash: &str) -> rusqlite::Result<Option<Agent>> {
+    one(
+        conn,
+        "SELECT a.json FROM tokens t JOIN agents a ON a.id = t.agent_id WHERE t.token_hash = ?1",
+        hash,
+    )
+}
+
+pub fn macros(conn: &Connection) -> rusqlite::Result<Vec<Macro>> {
+    many(conn, "SELECT json FROM macros ORDER BY id", [])
+}
+
+/// The current state of a changed entity, for the change feed.
+pub fn entity(conn: &Connection, kind: EntityKind, id: &str) -> rusqlite::Result<Option<Entity>> {
+    let table = match kind {
+        EntityKind::Ticket => "tickets",
+        EntityKind::Message => "messages",
+        EntityKind::Customer => "customers",
+        EntityKind::Order => "orders",
+        EntityKind::OrderAction => "order_actions",
+        EntityKind::Agent => "agents",
+        EntityKind::Macro => "macros",
+        EntityKind::Survey => "surveys",
+    };
+    let mut stmt = conn.prepare_cached(&format!("SELECT json FROM {table} WHERE id = ?1"))?;
+    let json: Option<String> = if kind == EntityKind::Order {
+        stmt.query_row([id], |r| r.get(0)).optional()?
+    } else {
+        let Ok(n) = id.parse::<i64>() else {
+            return Ok(None);
+        };
+        stmt.query_row([n], |r| r.get(0)).optional()?
+    };
+    let Some(json) = json else { return Ok(None) };
+    Ok(Some(match kind {
+        EntityKind::Ticket => Entity::Ticket(from_json(&json)?),
+        EntityKind::Message => Entity::Message(from_json(&json)?),
+        EntityKind::Customer => Entity::Customer(from_json(&json)?),
+        EntityKind::Order => Entity::Order(from_json(&json)?),
+        EntityKind::OrderAction => Entity::OrderAction(from_json(&json)?),
+        EntityKind::Agent => Entity::Agent(from_json(&json)?),
+        EntityKind::Macro => Entity::Macro(from_json(&json)?),
+        EntityKind::Survey => Entity::Survey(from_json(&json)?),
+    }))
+}

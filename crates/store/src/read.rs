@@ -1,0 +1,518 @@
+//! What the UI reads: views and their counts, tickets, threads, customers.
+//!
+//! Every query here walks an index for exactly the rows it returns (plus the
+//! skipped `offset` entries of a covering index), so the cost of a frame does
+//! not grow with the size of the cache (invariant 5).
+
+use rusqlite::{CachedStatement, Connection, OptionalExtension, params};
+
+use super::error::{Result, corrupt, decode};
+use super::outbox::{OutboxOp, OutboxState};
+use super::{CountsMemo, SLA_DUE_HORIZON_MINUTES, Store, millis};
+use sahaya_protocol::domain::{
+    ActionKind, ActionStatus, Agent, AgentId, Author, Channel, Customer, CustomerId, Delivery,
+    Macro, Message, Order, OrderAction, SurveyResponse, Ticket, TicketId, Timestamp,
+};
+use sahaya_protocol::wire::{CustomerDetail, TicketSummary, View, ViewCounts};
+
+/// One line of a ticket list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TicketRow {
+    /// The ticket as the agent sees it (with pending changes of theirs).
+    pub ticket: Ticket,
+    /// Empty when the customer is not cached (yet).
+    pub customer_name: String,
+    /// None when unassigned (or the agent is not cached).
+    pub assignee_name: Option<String>,
+    /// The agent has changes to this ticket the server has not confirmed.
+    pub local_changes: bool,
+}
+
+/// SQL condition of a view over the cache's `tickets` columns; the same sets
+/// as `server::queries`. `:me` is the agent, `:horizon` the SLA horizon.
+pub(crate) fn condition(view: View) -> &'static str {
+    match view {
+        View::Mine => "assignee_id = :me AND active = 1",
+        View::Unassigned => "assignee_id IS NULL AND active = 1",
+        View::Open => "open_class = 0",
+        View::Pending => "open_class = 1",
+        View::Solved => "open_class = 2",
+        View::SlaDue => "open_class = 0 AND next_due <= :horizon",
+        View::All => "1 = 1",
+    }
+}
+
+/// The server's order per view.
+pub(crate) fn order_by(view: View) -> &'static str {
+    match view {
+        View::Solved | View::All => "updated_at DESC, id DESC",
+        _ => "next_due ASC, id ASC",
+    }
+}
+
+pub(crate) fn count_sql(view: View) -> String {
+    format!("SELECT COUNT(*) FROM tickets WHERE {}", condition(view))
+}
+
+pub(crate) fn ids_sql(view: View) -> String {
+    format!(
+        "SELECT id FROM tickets WHERE {} ORDER BY {} LIMIT :limit OFFSET :offset",
+        condition(view),
+        order_by(view)
+    )
+}
+
+/// The SLA-due view's bound, to the whole second: the count and the rows
+/// agree, and the count is remembered for the rest of that second.
+fn horizon(now: Timestamp) -> i64 {
+    let now = chrono::Timelike::with_nanosecond(&now, 0).unwrap_or(now);
+    millis(now + chrono::Duration::minutes(SLA_DUE_HORIZON_MINUTES))
+}
+
+/// Binds the named parameters a statement uses (views use different ones).
+fn bind(stmt: &mut CachedStatement<'_>, values: &[(&str, i64)]) -> Result<()> {
+    for (name, value) in values {
+        if let Some(index) = stmt.parameter_index(name)? {
+            stmt.raw_bind_parameter(index, value)?;
+        }
+    }
+    Ok(())
+}
+
+fn count(conn: &Connection, view: View, me: AgentId, now: Timestamp) -> Result<i64> {
+    let mut stmt = conn.prepare_cached(&count_sql(view))?;
+    bind(&mut stmt, &[(":me", me), (":horizon", horizon(now))])?;
+    let mut rows = stmt.raw_query();
+    match rows.next()? {
+        Some(row) => Ok(row.get(0)?),
+        None => Ok(0),
+    }
+}
+
+fn many<T: serde::de::DeserializeOwned>(
+    conn: &Connection,
+    what: &'static str,
+    sql: &str,
+    p: impl rusqlite::Params,
+) -> Result<Vec<T>> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let mut rows = stmt.query(p)?;
+    let mut out = Vec::new();
+    while let Some(row) = rows.next()? {
+        let id: rusqlite::types::Value = row.get(0)?;
+        let json: String = row.get(1)?;
+        out.push(decode(what, value_text(&id), &json)?);
+    }
+    Ok(out)
+}
+
+fn one<T: serde::de::DeserializeOwned>(
+    conn: &Connection,
+    what: &'static str,
+    sql: &str,
+    id: impl rusqlite::ToSql + ToString,
+) -> Result<Option<T>> {
+    let json: Option<String> = conn
+        .prepare_cached(sql)?
+        .query_row(params![id], |r| r.get(0))
+        .optional()?;
+    json.map(|j| decode(what, id.to_string(), &j)).transpose()
+}
+
+fn value_text(v: &rusqlite::types::Value) -> String {
+    match v {
+        rusqlite::types::Value::Integer(i) => i.to_string(),
+        rusqlite::types::Value::Text(t) => t.clone(),
+        other => format!("{other:?}"),
+    }
+}
+
+impl Store {
+    /// How many tickets each view holds for agent `me` at `now`. Remembered
+    /// until the cache changes (see [`Store::generation`]).
+    pub fn view_counts(&self, me: AgentId, now: Timestamp) -> Result<ViewCounts> {
+        let mut counts = self.clock_free_counts(me)?;
+        counts.sla_due = self.sla_due_count(me, now)?;
+        Ok(counts)
+    }
+
+    /// How many tickets `view` holds.
+    pub fn view_len(&self, view: View, me: AgentId, now: Timestamp) -> Result<i64> {
+        match view {
+            View::SlaDue => self.sla_due_count(me, now),
+            other => Ok(self.clock_free_counts(me)?.get(other)),
+        }
+    }
+
+    /// Counts of the views that do not depend on the clock (`sla_due` is 0).
+    fn clock_free_counts(&self, me: AgentId) -> Result<ViewCounts> {
+        let generation = self.generation()?;
+        let memo = self
+            .counts_memo
+            .borrow()
+            .as_ref()
+            .and_then(|m| (m.generation == generation && m.me == me).then(|| m.counts.clone()));
+        if let Some(counts) = memo {
+            return Ok(counts);
+        }
+        let now = chrono::DateTime::<chrono::Utc>::UNIX_EPOCH;
+        let open = count(&self.conn, View::Open, me, now)?;
+        let pending = count(&self.conn, View::Pending, me, now)?;
+        let solved = count(&self.conn, View::Solved, me, now)?;
+        let counts = ViewCounts {
+            mine: count(&self.conn, View::Mine, me, now)?,
+            unassigned: count(&self.conn, View::Unassigned, me, now)?,
+            open,
+            pending,
+            solved,
+            sla_due: 0,
+            // The three classes split every ticket: no pass over all of them.
+            all: open + pending + solved,
+        };
+        self.counts_memo.replace(Some(CountsMemo {
+            generation,
+            me,
+            counts: counts.clone(),
+            sla_due: None,
+        }));
+        Ok(counts)
+    }
+
+    fn sla_due_count(&self, me: AgentId, now: Timestamp) -> Result<i64> {
+        let generation = self.generation()?;
+        let key = horizon(now);
+        let memo = self
+            .counts_memo
+            .borrow()
+            .as_ref()
+            .and_then(|m| match m.sla_due {
+                Some((h, n)) if m.generation == generation && h == key => Some(n),
+                _ => None,
+            });
+        if let Some(n) = memo {
+            return Ok(n);
+        }
+        let n = count(&self.conn, View::SlaDue, me, now)?;
+        if let Some(m) = self.counts_memo.borrow_mut().as_mut()
+            && m.generation == generation
+        {
+            m.sla_due = Some((key, n));
+        }
+        Ok(n)
+    }
+
+    /// Rows `offset .. offset + limit` of `view`, in the server's order.
+    pub fn ticket_rows(
+        &self,
+        view: View,
+        me: AgentId,
+        now: Timestamp,
+        offset: i64,
+        limit: i64,
+    ) -> Result<Vec<TicketRow>> {
+        if limit <= 0 {
+            return Ok(Vec::new());
+        }
+        let ids: Vec<TicketId> = {
+            let mut stmt = self.conn.prepare_cached(&ids_sql(view))?;
+            bind(
+                &mut stmt,
+                &[
+                    (":me", me),
+                    (":horizon", horizon(now)),
+                    (":limit", limit),
+                    (":offset", offset.max(0)),
+                ],
+            )?;
+            let mut rows = stmt.raw_query();
+            let mut ids = Vec::new();
+            while let Some(row) = rows.next()? {
+                ids.push(row.get(0)?);
+            }
+            ids
+        };
+        self.rows_of(ids)
+    }
+
+    /// List rows of tickets `ids`, in that order (missing ones are skipped).
+    pub(super) fn rows_of(&self, ids: Vec<TicketId>) -> Result<Vec<TicketRow>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT t.json, t.server_json IS NOT NULL, c.name, a.name FROM tickets t
+             LEFT JOIN customers c ON c.id = t.customer_id
+             LEFT JOIN agents a ON a.id = t.assignee_id
+             WHERE t.id = ?1",
+        )?;
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            let row: Option<(String, bool, Option<String>, Option<String>)> = stmt
+                .query_row(params![id], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+                })
+                .optional()?;
+            if let Some((json, local_changes, customer_name, assignee_name)) = row {
+                out.push(TicketRow {
+                    ticket: decode("ticket", id, &json)?,
+                    customer_name: customer_name.unwrap_or_default(),
+                    assignee_name,
+                    local_changes,
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    /// The ticket as the agent sees it: the server's copy plus the agent's
+    /// unconfirmed changes.
+    pub fn ticket(&self, id: TicketId) -> Result<Option<Ticket>> {
+        one(
+            &self.conn,
+            "ticket",
+            "SELECT json FROM tickets WHERE id = ?1",
+            id,
+        )
+    }
+
+    /// The ticket as the server last sent it.
+    pub fn server_ticket(&self, id: TicketId) -> Result<Option<Ticket>> {
+        one(
+            &self.conn,
+            "ticket",
+            "SELECT COALESCE(server_json, json) FROM tickets WHERE id = ?1",
+            id,
+        )
+    }
+
+    /// The thread: the server's messages by id, then this agent's messages
+    /// not confirmed yet, in the order they were written. Those have id
+    /// `-(outbox entry id)` and delivery `Queued` (or `Failed` when the server
+    /// refused them; the outbox entry says why).
+    pub fn messages(&self, ticket_id: TicketId) -> Result<Vec<Message>> {
+        let mut out = Vec::new();
+        {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT id, json, body FROM messages WHERE ticket_id = ?1 ORDER BY id",
+            )?;
+            let mut rows = stmt.query(params![ticket_id])?;
+            while let Some(row) = rows.next()? {
+                let id: i64 = row.get(0)?;
+                let json: String = row.get(1)?;
+                let mut value: serde_json::Value = decode("message", id, &json)?;
+                match value.as_object_mut() {
+                    Some(map) => {
+                        map.insert("body".to_string(), serde_json::Value::String(row.get(2)?));
+                    }
+                    None => return Err(corrupt("message", id, "not a JSON object")),
+                }
+                let message: Message =
+                    serde_json::from_value(value).map_err(|e| corrupt("message", id, e))?;
+                out.push(message);
+            }
+        }
+        let queued = self.open_entries_of_ticket(ticket_id, "message")?;
+        if queued.is_empty() {
+            return Ok(out);
+        }
+        let author = match self.me()? {
+            Some(me) => Author::Agent {
+                id: me.id,
+                name: me.name,
+            },
+            None => Author::Agent {
+                id: 0,
+                name: String::new(),
+            },
+        };
+        let channel: Channel = match self.ticket(ticket_id)? {
+            Some(t) => t.channel,
+            None => Channel::Email,
+        };
+        for entry in queued {
+            let OutboxOp::Message { kind, body, .. } = entry.op else {
+                continue;
+            };
+            // Sent, but the answer was lost: the change feed already brought
+            // the server's copy (same author, kind and text, not older than
+            // the entry). Show that one only; the retry will confirm it.
+            let my_id = match &author {
+                Author::Agent { id, .. } => *id,
+                _ => 0,
+            };
+            let delivered = out.iter().any(|m| {
+                m.id > 0
+                    && m.kind == kind
+                    && m.body == body
+                    && matches!(&m.author, Author::Agent { id, .. } if *id == my_id)
+                    && m.created_at.timestamp_millis() >= entry.created_at.timestamp_millis() - 1000
+            });
+            if delivered && !entry.state.is_problem() {
+                continue;
+            }
+            let delivery = if entry.state.is_problem() {
+                Delivery::Failed
+            } else {
+                Delivery::Queued
+            };
+            out.push(Message {
+                id: -entry.id,
+                ticket_id,
+                kind,
+                author: author.clone(),
+                channel,
+                body,
+                created_at: entry.created_at,
+                delivery,
+            });
+        }
+        Ok(out)
+    }
+
+    pub fn customer(&self, id: CustomerId) -> Result<Option<Customer>> {
+        one(
+            &self.conn,
+            "customer",
+            "SELECT json FROM customers WHERE id = ?1",
+            id,
+        )
+    }
+
+    pub fn order(&self, id: &str) -> Result<Option<Order>> {
+        one(
+            &self.conn,
+            "order",
+            "SELECT json FROM orders WHERE id = ?1",
+            id,
+        )
+    }
+
+    /// The customer pane: orders (newest first) with their shipments,
+    /// refunds/returns/exchanges (newest first; this agent's unconfirmed
+    /// requests first, with id `-(outbox entry id)` and status `Requested`,
+    /// or `Rejected` when the server refused them), past tickets and surveys.
+    pub fn customer_detail(&self, customer_id: CustomerId) -> Result<Option<CustomerDetail>> {
+        let Some(customer) = self.customer(customer_id)? else {
+            return Ok(None);
+        };
+        let orders: Vec<Order> = many(
+            &self.conn,
+            "order",
+            "SELECT id, json FROM orders WHERE customer_id = ?1 ORDER BY placed_at DESC, id DESC",
+            params![customer_id],
+        )?;
+        let mut actions = self.queued_actions(customer_id, &orders)?;
+        actions.extend(many::<OrderAction>(
+            &self.conn,
+            "order action",
+            "SELECT id, json FROM order_actions WHERE customer_id = ?1 ORDER BY id DESC",
+            params![customer_id],
+        )?);
+        let (mut refunds, mut returns, mut exchanges) = (Vec::new(), Vec::new(), Vec::new());
+        for a in actions {
+            match a.kind {
+                ActionKind::Refund => refunds.push(a),
+                ActionKind::Return => returns.push(a),
+                ActionKind::Exchange => exchanges.push(a),
+            }
+        }
+        let tickets: Vec<Ticket> = many(
+            &self.conn,
+            "ticket",
+            "SELECT id, json FROM tickets WHERE customer_id = ?1 ORDER BY created_at DESC, id DESC LIMIT 200",
+            params![customer_id],
+        )?;
+        let tickets = tickets
+            .into_iter()
+            .map(|t| TicketSummary {
+                id: t.id,
+                subject: t.subject,
+                status: t.status,
+                channel: t.channel,
+                created_at: t.created_at,
+            })
+            .collect();
+        let surveys: Vec<SurveyResponse> = many(
+            &self.conn,
+            "survey",
+            "SELECT id, json FROM surveys WHERE customer_id = ?1 ORDER BY created_at DESC, id DESC",
+            params![customer_id],
+        )?;
+        Ok(Some(CustomerDetail {
+            customer,
+            orders,
+            refunds,
+            returns,
+            exchanges,
+            tickets,
+            surveys,
+        }))
+    }
+
+    /// This agent's unconfirmed order actions on `orders`, newest first.
+    fn queued_actions(
+        &self,
+        customer_id: CustomerId,
+        orders: &[Order],
+    ) -> Result<Vec<OrderAction>> {
+        let entries = self.open_entries_of_kind("order_action")?;
+        if entries.is_empty() {
+            return Ok(Vec::new());
+        }
+        let me = self.me()?.map(|a| a.id);
+        let mut out = Vec::new();
+        for entry in entries.into_iter().rev() {
+            let OutboxOp::OrderAction { order_id, request } = entry.op else {
+                continue;
+            };
+            if !orders.iter().any(|o| o.id == order_id) {
+                continue;
+            }
+            out.push(OrderAction {
+                id: -entry.id,
+                order_id,
+                customer_id,
+                kind: request.kind,
+                status: if entry.state == OutboxState::Rejected {
+                    ActionStatus::Rejected
+                } else {
+                    ActionStatus::Requested
+                },
+                amount: request.amount,
+                refund_method: request.refund_method,
+                skus: request.skus,
+                reason: request.reason,
+                replacement_variant: request.replacement_variant,
+                pickup_at: None,
+                created_by: me,
+                created_at: entry.created_at,
+                updated_at: entry.updated_at,
+            });
+        }
+        Ok(out)
+    }
+
+    pub fn agents(&self) -> Result<Vec<Agent>> {
+        many(
+            &self.conn,
+            "agent",
+            "SELECT id, json FROM agents ORDER BY id",
+            [],
+        )
+    }
+
+    pub fn agent(&self, id: AgentId) -> Result<Option<Agent>> {
+        one(
+            &self.conn,
+            "agent",
+            "SELECT json FROM agents WHERE id = ?1",
+            id,
+        )
+    }
+
+    pub fn macros(&self) -> Result<Vec<Macro>> {
+        many(
+            &self.conn,
+            "macro",
+            "SELECT id, json FROM macros ORDER BY id",
+            [],
+        )
+    }
+}

@@ -1,0 +1,382 @@
+//! Drawing the open overlay.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::{Color, Modifier, Style};
+
+use super::app::App;
+use super::draw;
+use super::overlay::Overlay;
+use super::view::{palette_rows, popup, popup_width};
+use sahaya_text::{self as text, TextBuffer};
+
+fn selected_style() -> Style {
+    Style::new()
+        .bg(Color::Cyan)
+        .fg(Color::Black)
+        .add_modifier(Modifier::BOLD)
+}
+
+/// Draws a scrolled list with the selection kept in view.
+fn list(app: &App, frame: &mut Frame<'_>, area: Rect, rows: &[String], selected: usize) {
+    let height = area.height as usize;
+    let first = (selected + 1).saturating_sub(height);
+    let buf = frame.buffer_mut();
+    for (i, row) in rows.iter().enumerate().skip(first).take(height) {
+        let y = area.y + (i - first) as u16;
+        let line = Rect {
+            y,
+            height: 1,
+            ..area
+        };
+        let style = if i == selected {
+            selected_style()
+        } else {
+            Style::new()
+        };
+        draw::fill(buf, line, style);
+        draw::line(buf, line, row, style, &app.profile);
+    }
+}
+
+/// Draws a one-line input and puts the terminal cursor in it.
+fn input(app: &App, frame: &mut Frame<'_>, area: Rect, buffer: &TextBuffer) {
+    let width = area.width.max(1) as usize;
+    let (row, col) = buffer.cursor_screen_pos(usize::MAX / 2, &app.profile);
+    let _ = row;
+    let text = buffer.text();
+    // Keep the cursor visible: show the tail when the text is longer.
+    let shown = if col >= width {
+        draw::tail(&text, width.saturating_sub(1), &app.profile).to_string()
+    } else {
+        text.clone()
+    };
+    let shown_w = app.profile.str_width(&shown);
+    let cursor_col = if col >= width { shown_w } else { col };
+    draw::put_str(
+        frame.buffer_mut(),
+        area.x,
+        area.y,
+        area.right(),
+        &shown,
+        Style::new().add_modifier(Modifier::BOLD),
+        &app.profile,
+    );
+    frame.set_cursor_position(Position {
+        x: area.x + cursor_col.min(width - 1) as u16,
+        y: area.y,
+    });
+}
+
+pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
+    let Some(overlay) = &app.overlay else { return };
+    match overlay {
+        Overlay::Help { scroll } => {
+            let inner = popup(
+                &app.profile,
+                frame.buffer_mut(),
+                area,
+                80,
+                area.height.saturating_sub(2),
+                &app.t("help-title"),
+            );
+            let rows = help_rows(app);
+            let buf = frame.buffer_mut();
+            for (i, (row, head)) in rows
+                .iter()
+                .skip(*scroll)
+                .take(inner.height as usize)
+                .enumerate()
+            {
+                let style = if *head {
+                    Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD)
+                } else {
+                    Style::new()
+                };
+                draw::line(
+                    buf,
+                    Rect {
+                        y: inner.y + i as u16,
+                        height: 1,
+                        ..inner
+                    },
+                    row,
+                    style,
+                    &app.profile,
+                );
+            }
+        }
+        Overlay::Palette { filter, selected } => {
+            let rows: Vec<String> = palette_rows(app, &filter.text())
+                .into_iter()
+                .map(|r| {
+                    format!(
+                        "{} {}",
+                        sahaya_text::pad_to(&r.keys, 18, &app.profile),
+                        r.label
+                    )
+                })
+                .collect();
+            let inner = popup(
+                &app.profile,
+                frame.buffer_mut(),
+                area,
+                70,
+                area.height.saturating_sub(4).min(24),
+                &app.t("palette-title"),
+            );
+            if inner.height < 2 {
+                return;
+            }
+            list(
+                app,
+                frame,
+                Rect {
+                    y: inner.y + 2,
+                    height: inner.height - 2,
+                    ..inner
+                },
+                &rows,
+                *selected,
+            );
+            if filter.is_empty() {
+                let hint = app.t("palette-hint");
+                let row = Rect {
+                    y: inner.y + 1,
+                    height: 1,
+                    ..inner
+                };
+                draw::line(
+                    frame.buffer_mut(),
+                    row,
+                    &hint,
+                    Style::new().fg(Color::DarkGray),
+                    &app.profile,
+                );
+            }
+            input(app, frame, Rect { height: 1, ..inner }, filter);
+        }
+        Overlay::Picker(p) => {
+            let rows: Vec<String> = p
+                .visible()
+                .into_iter()
+                .map(|i| p.items[i].0.clone())
+                .collect();
+            let filtering = !p.filter.is_empty();
+            // The full list keeps its height while it narrows.
+            let h = (p.items.len() as u16 + 2 + u16::from(filtering))
+                .min(area.height.saturating_sub(2));
+            let inner = popup(&app.profile, frame.buffer_mut(), area, 60, h, &p.title);
+            if filtering && inner.height > 0 {
+                input(app, frame, Rect { height: 1, ..inner }, &p.filter);
+                let below = Rect {
+                    y: inner.y + 1,
+                    height: inner.height - 1,
+                    ..inner
+                };
+                if rows.is_empty() {
+                    draw::line(
+                        frame.buffer_mut(),
+                        below,
+                        &app.t("picker-no-match"),
+                        Style::new().fg(Color::DarkGray),
+                        &app.profile,
+                    );
+                } else {
+                    list(app, frame, below, &rows, p.selected);
+                }
+            } else {
+                list(app, frame, inner, &rows, p.selected);
+            }
+        }
+        Overlay::Prompt(p) => {
+            let inner = popup(&app.profile, frame.buffer_mut(), area, 60, 5, &p.title);
+            if inner.height == 0 {
+                return;
+            }
+            if let Some(err) = &p.error {
+                draw::line(
+                    frame.buffer_mut(),
+                    Rect {
+                        y: inner.y + 1.min(inner.height - 1),
+                        height: 1,
+                        ..inner
+                    },
+                    err,
+                    Style::new().fg(Color::Red),
+                    &app.profile,
+                );
+            }
+            input(app, frame, Rect { height: 1, ..inner }, &p.input);
+        }
+        Overlay::Confirm(c) => {
+            let width = (area.width * 60 / 100).max(30) as usize;
+            let lines = text::wrap(&c.question, width.saturating_sub(2), &app.profile);
+            let inner = popup(
+                &app.profile,
+                frame.buffer_mut(),
+                area,
+                60,
+                lines.len() as u16 + 3,
+                &app.t("confirm-title"),
+            );
+            let buf = frame.buffer_mut();
+            for (i, l) in lines.iter().enumerate().take(inner.height as usize) {
+                draw::line(
+                    buf,
+                    Rect {
+                        y: inner.y + i as u16,
+                        height: 1,
+                        ..inner
+                    },
+                    l,
+                    Style::new(),
+                    &app.profile,
+                );
+            }
+            let hint = app.t("confirm-hint");
+            if inner.height > 0 {
+                draw::line(
+                    buf,
+                    Rect {
+                        y: inner.bottom() - 1,
+                        height: 1,
+                        ..inner
+                    },
+                    &hint,
+                    Style::new().fg(Color::Yellow),
+                    &app.profile,
+                );
+            }
+        }
+        Overlay::Search(s) => {
+            let title = app.t("search-title");
+            let inner = popup(
+                &app.profile,
+                frame.buffer_mut(),
+                area,
+                80,
+                area.height.saturating_sub(4),
+                &title,
+            );
+            if inner.height < 3 {
+                return;
+            }
+            let rows: Vec<String> = s
+                .results
+                .iter()
+                .map(|h| {
+                    format!(
+                        "#{} {} — {}",
+                        h.ticket_id,
+                        text::sanitize_line(&h.subject),
+                        text::sanitize_line(&h.snippet)
+                    )
+                })
+                .collect();
+            let query = s.input.text();
+            let count = if query.trim().is_empty() {
+                app.t("search-hint")
+            } else if !super::actions::search_ready(&query) {
+                app.t("search-too-short")
+            } else if s.pending {
+                app.t("search-searching")
+            } else {
+                app.i18n
+                    .tr_args("search-results", &[("count", (rows.len() as i64).into())])
+            };
+            draw::line(
+                frame.buffer_mut(),
+                Rect {
+                    y: inner.y + 1,
+                    height: 1,
+                    ..inner
+                },
+                &count,
+                Style::new().fg(Color::DarkGray),
+                &app.profile,
+            );
+            list(
+                app,
+                frame,
+                Rect {
+                    y: inner.y + 2,
+                    height: inner.height - 2,
+                    ..inner
+                },
+                &rows,
+                s.selected,
+            );
+            input(app, frame, Rect { height: 1, ..inner }, &s.input);
+        }
+        Overlay::Problems { selected } => {
+            let problems = app.store.outbox_problems().unwrap_or_default();
+            let rows: Vec<String> = problems
+                .iter()
+                .map(|e| super::problems::describe(app, e))
+                .collect();
+            // Below the list, the highlighted entry's reason, wrapped: it says
+            // what to do, so it must not be cut at the popup's edge.
+            let text_width = popup_width(area, 80).saturating_sub(2).max(1) as usize;
+            let reason = problems
+                .get(*selected)
+                .map(|e| super::problems::reason(app, e))
+                .unwrap_or_default();
+            let reason_lines: Vec<&str> = text::wrap(&reason, text_width, &app.profile)
+                .into_iter()
+                .take(4)
+                .collect();
+            let detail = if reason_lines.is_empty() {
+                0
+            } else {
+                reason_lines.len() as u16 + 1
+            };
+            let inner = popup(
+                &app.profile,
+                frame.buffer_mut(),
+                area,
+                80,
+                (rows.len() as u16 + 2 + detail).max(4),
+                &app.t("problems-title"),
+            );
+            let detail = detail.min(inner.height.saturating_sub(1));
+            let list_area = Rect {
+                height: inner.height - detail,
+                ..inner
+            };
+            list(app, frame, list_area, &rows, *selected);
+            for (i, line) in reason_lines
+                .iter()
+                .take(detail.saturating_sub(1) as usize)
+                .enumerate()
+            {
+                draw::line(
+                    frame.buffer_mut(),
+                    Rect {
+                        y: list_area.bottom() + 1 + i as u16,
+                        height: 1,
+                        ..inner
+                    },
+                    line,
+                    Style::new().fg(Color::Yellow),
+                    &app.profile,
+                );
+            }
+        }
+    }
+}
+
+/// The help screen's rows: a heading per scope, then its bindings.
+pub fn help_rows(app: &App) -> Vec<(String, bool)> {
+    let mut rows = Vec::new();
+    let mut last_scope = None;
+    for (scope, action, keys) in app.keymap.help_entries() {
+        if last_scope != Some(scope) {
+            rows.push((app.t(&format!("scope-{}", scope.as_str())), true));
+            last_scope = Some(scope);
+        }
+        let keys = sahaya_text::pad_to(&keys.join(", "), 18, &app.profile).into_owned();
+        rows.push((format!("  {keys} {}", app.t(&action.message_id())), false));
+    }
+    rows
+}

@@ -1,0 +1,335 @@
+//! Turning keys and sync events into state changes.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::app::{App, Effect, Pane};
+use super::overlay::Overlay;
+use sahaya_keymap::{Action, KeyResult, Scope};
+use sahaya_protocol::wire::View;
+use sahaya_protocol::events::SyncEvent;
+use sahaya_text::TextBuffer;
+
+/// Everything that can happen to the console.
+#[derive(Debug)]
+pub enum Msg {
+    Key(KeyEvent),
+    Sync(SyncEvent),
+    Paste(String),
+    Resize,
+    Tick,
+    /// What the search thread found for `query`.
+    SearchResults {
+        query: String,
+        hits: Vec<sahaya_store::SearchHit>,
+    },
+}
+
+pub fn update(app: &mut App, msg: Msg) {
+    match msg {
+        Msg::Key(key) if key.kind != KeyEventKind::Release => on_key(app, key),
+        Msg::Key(_) | Msg::Resize | Msg::Tick => {}
+        Msg::Paste(text) => on_paste(app, &text),
+        Msg::Sync(event) => on_sync(app, event),
+        Msg::SearchResults { query, hits } => {
+            // Results of a query the agent has typed past are dropped.
+            if let Some(super::overlay::Overlay::Search(s)) = &mut app.overlay
+                && s.input.text() == query
+            {
+                s.results = hits;
+                s.selected = 0;
+                s.pending = false;
+            }
+        }
+    }
+}
+
+fn on_sync(app: &mut App, event: SyncEvent) {
+    match event {
+        SyncEvent::Connection(c) => app.connection = c,
+        SyncEvent::Pulled { .. } => {
+            app.progress = None;
+            app.reload();
+        }
+        SyncEvent::Progress { done, total } => app.progress = Some((done, total)),
+        SyncEvent::Outbox => {
+            let before = app.outbox_problems;
+            app.reload();
+            // The count stays in the status bar; the flash says what to do.
+            if app.outbox_problems > before {
+                let key = app.key_for(sahaya_keymap::Action::Outbox);
+                let text = app
+                    .i18n
+                    .tr_args("outbox-problems-new", &[("key", key.into())]);
+                app.flash(text);
+            }
+        }
+        SyncEvent::Stats(stats) => super::supervisor::on_stats(app, stats),
+        SyncEvent::Presence(notice) => {
+            let me = app.my_id();
+            let others: Vec<_> = notice
+                .viewers
+                .into_iter()
+                .filter(|v| v.agent_id != me)
+                .collect();
+            if others.is_empty() {
+                app.viewers.remove(&notice.ticket_id);
+            } else {
+                app.viewers.insert(notice.ticket_id, others);
+            }
+        }
+        SyncEvent::Synced { at } => app.last_sync = Some(at),
+    }
+}
+
+fn on_paste(app: &mut App, text: &str) {
+    if let Some(buffer) = focused_input(app) {
+        buffer.insert_str(text);
+    }
+}
+
+/// The text field that takes typing right now, if any.
+fn focused_input(app: &mut App) -> Option<&mut TextBuffer> {
+    match app.overlay.as_mut() {
+        Some(Overlay::Palette { filter, .. }) => Some(filter),
+        Some(Overlay::Prompt(p)) => Some(&mut p.input),
+        Some(Overlay::Search(s)) => Some(&mut s.input),
+        Some(Overlay::Picker(p)) => Some(&mut p.filter),
+        Some(_) => None,
+        None => app.composer.as_mut().map(|c| &mut c.buffer),
+    }
+}
+
+fn scope(app: &App) -> Scope {
+    if app.overlay.is_some() {
+        Scope::Overlay
+    } else if app.composer.is_some() {
+        Scope::Composer
+    } else {
+        app.focus.scope()
+    }
+}
+
+fn on_key(app: &mut App, key: KeyEvent) {
+    // Confirmations answer to y / n before anything else.
+    if let Some(Overlay::Confirm(_)) = app.overlay {
+        super::actions::confirm_key(app, key);
+        return;
+    }
+    let scope = scope(app);
+    match app.keymap.feed(scope, key) {
+        KeyResult::Action(action) => {
+            app.pending_keys.clear();
+            run(app, action);
+        }
+        KeyResult::Pending(hint) => {
+            app.pending_keys = hint
+                .into_iter()
+                .map(|(k, a)| format!("{k} {}", app.t(&a.message_id())))
+                .collect();
+        }
+        KeyResult::Unbound => {
+            app.pending_keys.clear();
+            // Lists in overlays without a text field move with the list's
+            // movement keys (j, k, g g...); other keys of the list do not
+            // reach through the overlay.
+            let lists_only = matches!(
+                app.overlay,
+                Some(Overlay::Help { .. } | Overlay::Problems { .. })
+            );
+            if lists_only {
+                if let Some(action) = app.keymap.action_for(Scope::List, &[key.into()])
+                    && matches!(
+                        action,
+                        Action::MoveDown
+                            | Action::MoveUp
+                            | Action::PageDown
+                            | Action::PageUp
+                            | Action::Top
+                            | Action::Bottom
+                    )
+                {
+                    run(app, action);
+                }
+                return;
+            }
+            let (width, profile) = (app.composer_width, app.profile.clone());
+            if let Some(buffer) = focused_input(app) {
+                edit(buffer, key, scope == Scope::Composer, width, &profile);
+                super::actions::after_edit(app);
+            }
+        }
+    }
+}
+
+/// Plain editing keys of a text field.
+fn edit(
+    buffer: &mut TextBuffer,
+    key: KeyEvent,
+    multiline: bool,
+    width: usize,
+    profile: &sahaya_text::WidthProfile,
+) {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let alt = key.modifiers.contains(KeyModifiers::ALT);
+    match key.code {
+        KeyCode::Char('w') if ctrl => buffer.delete_word_back(),
+        KeyCode::Char('a') if ctrl => buffer.home(),
+        KeyCode::Char('e') if ctrl => buffer.end(),
+        KeyCode::Char('u') if ctrl => buffer.clear(),
+        KeyCode::Char(c) if !ctrl && !alt => buffer.insert_char(c),
+        KeyCode::Enter if multiline => buffer.newline(),
+        KeyCode::Backspace => buffer.backspace(),
+        KeyCode::Delete => buffer.delete(),
+        KeyCode::Left if ctrl => buffer.word_left(),
+        KeyCode::Right if ctrl => buffer.word_right(),
+        KeyCode::Left => buffer.move_left(),
+        KeyCode::Right => buffer.move_right(),
+        KeyCode::Up if multiline => buffer.move_up(width, profile),
+        KeyCode::Down if multiline => buffer.move_down(width, profile),
+        KeyCode::Home => buffer.home(),
+        KeyCode::End => buffer.end(),
+        KeyCode::Tab if multiline => buffer.insert_str("    "),
+        _ => {}
+    }
+}
+
+/// Runs an action in the current context.
+pub fn run(app: &mut App, action: Action) {
+    if action == Action::ToggleRomanized {
+        // Works everywhere, the composer and overlays included.
+        toggle_romanized(app);
+        return;
+    }
+    if app.overlay.is_some() {
+        super::actions::overlay_action(app, action);
+        return;
+    }
+    if app.composer.is_some() {
+        super::actions::composer_action(app, action);
+        return;
+    }
+    if app.show_supervisor && super::supervisor::action(app, action) {
+        return;
+    }
+    use Action::*;
+    match action {
+        MoveDown => move_by(app, 1),
+        MoveUp => move_by(app, -1),
+        PageDown => move_by(app, page(app)),
+        PageUp => move_by(app, -page(app)),
+        Top => move_by(app, isize::MIN / 2),
+        Bottom => move_by(app, isize::MAX / 2),
+        Open => {
+            if app.focus == Pane::List
+                && let Some(id) = app.selected_row().map(|r| r.ticket.id)
+            {
+                app.open_ticket(id);
+                app.focus = Pane::Thread;
+            }
+        }
+        NextPane => app.focus = next_pane(app.focus, 1),
+        PrevPane => app.focus = next_pane(app.focus, -1),
+        NextView | PrevView => {
+            let i = View::ALL.iter().position(|v| *v == app.view).unwrap_or(0) as isize;
+            let n = View::ALL.len() as isize;
+            let step = if action == NextView { 1 } else { -1 };
+            app.set_view(View::ALL[((i + step).rem_euclid(n)) as usize]);
+        }
+        ViewMine => app.set_view(View::Mine),
+        ViewUnassigned => app.set_view(View::Unassigned),
+        ViewOpen => app.set_view(View::Open),
+        ViewPending => app.set_view(View::Pending),
+        ViewSolved => app.set_view(View::Solved),
+        ViewSlaDue => app.set_view(View::SlaDue),
+        Cancel => {
+            if app.show_supervisor {
+                app.show_supervisor = false;
+            } else if app.focus != Pane::List {
+                app.focus = Pane::List;
+            } else if !app.marked.is_empty() {
+                app.marked.clear();
+            } else if app.filter.is_some() {
+                // Back from a drill-down to the supervisor screen.
+                app.set_filter(None);
+                app.show_supervisor = app.is_supervisor();
+            }
+        }
+        Quit => super::actions::quit(app),
+        Send | ToggleReplyNote => {}
+        Supervisor => {
+            if app.is_supervisor() {
+                app.show_supervisor = !app.show_supervisor;
+            } else {
+                let text = app.t("supervisor-only");
+                app.flash(text);
+            }
+        }
+        SyncNow => {
+            app.effects.push(Effect::Kick);
+            let text = app.t("sync-requested");
+            app.flash(text);
+        }
+        Outbox => app.overlay = Some(Overlay::Problems { selected: 0 }),
+        ToggleMark => super::supervisor::toggle_mark(app),
+        other => super::actions::ticket_action(app, other),
+    }
+}
+
+/// Latin letters (ISO 15919) for Kannada, Telugu and Devanagari, or back:
+/// the width profile draws and measures everything accordingly.
+fn toggle_romanized(app: &mut App) {
+    app.romanized = !app.romanized;
+    app.profile.set_romanized(app.romanized);
+    let text = app.t(if app.romanized {
+        "romanized-on"
+    } else {
+        "romanized-off"
+    });
+    app.flash(text);
+}
+
+/// One screenful of the focused pane, less a line kept for context.
+fn page(app: &App) -> isize {
+    let rows = match (app.focus, app.open.as_ref()) {
+        (Pane::Thread, Some(open)) => open.thread_rows,
+        (Pane::Customer, Some(open)) => open.customer_rows,
+        _ => app.list.height,
+    };
+    (rows.max(2) - 1) as isize
+}
+
+fn next_pane(p: Pane, step: isize) -> Pane {
+    let order = [Pane::List, Pane::Thread, Pane::Customer];
+    let i = order.iter().position(|x| *x == p).unwrap_or(0) as isize;
+    order[((i + step).rem_euclid(3)) as usize]
+}
+
+fn move_by(app: &mut App, delta: isize) {
+    match app.focus {
+        Pane::List => {
+            let len = app.list.len;
+            if len == 0 {
+                return;
+            }
+            let target = (app.list.selected as isize)
+                .saturating_add(delta)
+                .clamp(0, len as isize - 1);
+            app.list.selected = target as usize;
+            let height = app.list.height;
+            app.load_rows(height);
+        }
+        Pane::Thread => {
+            if let Some(open) = app.open.as_mut() {
+                // The thread is anchored at the bottom: "down" shows newer lines.
+                open.thread_scroll =
+                    (open.thread_scroll as isize).saturating_sub(delta).max(0) as usize;
+            }
+        }
+        Pane::Customer => {
+            if let Some(open) = app.open.as_mut() {
+                open.customer_scroll =
+                    (open.customer_scroll as isize).saturating_add(delta).max(0) as usize;
+            }
+        }
+    }
+}
