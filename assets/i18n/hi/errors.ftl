@@ -1,0 +1,68 @@
+### Errors, warnings and notices.
+
+## Conflicts: someone else changed the ticket first
+
+conflict-title = इस बीच यह टिकट बदल गया है
+conflict-theirs = उनका
+conflict-mine = मेरा
+keep-theirs = उनका रखें
+reapply-mine = मेरा फिर से लागू करें
+
+## Writes the server refused
+
+error-rejected = सर्वर ने यह बदलाव अस्वीकार किया: { $reason }
+error-rejected-short = अस्वीकार: { $reason }
+# Refusals the console can explain in the agent's language (by the server's
+# error code); any other refusal shows error-rejected with the server's words.
+rejected-ticket-closed = टिकट बंद हो चुका है; ग्राहक को फिर से लिखने के लिए नया टिकट खोलें
+rejected-not-found = यह अब सर्वर पर नहीं है; यह बदलाव हटा दें
+rejected-forbidden = आपके अकाउंट को इसकी अनुमति नहीं है; किसी सुपरवाइज़र से पूछें
+rejected-too-many-tags = एक टिकट पर ज़्यादा से ज़्यादा 30 टैग हो सकते हैं; कुछ हटाकर फिर से कोशिश करें
+rejected-bad-tag = कोई टैग बहुत लंबा है या उसमें कंट्रोल कैरेक्टर हैं; ज़्यादा से ज़्यादा 40 सामान्य अक्षर रखें
+rejected-body-too-long = संदेश बहुत लंबा है; इसे छोटा करें या दो हिस्सों में बाँटें
+rejected-empty-body = संदेश ख़ाली है; पहले कुछ लिखें
+rejected-unknown-agent = वह एजेंट अब मौजूद नहीं है; टिकट किसी और को असाइन करें
+rejected-bad-assignee = इंटीग्रेशन अकाउंट टिकट नहीं ले सकता; किसी व्यक्ति को असाइन करें
+rejected-unknown-order = यह ऑर्डर मौजूद नहीं है; ऑर्डर नंबर जाँचें
+rejected-wrong-customer = यह ऑर्डर किसी दूसरे ग्राहक का है; इसी ग्राहक का ऑर्डर चुनें
+rejected-wrong-currency = रकम ऑर्डर से अलग मुद्रा में है
+rejected-bad-amount = रिफ़ंड इस ऑर्डर पर बची हुई रिफ़ंड-योग्य रकम से ज़्यादा है; कम रकम डालें
+rejected-missing-amount = रिफ़ंड के लिए रकम डालना ज़रूरी है
+rejected-cod-refund-method = COD ऑर्डर का रिफ़ंड मूल भुगतान माध्यम में नहीं हो सकता; UPI, बैंक ट्रांसफ़र या स्टोर क्रेडिट चुनें
+rejected-not-delivered = ऑर्डर अभी डिलीवर नहीं हुआ है; रिटर्न या एक्सचेंज डिलीवरी के बाद ही होगा
+rejected-already-open = इस ऑर्डर पर ऐसा एक अनुरोध पहले से खुला है; उसी को अपडेट करें
+rejected-missing-variant = एक्सचेंज के लिए वह साइज़ या वैरिएंट बताएँ जो ग्राहक बदले में चाहते हैं
+rejected-missing-reason = कारण बताएँ; कारण ऑर्डर के साथ सेव रहता है
+rejected-unknown-item = ऑर्डर में ऐसा कोई आइटम नहीं है
+rejected-no-handle = उस चैनल पर ग्राहक का कोई संपर्क नहीं है; वह चैनल चुनें जिसे ग्राहक इस्तेमाल करते हैं
+rejected-missing-subject = सूचना के लिए विषय ज़रूरी है
+rejected-subject-too-long = विषय 200 अक्षरों से लंबा है; इसे छोटा करें
+rejected-empty-patch = बदलने के लिए कुछ बचा नहीं; यह एंट्री हटा दें
+rejected-idempotency-key-reused = सर्वर पर इस एंट्री की कुंजी से पहले ही कोई दूसरा बदलाव दर्ज है; इसे हटाकर बदलाव फिर से करें
+
+## Offline
+
+offline-notice = ऑफ़लाइन: आपका काम यहीं सेव है और कनेक्शन लौटते ही भेज दिया जाएगा
+offline-since = { $time } से ऑफ़लाइन
+offline-retry = { $time } फिर से कोशिश होगी
+
+## Local problems
+
+error-cache-write = लोकल कैश में सेव नहीं हो सका: { $error }
+error-config-permissions = कॉन्फ़िग फ़ाइल { $path } दूसरे लोग भी पढ़ सकते हैं; chmod 600 { $path } चलाएँ
+error-config = कॉन्फ़िग फ़ाइल में समस्या: { $error }
+error-keymap = आपके कीमैप में समस्या है, डिफ़ॉल्ट कीज़ इस्तेमाल हो रही हैं: { $error }
+error-required = इसे ख़ाली नहीं छोड़ सकते
+error-bad-amount = 499 या 499.50 जैसी रकम डालें, ऑर्डर की कुल रकम से ज़्यादा नहीं
+error-refund-too-much = इस ऑर्डर पर अब ज़्यादा से ज़्यादा { $left } ही रिफ़ंड हो सकता है
+error-refunded-in-full = ऑर्डर { $order } का पूरा रिफ़ंड हो चुका है ({ $total }); इसके रिफ़ंड ग्राहक पैन में हैं
+error-terminal-too-small = टर्मिनल कम से कम { $width }×{ $height } का करें
+error-unauthorized = सर्वर ने टोकन नहीं माना; कॉन्फ़िग फ़ाइल में टोकन जाँचें
+error-server = सर्वर ने त्रुटि लौटाई: { $error }
+
+## Language
+
+notice-unknown-language = अज्ञात भाषा { $lang }, अंग्रेज़ी दिखाई जा रही है
+warn-ticket-solved = इस बीच यह टिकट हल या बंद हो गया है। फिर भी जवाब भेजें? y/n
+warn-new-customer-message = आपके टाइप करते समय ग्राहक ने फिर से लिखा। फिर भी भेजें? y/n
+resolve-title = इस बदलाव का क्या करें?

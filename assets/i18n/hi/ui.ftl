@@ -1,0 +1,283 @@
+### The console's screens: panes, views, status bar, composer, pickers,
+### search, help, supervisor screen, empty states, times.
+###
+### Placeholders are filled by the code and must keep their names in every
+### language. Counts are numbers, so plural variants ([one], [other], ...)
+### follow the language's CLDR rules (Hindi: [one] is 0 and 1, so write
+### { $count } rather than a literal 1).
+
+## Panes
+
+pane-tickets = टिकट
+pane-conversation = बातचीत
+pane-customer = ग्राहक
+
+## Views (ids: view- + the view's name with dashes)
+
+view-mine = मेरे
+view-unassigned = बिना असाइन
+view-open = खुले
+view-pending = पेंडिंग
+view-solved = हल हुए
+view-sla-due = SLA ड्यू
+view-all = सभी
+view-count =
+    { $count ->
+        [one] { $count } टिकट
+       *[other] { $count } टिकट
+    }
+# A view tab: name and number of tickets, e.g. "Mine 12".
+view-tab = { $name } { $count }
+
+## Status bar
+
+outbox-waiting = { $count } कतार में
+outbox-problems =
+    { $count ->
+        [one] { $count } बदलाव पर ध्यान दें
+       *[other] { $count } बदलावों पर ध्यान दें
+    }
+# Flashed when a change the agent made was refused or ran into a conflict.
+outbox-problems-new = सर्वर ने एक बदलाव नहीं लिया; कारण देखने के लिए { $key } दबाएँ
+last-sync = आख़िरी सिंक { $time }
+logged-in-as = लॉग इन: { $name }
+sync-progress = सिंक हो रहा है { $percent }%
+sync-requested = अभी सिंक हो रहा है
+help-hint = { $key } मदद
+queued = सेव हो गया; कनेक्शन मिलते ही भेजा जाएगा
+romanized-on = कन्नड़, तेलुगु और नेपाली रोमन लिपि में दिख रहे हैं
+romanized-off = मूल लिपि में दिख रहा है
+
+## Connection
+
+conn-connecting = कनेक्ट हो रहा है
+conn-online = ऑनलाइन
+conn-offline = ऑफ़लाइन
+conn-syncing = सिंक हो रहा है
+conn-degraded = कमज़ोर कनेक्शन
+conn-reconnecting = फिर से कनेक्ट हो रहा है
+conn-unauthorized = साइन इन नहीं
+conn-retrying = अपने आप फिर कोशिश जारी
+
+## Ticket list
+
+list-unassigned = असाइन नहीं
+list-assigned-to = { $name }
+list-new-messages =
+    { $count ->
+        [one] { $count } नया संदेश
+       *[other] { $count } नए संदेश
+    }
+ticket-number = #{ $id }
+
+## Ticket details and the conversation
+
+label-subject = विषय
+label-status = स्टेटस
+label-priority = प्राथमिकता
+label-assignee = असाइनी
+label-requester = अनुरोधकर्ता
+label-channel = चैनल
+label-tags = टैग
+label-sla = SLA
+label-created = बनाया गया
+label-updated = अपडेट
+thread-from = { $name }, { $channel } से
+thread-older-messages =
+    { $count ->
+        [one] { $count } पुराना संदेश
+       *[other] { $count } पुराने संदेश
+    }
+
+## Customer pane
+
+label-profile = प्रोफ़ाइल
+label-name = नाम
+label-email = ईमेल
+label-phone = फ़ोन
+label-city = शहर
+label-customer-since = ग्राहक कब से
+label-preferred-language = पसंदीदा भाषा
+label-lifetime-value = कुल ख़रीद
+label-orders = ऑर्डर
+label-order = ऑर्डर
+label-items = आइटम
+label-total = कुल
+label-payment = भुगतान
+label-shipment = शिपमेंट
+label-carrier = कूरियर
+label-tracking = ट्रैकिंग
+label-eta = ETA
+label-late = देरी
+late-by-days =
+    { $days ->
+        [one] { $days } दिन की देरी
+       *[other] { $days } दिन की देरी
+    }
+label-returns = रिटर्न
+label-refunds = रिफ़ंड
+label-exchanges = एक्सचेंज
+label-past-tickets = पुराने टिकट
+label-satisfaction = संतुष्टि
+label-csat = CSAT
+label-nps = NPS
+label-notes = नोट
+csat-score = { $score }/5
+nps-score = { $score }/10
+
+## Composer
+
+composer-reply = जवाब
+composer-note = आंतरिक नोट
+composer-hint = Ctrl-s भेजें · Ctrl-t जवाब/नोट · Esc रद्द
+# The same hint built from the agent's own keys.
+composer-hint-keys = { $send } भेजें · { $toggle } जवाब/नोट · { $cancel } रद्द
+composer-reply-to = { $name } को { $channel } से जवाब
+composer-note-info = आंतरिक नोट सिर्फ़ एजेंट देखते हैं
+composer-customer-wrote = आपके टाइप करते समय ग्राहक ने फिर से लिखा
+confirm-discard-draft = यह ड्राफ़्ट हटा दें? y/n
+
+## Confirmations
+
+confirm-title = कृपया पुष्टि करें
+confirm-hint = y हाँ · n नहीं
+confirm-quit-unsent =
+    { $count ->
+        [one] { $count } बदलाव अभी भेजा नहीं गया; वह अगली बार भेजा जाएगा। बाहर निकलें? y/n
+       *[other] { $count } बदलाव अभी भेजे नहीं गए; वे अगली बार भेजे जाएँगे। बाहर निकलें? y/n
+    }
+
+## Pickers and prompts
+
+picker-status = स्टेटस चुनें
+picker-priority = प्राथमिकता चुनें
+picker-assign = किसे असाइन करें
+unassigned = किसी को नहीं
+prompt-tags = टैग (कॉमा से अलग करें)
+picker-macro = मैक्रो चुनें
+no-macros = अभी कोई मैक्रो नहीं
+prompt-placeholder = { $name } भरें
+macro-applied = मैक्रो लग गया; ड्राफ़्ट जाँचें, फिर भेजें
+picker-order = ऑर्डर चुनें
+no-orders = इस ग्राहक का कोई ऑर्डर नहीं है
+picker-order-action = ऑर्डर कार्रवाई: रिफ़ंड / रिटर्न / एक्सचेंज
+prompt-refund-amount = रिफ़ंड की रकम (ऑर्डर का कुल { $total })
+prompt-refund-amount-left = रिफ़ंड की रकम ({ $total } में से { $left } अभी रिफ़ंड हो सकता है)
+prompt-amount = रकम
+prompt-reason = कारण
+picker-refund-method = रिफ़ंड का तरीका
+prompt-exchange-variant = बदले में साइज़ या वैरिएंट
+confirm-order-action = ऑर्डर { $order } पर { $action } की पुष्टि करें? y/n
+picker-notice-channel = अग्रिम सूचना: चैनल
+prompt-notice-subject = अग्रिम सूचना: विषय
+prompt-notice-body = अग्रिम सूचना: संदेश
+notice-sent = { $name } के लिए सूचना कतार में
+
+## Search
+
+search-title = खोज
+search-hint = टिकट, ग्राहक और संदेश खोजने के लिए टाइप करें
+search-results =
+    { $count ->
+        [0] कोई नतीजा नहीं
+        [one] { $count } नतीजा
+       *[other] { $count } नतीजे
+    }
+search-no-results = कोई नतीजा नहीं
+search-too-short = खोजने के लिए एक अक्षर और टाइप करें
+picker-no-match = कुछ नहीं मिला; दायरा बढ़ाने के लिए Backspace दबाएँ
+search-searching = खोज रहे हैं…
+
+## Help and command palette
+
+help-title = कीज़
+palette-title = कमांड पैलेट
+palette-hint = कमांड खोजने के लिए टाइप करें
+
+## Changes that need attention (the outbox)
+
+problems-title = जिन बदलावों पर आपका ध्यान चाहिए
+outbox-change = टिकट में बदलाव
+discard-write = मेरा बदलाव हटाएँ
+retry-write = फिर से कोशिश करें
+outbox-state-pending = कतार में
+outbox-state-inflight = भेजा जा रहा है
+outbox-state-done = भेजा गया
+outbox-state-conflict = टकराव
+outbox-state-rejected = अस्वीकार
+
+## Supervisor screen
+
+supervisor-title = सुपरवाइज़र
+supervisor-views = कतारें
+supervisor-sla = SLA
+supervisor-breached = SLA पार
+supervisor-agents = एजेंट
+supervisor-waiting = ताज़ा आँकड़ों का इंतज़ार है
+supervisor-only = यह स्क्रीन सिर्फ़ सुपरवाइज़र खोल सकते हैं
+supervisor-groups = ग्रुप
+supervisor-due-within = { $duration } में ड्यू
+supervisor-live = लाइव · { $time } के आँकड़े ({ $ago } पहले)
+supervisor-stale = लाइव नहीं ({ $state }) · आख़िरी आँकड़े { $time } के ({ $ago } पहले)
+supervisor-oldest = सबसे लंबा इंतज़ार
+supervisor-oldest-value = #{ $id }, { $duration } से इंतज़ार में
+supervisor-first-response = आज पहला जवाब (मीडियन)
+supervisor-none = अभी कोई नहीं
+supervisor-arrivals = हर { $minutes } मिनट में नए टिकट, पिछले { $hours } घंटे
+supervisor-peak = अधिकतम { $count }
+supervisor-survey = आज { $today } ({ $todayCount }) · पिछले { $days } दिन { $week } ({ $weekCount })
+supervisor-hint = { $open }: ये टिकट दिखाएँ · { $back }: वापस
+alert-unassigned =
+    { $count ->
+        [one] { $count } टिकट असाइन नहीं है
+       *[other] { $count } टिकट असाइन नहीं हैं
+    }
+alert-sla-breached =
+    { $count ->
+        [one] { $count } टिकट अपना SLA पार कर चुका है
+       *[other] { $count } टिकट अपना SLA पार कर चुके हैं
+    }
+picker-status-marked =
+    { $count ->
+        [one] मार्क किए गए { $count } टिकट का स्टेटस
+       *[other] मार्क किए गए { $count } टिकटों का स्टेटस
+    }
+picker-priority-marked =
+    { $count ->
+        [one] मार्क किए गए { $count } टिकट की प्राथमिकता
+       *[other] मार्क किए गए { $count } टिकटों की प्राथमिकता
+    }
+picker-assign-marked =
+    { $count ->
+        [one] मार्क किया गया { $count } टिकट किसे असाइन करें
+       *[other] मार्क किए गए { $count } टिकट किसे असाइन करें
+    }
+queued-many =
+    { $count ->
+        [one] { $count } बदलाव सेव हुआ; कनेक्शन मिलते ही भेजा जाएगा
+       *[other] { $count } बदलाव सेव हुए; कनेक्शन मिलते ही भेजे जाएँगे
+    }
+list-marked = मार्क किए: { $count }
+
+## Empty states
+
+empty-view = इस व्यू में कोई टिकट नहीं
+select-ticket = कोई टिकट चुनें
+select-ticket-first = पहले कोई टिकट चुनें
+empty-thread = अभी कोई संदेश नहीं
+empty-message = संदेश ख़ाली है
+empty-customer = ग्राहक की कोई जानकारी नहीं
+
+## Times (the code picks the unit; numbers are whole)
+
+time-just-now = अभी-अभी
+time-minutes-ago = { $n } मिनट पहले
+time-hours-ago = { $n } घंटे पहले
+time-days-ago = { $n } दिन पहले
+time-in-minutes = { $n } मिनट में
+time-in-hours = { $n } घंटे में
+time-in-days = { $n } दिन में
+time-overdue-minutes = { $n } मिनट की देरी
+time-overdue-hours = { $n } घंटे की देरी
+time-overdue-days = { $n } दिन की देरी
+presence-typing = { $name } (टाइप कर रहे हैं)
