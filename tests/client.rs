@@ -1,7 +1,7 @@
 //! The HTTP client against the real server over loopback, and against a few
 //! deliberately broken peers (raw TCP listeners that answer garbage).
 
-mod common;
+use sahaya_testkit::server as common;
 
 use std::net::SocketAddr;
 use std::time::Duration;

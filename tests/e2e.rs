@@ -1,6 +1,6 @@
 //! The real binary in a pseudo-terminal against a real server on loopback.
 
-mod common;
+use sahaya_testkit::server as common;
 
 use std::io::{Read, Write};
 use std::sync::{Arc, Mutex};

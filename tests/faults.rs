@@ -18,8 +18,8 @@
 //! changing the same tickets at once (the loser gets a conflict with both
 //! sides; nothing is overwritten).
 
-mod common;
-mod proxy;
+use sahaya_testkit::server as common;
+use sahaya_testkit::proxy;
 
 use std::collections::{BTreeMap, HashMap};
 use std::io::Write as _;

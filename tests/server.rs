@@ -1,6 +1,6 @@
 //! The reference server over real HTTP on loopback.
 
-mod common;
+use sahaya_testkit::server as common;
 
 use std::time::Duration;
 

@@ -1,6 +1,6 @@
 //! The sync task between a real server and a real cache.
 
-mod common;
+use sahaya_testkit::server as common;
 
 use std::time::{Duration, Instant};
 

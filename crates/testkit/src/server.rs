@@ -1,9 +1,9 @@
 //! Shared test helpers: a real server on a loopback port and an HTTP client.
-#![allow(dead_code)]
+
 
 use reqwest::{Client, Method, RequestBuilder, Response};
-use sahaya::domain::Role;
-use sahaya::server::{RunningServer, ServeOptions, start};
+use sahaya_protocol::domain::Role;
+use sahaya_server::{RunningServer, ServeOptions, start};
 use serde_json::Value;
 
 pub struct TestServer {

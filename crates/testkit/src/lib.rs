@@ -1,0 +1,7 @@
+//! What the test suites and benchmarks share: a real reference server on a
+//! loopback port with an HTTP client ([`server`]), and a fault-injecting TCP
+//! proxy ([`proxy`]). Used as a dev-dependency only.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+pub mod proxy;
+pub mod server;
