@@ -126,7 +126,12 @@ pub async fn run(opts: ConsoleOptions) -> anyhow::Result<()> {
     let store = sahaya_store::Store::open(&cache)
         .with_context(|| format!("cannot open the cache {}", cache.display()))?;
     let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
-    let sync = sahaya_sync::spawn(client, cache, tx);
+    let sync = sahaya_sync::spawn_with(
+        sahaya_sync::SahayaBackend::new(client),
+        cache,
+        tx,
+        sahaya_protocol::Clock::system(),
+    );
     // The widths `sahaya doctor` measured in this terminal, if it did.
     let profile = crate::doctor::load_cached_profile(&data_dir).unwrap_or_default();
     let mut app = sahaya_tui::App::new(store, i18n, keymap, profile);

@@ -59,3 +59,40 @@ pub enum SyncRequest {
         typing: bool,
     },
 }
+
+/// What the backend the console works against can do. The UI asks these,
+/// never the backend's name: without presence there is no "also viewing"
+/// row, without stats the supervisor screen counts from the local cache.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Capabilities {
+    /// Who else has a ticket open, who is typing.
+    pub presence: bool,
+    /// Changes arrive as they happen (otherwise the sync polls).
+    pub live_events: bool,
+    /// Queue statistics computed by the server (CSAT, NPS, first response).
+    pub stats: bool,
+    /// Orders, refunds, returns and exchanges.
+    pub orders: bool,
+    /// Macros (canned replies) kept on the server.
+    pub macros: bool,
+    /// Proactive notices that open a new ticket.
+    pub outbound: bool,
+}
+
+impl Capabilities {
+    /// Everything: the sahaya reference server.
+    pub const ALL: Capabilities = Capabilities {
+        presence: true,
+        live_events: true,
+        stats: true,
+        orders: true,
+        macros: true,
+        outbound: true,
+    };
+}
+
+impl Default for Capabilities {
+    fn default() -> Self {
+        Capabilities::ALL
+    }
+}

@@ -3,10 +3,13 @@
 
 use std::collections::HashMap;
 
-use crate::client::{Client, ClientError};
 use sahaya_protocol::domain::TicketId;
-use sahaya_protocol::wire::{Entity, NewMessage};
-use sahaya_store::{OutboxEntry, OutboxOp, Store};
+use sahaya_protocol::wire::Entity;
+use sahaya_store::{OutboxOp, Store};
+
+use crate::backend::Backend;
+use crate::client::ClientError;
+use crate::error::SyncError;
 
 #[derive(Default)]
 pub struct Pusher {
@@ -18,11 +21,11 @@ pub struct Pusher {
 
 pub struct PushOutcome {
     pub delivered_or_settled: usize,
-    pub result: Result<(), ClientError>,
+    pub result: Result<(), SyncError>,
 }
 
 impl Pusher {
-    pub async fn push(&mut self, client: &Client, store: &mut Store) -> PushOutcome {
+    pub async fn push<B: Backend>(&mut self, backend: &B, store: &mut Store) -> PushOutcome {
         let mut settled = 0;
         let entries = match store.outbox_pending() {
             Ok(entries) => entries,
@@ -30,7 +33,7 @@ impl Pusher {
                 tracing::error!("cannot read the outbox: {e}");
                 return PushOutcome {
                     delivered_or_settled: 0,
-                    result: Ok(()),
+                    result: Err(e.into()),
                 };
             }
         };
@@ -39,13 +42,21 @@ impl Pusher {
                 tracing::error!("cannot mark outbox entry {}: {e}", entry.id);
                 continue;
             }
-            let cached = match &entry.op {
+            let if_match = match &entry.op {
                 OutboxOp::Patch { ticket_id, .. } => {
-                    store.server_version(*ticket_id).ok().flatten()
+                    let cached = match store.server_version(*ticket_id) {
+                        Ok(v) => v,
+                        Err(e) => {
+                            tracing::error!("cannot read ticket {ticket_id}'s version: {e}");
+                            None
+                        }
+                    };
+                    let base = entry.base_version.unwrap_or(0);
+                    self.effective_base(*ticket_id, base, cached)
                 }
-                _ => None,
+                _ => 0,
             };
-            match self.send(client, cached, &entry).await {
+            match backend.push(&entry, if_match).await {
                 Ok(entities) => {
                     for entity in &entities {
                         if let Entity::Ticket(t) = entity {
@@ -81,7 +92,7 @@ impl Pusher {
                     }
                     return PushOutcome {
                         delivered_or_settled: settled,
-                        result: Err(err),
+                        result: Err(err.into()),
                     };
                 }
             }
@@ -102,54 +113,5 @@ impl Pusher {
             v += 1;
         }
         v
-    }
-
-    /// Sends one entry; answers with what the server made of it.
-    async fn send(
-        &self,
-        client: &Client,
-        cached: Option<i64>,
-        entry: &OutboxEntry,
-    ) -> Result<Vec<Entity>, ClientError> {
-        let key = entry.key.as_str();
-        match &entry.op {
-            OutboxOp::Message {
-                ticket_id,
-                kind,
-                body,
-            } => {
-                let req = NewMessage {
-                    kind: *kind,
-                    body: body.clone(),
-                };
-                let created = client.post_message(*ticket_id, key, &req).await?;
-                Ok(vec![
-                    Entity::Message(created.message),
-                    Entity::Ticket(created.ticket),
-                ])
-            }
-            OutboxOp::Patch { ticket_id, patch } => {
-                let base = entry.base_version.unwrap_or(0);
-                let version = self.effective_base(*ticket_id, base, cached);
-                let ticket = client
-                    .patch_ticket_once(*ticket_id, version, key, patch)
-                    .await?;
-                Ok(vec![Entity::Ticket(ticket)])
-            }
-            OutboxOp::OrderAction { order_id, request } => {
-                let created = client.order_action(order_id, key, request).await?;
-                Ok(vec![
-                    Entity::OrderAction(created.action),
-                    Entity::Order(created.order),
-                ])
-            }
-            OutboxOp::Outbound(request) => {
-                let created = client.outbound(key, request).await?;
-                Ok(vec![
-                    Entity::Ticket(created.ticket),
-                    Entity::Message(created.message),
-                ])
-            }
-        }
     }
 }
