@@ -10,35 +10,32 @@
 
 mod error;
 mod events;
+pub mod http;
 
 use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
 use futures::Stream;
-use reqwest::header::{self, HeaderMap, HeaderValue};
-use reqwest::{Method, StatusCode, Url};
+use reqwest::header::{self, HeaderValue};
+use reqwest::{Method, Url};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 pub use error::ClientError;
+pub use http::{CONNECT_TIMEOUT, MAX_RESPONSE_BYTES, REQUEST_TIMEOUT};
+use http::{decode, parse_base_url, read_body};
 
-use sahaya_protocol::domain::{CustomerId, TicketId};
+use sahaya_protocol::domain::{CustomerId, Ticket, TicketId};
 use sahaya_protocol::wire::{
     ActionCreated, AgentList, ChangesPage, CustomerDetail, IDEMPOTENCY_KEY, InboundMessage,
     MacroList, Me, MessageCreated, NewMessage, NewOrderAction, NewOutboundTicket, QueueStats,
-    StreamEvent, TicketCreated, TicketDetail, TicketList, TicketPatch, View,
+    PresenceUpdate, StreamEvent, TicketCreated, TicketDetail, TicketList, TicketPatch, View,
 };
 
-/// Time allowed to open a TCP (and TLS) connection.
-pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
-/// Time allowed for a whole ordinary request, answer body included.
-pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
 /// The event stream is declared dead when nothing, not even one of the
 /// server's 15-second keep-alive comments, arrived for this long.
 pub const STREAM_IDLE_TIMEOUT: Duration = Duration::from_secs(45);
-/// Largest answer body read (a change page of 5,000 entities fits easily).
-pub const MAX_RESPONSE_BYTES: usize = 64 * 1024 * 1024;
 
 /// A client of one support server with one access token. Cheap to clone;
 /// clones share the connection pool.
@@ -75,6 +72,15 @@ struct Extra<'a> {
     if_match: Option<i64>,
 }
 
+impl<'a> Extra<'a> {
+    fn key(idempotency_key: &'a str) -> Self {
+        Extra {
+            idempotency_key: Some(idempotency_key),
+            if_match: None,
+        }
+    }
+}
+
 impl Client {
     /// A client for the server at `base_url` (`http` or `https`, optionally
     /// with a path prefix, e.g. `https://support.example.com/api`).
@@ -98,16 +104,7 @@ impl Client {
             }
         })?;
         auth.set_sensitive(true);
-        let http = reqwest::Client::builder()
-            .connect_timeout(CONNECT_TIMEOUT)
-            // The API never redirects; following one could send the token
-            // somewhere else or replay a POST as a GET.
-            .redirect(reqwest::redirect::Policy::none())
-            .user_agent(concat!("sahaya/", env!("CARGO_PKG_VERSION")))
-            .build()
-            .map_err(|e| ClientError::InvalidRequest {
-                message: format!("cannot set up HTTP: {e}"),
-            })?;
+        let http = http::http_client()?;
         Ok(Client {
             inner: Arc::new(Inner {
                 http,
@@ -138,31 +135,14 @@ impl Client {
 
     /// `GET /v1/me`: who the token belongs to.
     pub async fn me(&self) -> Result<Me, ClientError> {
-        let url = self.url(&["v1", "me"], &[])?;
-        self.call(
-            Method::GET,
-            url,
-            Extra::default(),
-            None::<&()>,
-            "your account (Me)",
-        )
-        .await
+        self.get(&["v1", "me"], &[], "your account (Me)").await
     }
 
     /// `GET /v1/changes?since=&limit=`: one page of the change feed.
     pub async fn changes(&self, since: i64, limit: i64) -> Result<ChangesPage, ClientError> {
-        let url = self.url(
-            &["v1", "changes"],
-            &[("since", since.to_string()), ("limit", limit.to_string())],
-        )?;
-        self.call(
-            Method::GET,
-            url,
-            Extra::default(),
-            None::<&()>,
-            "a page of changes (ChangesPage)",
-        )
-        .await
+        let query = [("since", since.to_string()), ("limit", limit.to_string())];
+        self.get(&["v1", "changes"], &query, "a page of changes (ChangesPage)")
+            .await
     }
 
     /// `GET /v1/tickets?view=&limit=&offset=`: one page of a queue view.
@@ -172,35 +152,20 @@ impl Client {
         limit: i64,
         offset: i64,
     ) -> Result<TicketList, ClientError> {
-        let url = self.url(
-            &["v1", "tickets"],
-            &[
-                ("view", view.as_str().to_string()),
-                ("limit", limit.to_string()),
-                ("offset", offset.to_string()),
-            ],
-        )?;
-        self.call(
-            Method::GET,
-            url,
-            Extra::default(),
-            None::<&()>,
-            "a ticket list (TicketList)",
-        )
-        .await
+        let query = [
+            ("view", view.as_str().to_string()),
+            ("limit", limit.to_string()),
+            ("offset", offset.to_string()),
+        ];
+        self.get(&["v1", "tickets"], &query, "a ticket list (TicketList)")
+            .await
     }
 
     /// `GET /v1/tickets/{id}`: a ticket with its messages.
     pub async fn ticket(&self, id: TicketId) -> Result<TicketDetail, ClientError> {
-        let url = self.url(&["v1", "tickets", &id.to_string()], &[])?;
-        self.call(
-            Method::GET,
-            url,
-            Extra::default(),
-            None::<&()>,
-            "a ticket (TicketDetail)",
-        )
-        .await
+        let id = id.to_string();
+        self.get(&["v1", "tickets", &id], &[], "a ticket (TicketDetail)")
+            .await
     }
 
     /// `POST /v1/tickets/{id}/messages` with `Idempotency-Key`: a reply or
@@ -211,19 +176,12 @@ impl Client {
         idempotency_key: &str,
         message: &NewMessage,
     ) -> Result<MessageCreated, ClientError> {
-        let url = self.url(&["v1", "tickets", &ticket_id.to_string(), "messages"], &[])?;
-        let extra = Extra {
-            idempotency_key: Some(idempotency_key),
-            ..Extra::default()
-        };
-        self.call(
-            Method::POST,
-            url,
-            extra,
-            Some(message),
-            "the created message (MessageCreated)",
-        )
-        .await
+        let id = ticket_id.to_string();
+        let path = ["v1", "tickets", &id, "messages"];
+        let extra = Extra::key(idempotency_key);
+        let expected = "the created message (MessageCreated)";
+        self.send(Method::POST, &path, extra, message, expected)
+            .await
     }
 
     /// `PATCH /v1/tickets/{id}` with `If-Match: <version>`. A stale version
@@ -233,20 +191,12 @@ impl Client {
         id: TicketId,
         if_match_version: i64,
         patch: &TicketPatch,
-    ) -> Result<sahaya_protocol::domain::Ticket, ClientError> {
-        let url = self.url(&["v1", "tickets", &id.to_string()], &[])?;
+    ) -> Result<Ticket, ClientError> {
         let extra = Extra {
             if_match: Some(if_match_version),
             ..Extra::default()
         };
-        self.call(
-            Method::PATCH,
-            url,
-            extra,
-            Some(patch),
-            "the updated ticket (Ticket)",
-        )
-        .await
+        self.patch(id, extra, patch).await
     }
 
     /// `PATCH /v1/tickets/{id}` with an Idempotency-Key, so a retry after a
@@ -257,33 +207,31 @@ impl Client {
         if_match_version: i64,
         idempotency_key: &str,
         patch: &TicketPatch,
-    ) -> Result<sahaya_protocol::domain::Ticket, ClientError> {
-        let url = self.url(&["v1", "tickets", &id.to_string()], &[])?;
+    ) -> Result<Ticket, ClientError> {
         let extra = Extra {
             if_match: Some(if_match_version),
             idempotency_key: Some(idempotency_key),
         };
-        self.call(
-            Method::PATCH,
-            url,
-            extra,
-            Some(patch),
-            "the updated ticket (Ticket)",
-        )
-        .await
+        self.patch(id, extra, patch).await
+    }
+
+    async fn patch(
+        &self,
+        id: TicketId,
+        extra: Extra<'_>,
+        patch: &TicketPatch,
+    ) -> Result<Ticket, ClientError> {
+        let id = id.to_string();
+        let expected = "the updated ticket (Ticket)";
+        self.send(Method::PATCH, &["v1", "tickets", &id], extra, patch, expected)
+            .await
     }
 
     /// `GET /v1/customers/{id}`: a customer with orders, actions, tickets.
     pub async fn customer(&self, id: CustomerId) -> Result<CustomerDetail, ClientError> {
-        let url = self.url(&["v1", "customers", &id.to_string()], &[])?;
-        self.call(
-            Method::GET,
-            url,
-            Extra::default(),
-            None::<&()>,
-            "a customer (CustomerDetail)",
-        )
-        .await
+        let id = id.to_string();
+        self.get(&["v1", "customers", &id], &[], "a customer (CustomerDetail)")
+            .await
     }
 
     /// `POST /v1/orders/{order_id}/actions` with `Idempotency-Key`: a refund,
@@ -299,19 +247,10 @@ impl Client {
                 message: format!("{order_id:?} is not an order id"),
             });
         }
-        let url = self.url(&["v1", "orders", order_id, "actions"], &[])?;
-        let extra = Extra {
-            idempotency_key: Some(idempotency_key),
-            ..Extra::default()
-        };
-        self.call(
-            Method::POST,
-            url,
-            extra,
-            Some(action),
-            "the created order action (ActionCreated)",
-        )
-        .await
+        let path = ["v1", "orders", order_id, "actions"];
+        let expected = "the created order action (ActionCreated)";
+        self.send(Method::POST, &path, Extra::key(idempotency_key), action, expected)
+            .await
     }
 
     /// `POST /v1/tickets` with `Idempotency-Key`: a proactive notice.
@@ -320,19 +259,10 @@ impl Client {
         idempotency_key: &str,
         ticket: &NewOutboundTicket,
     ) -> Result<TicketCreated, ClientError> {
-        let url = self.url(&["v1", "tickets"], &[])?;
-        let extra = Extra {
-            idempotency_key: Some(idempotency_key),
-            ..Extra::default()
-        };
-        self.call(
-            Method::POST,
-            url,
-            extra,
-            Some(ticket),
-            "the created ticket (TicketCreated)",
-        )
-        .await
+        let expected = "the created ticket (TicketCreated)";
+        let extra = Extra::key(idempotency_key);
+        self.send(Method::POST, &["v1", "tickets"], extra, ticket, expected)
+            .await
     }
 
     /// `POST /v1/inbound` (integration token): a customer wrote in. The key
@@ -342,76 +272,38 @@ impl Client {
         message: &InboundMessage,
         idempotency_key: Option<&str>,
     ) -> Result<TicketCreated, ClientError> {
-        let url = self.url(&["v1", "inbound"], &[])?;
         let extra = Extra {
             idempotency_key,
             ..Extra::default()
         };
-        self.call(
-            Method::POST,
-            url,
-            extra,
-            Some(message),
-            "the ticket the message joined (TicketCreated)",
-        )
-        .await
+        let expected = "the ticket the message joined (TicketCreated)";
+        self.send(Method::POST, &["v1", "inbound"], extra, message, expected)
+            .await
     }
 
     /// `GET /v1/macros`.
     pub async fn macros(&self) -> Result<MacroList, ClientError> {
-        let url = self.url(&["v1", "macros"], &[])?;
-        self.call(
-            Method::GET,
-            url,
-            Extra::default(),
-            None::<&()>,
-            "the macros (MacroList)",
-        )
-        .await
+        self.get(&["v1", "macros"], &[], "the macros (MacroList)").await
     }
 
     /// `GET /v1/agents`.
     pub async fn agents(&self) -> Result<AgentList, ClientError> {
-        let url = self.url(&["v1", "agents"], &[])?;
-        self.call(
-            Method::GET,
-            url,
-            Extra::default(),
-            None::<&()>,
-            "the agents (AgentList)",
-        )
-        .await
+        self.get(&["v1", "agents"], &[], "the agents (AgentList)").await
     }
 
-    /// `GET /v1/stats` (supervisors).
     /// `PUT /v1/presence`: tell others which ticket we are on (None: none).
-    pub async fn put_presence(
-        &self,
-        update: &sahaya_protocol::wire::PresenceUpdate,
-    ) -> Result<(), ClientError> {
-        let url = self.url(&["v1", "presence"], &[])?;
+    pub async fn put_presence(&self, update: &PresenceUpdate) -> Result<(), ClientError> {
+        let path = ["v1", "presence"];
         let _: serde_json::Value = self
-            .call(
-                Method::PUT,
-                url,
-                Extra::default(),
-                Some(update),
-                "an acknowledgement",
-            )
+            .send(Method::PUT, &path, Extra::default(), update, "an acknowledgement")
             .await?;
         Ok(())
     }
 
+    /// `GET /v1/stats` (supervisors).
     pub async fn stats(&self) -> Result<QueueStats, ClientError> {
-        let url = self.url(&["v1", "stats"], &[])?;
-        self.call(
-            Method::GET,
-            url,
-            Extra::default(),
-            None::<&()>,
-            "queue statistics (QueueStats)",
-        )
-        .await
+        self.get(&["v1", "stats"], &[], "queue statistics (QueueStats)")
+            .await
     }
 
     /// `GET /v1/events`: the live stream of change notices (and, for
@@ -485,6 +377,31 @@ impl Client {
             Box::pin(resp.bytes_stream()),
             self.inner.stream_idle_timeout,
         ))
+    }
+
+    /// A `GET` of `segments` with `query`, decoded into `T`.
+    async fn get<T: DeserializeOwned>(
+        &self,
+        segments: &[&str],
+        query: &[(&str, String)],
+        expected: &str,
+    ) -> Result<T, ClientError> {
+        let url = self.url(segments, query)?;
+        self.call(Method::GET, url, Extra::default(), None::<&()>, expected)
+            .await
+    }
+
+    /// A request with a JSON body to `segments`, decoded into `T`.
+    async fn send<T: DeserializeOwned, B: Serialize + ?Sized>(
+        &self,
+        method: Method,
+        segments: &[&str],
+        extra: Extra<'_>,
+        body: &B,
+        expected: &str,
+    ) -> Result<T, ClientError> {
+        let url = self.url(segments, &[])?;
+        self.call(method, url, extra, Some(body), expected).await
     }
 
     /// The endpoint URL: base path + percent-encoded `segments` + query.
@@ -562,96 +479,6 @@ impl Client {
         }
         decode(&what, status, &headers, &bytes, expected)
     }
-}
-
-/// Reads the whole answer body, at most [`MAX_RESPONSE_BYTES`].
-async fn read_body(what: &str, mut resp: reqwest::Response) -> Result<Vec<u8>, ClientError> {
-    let too_large = || ClientError::Decode {
-        message: format!(
-            "{what}: the answer is larger than {} MiB",
-            MAX_RESPONSE_BYTES / (1024 * 1024)
-        ),
-    };
-    if resp
-        .content_length()
-        .is_some_and(|n| n > MAX_RESPONSE_BYTES as u64)
-    {
-        return Err(too_large());
-    }
-    let mut out = Vec::new();
-    while let Some(chunk) = resp
-        .chunk()
-        .await
-        .map_err(|e| ClientError::from_reqwest(what, e))?
-    {
-        if out.len() + chunk.len() > MAX_RESPONSE_BYTES {
-            return Err(too_large());
-        }
-        out.extend_from_slice(&chunk);
-    }
-    Ok(out)
-}
-
-/// Decodes a success answer, naming what was expected when it does not fit.
-fn decode<T: DeserializeOwned>(
-    what: &str,
-    status: StatusCode,
-    headers: &HeaderMap,
-    body: &[u8],
-    expected: &str,
-) -> Result<T, ClientError> {
-    serde_json::from_slice(body).map_err(|e| {
-        let content_type = headers
-            .get(header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("no content type");
-        let why = if body.is_empty() {
-            "the body is empty".to_string()
-        } else {
-            e.to_string()
-        };
-        ClientError::Decode {
-            message: error::carry(&format!(
-                "{what}: expected JSON with {expected}, got HTTP {} ({content_type}, {} bytes): {why}",
-                status.as_u16(),
-                body.len()
-            )),
-        }
-    })
-}
-
-/// Checks and normalizes the server's base URL.
-fn parse_base_url(raw: &str) -> Result<Url, ClientError> {
-    let raw = raw.trim();
-    // Do not echo what might hold credentials.
-    let shown = if raw.contains('@') || raw.len() > 200 {
-        "<not shown>".to_string()
-    } else {
-        raw.to_string()
-    };
-    let invalid = |reason: &str| ClientError::InvalidUrl {
-        url: shown.clone(),
-        reason: reason.to_string(),
-    };
-    let url = Url::parse(raw).map_err(|e| invalid(&e.to_string()))?;
-    if url.scheme() != "http" && url.scheme() != "https" {
-        return Err(invalid("the scheme must be http or https"));
-    }
-    if url.host_str().is_none_or(str::is_empty) {
-        return Err(invalid("it has no host"));
-    }
-    if !url.username().is_empty() || url.password().is_some() {
-        return Err(invalid(
-            "it must not contain a user name or password; the token is given separately",
-        ));
-    }
-    if url.query().is_some() || url.fragment().is_some() {
-        return Err(invalid("it must not have a query (?…) or fragment (#…)"));
-    }
-    if url.cannot_be_a_base() {
-        return Err(invalid("it cannot have a path"));
-    }
-    Ok(url)
 }
 
 #[cfg(test)]
