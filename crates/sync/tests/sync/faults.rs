@@ -31,12 +31,12 @@ use std::time::{Duration, Instant};
 use proxy::{AnswerFault, Proxy};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
-use sahaya::client::Client;
-use sahaya::domain::{MessageKind, Role, Status, TicketId};
-use sahaya::protocol::{TicketPatch, View};
-use sahaya::server::ServeOptions;
-use sahaya::store::{OutboxOp, OutboxState, Store};
-use sahaya::sync::{self, SyncHandle};
+use sahaya_sync::client::Client;
+use sahaya_protocol::domain::{MessageKind, Role, Status, TicketId};
+use sahaya_protocol::wire::{TicketPatch, View};
+use sahaya_server::ServeOptions;
+use sahaya_store::{OutboxOp, OutboxState, Store};
+use sahaya_sync::SyncHandle;
 
 /// Whether the answer to a status patch may be lost. Not yet: a patch whose
 /// answer is lost comes back as a conflict with the agent's own change, and
@@ -105,7 +105,7 @@ fn console(url: &str, token: &str, cache: &Path) -> Console {
     // `two_connections_can_create_a_cache_at_once`).
     let ui = Store::open(cache).unwrap();
     let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
-    let handle = sync::spawn(client(url, token), cache.to_path_buf(), tx);
+    let handle = sahaya_sync::spawn(client(url, token), cache.to_path_buf(), tx);
     tokio::spawn(async move { while rx.recv().await.is_some() {} });
     Console { handle, ui }
 }
@@ -849,7 +849,7 @@ fn crash_child_console() {
         let cache = PathBuf::from(cache);
         let mut ui = Store::open(&cache).unwrap();
         let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
-        let handle = sync::spawn(client(&url, &token), cache.clone(), tx);
+        let handle = sahaya_sync::spawn(client(&url, &token), cache.clone(), tx);
         tokio::spawn(async move { while rx.recv().await.is_some() {} });
         // Writes already in the outbox were queued by an earlier run.
         let mut start = 0usize;
@@ -896,7 +896,7 @@ async fn a_console_killed_mid_write_loses_and_duplicates_nothing() {
     let base = pick_tickets(&direct, 3).await;
     let ids: Vec<TicketId> = base.keys().copied().collect();
     let writes = crash_writes(&ids);
-    let on_server = |detail: &[sahaya::protocol::TicketDetail]| -> HashMap<String, usize> {
+    let on_server = |detail: &[sahaya_protocol::wire::TicketDetail]| -> HashMap<String, usize> {
         let mut n = HashMap::new();
         for d in detail {
             for m in &d.messages {
@@ -918,7 +918,7 @@ async fn a_console_killed_mid_write_loses_and_duplicates_nothing() {
         let mut child = tokio::process::Command::new(std::env::current_exe().unwrap())
             .args([
                 "--exact",
-                "crash_child_console",
+                "faults::crash_child_console",
                 "--ignored",
                 "--nocapture",
                 "--test-threads=1",

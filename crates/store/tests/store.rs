@@ -1,14 +1,15 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 //! The local cache: change feed, views, outbox, drafts, search, bad files.
 
 use chrono::{Duration, TimeZone, Utc};
-use sahaya::domain::{
+use sahaya_protocol::domain::{
     ActionKind, ActionStatus, Agent, Author, Channel, ContactHandle, Currency, Customer, Delivery,
     Macro, Message, MessageKind, Money, Order, OrderAction, PaymentMethod, PaymentStatus, Presence,
     Priority, RefundMethod, Role, Shipment, ShipmentStatus, Sla, Status, SurveyKind,
     SurveyResponse, Ticket, Timestamp,
 };
-use sahaya::protocol::{Change, Entity, NewOrderAction, NewOutboundTicket, TicketPatch, View};
-use sahaya::store::{OutboxOp, OutboxState, Store, StoreError};
+use sahaya_protocol::wire::{Change, Entity, NewOrderAction, NewOutboundTicket, TicketPatch, View};
+use sahaya_store::{OutboxOp, OutboxState, Store, StoreError};
 
 fn t0() -> Timestamp {
     Utc.with_ymd_and_hms(2026, 11, 2, 9, 0, 0).single().unwrap()

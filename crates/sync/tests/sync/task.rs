@@ -4,11 +4,11 @@ use sahaya_testkit::server as common;
 
 use std::time::{Duration, Instant};
 
-use sahaya::client::Client;
-use sahaya::domain::{MessageKind, Role, Status};
-use sahaya::protocol::{TicketPatch, View};
-use sahaya::store::{OutboxOp, OutboxState, Store};
-use sahaya::sync::{self, SyncEvent};
+use sahaya_sync::client::Client;
+use sahaya_protocol::domain::{MessageKind, Role, Status};
+use sahaya_protocol::wire::{TicketPatch, View};
+use sahaya_store::{OutboxOp, OutboxState, Store};
+use sahaya_sync::{self, SyncEvent};
 use serde_json::json;
 
 async fn wait_until(what: &str, mut f: impl FnMut() -> bool) {
@@ -26,7 +26,7 @@ async fn sync_fills_the_cache_and_delivers_the_outbox_once() {
     let cache = dir.path().join("cache.db");
     let client = Client::new(&s.server.url(), s.token(Role::Agent)).unwrap();
     let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
-    let handle = sync::spawn(client, cache.clone(), tx);
+    let handle = sahaya_sync::spawn(client, cache.clone(), tx);
     tokio::spawn(async move { while rx.recv().await.is_some() {} });
 
     let mut ui = Store::open(&cache).unwrap();
@@ -107,7 +107,7 @@ async fn a_stale_patch_becomes_a_conflict_with_both_sides() {
     let cache = dir.path().join("cache.db");
     let client = Client::new(&s.server.url(), s.token(Role::Agent)).unwrap();
     let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<SyncEvent>();
-    let handle = sync::spawn(client, cache.clone(), tx);
+    let handle = sahaya_sync::spawn(client, cache.clone(), tx);
     tokio::spawn(async move { while rx.recv().await.is_some() {} });
     let mut ui = Store::open(&cache).unwrap();
     wait_until("initial sync", || {
@@ -140,7 +140,7 @@ async fn a_stale_patch_becomes_a_conflict_with_both_sides() {
         .enqueue(OutboxOp::Patch {
             ticket_id: ticket.id,
             patch: TicketPatch {
-                priority: Some(sahaya::domain::Priority::Low),
+                priority: Some(sahaya_protocol::domain::Priority::Low),
                 ..Default::default()
             },
         })
@@ -156,7 +156,7 @@ async fn a_stale_patch_becomes_a_conflict_with_both_sides() {
     let problem = ui.outbox_problems().unwrap().remove(0);
     assert_eq!(problem.state, OutboxState::Conflict);
     let theirs = problem.conflict.expect("their ticket kept");
-    assert_eq!(theirs.priority, sahaya::domain::Priority::Urgent);
+    assert_eq!(theirs.priority, sahaya_protocol::domain::Priority::Urgent);
     // Nothing was overwritten on the server.
     let detail = s
         .get(&format!("/v1/tickets/{}", ticket.id), Role::Agent)

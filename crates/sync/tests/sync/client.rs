@@ -8,12 +8,12 @@ use std::time::Duration;
 
 use common::{bare_server, demo_server};
 use futures::{Stream, StreamExt};
-use sahaya::client::{Client, ClientError};
-use sahaya::domain::{
+use sahaya_sync::client::{Client, ClientError};
+use sahaya_protocol::domain::{
     ActionKind, Channel, Currency, MessageKind, Money, PaymentMethod, Priority, RefundMethod, Role,
     Status,
 };
-use sahaya::protocol::{
+use sahaya_protocol::wire::{
     Entity, EntityKind, InboundMessage, NewMessage, NewOrderAction, NewOutboundTicket, StreamEvent,
     TicketPatch, View,
 };
@@ -62,7 +62,7 @@ where
 }
 
 /// Reads change notices until `n` arrived (stats events are skipped).
-async fn changes<S>(events: &mut S, n: usize) -> Vec<sahaya::protocol::ChangeNotice>
+async fn changes<S>(events: &mut S, n: usize) -> Vec<sahaya_protocol::wire::ChangeNotice>
 where
     S: Stream<Item = Result<StreamEvent, ClientError>> + Unpin,
 {
