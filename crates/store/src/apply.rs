@@ -7,7 +7,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::error::{Result, decode, encode};
 use super::fts::{Indexed, Pending};
-use super::outbox::{OutboxOp, STATE_ACTIVE_SQL};
+use super::entry::{OutboxOp, STATE_ACTIVE_SQL};
 use super::patch::apply_patch;
 use super::{META_CURSOR, Store, from_millis, millis, set_meta};
 use sahaya_protocol::domain::{

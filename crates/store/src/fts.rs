@@ -1,7 +1,7 @@
 //! Keeping the full-text indexes in step with `tickets.subject` and
 //! `messages.body`.
 //!
-//! The writers ([`super::apply`]) note in a [`Pending`] which rows they
+//! The cache writers note in a [`Pending`] which rows they
 //! added or whose text they changed; [`commit`] writes those into the FTS5
 //! tables at the end of the transaction, all new texts of a table in one
 //! statement. No triggers: FTS5 flushes its pending terms to a new segment at

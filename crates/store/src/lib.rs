@@ -14,6 +14,7 @@
 //!   and in Kannada, Telugu and Devanagari.
 
 mod apply;
+mod entry;
 mod error;
 mod filter;
 mod fts;
@@ -31,7 +32,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 pub use error::{Result, StoreError};
 pub use filter::TicketFilter;
-pub use outbox::{OutboxEntry, OutboxOp, OutboxState};
+pub use entry::{OutboxEntry, OutboxOp, OutboxState};
 pub use patch::apply_patch;
 pub use read::TicketRow;
 pub use schema::TOKENIZER;

@@ -7,7 +7,7 @@
 use rusqlite::{CachedStatement, Connection, OptionalExtension, params};
 
 use super::error::{Result, corrupt, decode};
-use super::outbox::{OutboxOp, OutboxState};
+use super::entry::{OutboxOp, OutboxState};
 use super::{CountsMemo, SLA_DUE_HORIZON_MINUTES, Store, millis};
 use sahaya_protocol::domain::{
     ActionKind, ActionStatus, Agent, AgentId, Author, Channel, Customer, CustomerId, Delivery,
