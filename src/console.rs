@@ -133,7 +133,7 @@ pub async fn run(opts: ConsoleOptions) -> anyhow::Result<()> {
         sahaya_protocol::Clock::system(),
     );
     // The widths `sahaya doctor` measured in this terminal, if it did.
-    let profile = crate::doctor::load_cached_profile(&data_dir).unwrap_or_default();
+    let profile = sahaya_text::calibration::load_cached_profile(&data_dir).unwrap_or_default();
     let mut app = sahaya_tui::App::new(store, i18n, keymap, profile);
     app.supervisor.rules = config.alerts.clone().unwrap_or_default();
     if let Some(notice) = notice {

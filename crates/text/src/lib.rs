@@ -18,6 +18,7 @@
 //! Width-dependent functions take a `&WidthProfile`; [`default_profile`] is
 //! the uncalibrated default.
 
+pub mod calibration;
 pub mod cluster;
 pub mod draw;
 pub mod editor;
