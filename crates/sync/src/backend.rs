@@ -43,7 +43,7 @@ pub trait Backend: Send + Sync + 'static {
     /// Delivers one outbox entry exactly once, and answers with what the
     /// server made of it. `if_match` is the ticket version a patch is based
     /// on. An entry whose earlier attempt may have landed
-    /// (`entry.attempts > 1`) must not be applied twice: a backend without
+    /// (`entry.attempts > 0`: a try was started before) must not be applied twice: a backend without
     /// idempotency keys finds out first whether it did.
     fn push(
         &self,

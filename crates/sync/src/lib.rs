@@ -12,6 +12,7 @@ pub mod backend;
 pub mod client;
 mod error;
 mod push;
+pub mod rt;
 pub mod sahaya;
 mod task;
 
@@ -25,6 +26,7 @@ use tokio::sync::{Notify, mpsc};
 
 pub use backend::{Backend, Capabilities};
 pub use error::SyncError;
+pub use rt::RtBackend;
 pub use sahaya::SahayaBackend;
 
 pub use sahaya_protocol::events::{Connection, SyncEvent, SyncRequest};

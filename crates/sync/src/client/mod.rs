@@ -8,7 +8,7 @@
 //! The access token is sent as `Authorization: Bearer …` on every request and
 //! appears nowhere else: not in `Debug`, not in logs, not in errors.
 
-mod error;
+pub(crate) mod error;
 mod events;
 pub mod http;
 

@@ -1,0 +1,171 @@
+//! The queries the adapter asks RT, each as few requests as REST 2 allows:
+//! transactions after a cursor, tickets by id with what the cache needs
+//! expanded, and the text of many messages at once.
+
+use std::collections::{BTreeMap, HashMap};
+
+use sahaya_protocol::domain::TicketId;
+
+use super::http::RtHttp;
+use super::wire::{self, Page};
+use crate::client::ClientError;
+
+/// REST 2's largest page.
+pub const PER_PAGE: usize = 100;
+
+const USER_FIELDS: &str = "id,Name,RealName,EmailAddress,Lang,City,Created";
+const TXN_FIELDS: &str = "Type,ObjectId,Creator,Created,CustomFields";
+const TICKET_FIELDS: &str =
+    "Subject,Status,Queue,Owner,Priority,Requestor,Created,LastUpdated,Started,Due,CustomFields";
+
+fn txn_query(sql: String, page: usize) -> Vec<(&'static str, String)> {
+    vec![
+        ("query", sql),
+        ("orderby", "id".into()),
+        ("order", "ASC".into()),
+        ("per_page", PER_PAGE.to_string()),
+        ("page", page.to_string()),
+        ("fields", TXN_FIELDS.into()),
+        ("fields[Creator]", USER_FIELDS.into()),
+    ]
+}
+
+/// One page of ticket transactions with ids above `cursor`, oldest first.
+pub async fn transactions_after(
+    http: &RtHttp,
+    cursor: i64,
+) -> Result<Vec<wire::Transaction>, ClientError> {
+    let sql = format!("id > {cursor} AND ObjectType = 'RT::Ticket'");
+    let page: Page<wire::Transaction> = http.get("transactions", &txn_query(sql, 1)).await?.body;
+    Ok(page.items)
+}
+
+/// Transactions matching a TransactionSQL query, every page.
+pub async fn transactions_where(
+    http: &RtHttp,
+    sql: &str,
+) -> Result<Vec<wire::Transaction>, ClientError> {
+    let mut out = Vec::new();
+    for n in 1.. {
+        let page: Page<wire::Transaction> =
+            http.get("transactions", &txn_query(sql.to_string(), n)).await?.body;
+        let full = page.items.len() >= PER_PAGE;
+        out.extend(page.items);
+        if !full {
+            break;
+        }
+    }
+    Ok(out)
+}
+
+/// The id of the newest ticket transaction (0 when there is none).
+pub async fn latest_transaction(http: &RtHttp) -> Result<i64, ClientError> {
+    let query = [
+        ("query", "ObjectType = 'RT::Ticket'".to_string()),
+        ("orderby", "id".into()),
+        ("order", "DESC".into()),
+        ("per_page", "1".into()),
+    ];
+    let page: Page<wire::Transaction> = http.get("transactions", &query).await?.body;
+    Ok(page.items.first().map_or(0, |t| t.id))
+}
+
+/// The tickets with these ids that the token may see, fields expanded.
+pub async fn tickets(
+    http: &RtHttp,
+    ids: &[TicketId],
+) -> Result<HashMap<TicketId, wire::Ticket>, ClientError> {
+    let mut out = HashMap::new();
+    for chunk in ids.chunks(PER_PAGE) {
+        let sql = chunk
+            .iter()
+            .map(|id| format!("id = {id}"))
+            .collect::<Vec<_>>()
+            .join(" OR ");
+        let query = [
+            ("query", sql),
+            ("per_page", PER_PAGE.to_string()),
+            ("fields", TICKET_FIELDS.to_string()),
+            ("fields[Queue]", "Name".to_string()),
+            ("fields[Owner]", USER_FIELDS.to_string()),
+            ("fields[Requestor]", USER_FIELDS.to_string()),
+        ];
+        let page: Page<wire::Ticket> = http.get("tickets", &query).await?.body;
+        out.extend(page.items.into_iter().map(|t| (t.id, t)));
+    }
+    Ok(out)
+}
+
+/// One ticket and its ETag (the id of its latest transaction).
+pub async fn ticket(http: &RtHttp, id: TicketId) -> Result<(wire::Ticket, i64), ClientError> {
+    let query = [
+        ("fields[Queue]", "Name".to_string()),
+        ("fields[Owner]", USER_FIELDS.to_string()),
+        ("fields[Requestor]", USER_FIELDS.to_string()),
+    ];
+    let answer = http.get::<wire::Ticket>(&format!("ticket/{id}"), &query).await?;
+    let etag = answer.etag.ok_or_else(|| ClientError::Decode {
+        message: format!("GET ticket/{id}: Request Tracker sent no ETag"),
+    })?;
+    Ok((answer.body, etag))
+}
+
+/// The text of each of these transactions: its first `text/plain` part, else
+/// its first `text/html` part as plain text. Transactions with neither (an
+/// attachment alone) get no entry.
+pub async fn bodies(http: &RtHttp, txns: &[i64]) -> Result<HashMap<i64, String>, ClientError> {
+    // transaction -> (is plain, text), keeping the best part seen.
+    let mut best: BTreeMap<i64, (bool, String)> = BTreeMap::new();
+    for chunk in txns.chunks(PER_PAGE) {
+        let filter = serde_json::json!([
+            {"field": "TransactionId", "operator": "IN", "value": chunk},
+            {"field": "ContentType", "operator": "STARTSWITH", "value": "text/"},
+        ]);
+        for n in 1.. {
+            let query = [
+                ("query", filter.to_string()),
+                ("orderby", "id".to_string()),
+                ("per_page", PER_PAGE.to_string()),
+                ("page", n.to_string()),
+                ("fields", "TransactionId,ContentType,Content,Filename".to_string()),
+            ];
+            let page: Page<wire::Attachment> = http.get("attachments", &query).await?.body;
+            let full = page.items.len() >= PER_PAGE;
+            for a in page.items {
+                // A named file is an attachment, not the message's text.
+                if !a.filename.trim().is_empty() {
+                    continue;
+                }
+                let plain = a.content_type.eq_ignore_ascii_case("text/plain");
+                let html = a.content_type.eq_ignore_ascii_case("text/html");
+                if !plain && !html {
+                    continue;
+                }
+                let keep = match best.get(&a.transaction_id) {
+                    None => true,
+                    Some((had_plain, _)) => plain && !had_plain,
+                };
+                if keep {
+                    let text = if plain {
+                        a.content
+                    } else {
+                        html_to_text(&a.content)
+                    };
+                    best.insert(a.transaction_id, (plain, text));
+                }
+            }
+            if !full {
+                break;
+            }
+        }
+    }
+    Ok(best
+        .into_iter()
+        .map(|(id, (_, text))| (id, text.trim_end().to_string()))
+        .collect())
+}
+
+/// Mail that came as HTML only, as readable text.
+pub fn html_to_text(html: &str) -> String {
+    html2text::from_read(html.as_bytes(), 100).unwrap_or_else(|_| html.to_string())
+}

@@ -1,0 +1,268 @@
+//! Request Tracker's REST 2 over HTTP: the token header, JSON in and out,
+//! ETags, and RT's errors sorted into [`ClientError`]s.
+
+use reqwest::header::{self, HeaderMap, HeaderValue};
+use reqwest::{Method, StatusCode, Url};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::client::ClientError;
+use crate::client::error::{carry, parse_retry_after};
+use crate::client::http::{REQUEST_TIMEOUT, http_client, parse_base_url, read_body};
+
+/// The REST 2 root below an RT's web address.
+const REST2: &str = "REST/2.0";
+
+/// An answer: status, ETag (a ticket's is the id of its latest transaction)
+/// and the decoded body.
+pub struct Answer<T> {
+    pub etag: Option<i64>,
+    pub body: T,
+    /// Where a POST put what it created (`/REST/2.0/transaction/42`).
+    pub location: Option<String>,
+}
+
+#[derive(Clone)]
+pub struct RtHttp {
+    http: reqwest::Client,
+    /// `…/REST/2.0/`
+    base: Url,
+    auth: HeaderValue,
+}
+
+impl std::fmt::Debug for RtHttp {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RtHttp")
+            .field("base", &self.base.as_str())
+            .field("token", &"<redacted>")
+            .finish()
+    }
+}
+
+impl RtHttp {
+    /// `web_url` is RT's web address (e.g. `https://rt.example.com/` or
+    /// `https://example.com/rt`), `token` an RT auth token.
+    pub fn new(web_url: &str, token: &str) -> Result<RtHttp, ClientError> {
+        let mut base = parse_base_url(web_url)?;
+        if !base.path().ends_with('/') {
+            let path = format!("{}/", base.path());
+            base.set_path(&path);
+        }
+        // Someone may paste the REST 2 address itself.
+        if !base.path().ends_with("/REST/2.0/") {
+            base = base.join(&format!("{REST2}/")).map_err(|e| ClientError::InvalidUrl {
+                url: web_url.to_string(),
+                reason: e.to_string(),
+            })?;
+        }
+        let token = token.trim();
+        if token.is_empty() || !token.chars().all(|c| c.is_ascii_graphic()) {
+            return Err(ClientError::InvalidToken {
+                reason: "it is empty or has spaces, control or non-ASCII characters".to_string(),
+            });
+        }
+        let mut auth = HeaderValue::from_str(&format!("token {token}")).map_err(|_| {
+            ClientError::InvalidToken {
+                reason: "it cannot be sent in an HTTP header".to_string(),
+            }
+        })?;
+        auth.set_sensitive(true);
+        Ok(RtHttp {
+            http: http_client()?,
+            base,
+            auth,
+        })
+    }
+
+    /// The REST 2 root, for messages.
+    pub fn base(&self) -> &str {
+        self.base.as_str()
+    }
+
+    fn url(&self, path: &str, query: &[(&str, String)]) -> Result<Url, ClientError> {
+        let mut url = self.base.join(path).map_err(|e| ClientError::InvalidRequest {
+            message: format!("{path}: {e}"),
+        })?;
+        if !query.is_empty() {
+            let mut pairs = url.query_pairs_mut();
+            for (k, v) in query {
+                pairs.append_pair(k, v);
+            }
+        }
+        Ok(url)
+    }
+
+    pub async fn get<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        query: &[(&str, String)],
+    ) -> Result<Answer<T>, ClientError> {
+        self.call(Method::GET, path, query, None::<&()>, None).await
+    }
+
+    pub async fn post<T: DeserializeOwned, B: Serialize>(
+        &self,
+        path: &str,
+        body: &B,
+    ) -> Result<Answer<T>, ClientError> {
+        self.call(Method::POST, path, &[], Some(body), None).await
+    }
+
+    pub async fn put<T: DeserializeOwned, B: Serialize>(
+        &self,
+        path: &str,
+        body: &B,
+        if_match: i64,
+    ) -> Result<Answer<T>, ClientError> {
+        self.call(Method::PUT, path, &[], Some(body), Some(if_match))
+            .await
+    }
+
+    async fn call<T: DeserializeOwned, B: Serialize>(
+        &self,
+        method: Method,
+        path: &str,
+        query: &[(&str, String)],
+        body: Option<&B>,
+        if_match: Option<i64>,
+    ) -> Result<Answer<T>, ClientError> {
+        let url = self.url(path, query)?;
+        let what = format!("{method} {}", url.path());
+        let mut req = self
+            .http
+            .request(method, url)
+            .timeout(REQUEST_TIMEOUT)
+            .header(header::AUTHORIZATION, self.auth.clone())
+            .header(header::ACCEPT, "application/json");
+        if let Some(v) = if_match {
+            req = req.header(header::IF_MATCH, format!("\"{v}\""));
+        }
+        if let Some(body) = body {
+            let bytes = serde_json::to_vec(body).map_err(|e| ClientError::InvalidRequest {
+                message: format!("{what}: cannot encode the request: {e}"),
+            })?;
+            req = req
+                .header(header::CONTENT_TYPE, "application/json; charset=utf-8")
+                .body(bytes);
+        }
+        let resp = req
+            .send()
+            .await
+            .map_err(|e| ClientError::from_reqwest(&what, e))?;
+        let status = resp.status();
+        let headers = resp.headers().clone();
+        let bytes = read_body(&what, resp).await?;
+        tracing::debug!(status = status.as_u16(), bytes = bytes.len(), "RT {what}");
+        if !status.is_success() {
+            return Err(rt_error(&what, status, &headers, &bytes));
+        }
+        let body = serde_json::from_slice(&bytes).map_err(|e| ClientError::Decode {
+            message: carry(&format!(
+                "{what}: expected Request Tracker's JSON, got HTTP {} ({} bytes): {e}",
+                status.as_u16(),
+                bytes.len()
+            )),
+        })?;
+        Ok(Answer {
+            etag: etag(&headers),
+            location: headers
+                .get(header::LOCATION)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_string),
+            body,
+        })
+    }
+}
+
+/// A ticket's ETag is the id of its latest transaction: `"44"`.
+fn etag(headers: &HeaderMap) -> Option<i64> {
+    let raw = headers.get(header::ETAG)?.to_str().ok()?;
+    raw.trim()
+        .trim_start_matches("W/")
+        .trim_matches('"')
+        .parse()
+        .ok()
+}
+
+/// RT's error answers are `{"message": "…"}`.
+fn rt_error(what: &str, status: StatusCode, headers: &HeaderMap, body: &[u8]) -> ClientError {
+    let said = serde_json::from_slice::<serde_json::Value>(body)
+        .ok()
+        .and_then(|v| v.get("message").and_then(|m| m.as_str()).map(carry))
+        .unwrap_or_else(|| {
+            format!(
+                "HTTP {}{}",
+                status.as_u16(),
+                status
+                    .canonical_reason()
+                    .map(|r| format!(" {r}"))
+                    .unwrap_or_default()
+            )
+        });
+    let code = status.as_u16();
+    match code {
+        401 => ClientError::Unauthorized {
+            message: format!("Request Tracker refused the token: {said}"),
+        },
+        403 => ClientError::Rejected {
+            status: code,
+            code: "forbidden".to_string(),
+            message: format!("Request Tracker says you have no right to do this ({said})"),
+        },
+        404 => ClientError::Rejected {
+            status: code,
+            code: "not_found".to_string(),
+            message: format!("{what}: not found in Request Tracker ({said})"),
+        },
+        412 => ClientError::Rejected {
+            status: code,
+            code: "version_conflict".to_string(),
+            message: format!("{what}: changed meanwhile ({said})"),
+        },
+        408 | 429 | 500..=599 => ClientError::Server {
+            status: code,
+            code: format!("http_{code}"),
+            message: said,
+            retry_after: parse_retry_after(headers, chrono::Utc::now()),
+        },
+        400..=499 => ClientError::Rejected {
+            status: code,
+            code: "refused".to_string(),
+            message: format!("Request Tracker refused it: {said}"),
+        },
+        _ => ClientError::Decode {
+            message: format!("{what}: unexpected HTTP status {code}"),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_rest2_root_is_found_from_the_web_address() {
+        for (given, want) in [
+            ("http://rt.test", "http://rt.test/REST/2.0/"),
+            ("http://rt.test/", "http://rt.test/REST/2.0/"),
+            ("http://h.test/rt", "http://h.test/rt/REST/2.0/"),
+            ("http://h.test/rt/REST/2.0", "http://h.test/rt/REST/2.0/"),
+        ] {
+            assert_eq!(RtHttp::new(given, "1-2-abc").unwrap().base(), want, "{given}");
+        }
+        assert!(RtHttp::new("http://rt.test", "a b").is_err());
+        let shown = format!("{:?}", RtHttp::new("http://rt.test", "1-2-secret").unwrap());
+        assert!(!shown.contains("secret"));
+    }
+
+    #[test]
+    fn errors_say_what_rt_said() {
+        let h = HeaderMap::new();
+        let e = rt_error("GET /x", StatusCode::UNAUTHORIZED, &h, br#"{"message":"Unauthorized"}"#);
+        assert!(matches!(e, ClientError::Unauthorized { .. }));
+        let e = rt_error("GET /x", StatusCode::FORBIDDEN, &h, b"");
+        assert_eq!(e.code(), Some("forbidden"));
+        let e = rt_error("GET /x", StatusCode::BAD_GATEWAY, &h, b"<html>");
+        assert!(e.is_retryable());
+    }
+}

@@ -1,0 +1,252 @@
+//! Request Tracker 5 as a [`Backend`], over its REST 2 API.
+//!
+//! RT has no change feed, no live stream, no presence, no orders and no
+//! idempotency keys. The adapter reads ticket transactions in id order from
+//! a cursor (`pull`), polls for new ones, and delivers each outbox entry
+//! exactly once by finding out whether an earlier try landed before it sends
+//! again (`push`). The mapping between RT's records and sahaya's is in `map`
+//! and docs/backends.md.
+
+mod fetch;
+mod history;
+mod http;
+mod map;
+mod pull;
+mod push;
+mod wire;
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use futures::StreamExt;
+use sahaya_protocol::Clock;
+use sahaya_protocol::domain::Agent;
+use sahaya_protocol::wire::{ChangeNotice, ChangesPage, Entity, EntityKind, PresenceUpdate, StreamEvent};
+use sahaya_store::OutboxEntry;
+use serde_json::Value;
+
+use crate::backend::{Backend, Capabilities, LiveEvents};
+use crate::client::ClientError;
+
+pub use push::KEY_FIELD;
+
+/// How often RT is asked for new transactions (it cannot tell us).
+pub const DEFAULT_POLL: Duration = Duration::from_secs(5);
+
+/// A Request Tracker 5 server and one user's auth token.
+#[derive(Debug)]
+pub struct RtBackend {
+    http: http::RtHttp,
+    clock: Clock,
+    histories: history::Histories,
+    /// The token's user (RT tokens are `1-<user id>-<secret>`).
+    user_id: i64,
+    me: tokio::sync::OnceCell<wire::User>,
+    /// Whether the site has the `sahaya-key` transaction custom field.
+    key_field: AtomicBool,
+    poll: Duration,
+}
+
+/// What `sahaya doctor` reports about an RT server.
+#[derive(Debug, Clone)]
+pub struct RtCheck {
+    pub version: String,
+    pub user: String,
+    /// Queues the token's user can see.
+    pub queues: Vec<String>,
+    /// Whether replies can carry their outbox key (see `push`).
+    pub key_field: bool,
+}
+
+impl RtBackend {
+    /// `url` is RT's web address; `token` an auth token made in RT
+    /// (Logged in as the agent: Settings → Auth Tokens).
+    pub fn new(url: &str, token: &str, clock: Clock) -> Result<RtBackend, ClientError> {
+        let user_id = token_user(token).ok_or_else(|| ClientError::InvalidToken {
+            reason: "it is not a Request Tracker auth token (those look like 1-23-0a1b2c…; \
+                     make one in RT under Settings → Auth Tokens)"
+                .to_string(),
+        })?;
+        Ok(RtBackend {
+            http: http::RtHttp::new(url, token)?,
+            clock,
+            histories: history::Histories::default(),
+            user_id,
+            me: tokio::sync::OnceCell::new(),
+            key_field: AtomicBool::new(false),
+            poll: DEFAULT_POLL,
+        })
+    }
+
+    /// Polls for new transactions this often (tests use less).
+    pub fn with_poll_interval(mut self, poll: Duration) -> Self {
+        self.poll = poll;
+        self
+    }
+
+    pub(crate) fn me_id(&self) -> i64 {
+        self.user_id
+    }
+
+    pub(crate) fn has_key_field(&self) -> bool {
+        self.key_field.load(Ordering::Relaxed)
+    }
+
+    pub(crate) async fn me_user(&self) -> Result<&wire::User, ClientError> {
+        self.me
+            .get_or_try_init(|| async {
+                let query = [("fields", "id,Name,RealName,EmailAddress,Lang,City,Created".to_string())];
+                let user: wire::User =
+                    self.http.get(&format!("user/{}", self.user_id), &query).await?.body;
+                Ok(user)
+            })
+            .await
+    }
+
+    /// Is this RT 5 with REST 2, does the token work, what can it see.
+    pub async fn check(&self) -> Result<RtCheck, ClientError> {
+        let version = self.version().await?;
+        let user = self.me_user().await?.display_name().to_string();
+        let queues: Value = self.http.get("queues/all", &[("fields", "Name".to_string())]).await?.body;
+        let queues = queues["items"]
+            .as_array()
+            .map(|items| {
+                items
+                    .iter()
+                    .filter_map(|q| q["Name"].as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let key_field = self.find_key_field().await?;
+        Ok(RtCheck {
+            version,
+            user,
+            queues,
+            key_field,
+        })
+    }
+
+    /// RT's version, or why this is not an RT 5 with REST 2.
+    async fn version(&self) -> Result<String, ClientError> {
+        let not_rt = |why: String| ClientError::Rejected {
+            status: 404,
+            code: "not_rt".to_string(),
+            message: format!(
+                "{} does not answer like Request Tracker 5 ({why}); check the URL: it is RT's web \
+                 address, e.g. https://rt.example.com/ (RT 4 has no REST 2: sahaya needs RT 5)",
+                self.http.base()
+            ),
+        };
+        let info: wire::RtInfo = match self.http.get("rt", &[]).await {
+            Ok(a) => a.body,
+            Err(ClientError::Rejected { status: 404, .. }) => {
+                return Err(not_rt("no REST 2 there".into()));
+            }
+            Err(ClientError::Decode { .. }) => return Err(not_rt("the answer is not RT's JSON".into())),
+            Err(e) => return Err(e),
+        };
+        if !info.version.trim_start().starts_with('5') {
+            return Err(ClientError::Rejected {
+                status: 400,
+                code: "rt_version".to_string(),
+                message: format!(
+                    "this Request Tracker is version {:?}; sahaya needs RT 5",
+                    info.version
+                ),
+            });
+        }
+        Ok(info.version)
+    }
+
+    /// Looks for the `sahaya-key` transaction custom field and remembers it.
+    async fn find_key_field(&self) -> Result<bool, ClientError> {
+        let filter = serde_json::json!([
+            {"field": "Name", "value": KEY_FIELD},
+            {"field": "LookupType", "value": "RT::Queue-RT::Ticket-RT::Transaction"},
+        ]);
+        let found: Value = self
+            .http
+            .get("customfields", &[("query", filter.to_string())])
+            .await?
+            .body;
+        let present = found["items"].as_array().is_some_and(|a| !a.is_empty());
+        self.key_field.store(present, Ordering::Relaxed);
+        if !present {
+            tracing::warn!(
+                "RT has no transaction custom field {KEY_FIELD:?}: replies are matched by text to stay exactly-once"
+            );
+        }
+        Ok(present)
+    }
+}
+
+/// The user id in an RT auth token `1-<user id>-<secret>`.
+fn token_user(token: &str) -> Option<i64> {
+    let mut parts = token.trim().splitn(3, '-');
+    let version = parts.next()?;
+    let user = parts.next()?.parse().ok()?;
+    let secret = parts.next()?;
+    (version == "1" && !secret.is_empty()).then_some(user)
+}
+
+impl Backend for RtBackend {
+    fn capabilities(&self) -> Capabilities {
+        Capabilities {
+            presence: false,
+            live_events: false,
+            stats: false,
+            orders: false,
+            macros: false,
+            outbound: false,
+        }
+    }
+
+    async fn me(&self) -> Result<Agent, ClientError> {
+        self.version().await?;
+        let user = self.me_user().await?;
+        self.find_key_field().await?;
+        let mut agent = map::agent(user);
+        agent.presence = sahaya_protocol::domain::Presence::Online;
+        Ok(agent)
+    }
+
+    async fn changes(&self, cursor: i64) -> Result<ChangesPage, ClientError> {
+        pull::changes(self, cursor).await
+    }
+
+    async fn live(&self, _cursor: i64) -> Result<LiveEvents, ClientError> {
+        // No stream: a tick every poll interval makes the sync pull.
+        let poll = self.poll;
+        let ticks = futures::stream::unfold((), move |()| async move {
+            tokio::time::sleep(poll).await;
+            let notice = ChangeNotice {
+                seq: 0,
+                kind: EntityKind::Ticket,
+                id: String::new(),
+            };
+            Some((Ok(StreamEvent::Change(notice)), ()))
+        });
+        Ok(ticks.boxed())
+    }
+
+    async fn push(&self, entry: &OutboxEntry, if_match: i64) -> Result<Vec<Entity>, ClientError> {
+        push::push(self, entry, if_match).await
+    }
+
+    async fn presence(&self, _update: &PresenceUpdate) -> Result<(), ClientError> {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_name_their_user() {
+        assert_eq!(token_user("1-31-f220721649bd91625c85ee1be9935f94"), Some(31));
+        assert_eq!(token_user("sh_abc"), None);
+        assert_eq!(token_user("1-x-abc"), None);
+        assert!(RtBackend::new("http://rt.test", "sh_agent", Clock::system()).is_err());
+    }
+}
