@@ -96,18 +96,26 @@ pub async fn tickets(
     Ok(out)
 }
 
-/// One ticket and its ETag (the id of its latest transaction).
+/// One ticket and its version: the id of its latest transaction, which is
+/// what RT's ETag for it is. (A single-ticket GET does not expand
+/// requestors, so the ticket comes from the collection; the version is read
+/// first, so a change in between shows as a newer ticket, never an older one.)
 pub async fn ticket(http: &RtHttp, id: TicketId) -> Result<(wire::Ticket, i64), ClientError> {
     let query = [
-        ("fields[Queue]", "Name".to_string()),
-        ("fields[Owner]", USER_FIELDS.to_string()),
-        ("fields[Requestor]", USER_FIELDS.to_string()),
+        ("query", format!("ObjectType = 'RT::Ticket' AND ObjectId = {id}")),
+        ("orderby", "id".to_string()),
+        ("order", "DESC".to_string()),
+        ("per_page", "1".to_string()),
     ];
-    let answer = http.get::<wire::Ticket>(&format!("ticket/{id}"), &query).await?;
-    let etag = answer.etag.ok_or_else(|| ClientError::Decode {
-        message: format!("GET ticket/{id}: Request Tracker sent no ETag"),
+    let latest: Page<wire::Transaction> = http.get("transactions", &query).await?.body;
+    let version = latest.items.first().map_or(0, |t| t.id);
+    let mut found = tickets(http, &[id]).await?;
+    let ticket = found.remove(&id).ok_or_else(|| ClientError::Rejected {
+        status: 404,
+        code: "not_found".to_string(),
+        message: format!("ticket {id} is not in Request Tracker (or not visible to you)"),
     })?;
-    Ok((answer.body, etag))
+    Ok((ticket, version))
 }
 
 /// The text of each of these transactions: its first `text/plain` part, else

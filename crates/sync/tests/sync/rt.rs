@@ -1,0 +1,206 @@
+//! The Request Tracker 5 adapter against a real RT on loopback (no mock):
+//! first sync, writes landing exactly once, conflicts, Indic text.
+
+use std::time::{Duration, Instant};
+
+use sahaya_protocol::Clock;
+use sahaya_protocol::domain::{MessageKind, Status};
+use sahaya_protocol::wire::TicketPatch;
+use sahaya_store::{OutboxOp, OutboxState, Store};
+use sahaya_sync::{RtBackend, SyncHandle};
+use sahaya_testkit::rt::RtServer;
+use serde_json::Value;
+
+pub async fn wait_until(what: &str, secs: u64, mut f: impl FnMut() -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(secs);
+    while !f() {
+        assert!(Instant::now() < deadline, "timed out: {what}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// A console's sync against `rt` as agent `n`, on a cache in `dir`.
+pub fn console(rt: &RtServer, n: usize, cache: &std::path::Path, url: Option<&str>) -> SyncHandle {
+    let url = url.map_or_else(|| rt.url(), str::to_string);
+    let backend = RtBackend::new(&url, &rt.agents[n].token, Clock::system())
+        .unwrap()
+        .with_poll_interval(Duration::from_millis(300));
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+    // Shown when a test fails: how the link to RT went.
+    tokio::spawn(async move {
+        while let Some(ev) = rx.recv().await {
+            if let sahaya_sync::SyncEvent::Connection(c) = ev {
+                eprintln!("console {n}: {c:?}");
+            }
+        }
+    });
+    sahaya_sync::spawn_with(backend, cache.to_path_buf(), tx, Clock::system())
+}
+
+/// A plain REST 2 client, to look at RT from outside the adapter.
+pub struct Rest {
+    base: String,
+    token: String,
+    http: reqwest::Client,
+}
+
+impl Rest {
+    pub fn new(rt: &RtServer, token: &str) -> Rest {
+        Rest {
+            base: format!("{}REST/2.0/", rt.url()),
+            token: token.to_string(),
+            http: reqwest::Client::new(),
+        }
+    }
+
+    pub async fn get(&self, path: &str) -> Value {
+        let r = self
+            .http
+            .get(format!("{}{path}", self.base))
+            .header("Authorization", format!("token {}", self.token))
+            .send()
+            .await
+            .unwrap();
+        assert!(r.status().is_success(), "GET {path}: {}", r.status());
+        r.json().await.unwrap()
+    }
+
+    pub async fn post(&self, path: &str, body: Value) -> Value {
+        let r = self
+            .http
+            .post(format!("{}{path}", self.base))
+            .header("Authorization", format!("token {}", self.token))
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        assert!(r.status().is_success(), "POST {path}: {}", r.status());
+        r.json().await.unwrap()
+    }
+
+    /// The texts of a ticket's transactions of `kind` (Correspond, Comment).
+    pub async fn texts(&self, ticket: i64, kind: &str) -> Vec<String> {
+        let q = format!(
+            "transactions?query={}&fields=Type&per_page=100",
+            urlencode(&format!("ObjectId = {ticket} AND ObjectType = 'RT::Ticket' AND Type = '{kind}'"))
+        );
+        let ids: Vec<i64> = self.get(&q).await["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t["id"].as_str().unwrap().parse().unwrap())
+            .collect();
+        let mut out = Vec::new();
+        for id in ids {
+            let atts = self
+                .get(&format!("transaction/{id}/attachments?fields=ContentType,Content"))
+                .await;
+            for a in atts["items"].as_array().unwrap() {
+                if a["ContentType"] == "text/plain" {
+                    out.push(a["Content"].as_str().unwrap().trim_end().to_string());
+                }
+            }
+        }
+        out
+    }
+}
+
+pub fn urlencode(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// Waits until the outbox is empty; says what is stuck if it is not.
+pub async fn drained(ui: &Store, secs: u64) {
+    let deadline = Instant::now() + Duration::from_secs(secs);
+    while ui.outbox_counts().unwrap() != (0, 0) {
+        if Instant::now() > deadline {
+            let stuck: Vec<String> = ui
+                .outbox_pending()
+                .unwrap()
+                .into_iter()
+                .chain(ui.outbox_problems().unwrap())
+                .map(|e| format!("{} {:?} attempts {} {:?}", e.id, e.state, e.attempts, e.last_error))
+                .collect();
+            panic!("outbox not drained:\n{}", stuck.join("\n"));
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn first_sync_shows_rt_tickets_and_writes_land_once() {
+    let rt = tokio::task::spawn_blocking(|| {
+        let rt = RtServer::start().unwrap();
+        rt.seed_tickets(12, true).unwrap();
+        rt
+    })
+    .await
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache.db");
+    let sync = console(&rt, 0, &cache, None);
+    let mut ui = Store::open(&cache).unwrap();
+    wait_until("first sync", 60, || {
+        ui.ticket(12).ok().flatten().is_some() && ui.me().ok().flatten().is_some()
+    })
+    .await;
+    let t = ui.ticket(1).unwrap().unwrap();
+    assert_eq!(t.subject, "రీఫండ్ ఇంకా రాలేదు");
+    assert_eq!(t.order_id.as_deref(), Some("SH-1001"));
+    let msgs = ui.messages(1).unwrap();
+    assert_eq!(msgs.len(), 3, "{msgs:#?}");
+    assert_eq!(msgs[0].kind, MessageKind::Customer);
+    assert_eq!(msgs[0].body, "నా ఆర్డర్ SH-1001 రీఫండ్ ఇంకా రాలేదు.");
+    assert_eq!(msgs[1].kind, MessageKind::Reply);
+    let customer = ui.customer(t.customer_id).unwrap().unwrap();
+    assert_eq!(customer.handles[0].value, "customer1@customer.test");
+
+    // A reply, a note and a status change, queued offline-first.
+    let reply = "ನಮಸ್ಕಾರ! ನಿಮ್ಮ ಪಾರ್ಸೆಲ್ ನಾಳೆ ತಲುಪುತ್ತದೆ 📦";
+    ui.enqueue(OutboxOp::Message {
+        ticket_id: 2,
+        kind: MessageKind::Reply,
+        body: reply.into(),
+    })
+    .unwrap();
+    ui.enqueue(OutboxOp::Message {
+        ticket_id: 2,
+        kind: MessageKind::Note,
+        body: "कुरियरलाई फोन गरें".into(),
+    })
+    .unwrap();
+    ui.enqueue(OutboxOp::Patch {
+        ticket_id: 2,
+        patch: TicketPatch {
+            status: Some(Status::Pending),
+            assignee_id: Some(Some(rt.agents[1].id)),
+            priority: Some(sahaya_protocol::domain::Priority::Urgent),
+            ..Default::default()
+        },
+    })
+    .unwrap();
+    sync.kick();
+    drained(&ui, 60).await;
+    let problems = ui.outbox_problems().unwrap();
+    assert!(problems.is_empty(), "{problems:#?}");
+
+    let rest = Rest::new(&rt, &rt.admin.token);
+    assert_eq!(rest.texts(2, "Correspond").await.iter().filter(|t| *t == reply).count(), 1);
+    assert_eq!(rest.texts(2, "Comment").await, vec!["कुरियरलाई फोन गरें".to_string()]);
+    let t = rest.get("ticket/2").await;
+    assert_eq!(t["Status"], "stalled");
+    assert_eq!(t["Priority"], "100");
+    assert_eq!(t["Owner"]["id"], "ravi");
+    let cached = ui.ticket(2).unwrap().unwrap();
+    assert_eq!(cached.status, Status::Pending);
+    assert_eq!(cached.assignee_id, Some(rt.agents[1].id));
+    let states: Vec<OutboxState> = Vec::new();
+    assert!(states.is_empty());
+}
