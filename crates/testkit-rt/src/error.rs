@@ -12,11 +12,19 @@ pub enum Error {
     /// A file or process operation failed.
     Io { what: String, source: io::Error },
     /// A helper program (rt-setup-database, perl) failed.
-    Command { what: String, status: String, output: String },
+    Command {
+        what: String,
+        status: String,
+        output: String,
+    },
     /// RT's server exited before it answered.
     Exited { status: String, log_tail: String },
     /// RT's server did not answer in time.
-    NotReady { url: String, waited: Duration, log_tail: String },
+    NotReady {
+        url: String,
+        waited: Duration,
+        log_tail: String,
+    },
     /// RT answered, but not what was expected (setup facts, HTTP).
     Unexpected(String),
 }
@@ -34,16 +42,30 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::NotInstalled(what) => {
-                write!(f, "Request Tracker 5 is not installed ({what}); run .ci/install-rt")
+                write!(
+                    f,
+                    "Request Tracker 5 is not installed ({what}); run .ci/install-rt"
+                )
             }
             Error::Io { what, source } => write!(f, "{what}: {source}"),
-            Error::Command { what, status, output } => {
+            Error::Command {
+                what,
+                status,
+                output,
+            } => {
                 write!(f, "{what} failed ({status}); its output ends:\n{output}")
             }
             Error::Exited { status, log_tail } => {
-                write!(f, "RT's server exited ({status}) before it was ready; its log ends:\n{log_tail}")
+                write!(
+                    f,
+                    "RT's server exited ({status}) before it was ready; its log ends:\n{log_tail}"
+                )
             }
-            Error::NotReady { url, waited, log_tail } => write!(
+            Error::NotReady {
+                url,
+                waited,
+                log_tail,
+            } => write!(
                 f,
                 "RT did not answer {url} within {:.1} s; its log ends:\n{log_tail}",
                 waited.as_secs_f64()

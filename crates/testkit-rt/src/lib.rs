@@ -73,7 +73,11 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { ready_timeout: Duration::from_secs(60), workers: 2, fresh_database: false }
+        Options {
+            ready_timeout: Duration::from_secs(60),
+            workers: 2,
+            fresh_database: false,
+        }
     }
 }
 
@@ -108,12 +112,24 @@ impl RtServer {
             template::Facts::parse(&template::provision(&site)?)?
         } else {
             let t = template::ensure(&version)?;
-            fs::copy(t.database(), site.database()).map_err(Error::io("copying the template database"))?;
+            fs::copy(t.database(), site.database())
+                .map_err(Error::io("copying the template database"))?;
             t.facts
         };
-        let admin = facts.admin.clone().ok_or_else(|| Error::Unexpected("setup.pl made no admin".into()))?;
-        let mut rt =
-            RtServer { server: None, site, port: 0, base_url: String::new(), facts, admin, options, _dir: dir };
+        let admin = facts
+            .admin
+            .clone()
+            .ok_or_else(|| Error::Unexpected("setup.pl made no admin".into()))?;
+        let mut rt = RtServer {
+            server: None,
+            site,
+            port: 0,
+            base_url: String::new(),
+            facts,
+            admin,
+            options,
+            _dir: dir,
+        };
         // Another process may take the free port between our look and RT's
         // bind; then RT exits saying so and we try another port.
         let mut attempts = 0;
@@ -122,7 +138,9 @@ impl RtServer {
             rt.port = process::free_port()?;
             rt.base_url = format!("http://127.0.0.1:{}", rt.port);
             match rt.launch() {
-                Err(Error::Exited { log_tail, .. }) if attempts < 5 && log_tail.contains("couldn't start up a web server") => {
+                Err(Error::Exited { log_tail, .. })
+                    if attempts < 5 && log_tail.contains("couldn't start up a web server") =>
+                {
                     continue;
                 }
                 other => return other.map(|()| rt),
@@ -157,7 +175,12 @@ impl RtServer {
     }
     /// The work queues: General, Returns.
     pub fn queues(&self) -> Vec<Queue> {
-        self.facts.queues.iter().filter(|q| q.name != "Restricted").cloned().collect()
+        self.facts
+            .queues
+            .iter()
+            .filter(|q| q.name != "Restricted")
+            .cloned()
+            .collect()
     }
     /// The queue the agents have no rights in.
     pub fn restricted_queue(&self) -> Option<&Queue> {
@@ -165,7 +188,11 @@ impl RtServer {
     }
     /// A custom field's id by name (ORDER_FIELD, CHANNEL_FIELD, KEY_FIELD).
     pub fn custom_field_id(&self, name: &str) -> Option<u64> {
-        self.facts.custom_fields.iter().find(|(n, _)| n == name).map(|(_, id)| *id)
+        self.facts
+            .custom_fields
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, id)| *id)
     }
     /// How many customers there are (`customer0001@customers.sahaya.test` …).
     pub fn customers(&self) -> usize {
@@ -178,7 +205,9 @@ impl RtServer {
 
     /// The last `lines` lines of RT's log (its stderr and stdout).
     pub fn log_tail(&self, lines: usize) -> String {
-        fs::read_to_string(self.site.log()).map(|t| site::tail(&t, lines)).unwrap_or_default()
+        fs::read_to_string(self.site.log())
+            .map(|t| site::tail(&t, lines))
+            .unwrap_or_default()
     }
 
     /// Everything RT would have mailed so far, as an mbox ("" if nothing).
@@ -186,7 +215,10 @@ impl RtServer {
         match fs::read(self.site.outgoing_mail()) {
             Ok(bytes) => Ok(String::from_utf8_lossy(&bytes).into_owned()),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(String::new()),
-            Err(e) => Err(Error::Io { what: "reading outgoing.mbox".into(), source: e }),
+            Err(e) => Err(Error::Io {
+                what: "reading outgoing.mbox".into(),
+                source: e,
+            }),
         }
     }
 
@@ -207,9 +239,17 @@ impl RtServer {
             };
             if let Some(status) = exited {
                 self.server = None;
-                return Err(Error::Exited { status, log_tail: self.log_tail(30) });
+                return Err(Error::Exited {
+                    status,
+                    log_tail: self.log_tail(30),
+                });
             }
-            let probe = process::http_get(self.port, "/REST/2.0/rt", Some(&token), Duration::from_secs(2));
+            let probe = process::http_get(
+                self.port,
+                "/REST/2.0/rt",
+                Some(&token),
+                Duration::from_secs(2),
+            );
             if matches!(probe, Ok(ref r) if r.status == 200) {
                 return Ok(());
             }
@@ -226,10 +266,7 @@ impl RtServer {
 
     /// Whether rt-server is running (started and not exited).
     pub fn is_running(&mut self) -> bool {
-        match self.server.as_mut().map(Server::exited) {
-            Some(Ok(None)) => true,
-            _ => false,
-        }
+        matches!(self.server.as_mut().map(Server::exited), Some(Ok(None)))
     }
 
     /// Stops RT (SIGTERM to its process group, SIGKILL after 10 s), keeping
@@ -242,7 +279,10 @@ impl RtServer {
         let deadline = Instant::now() + Duration::from_secs(10);
         while process::port_in_use(self.port) {
             if Instant::now() >= deadline {
-                return Err(Error::Unexpected(format!("port {} still in use after RT stopped", self.port)));
+                return Err(Error::Unexpected(format!(
+                    "port {} still in use after RT stopped",
+                    self.port
+                )));
             }
             sleep(Duration::from_millis(50));
         }
@@ -257,7 +297,10 @@ impl RtServer {
         }
         self.stop()?;
         if process::port_in_use(self.port) {
-            return Err(Error::Unexpected(format!("port {} was taken while RT was stopped", self.port)));
+            return Err(Error::Unexpected(format!(
+                "port {} was taken while RT was stopped",
+                self.port
+            )));
         }
         self.launch()
     }
@@ -266,8 +309,11 @@ impl RtServer {
     /// subjects and bodies in Kannada, Telugu, Nepali and English) straight in
     /// the database. Works while RT runs. ~1 s per 2,000 tickets with 3 replies.
     pub fn seed_tickets(&self, n: usize, options: &SeedOptions) -> Result<SeedReport> {
-        let queues =
-            if options.queues.is_empty() { self.queues().into_iter().map(|q| q.name).collect() } else { options.queues.clone() };
+        let queues = if options.queues.is_empty() {
+            self.queues().into_iter().map(|q| q.name).collect()
+        } else {
+            options.queues.clone()
+        };
         seed::seed(&self.site, n, &queues, options)
     }
 

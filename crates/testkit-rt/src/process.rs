@@ -15,8 +15,11 @@ use crate::site::{RT_SERVER, Site};
 
 /// A port on 127.0.0.1 that nobody listens on right now.
 pub fn free_port() -> Result<u16> {
-    let l = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).map_err(Error::io("finding a free loopback port"))?;
-    l.local_addr().map(|a| a.port()).map_err(Error::io("finding a free loopback port"))
+    let l = TcpListener::bind((Ipv4Addr::LOCALHOST, 0))
+        .map_err(Error::io("finding a free loopback port"))?;
+    l.local_addr()
+        .map(|a| a.port())
+        .map_err(Error::io("finding a free loopback port"))
 }
 
 /// Whether something listens on 127.0.0.1:`port`.
@@ -41,13 +44,24 @@ impl Server {
             .append(true)
             .open(&log_path)
             .map_err(Error::io(format!("opening {}", log_path.display())))?;
-        let log2 = log.try_clone().map_err(Error::io("duplicating the log file"))?;
+        let log2 = log
+            .try_clone()
+            .map_err(Error::io("duplicating the log file"))?;
         let mut cmd = site.command(RT_SERVER);
-        cmd.args(["--host", "127.0.0.1", "--port", &port.to_string(), "--max-workers", &workers.to_string()])
-            .stdout(Stdio::from(log))
-            .stderr(Stdio::from(log2))
-            .process_group(0);
-        let leader = cmd.spawn().map_err(Error::io(format!("starting {RT_SERVER}")))?;
+        cmd.args([
+            "--host",
+            "127.0.0.1",
+            "--port",
+            &port.to_string(),
+            "--max-workers",
+            &workers.to_string(),
+        ])
+        .stdout(Stdio::from(log))
+        .stderr(Stdio::from(log2))
+        .process_group(0);
+        let leader = cmd
+            .spawn()
+            .map_err(Error::io(format!("starting {RT_SERVER}")))?;
         let pgid = leader.id();
         // If the test process is killed outright (no Drop), the watchdog sees
         // its parent gone and stops the whole group.
@@ -68,7 +82,10 @@ impl Server {
 
     /// The exit status, if rt-server has exited.
     pub fn exited(&mut self) -> Result<Option<String>> {
-        let status = self.leader.try_wait().map_err(Error::io("checking on rt-server"))?;
+        let status = self
+            .leader
+            .try_wait()
+            .map_err(Error::io("checking on rt-server"))?;
         Ok(status.map(|s| s.to_string()))
     }
 
@@ -78,7 +95,12 @@ impl Server {
         let pgid = self.leader.id() as libc::pid_t;
         signal_group(pgid, libc::SIGTERM);
         let deadline = Instant::now() + grace;
-        while self.leader.try_wait().map_err(Error::io("waiting for rt-server"))?.is_none() {
+        while self
+            .leader
+            .try_wait()
+            .map_err(Error::io("waiting for rt-server"))?
+            .is_none()
+        {
             if Instant::now() >= deadline {
                 break;
             }
@@ -114,21 +136,38 @@ pub struct HttpResponse {
 impl HttpResponse {
     /// The first header of that name (case-insensitive).
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
     }
 }
 
 /// `GET path` on 127.0.0.1:`port` with an RT token (if any), HTTP/1.0,
 /// connection closed after. Only for probes: no redirects, no chunking.
-pub fn http_get(port: u16, path: &str, token: Option<&str>, timeout: Duration) -> Result<HttpResponse> {
+pub fn http_get(
+    port: u16,
+    path: &str,
+    token: Option<&str>,
+    timeout: Duration,
+) -> Result<HttpResponse> {
     let addr = SocketAddr::from((Ipv4Addr::LOCALHOST, port));
     let what = || format!("GET http://{addr}{path}");
     let mut stream = TcpStream::connect_timeout(&addr, timeout).map_err(Error::io(what()))?;
-    stream.set_read_timeout(Some(timeout)).map_err(Error::io(what()))?;
-    stream.set_write_timeout(Some(timeout)).map_err(Error::io(what()))?;
-    let auth = token.map(|t| format!("Authorization: token {t}\r\n")).unwrap_or_default();
-    let request = format!("GET {path} HTTP/1.0\r\nHost: 127.0.0.1:{port}\r\n{auth}Connection: close\r\n\r\n");
-    stream.write_all(request.as_bytes()).map_err(Error::io(what()))?;
+    stream
+        .set_read_timeout(Some(timeout))
+        .map_err(Error::io(what()))?;
+    stream
+        .set_write_timeout(Some(timeout))
+        .map_err(Error::io(what()))?;
+    let auth = token
+        .map(|t| format!("Authorization: token {t}\r\n"))
+        .unwrap_or_default();
+    let request =
+        format!("GET {path} HTTP/1.0\r\nHost: 127.0.0.1:{port}\r\n{auth}Connection: close\r\n\r\n");
+    stream
+        .write_all(request.as_bytes())
+        .map_err(Error::io(what()))?;
     let mut raw = Vec::new();
     stream.read_to_end(&mut raw).map_err(Error::io(what()))?;
     parse_response(&raw).ok_or_else(|| Error::Unexpected(format!("{}: not an HTTP answer", what())))
@@ -143,7 +182,11 @@ fn parse_response(raw: &[u8]) -> Option<HttpResponse> {
         .filter_map(|l| l.split_once(':'))
         .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
         .collect();
-    Some(HttpResponse { status, headers, body: body.to_string() })
+    Some(HttpResponse {
+        status,
+        headers,
+        body: body.to_string(),
+    })
 }
 
 #[cfg(test)]
@@ -152,7 +195,10 @@ mod tests {
 
     #[test]
     fn parses_an_answer() {
-        let r = parse_response(b"HTTP/1.1 412 Precondition Failed\r\nETag: \"7\"\r\n\r\n{\"message\":\"x\"}").unwrap();
+        let r = parse_response(
+            b"HTTP/1.1 412 Precondition Failed\r\nETag: \"7\"\r\n\r\n{\"message\":\"x\"}",
+        )
+        .unwrap();
         assert_eq!(r.status, 412);
         assert_eq!(r.header("etag"), Some("\"7\""));
         assert_eq!(r.body, "{\"message\":\"x\"}");

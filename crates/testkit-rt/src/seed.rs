@@ -22,7 +22,11 @@ pub struct SeedOptions {
 
 impl Default for SeedOptions {
     fn default() -> Self {
-        SeedOptions { queues: Vec::new(), replies: 3, seed: 1 }
+        SeedOptions {
+            queues: Vec::new(),
+            replies: 3,
+            seed: 1,
+        }
     }
 }
 
@@ -44,9 +48,20 @@ pub fn seed(site: &Site, n: usize, queues: &[String], options: &SeedOptions) -> 
         fs::write(&script, SEED_PL).map_err(Error::io(format!("writing {}", script.display())))?;
     }
     let started = Instant::now();
-    let args = [n.to_string(), options.seed.to_string(), queues.join(","), options.replies.to_string()];
+    let args = [
+        n.to_string(),
+        options.seed.to_string(),
+        queues.join(","),
+        options.replies.to_string(),
+    ];
     let out = site.run_perl(&script, &args)?;
-    let mut report = SeedReport { first: 0, last: 0, tickets: n, transactions: 0, elapsed: Duration::ZERO };
+    let mut report = SeedReport {
+        first: 0,
+        last: 0,
+        tickets: n,
+        transactions: 0,
+        elapsed: Duration::ZERO,
+    };
     for line in out.lines() {
         let bad = || Error::Unexpected(format!("seed.pl printed an unexpected line: {line:?}"));
         let (key, value) = line.split_once('\t').ok_or_else(bad)?;
@@ -60,7 +75,10 @@ pub fn seed(site: &Site, n: usize, queues: &[String], options: &SeedOptions) -> 
     }
     report.elapsed = started.elapsed();
     if n > 0 && report.last + 1 - report.first != n as u64 {
-        return Err(Error::Unexpected(format!("seed.pl made tickets {}..={}, not {n}", report.first, report.last)));
+        return Err(Error::Unexpected(format!(
+            "seed.pl made tickets {}..={}, not {n}",
+            report.first, report.last
+        )));
     }
     Ok(report)
 }

@@ -25,7 +25,9 @@ pub struct Site {
 
 impl Site {
     pub fn new(root: &Path) -> Site {
-        Site { root: root.to_path_buf() }
+        Site {
+            root: root.to_path_buf(),
+        }
     }
     pub fn config(&self) -> PathBuf {
         self.root.join("RT_SiteConfig.pm")
@@ -48,7 +50,11 @@ impl Site {
     /// Writes the site config for a server on `port` (and the directories it
     /// names).
     pub fn write_config(&self, port: u16) -> Result<()> {
-        for dir in [self.config_dir(), self.root.join("mason"), self.root.join("sessions")] {
+        for dir in [
+            self.config_dir(),
+            self.root.join("mason"),
+            self.root.join("sessions"),
+        ] {
             fs::create_dir_all(&dir).map_err(Error::io(format!("creating {}", dir.display())))?;
         }
         let text = site_config(&self.root, port);
@@ -86,7 +92,11 @@ pub fn run(mut cmd: Command, what: &str) -> Result<String> {
     }
     let mut output = String::from_utf8_lossy(&out.stdout).into_owned();
     output.push_str(&String::from_utf8_lossy(&out.stderr));
-    Err(Error::Command { what: what.to_string(), status: out.status.to_string(), output: tail(&output, 40) })
+    Err(Error::Command {
+        what: what.to_string(),
+        status: out.status.to_string(),
+        output: tail(&output, 40),
+    })
 }
 
 /// The last `lines` lines of a text.

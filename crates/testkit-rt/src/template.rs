@@ -48,18 +48,29 @@ pub struct Facts {
 impl Facts {
     /// Parses setup.pl's "key<TAB>value..." lines.
     pub fn parse(text: &str) -> Result<Facts> {
-        let bad = |line: &str| Error::Unexpected(format!("setup.pl printed an unexpected line: {line:?}"));
+        let bad = |line: &str| {
+            Error::Unexpected(format!("setup.pl printed an unexpected line: {line:?}"))
+        };
         let num = |s: &str, line: &str| s.parse::<u64>().map_err(|_| bad(line));
         let mut facts = Facts::default();
         let mut done = false;
         for line in text.lines() {
             let f: Vec<&str> = line.split('\t').collect();
             match f.as_slice() {
-                ["queue", name, id] => facts.queues.push(Queue { name: name.to_string(), id: num(id, line)? }),
-                ["customfield", name, id] => facts.custom_fields.push((name.to_string(), num(id, line)?)),
+                ["queue", name, id] => facts.queues.push(Queue {
+                    name: name.to_string(),
+                    id: num(id, line)?,
+                }),
+                ["customfield", name, id] => {
+                    facts.custom_fields.push((name.to_string(), num(id, line)?))
+                }
                 ["customers", n] => facts.customers = num(n, line)? as usize,
                 ["user", role, name, id, token] => {
-                    let user = RtUser { name: name.to_string(), id: num(id, line)?, token: token.to_string() };
+                    let user = RtUser {
+                        name: name.to_string(),
+                        id: num(id, line)?,
+                        token: token.to_string(),
+                    };
                     match *role {
                         "agent" => facts.agents.push(user),
                         "admin" => facts.admin = Some(user),
@@ -71,7 +82,9 @@ impl Facts {
             }
         }
         if !done || facts.admin.is_none() || facts.agents.len() < 2 || facts.queues.len() < 3 {
-            return Err(Error::Unexpected(format!("setup.pl did not finish: {text:?}")));
+            return Err(Error::Unexpected(format!(
+                "setup.pl did not finish: {text:?}"
+            )));
         }
         Ok(facts)
     }
@@ -108,8 +121,16 @@ pub fn cache_root() -> PathBuf {
 }
 
 fn key(version: &str) -> String {
-    let safe: String =
-        version.chars().map(|c| if c.is_ascii_alphanumeric() || c == '.' { c } else { '_' }).collect();
+    let safe: String = version
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '.' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
     format!("rt-{safe}-{:016x}", fnv1a(&[BUILD_VERSION, SETUP_PL]))
 }
 
@@ -122,8 +143,10 @@ pub fn ensure(version: &str) -> Result<Template> {
     }
     fs::create_dir_all(&root).map_err(Error::io(format!("creating {}", root.display())))?;
     let lock_path = root.join(format!("{}.lock", key(version)));
-    let lock = File::create(&lock_path).map_err(Error::io(format!("creating {}", lock_path.display())))?;
-    lock.lock().map_err(Error::io(format!("locking {}", lock_path.display())))?;
+    let lock =
+        File::create(&lock_path).map_err(Error::io(format!("creating {}", lock_path.display())))?;
+    lock.lock()
+        .map_err(Error::io(format!("locking {}", lock_path.display())))?;
     // Someone else may have built it while we waited for the lock.
     let result = match load(&dir)? {
         Some(t) => Ok(t),
@@ -138,25 +161,40 @@ fn load(dir: &Path) -> Result<Option<Template>> {
     if !facts_path.exists() || !dir.join("rt.db").exists() {
         return Ok(None);
     }
-    let text = fs::read_to_string(&facts_path).map_err(Error::io(format!("reading {}", facts_path.display())))?;
-    Ok(Some(Template { dir: dir.to_path_buf(), facts: Facts::parse(&text)? }))
+    let text = fs::read_to_string(&facts_path)
+        .map_err(Error::io(format!("reading {}", facts_path.display())))?;
+    Ok(Some(Template {
+        dir: dir.to_path_buf(),
+        facts: Facts::parse(&text)?,
+    }))
 }
 
 fn build(root: &Path, dir: &Path) -> Result<Template> {
     let staging = tempfile::Builder::new()
         .prefix(".build-")
         .tempdir_in(root)
-        .map_err(Error::io(format!("creating a build directory in {}", root.display())))?;
+        .map_err(Error::io(format!(
+            "creating a build directory in {}",
+            root.display()
+        )))?;
     let site = Site::new(staging.path());
     let facts_text = provision(&site)?;
     let facts = Facts::parse(&facts_text)?;
     // Only the database and the facts are the template; the rest was scaffolding.
     let out = staging.path().join("template");
     fs::create_dir(&out).map_err(Error::io(format!("creating {}", out.display())))?;
-    fs::rename(site.database(), out.join("rt.db")).map_err(Error::io("moving the template database"))?;
-    fs::write(out.join("facts.tsv"), &facts_text).map_err(Error::io("writing the template facts"))?;
-    fs::rename(&out, dir).map_err(Error::io(format!("moving the template to {}", dir.display())))?;
-    Ok(Template { dir: dir.to_path_buf(), facts })
+    fs::rename(site.database(), out.join("rt.db"))
+        .map_err(Error::io("moving the template database"))?;
+    fs::write(out.join("facts.tsv"), &facts_text)
+        .map_err(Error::io("writing the template facts"))?;
+    fs::rename(&out, dir).map_err(Error::io(format!(
+        "moving the template to {}",
+        dir.display()
+    )))?;
+    Ok(Template {
+        dir: dir.to_path_buf(),
+        facts,
+    })
 }
 
 /// Initialises a new database for `site` and runs setup.pl on it; returns
@@ -181,7 +219,13 @@ mod tests {
                     customers\t120\nuser\tagent\tasha\t36\t1-36-x\nuser\tagent\travi\t38\t1-38-y\n\
                     user\tadmin\troot\t14\t1-14-z\ndone\n";
         let f = Facts::parse(text).unwrap();
-        assert_eq!(f.queues[1], Queue { name: "Returns".into(), id: 3 });
+        assert_eq!(
+            f.queues[1],
+            Queue {
+                name: "Returns".into(),
+                id: 3
+            }
+        );
         assert_eq!(f.agents[1].token, "1-38-y");
         assert_eq!(f.admin.unwrap().name, "root");
         assert_eq!(f.customers, 120);

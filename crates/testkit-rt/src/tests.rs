@@ -5,7 +5,11 @@
 use super::*;
 
 fn queue_ids(body: &str) -> Vec<String> {
-    body.split("\"id\" : \"").skip(1).filter_map(|s| s.split('"').next()).map(str::to_string).collect()
+    body.split("\"id\" : \"")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .map(str::to_string)
+        .collect()
 }
 
 #[test]
@@ -28,12 +32,19 @@ fn starts_rt_and_its_tokens_work() {
         assert_eq!(ids, want, "{}", r.body);
     }
     // The admin sees the restricted queue too.
-    let r = rt.get("/REST/2.0/queues/all", Some(&rt.admin().token)).unwrap();
+    let r = rt
+        .get("/REST/2.0/queues/all", Some(&rt.admin().token))
+        .unwrap();
     assert_eq!(r.status, 200);
     let restricted = rt.restricted_queue().unwrap().id.to_string();
     assert!(queue_ids(&r.body).contains(&restricted), "{}", r.body);
 
-    let r = rt.get("/REST/2.0/queues/all", Some("1-36-00000000000000000000000000000000")).unwrap();
+    let r = rt
+        .get(
+            "/REST/2.0/queues/all",
+            Some("1-36-00000000000000000000000000000000"),
+        )
+        .unwrap();
     assert_eq!(r.status, 401, "{}", r.body);
     let r = rt.get("/REST/2.0/rt", Some(&rt.admin().token)).unwrap();
     assert!(r.body.contains("\"Version\" : \"5.0.3"), "{}", r.body);
@@ -60,7 +71,9 @@ fn stops_and_starts_again_with_the_same_port_and_data() {
     let r = rt.get("/REST/2.0/ticket/300", Some(&token)).unwrap();
     assert_eq!(r.status, 200, "{}", r.body);
     assert!(r.header("ETag").is_some());
-    let r = rt.get("/REST/2.0/tickets?query=id>0&per_page=1", Some(&token)).unwrap();
+    let r = rt
+        .get("/REST/2.0/tickets?query=id>0&per_page=1", Some(&token))
+        .unwrap();
     assert!(r.body.contains("\"total\" : 300"), "{}", r.body);
 }
 
@@ -68,7 +81,10 @@ fn stops_and_starts_again_with_the_same_port_and_data() {
 fn several_at_once_do_not_clash() {
     let servers: Vec<RtServer> = std::thread::scope(|s| {
         let handles: Vec<_> = (0..3).map(|_| s.spawn(RtServer::start)).collect();
-        handles.into_iter().map(|h| h.join().unwrap().unwrap()).collect()
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap().unwrap())
+            .collect()
     });
     let mut ports: Vec<u16> = servers.iter().map(RtServer::port).collect();
     ports.sort();
@@ -77,7 +93,9 @@ fn several_at_once_do_not_clash() {
     // A ticket in one is not in the others.
     servers[0].seed_tickets(1, &SeedOptions::default()).unwrap();
     for (i, rt) in servers.iter().enumerate() {
-        let r = rt.get("/REST/2.0/ticket/1", Some(&rt.admin().token)).unwrap();
+        let r = rt
+            .get("/REST/2.0/ticket/1", Some(&rt.admin().token))
+            .unwrap();
         assert_eq!(r.status, if i == 0 { 200 } else { 404 }, "{i}: {}", r.body);
     }
     let dirs: Vec<_> = servers.iter().map(|s| s.dir().to_path_buf()).collect();
@@ -88,11 +106,23 @@ fn several_at_once_do_not_clash() {
 #[test]
 fn a_fresh_database_works_too() {
     let started = Instant::now();
-    let rt = RtServer::start_with(Options { fresh_database: true, ..Options::default() }).unwrap();
-    eprintln!("fresh database and start: {:.1} s", started.elapsed().as_secs_f64());
-    let r = rt.get("/REST/2.0/queues/all", Some(&rt.agents()[0].token)).unwrap();
+    let rt = RtServer::start_with(Options {
+        fresh_database: true,
+        ..Options::default()
+    })
+    .unwrap();
+    eprintln!(
+        "fresh database and start: {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    let r = rt
+        .get("/REST/2.0/queues/all", Some(&rt.agents()[0].token))
+        .unwrap();
     assert_eq!(r.status, 200, "{}", r.body);
-    let out = rt.run_perl("my $q = RT::Queue->new(RT->SystemUser); $q->Load($ARGV[0]); print $q->Id;", &["Returns"]);
+    let out = rt.run_perl(
+        "my $q = RT::Queue->new(RT->SystemUser); $q->Load($ARGV[0]); print $q->Id;",
+        &["Returns"],
+    );
     assert_eq!(out.unwrap(), rt.queues()[1].id.to_string());
 }
 
@@ -102,7 +132,10 @@ fn a_fresh_database_works_too() {
 fn measure_start_and_seeding() {
     let started = Instant::now();
     let rt = RtServer::start().unwrap();
-    eprintln!("start from the template: {:.2} s", started.elapsed().as_secs_f64());
+    eprintln!(
+        "start from the template: {:.2} s",
+        started.elapsed().as_secs_f64()
+    );
     let r = rt.seed_tickets(5000, &SeedOptions::default()).unwrap();
     eprintln!(
         "seeded {} tickets, {} transactions in {:.2} s ({:.0} tickets/s)",
@@ -111,6 +144,11 @@ fn measure_start_and_seeding() {
         r.elapsed.as_secs_f64(),
         r.tickets as f64 / r.elapsed.as_secs_f64()
     );
-    let t = rt.get("/REST/2.0/tickets?query=id>0&per_page=1", Some(&rt.admin().token)).unwrap();
+    let t = rt
+        .get(
+            "/REST/2.0/tickets?query=id>0&per_page=1",
+            Some(&rt.admin().token),
+        )
+        .unwrap();
     assert!(t.body.contains("\"total\" : 5000"), "{}", t.body);
 }
