@@ -150,7 +150,7 @@ const YEAR_STARTS: [i32; MONTH_DAYS.len() + 1] = {
 
 /// 1 Baisakh 2000 BS.
 fn epoch() -> NaiveDate {
-    NaiveDate::from_ymd_opt(1943, 4, 14).expect("valid date")
+    NaiveDate::from_ymd_opt(1943, 4, 14).unwrap_or(NaiveDate::MIN)
 }
 
 /// Nepali month names, Baisakh first, as written on Nepali calendars.

@@ -77,6 +77,23 @@ const MONTHS_NE_GREGORIAN: [&str; 12] = [
     "डिसेम्बर",
 ];
 
+/// CLDR hi, Gregorian months (wide: the abbreviations end in ॰, which
+/// some terminal fonts draw badly).
+const MONTHS_HI: [&str; 12] = [
+    "जनवरी",
+    "फ़रवरी",
+    "मार्च",
+    "अप्रैल",
+    "मई",
+    "जून",
+    "जुलाई",
+    "अगस्त",
+    "सितंबर",
+    "अक्तूबर",
+    "नवंबर",
+    "दिसंबर",
+];
+
 /// A day as shown: in BS or Gregorian, month already named.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Day {
@@ -170,6 +187,7 @@ pub fn format_duration(locale: &str, secs: i64) -> String {
         "kn" => ["ನಿ", "ಗಂ", "ದಿ"],
         "te" => ["ని", "గం", "రో"],
         "ne" => ["मि", "घ", "दि"],
+        "hi" => ["मि", "घं", "दि"],
         _ => ["m", "h", "d"],
     };
     format!("{n}{}", units[unit])
@@ -195,6 +213,7 @@ fn day(locale: &str, calendar: Calendar, date: NaiveDate) -> Day {
         "kn" => &MONTHS_KN,
         "te" => &MONTHS_TE,
         "ne" => &MONTHS_NE_GREGORIAN,
+        "hi" => &MONTHS_HI,
         _ => &MONTHS_EN,
     };
     Day {
@@ -217,6 +236,8 @@ fn layout(locale: &str, d: Day, time: Option<&str>) -> String {
         ("te", None) => format!("{day} {month}, {year}"),
         ("ne", Some(t)) => format!("{month} {day}, {t}"),
         ("ne", None) => format!("{year} {month} {day}"),
+        ("hi", Some(t)) => format!("{day} {month}, {t}"),
+        ("hi", None) => format!("{day} {month} {year}"),
         (_, Some(t)) => format!("{day} {month} {t}"),
         (_, None) => format!("{day} {month} {year}"),
     }
@@ -284,6 +305,7 @@ mod tests {
             ("kn", MONTHS_KN),
             ("te", MONTHS_TE),
             ("ne", MONTHS_NE_GREGORIAN),
+            ("hi", MONTHS_HI),
         ] {
             let i = i18n(locale, Some(Digits::Ascii), Calendar::Gregorian);
             for (m, name) in names.iter().enumerate() {

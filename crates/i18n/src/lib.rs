@@ -35,7 +35,7 @@ pub use numbers::{ascii_digits, format_int, group_indian, money_ascii};
 pub use options::{Calendar, Digits, Options};
 
 /// Locales sahaya is built for, English first.
-pub const SUPPORTED: [&str; 4] = ["en", "kn", "te", "ne"];
+pub const SUPPORTED: [&str; 5] = ["en", "kn", "te", "ne", "hi"];
 
 /// The English locale, the fallback for everything.
 pub const FALLBACK: &str = "en";
@@ -120,6 +120,24 @@ pub const EMBEDDED: &[LocaleFiles] = &[
                 include_str!("../../../assets/i18n/ne/errors.ftl"),
             ),
             ("ui.ftl", include_str!("../../../assets/i18n/ne/ui.ftl")),
+        ],
+    },
+    LocaleFiles {
+        locale: "hi",
+        files: &[
+            (
+                "actions.ftl",
+                include_str!("../../../assets/i18n/hi/actions.ftl"),
+            ),
+            (
+                "domain.ftl",
+                include_str!("../../../assets/i18n/hi/domain.ftl"),
+            ),
+            (
+                "errors.ftl",
+                include_str!("../../../assets/i18n/hi/errors.ftl"),
+            ),
+            ("ui.ftl", include_str!("../../../assets/i18n/hi/ui.ftl")),
         ],
     },
 ];

@@ -85,6 +85,7 @@ pub fn language_name(locale: &str) -> Option<&'static str> {
         "kn" => Some("ಕನ್ನಡ"),
         "te" => Some("తెలుగు"),
         "ne" => Some("नेपाली"),
+        "hi" => Some("हिन्दी"),
         _ => None,
     }
 }
@@ -127,7 +128,8 @@ mod tests {
         assert_eq!(supported_locale("POSIX"), Some("en"));
         assert_eq!(supported_locale(""), None);
         assert_eq!(supported_locale("fr_FR.UTF-8"), None);
-        assert_eq!(supported_locale("hi_IN"), None);
+        assert_eq!(supported_locale("hi_IN"), Some("hi"));
+        assert_eq!(supported_locale("ta_IN"), None);
         assert_eq!(supported_locale("!!"), None);
         assert_eq!(supported_locale("kannada"), None);
     }

@@ -15,7 +15,7 @@ pub fn native_zero(locale: &str) -> Option<char> {
     match locale {
         "kn" => Some('\u{0CE6}'), // ೦
         "te" => Some('\u{0C66}'), // ౦
-        "ne" => Some('\u{0966}'), // ०
+        "ne" | "hi" => Some('\u{0966}'), // ०
         _ => None,
     }
 }
