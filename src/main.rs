@@ -80,6 +80,7 @@ fn main() -> std::process::ExitCode {
                 demo,
                 synthetic_tickets,
                 simulate_traffic,
+                ..Default::default()
             };
             tokio::runtime::Runtime::new()
                 .map_err(anyhow::Error::from)

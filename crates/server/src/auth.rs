@@ -3,12 +3,11 @@
 use axum::extract::FromRequestParts;
 use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
-use rand::Rng;
-use sha2::{Digest, Sha256};
 
 use super::error::ApiError;
 use super::repo;
 use super::state::AppState;
+use super::tokens::token_hash;
 use sahaya_protocol::domain::{Agent, Role};
 
 /// The authenticated agent making the request.
@@ -75,14 +74,4 @@ impl FromRequestParts<AppState> for Caller {
             })?;
         Ok(Caller(agent))
     }
-}
-
-pub fn token_hash(token: &str) -> String {
-    hex::encode(Sha256::digest(token.as_bytes()))
-}
-
-/// A fresh random token: `sh_` and 40 hex digits.
-pub fn new_token() -> String {
-    let bytes: [u8; 20] = rand::rng().random();
-    format!("sh_{}", hex::encode(bytes))
 }

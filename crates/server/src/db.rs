@@ -4,9 +4,8 @@
 use std::path::Path;
 
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
-use serde::Serialize;
-use serde::de::DeserializeOwned;
 
+use super::counters::{Counters, TicketDelta};
 use sahaya_protocol::wire::{ChangeNotice, EntityKind};
 
 const MIGRATIONS: &[&str] = &[r#"
@@ -94,12 +93,13 @@ CREATE TABLE idempotency (
 );
 "#];
 
-/// The server's database connection plus the change sequence counter.
+/// The server's database connection, the change sequence counter and the
+/// running ticket counts.
 pub struct Db {
     pub conn: Connection,
     seq: i64,
-    /// Running ticket counts for the queue statistics (see `server::stats`).
-    pub counters: super::stats::Counters,
+    /// Running ticket counts for the queue statistics (see `counters`).
+    counters: Counters,
 }
 
 impl Db {
@@ -118,7 +118,7 @@ impl Db {
         let seq: i64 = conn.query_row("SELECT COALESCE(MAX(seq), 0) FROM changes", [], |r| {
             r.get(0)
         })?;
-        let counters = super::stats::Counters::scan(&conn)?;
+        let counters = Counters::scan(&conn)?;
         Ok(Db {
             conn,
             seq,
@@ -130,6 +130,10 @@ impl Db {
         self.seq
     }
 
+    pub fn counters(&self) -> &Counters {
+        &self.counters
+    }
+
     /// Runs `f` in a transaction; the change notices it recorded are returned
     /// with its result once the transaction has committed.
     pub fn write<T, E>(
@@ -139,26 +143,21 @@ impl Db {
     where
         E: From<rusqlite::Error>,
     {
-        let tx = self.conn.transaction()?;
         let mut writer = Writer {
-            tx,
-            seq: self.seq,
-            notices: Vec::new(),
-            tickets: Vec::new(),
+            tx: self.conn.transaction()?,
+            log: Log {
+                seq: self.seq,
+                ..Log::default()
+            },
         };
         let value = f(&mut writer)?;
-        let Writer {
-            tx,
-            seq,
-            notices,
-            tickets,
-        } = writer;
+        let Writer { tx, log } = writer;
         tx.commit()?;
-        self.seq = seq;
-        for delta in &tickets {
+        self.seq = log.seq;
+        for delta in &log.tickets {
             self.counters.apply(delta);
         }
-        Ok((value, notices))
+        Ok((value, log.notices))
     }
 
     pub fn meta(&self, key: &str) -> rusqlite::Result<Option<String>> {
@@ -171,33 +170,41 @@ impl Db {
 /// A write transaction that records every entity it touches in the change log.
 pub struct Writer<'a> {
     pub tx: Transaction<'a>,
+    log: Log,
+}
+
+/// What a write did besides its SQL, taken into account once it commits.
+#[derive(Default)]
+struct Log {
+    /// The latest sequence number handed out.
     seq: i64,
     notices: Vec<ChangeNotice>,
-    /// Ticket rows written, for the statistics counters (applied on commit).
-    tickets: Vec<super::stats::TicketDelta>,
+    /// Ticket rows written, for the statistics counters.
+    tickets: Vec<TicketDelta>,
 }
 
 impl Writer<'_> {
     /// Marks an entity as changed: it gets the next sequence number.
     pub fn touch(&mut self, kind: EntityKind, id: &str) -> rusqlite::Result<i64> {
-        self.seq += 1;
+        let seq = self.log.seq + 1;
         self.tx
             .prepare_cached(
                 "INSERT INTO changes (seq, kind, entity_id) VALUES (?1, ?2, ?3)
              ON CONFLICT (kind, entity_id) DO UPDATE SET seq = excluded.seq",
             )?
-            .execute(params![self.seq, kind.as_str(), id])?;
-        self.notices.push(ChangeNotice {
-            seq: self.seq,
+            .execute(params![seq, kind.as_str(), id])?;
+        self.log.seq = seq;
+        self.log.notices.push(ChangeNotice {
+            seq,
             kind,
             id: id.to_string(),
         });
-        Ok(self.seq)
+        Ok(seq)
     }
 
     /// Records a ticket row write for the statistics counters.
-    pub fn ticket_written(&mut self, delta: super::stats::TicketDelta) {
-        self.tickets.push(delta);
+    pub fn ticket_written(&mut self, delta: TicketDelta) {
+        self.log.tickets.push(delta);
     }
 
     pub fn set_meta(&self, key: &str, value: &str) -> rusqlite::Result<()> {
@@ -226,20 +233,4 @@ fn migrate(conn: &Connection) -> anyhow::Result<()> {
         tx.commit()?;
     }
     Ok(())
-}
-
-/// Serializes a value for a `json` column.
-pub fn to_json<T: Serialize>(value: &T) -> rusqlite::Result<String> {
-    serde_json::to_string(value).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))
-}
-
-/// Reads a `json` column back.
-pub fn from_json<T: DeserializeOwned>(text: &str) -> rusqlite::Result<T> {
-    serde_json::from_str(text).map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
-    })
-}
-
-pub fn millis(ts: sahaya_protocol::domain::Timestamp) -> i64 {
-    ts.timestamp_millis()
 }

@@ -139,7 +139,7 @@ async fn pump(
     if with_stats {
         let current = stats.borrow_and_update().clone();
         if current.computed_at.is_none() {
-            super::stats::refresh(&state).await;
+            state.refresh_stats().await;
         }
         let current = stats.borrow_and_update().clone();
         if send_stats(&tx, &current).await.is_err() {

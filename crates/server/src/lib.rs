@@ -1,7 +1,25 @@
 //! The reference support server (axum + SQLite). Runs as `sahaya serve` or
 //! embedded in-process (the console's demo default, and every test).
+//!
+//! Modules depend on the ones below them only:
+//!
+//! ```text
+//! routes, events          HTTP: handlers, the SSE stream
+//! auth, extract           callers and request parsing
+//! background, simulate    tasks started with the server
+//! state                   database + clock + presence + broadcasts
+//! ops, seed               what the API does; seeding
+//! stats                   queue statistics
+//! queries, repo           ticket lists and counts; entities in and out
+//! db                      connection, schema, change log
+//! counters                running ticket counts
+//! codec, tokens, presence, error, demo   leaves
+//! ```
 
 mod auth;
+mod background;
+mod codec;
+mod counters;
 mod db;
 pub mod demo;
 mod error;
@@ -16,11 +34,13 @@ pub mod seed;
 mod simulate;
 mod state;
 mod stats;
+mod tokens;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use anyhow::Context;
+use sahaya_protocol::Clock;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
@@ -35,6 +55,10 @@ pub struct ServeOptions {
     pub demo: bool,
     pub synthetic_tickets: usize,
     pub simulate_traffic: bool,
+    /// Every "now" of the server: the demo's layout, SLA figures, presence,
+    /// timestamps of what it writes. The machine's clock by default; tests
+    /// pin it so the demo does not depend on the hour they run at.
+    pub clock: Clock,
 }
 
 impl Default for ServeOptions {
@@ -45,6 +69,7 @@ impl Default for ServeOptions {
             demo: false,
             synthetic_tickets: 0,
             simulate_traffic: false,
+            clock: Clock::system(),
         }
     }
 }
@@ -63,6 +88,11 @@ pub struct RunningServer {
 impl RunningServer {
     pub fn url(&self) -> String {
         format!("http://{}", self.addr)
+    }
+
+    /// The server's clock (a test holding a manual clock can move it).
+    pub fn clock(&self) -> Clock {
+        self.state.clock()
     }
 
     /// The token of the first account with `role`.
@@ -126,7 +156,8 @@ impl Drop for RunningServer {
 /// Opens the database, seeds what was asked for and starts serving.
 pub async fn start(opts: ServeOptions) -> anyhow::Result<RunningServer> {
     let db_path = opts.db.clone();
-    let now = chrono::Utc::now();
+    let clock = opts.clock.clone();
+    let now = clock.now();
     let (db, accounts) = tokio::task::spawn_blocking(move || -> anyhow::Result<_> {
         let mut db = db::Db::open(db_path.as_deref()).with_context(|| match &db_path {
             Some(p) => format!("cannot open the server database {}", p.display()),
@@ -143,7 +174,7 @@ pub async fn start(opts: ServeOptions) -> anyhow::Result<RunningServer> {
         Ok((db, accounts))
     })
     .await??;
-    let state = state::AppState::new(db);
+    let state = state::AppState::new(db, clock);
     let listener = tokio::net::TcpListener::bind(opts.addr)
         .await
         .with_context(|| {
@@ -171,8 +202,8 @@ pub async fn start(opts: ServeOptions) -> anyhow::Result<RunningServer> {
         }
     });
     let mut background = vec![
-        tokio::spawn(stats::run(state.clone())),
-        tokio::spawn(presence::run(state.clone())),
+        tokio::spawn(background::publish_stats(state.clone())),
+        tokio::spawn(background::sweep_presence(state.clone())),
     ];
     if opts.simulate_traffic {
         background.push(tokio::spawn(simulate::run(state.clone())));

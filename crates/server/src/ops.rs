@@ -226,6 +226,26 @@ fn check_subject(subject: &str) -> ApiResult<String> {
     Ok(s.to_string())
 }
 
+/// A message may name an order only of its own customer; `other` says who
+/// else owns it in the error.
+fn check_order_of(
+    w: &Writer<'_>,
+    order_id: &str,
+    customer: &Customer,
+    other: &str,
+) -> ApiResult<()> {
+    let order = repo::order(&w.tx, order_id)?.ok_or_else(|| {
+        ApiError::unprocessable("unknown_order", format!("order {order_id} does not exist"))
+    })?;
+    if order.customer_id != customer.id {
+        return Err(ApiError::unprocessable(
+            "wrong_customer",
+            format!("order {order_id} belongs to {other}"),
+        ));
+    }
+    Ok(())
+}
+
 /// `POST /v1/inbound`: a customer wrote to us.
 pub fn inbound(
     w: &mut Writer<'_>,
@@ -274,15 +294,7 @@ pub fn inbound(
         }
     };
     if let Some(order_id) = &req.order_id {
-        let order = repo::order(&w.tx, order_id)?.ok_or_else(|| {
-            ApiError::unprocessable("unknown_order", format!("order {order_id} does not exist"))
-        })?;
-        if order.customer_id != customer.id {
-            return Err(ApiError::unprocessable(
-                "wrong_customer",
-                format!("order {order_id} belongs to another customer than {from}"),
-            ));
-        }
+        check_order_of(w, order_id, &customer, &format!("another customer than {from}"))?;
     }
     // The named ticket, unless it is closed; then (or without one) the
     // customer's latest active ticket on this channel.
@@ -301,24 +313,10 @@ pub fn inbound(
     };
     let existing = match named {
         Some(t) => Some(t),
-        None => {
-            let id: Option<i64> =
-                w.tx.query_row(
-                    "SELECT id FROM tickets WHERE customer_id = ?1 AND channel = ?2
-                     AND status NOT IN ('closed') ORDER BY updated_at DESC LIMIT 1",
-                    rusqlite::params![customer.id, req.channel.as_str()],
-                    |r| r.get(0),
-                )
-                .map(Some)
-                .or_else(|e| match e {
-                    rusqlite::Error::QueryReturnedNoRows => Ok(None),
-                    other => Err(other),
-                })?;
-            match id {
-                Some(id) => Some(load_ticket(w, id)?),
-                None => None,
-            }
-        }
+        None => match repo::latest_open_ticket(&w.tx, customer.id, req.channel)? {
+            Some(id) => Some(load_ticket(w, id)?),
+            None => None,
+        },
     };
     let author = Author::Customer {
         id: customer.id,
@@ -407,15 +405,7 @@ pub fn outbound(
         ));
     }
     if let Some(order_id) = &req.order_id {
-        let order = repo::order(&w.tx, order_id)?.ok_or_else(|| {
-            ApiError::unprocessable("unknown_order", format!("order {order_id} does not exist"))
-        })?;
-        if order.customer_id != customer.id {
-            return Err(ApiError::unprocessable(
-                "wrong_customer",
-                format!("order {order_id} belongs to another customer"),
-            ));
-        }
+        check_order_of(w, order_id, &customer, "another customer")?;
     }
     let priority = req.priority.unwrap_or(Priority::Normal);
     let mut ticket = Ticket {

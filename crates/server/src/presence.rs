@@ -1,23 +1,25 @@
 //! Short-lived presence: which agents view or type on which ticket. Kept in
-//! memory only; an entry lapses when not renewed within [`TTL`].
+//! memory only; an entry lapses when not renewed within [`TTL`] by the
+//! server's clock. Sweeping lapsed entries on a timer is `background`'s job.
 
 use std::collections::HashMap;
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::sync::{Mutex, MutexGuard};
 
+use chrono::TimeDelta;
 use tokio::sync::broadcast;
 
-use sahaya_protocol::domain::{AgentId, TicketId};
+use sahaya_protocol::Clock;
+use sahaya_protocol::domain::{AgentId, TicketId, Timestamp};
 use sahaya_protocol::wire::{PresenceNotice, Viewer};
 
 /// How long a presence report holds without renewal.
-pub const TTL: Duration = Duration::from_secs(30);
+pub const TTL: TimeDelta = TimeDelta::seconds(30);
 
 struct Entry {
     ticket_id: TicketId,
     name: String,
     typing: bool,
-    seen: Instant,
+    seen: Timestamp,
 }
 
 pub struct Presence {
@@ -25,29 +27,42 @@ pub struct Presence {
     /// When each agent's console last reported (any presence report, with
     /// or without a ticket): an agent is connected while this is within
     /// [`TTL`]. The console reports every 10 seconds.
-    last_seen: Mutex<HashMap<AgentId, Instant>>,
+    last_seen: Mutex<HashMap<AgentId, Timestamp>>,
     notices: broadcast::Sender<PresenceNotice>,
+    clock: Clock,
 }
 
-impl Default for Presence {
-    fn default() -> Self {
+impl Presence {
+    pub fn new(clock: Clock) -> Presence {
         Presence {
             entries: Mutex::new(HashMap::new()),
             last_seen: Mutex::new(HashMap::new()),
             notices: broadcast::channel(1024).0,
+            clock,
         }
     }
-}
 
-impl Presence {
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<AgentId, Entry>> {
+    fn lock(&self) -> MutexGuard<'_, HashMap<AgentId, Entry>> {
         self.entries.lock().unwrap_or_else(|p| p.into_inner())
     }
 
-    fn viewers_locked(entries: &HashMap<AgentId, Entry>, ticket_id: TicketId) -> Vec<Viewer> {
+    fn seen_lock(&self) -> MutexGuard<'_, HashMap<AgentId, Timestamp>> {
+        self.last_seen.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Whether a report made at `seen` still holds at `now`.
+    fn fresh(seen: Timestamp, now: Timestamp) -> bool {
+        now - seen < TTL
+    }
+
+    fn viewers_locked(
+        entries: &HashMap<AgentId, Entry>,
+        ticket_id: TicketId,
+        now: Timestamp,
+    ) -> Vec<Viewer> {
         let mut out: Vec<Viewer> = entries
             .iter()
-            .filter(|(_, e)| e.ticket_id == ticket_id && e.seen.elapsed() < TTL)
+            .filter(|(_, e)| e.ticket_id == ticket_id && Self::fresh(e.seen, now))
             .map(|(id, e)| Viewer {
                 agent_id: *id,
                 name: e.name.clone(),
@@ -58,36 +73,35 @@ impl Presence {
         out
     }
 
-    fn seen_lock(&self) -> std::sync::MutexGuard<'_, HashMap<AgentId, Instant>> {
-        self.last_seen.lock().unwrap_or_else(|p| p.into_inner())
-    }
-
     /// `agent`'s console reported in. True when the agent was not connected
     /// before (the supervisor's figures change).
     pub fn touch(&self, agent: AgentId) -> bool {
+        let now = self.clock.now();
         let mut seen = self.seen_lock();
-        let was = seen.get(&agent).is_some_and(|t| t.elapsed() < TTL);
-        seen.insert(agent, Instant::now());
+        let was = seen.get(&agent).is_some_and(|t| Self::fresh(*t, now));
+        seen.insert(agent, now);
         !was
     }
 
     /// Whether `agent`'s console reported within [`TTL`].
     pub fn is_connected(&self, agent: AgentId) -> bool {
+        let now = self.clock.now();
         self.seen_lock()
             .get(&agent)
-            .is_some_and(|t| t.elapsed() < TTL)
+            .is_some_and(|t| Self::fresh(*t, now))
     }
 
     /// Everyone on `ticket_id` except `except`.
     pub fn viewers(&self, ticket_id: TicketId, except: AgentId) -> Vec<Viewer> {
         let entries = self.lock();
-        let mut v = Self::viewers_locked(&entries, ticket_id);
+        let mut v = Self::viewers_locked(&entries, ticket_id, self.clock.now());
         v.retain(|x| x.agent_id != except);
         v
     }
 
     /// Records what `agent` is doing; announces the tickets whose viewers changed.
     pub fn set(&self, agent: AgentId, name: &str, ticket_id: Option<TicketId>, typing: bool) {
+        let now = self.clock.now();
         let mut entries = self.lock();
         let before = entries.get(&agent).map(|e| (e.ticket_id, e.typing));
         match ticket_id {
@@ -98,7 +112,7 @@ impl Presence {
                         ticket_id: t,
                         name: name.to_string(),
                         typing,
-                        seen: Instant::now(),
+                        seen: now,
                     },
                 );
             }
@@ -115,36 +129,38 @@ impl Presence {
         touched.extend(after.map(|a| a.0));
         touched.dedup();
         for t in touched {
-            let _ = self.notices.send(PresenceNotice {
-                ticket_id: t,
-                viewers: Self::viewers_locked(&entries, t),
-            });
+            self.announce(&entries, t, now);
         }
+    }
+
+    fn announce(&self, entries: &HashMap<AgentId, Entry>, ticket_id: TicketId, now: Timestamp) {
+        let _ = self.notices.send(PresenceNotice {
+            ticket_id,
+            viewers: Self::viewers_locked(entries, ticket_id, now),
+        });
     }
 
     /// Drops lapsed entries and announces their tickets. True when an
     /// agent's console stopped reporting (it is no longer connected).
     pub fn sweep(&self) -> bool {
+        let now = self.clock.now();
         let gone = {
             let mut seen = self.seen_lock();
             let before = seen.len();
-            seen.retain(|_, t| t.elapsed() < TTL);
+            seen.retain(|_, t| Self::fresh(*t, now));
             seen.len() != before
         };
         let mut entries = self.lock();
         let lapsed: Vec<(AgentId, TicketId)> = entries
             .iter()
-            .filter(|(_, e)| e.seen.elapsed() >= TTL)
+            .filter(|(_, e)| !Self::fresh(e.seen, now))
             .map(|(a, e)| (*a, e.ticket_id))
             .collect();
         for (agent, _) in &lapsed {
             entries.remove(agent);
         }
         for (_, t) in lapsed {
-            let _ = self.notices.send(PresenceNotice {
-                ticket_id: t,
-                viewers: Self::viewers_locked(&entries, t),
-            });
+            self.announce(&entries, t, now);
         }
         gone
     }
@@ -154,24 +170,18 @@ impl Presence {
     }
 }
 
-/// Sweeps lapsed presence every few seconds.
-pub async fn run(state: super::state::AppState) {
-    let mut tick = tokio::time::interval(Duration::from_secs(5));
-    loop {
-        tick.tick().await;
-        if state.presence().sweep() {
-            super::stats::refresh(&state).await;
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::TimeZone;
+
+    fn clock() -> Clock {
+        Clock::manual(chrono::Utc.with_ymd_and_hms(2026, 11, 25, 9, 0, 0).unwrap())
+    }
 
     #[test]
     fn viewers_exclude_the_asker_and_announce_changes() {
-        let p = Presence::default();
+        let p = Presence::new(clock());
         let mut rx = p.subscribe();
         p.set(1, "Asha", Some(7), false);
         p.set(2, "Ravi", Some(7), true);
@@ -193,7 +203,7 @@ mod tests {
 
     #[test]
     fn a_reporting_console_is_connected_and_only_the_first_report_is_news() {
-        let p = Presence::default();
+        let p = Presence::new(clock());
         assert!(!p.is_connected(3));
         assert!(p.touch(3), "first report: the agent came online");
         assert!(!p.touch(3), "a heartbeat is no news");
@@ -201,5 +211,24 @@ mod tests {
         assert!(!p.is_connected(4));
         assert!(!p.sweep(), "nothing lapsed");
         assert!(p.is_connected(3));
+    }
+
+    #[test]
+    fn reports_lapse_after_the_ttl_by_the_servers_clock() {
+        let clock = clock();
+        let p = Presence::new(clock.clone());
+        let mut rx = p.subscribe();
+        p.touch(3);
+        p.set(3, "Sita", Some(9), false);
+        assert_eq!(rx.try_recv().unwrap().viewers.len(), 1);
+        clock.advance(TTL - TimeDelta::seconds(1));
+        assert!(!p.sweep(), "still within the TTL");
+        assert!(p.is_connected(3));
+        assert_eq!(p.viewers(9, 1).len(), 1);
+        clock.advance(TimeDelta::seconds(1));
+        assert!(p.viewers(9, 1).is_empty(), "a lapsed entry is no viewer");
+        assert!(p.sweep(), "the console stopped reporting");
+        assert!(!p.is_connected(3));
+        assert!(rx.try_recv().unwrap().viewers.is_empty());
     }
 }

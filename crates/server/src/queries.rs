@@ -2,7 +2,7 @@
 
 use rusqlite::Connection;
 
-use super::db::{from_json, millis};
+use super::codec::{from_json, millis};
 use sahaya_protocol::domain::{AgentId, Ticket, Timestamp};
 use sahaya_protocol::wire::{View, ViewCounts};
 

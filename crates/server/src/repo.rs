@@ -1,28 +1,50 @@
 //! Reading and writing entities in the server database. Every `put_*` records
 //! the change in the change log through [`Writer::touch`].
 
-use rusqlite::{Connection, OptionalExtension, Params, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, Params, params};
 
-use super::db::{Writer, from_json, millis, to_json};
+use super::codec::{from_json, millis, to_json};
+use super::counters::{TicketDelta, TicketFacts};
+use super::db::Writer;
 use sahaya_protocol::domain::{
-    Agent, Customer, Macro, Message, Order, OrderAction, SurveyResponse, Ticket, TicketId,
+    Agent, AgentId, Customer, Macro, Message, Order, OrderAction, SurveyResponse, Ticket, TicketId,
 };
 use sahaya_protocol::wire::{Entity, EntityKind, TicketSummary};
 
-/// Executes a statement through the statement cache (seeding runs millions).
-fn exec(tx: &Transaction<'_>, sql: &str, p: impl Params) -> rusqlite::Result<usize> {
-    tx.prepare_cached(sql)?.execute(p)
+/// Writes a row through the statement cache (seeding runs millions) and
+/// records the entity as changed.
+fn upsert(
+    w: &mut Writer<'_>,
+    sql: &str,
+    p: impl Params,
+    kind: EntityKind,
+    id: &str,
+) -> rusqlite::Result<()> {
+    w.tx.prepare_cached(sql)?.execute(p)?;
+    w.touch(kind, id)?;
+    Ok(())
 }
 
 pub fn put_ticket(w: &mut Writer<'_>, t: &Ticket) -> rusqlite::Result<()> {
-    let old = super::stats::TicketFacts::read(&w.tx, t.id)?;
-    let waiting_since = if t.status.is_active() {
-        t.last_customer_message_at.map(millis)
-    } else {
-        None
-    };
-    exec(
-        &w.tx,
+    let old = TicketFacts::read(&w.tx, t.id)?;
+    let new = TicketFacts::of(t);
+    let row = params![
+        t.id,
+        t.status.as_str(),
+        t.priority.as_str(),
+        t.channel.as_str(),
+        t.group,
+        t.customer_id,
+        t.assignee_id,
+        millis(t.sla.next_due()),
+        t.sla.first_responded_at.map(millis),
+        millis(t.created_at),
+        millis(t.updated_at),
+        new.waiting_since,
+        to_json(t)?
+    ];
+    upsert(
+        w,
         "INSERT INTO tickets (id, status, priority, channel, grp, customer_id, assignee_id,
              next_due, first_responded_at, created_at, updated_at, waiting_since, json)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
@@ -32,58 +54,41 @@ pub fn put_ticket(w: &mut Writer<'_>, t: &Ticket) -> rusqlite::Result<()> {
              first_responded_at = excluded.first_responded_at, created_at = excluded.created_at,
              updated_at = excluded.updated_at, waiting_since = excluded.waiting_since,
              json = excluded.json",
-        params![
-            t.id,
-            t.status.as_str(),
-            t.priority.as_str(),
-            t.channel.as_str(),
-            t.group,
-            t.customer_id,
-            t.assignee_id,
-            millis(t.sla.next_due()),
-            t.sla.first_responded_at.map(millis),
-            millis(t.created_at),
-            millis(t.updated_at),
-            waiting_since,
-            to_json(t)?
-        ],
+        row,
+        EntityKind::Ticket,
+        &t.id.to_string(),
     )?;
-    w.ticket_written(super::stats::TicketDelta {
-        id: t.id,
-        old,
-        new: super::stats::TicketFacts::of(t),
-    });
-    w.touch(EntityKind::Ticket, &t.id.to_string())?;
+    w.ticket_written(TicketDelta { id: t.id, old, new });
     Ok(())
 }
 
 pub fn put_message(w: &mut Writer<'_>, m: &Message) -> rusqlite::Result<()> {
-    exec(
-        &w.tx,
+    upsert(
+        w,
         "INSERT INTO messages (id, ticket_id, json) VALUES (?1, ?2, ?3)
          ON CONFLICT (id) DO UPDATE SET json = excluded.json",
         params![m.id, m.ticket_id, to_json(m)?],
-    )?;
-    w.touch(EntityKind::Message, &m.id.to_string())?;
-    Ok(())
+        EntityKind::Message,
+        &m.id.to_string(),
+    )
 }
 
 pub fn put_customer(w: &mut Writer<'_>, c: &Customer) -> rusqlite::Result<()> {
-    exec(
-        &w.tx,
+    upsert(
+        w,
         "INSERT INTO customers (id, json) VALUES (?1, ?2)
          ON CONFLICT (id) DO UPDATE SET json = excluded.json",
         params![c.id, to_json(c)?],
+        EntityKind::Customer,
+        &c.id.to_string(),
+    )?;
+    let mut stmt = w.tx.prepare_cached(
+        "INSERT INTO customer_handles (channel, value, customer_id) VALUES (?1, ?2, ?3)
+         ON CONFLICT (channel, value) DO UPDATE SET customer_id = excluded.customer_id",
     )?;
     for h in &c.handles {
-        exec(
-            &w.tx,
-            "INSERT INTO customer_handles (channel, value, customer_id) VALUES (?1, ?2, ?3)
-             ON CONFLICT (channel, value) DO UPDATE SET customer_id = excluded.customer_id",
-            params![h.channel.as_str(), normalize_handle(&h.value), c.id],
-        )?;
+        stmt.execute(params![h.channel.as_str(), normalize_handle(&h.value), c.id])?;
     }
-    w.touch(EntityKind::Customer, &c.id.to_string())?;
     Ok(())
 }
 
@@ -93,53 +98,62 @@ pub fn normalize_handle(value: &str) -> String {
 }
 
 pub fn put_order(w: &mut Writer<'_>, o: &Order) -> rusqlite::Result<()> {
-    exec(
-        &w.tx,
+    upsert(
+        w,
         "INSERT INTO orders (id, customer_id, json) VALUES (?1, ?2, ?3)
          ON CONFLICT (id) DO UPDATE SET customer_id = excluded.customer_id, json = excluded.json",
         params![o.id, o.customer_id, to_json(o)?],
-    )?;
-    w.touch(EntityKind::Order, &o.id)?;
-    Ok(())
+        EntityKind::Order,
+        &o.id,
+    )
 }
 
 pub fn put_action(w: &mut Writer<'_>, a: &OrderAction) -> rusqlite::Result<()> {
-    exec(
-        &w.tx,
+    upsert(
+        w,
         "INSERT INTO order_actions (id, order_id, customer_id, json) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT (id) DO UPDATE SET json = excluded.json",
         params![a.id, a.order_id, a.customer_id, to_json(a)?],
-    )?;
-    w.touch(EntityKind::OrderAction, &a.id.to_string())?;
-    Ok(())
+        EntityKind::OrderAction,
+        &a.id.to_string(),
+    )
 }
 
 pub fn put_agent(w: &mut Writer<'_>, a: &Agent) -> rusqlite::Result<()> {
-    exec(
-        &w.tx,
+    upsert(
+        w,
         "INSERT INTO agents (id, login, role, json) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT (id) DO UPDATE SET login = excluded.login, role = excluded.role,
              json = excluded.json",
         params![a.id, a.login, a.role.as_str(), to_json(a)?],
+        EntityKind::Agent,
+        &a.id.to_string(),
+    )
+}
+
+/// Lets `token_hash` log in as `agent_id`.
+pub fn put_token(w: &Writer<'_>, token_hash: &str, agent_id: AgentId) -> rusqlite::Result<()> {
+    w.tx.execute(
+        "INSERT INTO tokens (token_hash, agent_id) VALUES (?1, ?2)",
+        params![token_hash, agent_id],
     )?;
-    w.touch(EntityKind::Agent, &a.id.to_string())?;
     Ok(())
 }
 
 pub fn put_macro(w: &mut Writer<'_>, m: &Macro) -> rusqlite::Result<()> {
-    exec(
-        &w.tx,
+    upsert(
+        w,
         "INSERT INTO macros (id, json) VALUES (?1, ?2)
          ON CONFLICT (id) DO UPDATE SET json = excluded.json",
         params![m.id, to_json(m)?],
-    )?;
-    w.touch(EntityKind::Macro, &m.id.to_string())?;
-    Ok(())
+        EntityKind::Macro,
+        &m.id.to_string(),
+    )
 }
 
 pub fn put_survey(w: &mut Writer<'_>, s: &SurveyResponse) -> rusqlite::Result<()> {
-    exec(
-        &w.tx,
+    upsert(
+        w,
         "INSERT INTO surveys (id, customer_id, kind, score, created_at, json)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)
          ON CONFLICT (id) DO UPDATE SET json = excluded.json, score = excluded.score",
@@ -151,8 +165,59 @@ pub fn put_survey(w: &mut Writer<'_>, s: &SurveyResponse) -> rusqlite::Result<()
             millis(s.created_at),
             to_json(s)?
         ],
+        EntityKind::Survey,
+        &s.id.to_string(),
+    )
+}
+
+/// The answer kept for an idempotent request, with the fingerprint of the
+/// request it answered.
+pub struct StoredAnswer {
+    pub fingerprint: String,
+    pub status: u16,
+    pub response: String,
+}
+
+/// What `caller` was answered the first time it sent `key`, if it has.
+pub fn idempotent_answer(
+    conn: &Connection,
+    caller: AgentId,
+    key: &str,
+) -> rusqlite::Result<Option<StoredAnswer>> {
+    conn.query_row(
+        "SELECT fingerprint, status, response FROM idempotency WHERE agent_id = ?1 AND key = ?2",
+        params![caller, key],
+        |r| {
+            Ok(StoredAnswer {
+                fingerprint: r.get(0)?,
+                status: r.get(1)?,
+                response: r.get(2)?,
+            })
+        },
+    )
+    .optional()
+}
+
+/// Keeps the answer to `caller`'s request under `key` for replays.
+pub fn put_idempotent_answer(
+    w: &Writer<'_>,
+    caller: AgentId,
+    key: &str,
+    answer: &StoredAnswer,
+    at: sahaya_protocol::domain::Timestamp,
+) -> rusqlite::Result<()> {
+    w.tx.execute(
+        "INSERT INTO idempotency (agent_id, key, fingerprint, status, response, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            caller,
+            key,
+            answer.fingerprint,
+            answer.status,
+            answer.response,
+            millis(at)
+        ],
     )?;
-    w.touch(EntityKind::Survey, &s.id.to_string())?;
     Ok(())
 }
 
@@ -169,16 +234,16 @@ pub fn next_id(conn: &Connection, table: &str) -> rusqlite::Result<i64> {
 fn one<T: serde::de::DeserializeOwned>(
     conn: &Connection,
     sql: &str,
-    id: impl rusqlite::ToSql,
+    p: impl Params,
 ) -> rusqlite::Result<Option<T>> {
-    let json: Option<String> = conn.query_row(sql, [id], |r| r.get(0)).optional()?;
+    let json: Option<String> = conn.query_row(sql, p, |r| r.get(0)).optional()?;
     json.map(|j| from_json(&j)).transpose()
 }
 
 fn many<T: serde::de::DeserializeOwned>(
     conn: &Connection,
     sql: &str,
-    p: impl rusqlite::Params,
+    p: impl Params,
 ) -> rusqlite::Result<Vec<T>> {
     let mut stmt = conn.prepare_cached(sql)?;
     let rows = stmt.query_map(p, |r| r.get::<_, String>(0))?;
@@ -190,7 +255,7 @@ fn many<T: serde::de::DeserializeOwned>(
 }
 
 pub fn ticket(conn: &Connection, id: TicketId) -> rusqlite::Result<Option<Ticket>> {
-    one(conn, "SELECT json FROM tickets WHERE id = ?1", id)
+    one(conn, "SELECT json FROM tickets WHERE id = ?1", [id])
 }
 
 pub fn messages_of(conn: &Connection, ticket_id: TicketId) -> rusqlite::Result<Vec<Message>> {
@@ -201,8 +266,18 @@ pub fn messages_of(conn: &Connection, ticket_id: TicketId) -> rusqlite::Result<V
     )
 }
 
+/// The newest reply still marked sent (not yet delivered).
+pub fn latest_sent_reply(conn: &Connection) -> rusqlite::Result<Option<Message>> {
+    one(
+        conn,
+        "SELECT json FROM messages WHERE json LIKE '%\"delivery\":\"sent\"%'
+         AND json LIKE '%\"kind\":\"reply\"%' ORDER BY id DESC LIMIT 1",
+        [],
+    )
+}
+
 pub fn customer(conn: &Connection, id: i64) -> rusqlite::Result<Option<Customer>> {
-    one(conn, "SELECT json FROM customers WHERE id = ?1", id)
+    one(conn, "SELECT json FROM customers WHERE id = ?1", [id])
 }
 
 pub fn customer_by_handle(
@@ -218,8 +293,30 @@ pub fn customer_by_handle(
     .optional()
 }
 
+/// Every customer's id, in order.
+pub fn customer_ids(conn: &Connection) -> rusqlite::Result<Vec<i64>> {
+    let mut stmt = conn.prepare_cached("SELECT id FROM customers ORDER BY id")?;
+    stmt.query_map([], |r| r.get(0))?.collect()
+}
+
+/// The customer's most recently updated ticket on `channel` that is not
+/// closed: where a new message from them goes.
+pub fn latest_open_ticket(
+    conn: &Connection,
+    customer_id: i64,
+    channel: sahaya_protocol::domain::Channel,
+) -> rusqlite::Result<Option<TicketId>> {
+    conn.query_row(
+        "SELECT id FROM tickets WHERE customer_id = ?1 AND channel = ?2
+         AND status NOT IN ('closed') ORDER BY updated_at DESC LIMIT 1",
+        params![customer_id, channel.as_str()],
+        |r| r.get(0),
+    )
+    .optional()
+}
+
 pub fn order(conn: &Connection, id: &str) -> rusqlite::Result<Option<Order>> {
-    one(conn, "SELECT json FROM orders WHERE id = ?1", id)
+    one(conn, "SELECT json FROM orders WHERE id = ?1", [id])
 }
 
 pub fn orders_of(conn: &Connection, customer_id: i64) -> rusqlite::Result<Vec<Order>> {
@@ -268,20 +365,11 @@ pub fn tickets_of_customer(
         "SELECT json FROM tickets WHERE customer_id = ?1 ORDER BY created_at DESC LIMIT 200",
         [customer_id],
     )?;
-    Ok(tickets
-        .into_iter()
-        .map(|t| TicketSummary {
-            id: t.id,
-            subject: t.subject,
-            status: t.status,
-            channel: t.channel,
-            created_at: t.created_at,
-        })
-        .collect())
+    Ok(tickets.iter().map(TicketSummary::from).collect())
 }
 
 pub fn agent(conn: &Connection, id: i64) -> rusqlite::Result<Option<Agent>> {
-    one(conn, "SELECT json FROM agents WHERE id = ?1", id)
+    one(conn, "SELECT json FROM agents WHERE id = ?1", [id])
 }
 
 pub fn agents(conn: &Connection) -> rusqlite::Result<Vec<Agent>> {
@@ -292,7 +380,7 @@ pub fn agent_by_token_hash(conn: &Connection, hash: &str) -> rusqlite::Result<Op
     one(
         conn,
         "SELECT a.json FROM tokens t JOIN agents a ON a.id = t.agent_id WHERE t.token_hash = ?1",
-        hash,
+        [hash],
     )
 }
 

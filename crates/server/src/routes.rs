@@ -54,16 +54,20 @@ async fn method_not_allowed(method: Method, uri: Uri) -> ApiError {
     )
 }
 
-fn now() -> sahaya_protocol::domain::Timestamp {
-    chrono::Utc::now()
-}
-
 fn stored_response(stored: Stored) -> Response {
     let mut response = (stored.status, Json(stored.body)).into_response();
     if stored.replayed {
         response
             .headers_mut()
             .insert("idempotent-replayed", HeaderValue::from_static("true"));
+    }
+    response
+}
+
+/// Adds the ticket version as the `ETag` (when there is one).
+fn with_etag(mut response: Response, version: Option<i64>) -> Response {
+    if let Some(value) = version.and_then(|v| HeaderValue::from_str(&format!("\"{v}\"")).ok()) {
+        response.headers_mut().insert(header::ETAG, value);
     }
     response
 }
@@ -76,7 +80,7 @@ fn request_text<T: Serialize>(method: &str, path: &str, body: &T) -> ApiResult<S
 async fn me(State(state): State<AppState>, caller: Caller) -> ApiResult<Json<Me>> {
     Ok(Json(Me {
         agent: caller.0,
-        server_time: now(),
+        server_time: state.now(),
         latest_seq: state.latest_seq(),
     }))
 }
@@ -146,7 +150,7 @@ async fn list_tickets(
             "limit must be 1 to 1000 and offset 0 or more",
         ));
     }
-    let at = now();
+    let at = state.now();
     let list = state
         .read(move |db| {
             let counts = queries::counts(&db.conn, me, at)?;
@@ -183,12 +187,8 @@ async fn ticket_detail(
             })
         })
         .await?;
-    let etag = format!("\"{}\"", detail.ticket.version);
-    let mut response = Json(detail).into_response();
-    if let Ok(value) = HeaderValue::from_str(&etag) {
-        response.headers_mut().insert(header::ETAG, value);
-    }
-    Ok(response)
+    let version = detail.ticket.version;
+    Ok(with_etag(Json(detail).into_response(), Some(version)))
 }
 
 async fn patch_ticket(
@@ -209,26 +209,19 @@ async fn patch_ticket(
         let key = extract::idempotency_key(&headers)?;
         let text = request_text("PATCH", &format!("/v1/tickets/{id}"), &patch)?;
         let stored = state
-            .idempotent(agent.id, key, text, StatusCode::OK, move |w| {
-                ops::patch_ticket(w, id, expected, patch, now())
+            .idempotent(agent.id, key, text, StatusCode::OK, move |w, now| {
+                ops::patch_ticket(w, id, expected, patch, now)
             })
             .await?;
         let version = stored.body.get("version").and_then(|v| v.as_i64());
-        let mut response = stored_response(stored);
-        if let Some(v) = version.and_then(|v| HeaderValue::from_str(&format!("\"{v}\"")).ok()) {
-            response.headers_mut().insert(header::ETAG, v);
-        }
-        return Ok(response);
+        return Ok(with_etag(stored_response(stored), version));
     }
+    let clock = state.clock();
     let ticket = state
-        .write(move |w| ops::patch_ticket(w, id, expected, patch, now()))
+        .write(move |w| ops::patch_ticket(w, id, expected, patch, clock.now()))
         .await?;
-    let etag = format!("\"{}\"", ticket.version);
-    let mut response = Json(ticket).into_response();
-    if let Ok(value) = HeaderValue::from_str(&etag) {
-        response.headers_mut().insert(header::ETAG, value);
-    }
-    Ok(response)
+    let version = ticket.version;
+    Ok(with_etag(Json(ticket).into_response(), Some(version)))
 }
 
 async fn post_message(
@@ -243,8 +236,8 @@ async fn post_message(
     let key = extract::idempotency_key(&headers)?;
     let text = request_text("POST", &format!("/v1/tickets/{id}/messages"), &req)?;
     let stored = state
-        .idempotent(agent.id, key, text, StatusCode::CREATED, move |w| {
-            ops::post_message(w, &agent, id, req, now())
+        .idempotent(agent.id, key, text, StatusCode::CREATED, move |w, now| {
+            ops::post_message(w, &agent, id, req, now)
         })
         .await?;
     Ok(stored_response(stored))
@@ -260,8 +253,8 @@ async fn create_outbound(
     let key = extract::idempotency_key(&headers)?;
     let text = request_text("POST", "/v1/tickets", &req)?;
     let stored = state
-        .idempotent(agent.id, key, text, StatusCode::CREATED, move |w| {
-            ops::outbound(w, &agent, req, now())
+        .idempotent(agent.id, key, text, StatusCode::CREATED, move |w, now| {
+            ops::outbound(w, &agent, req, now)
         })
         .await?;
     Ok(stored_response(stored))
@@ -278,8 +271,8 @@ async fn order_action(
     let key = extract::idempotency_key(&headers)?;
     let text = request_text("POST", &format!("/v1/orders/{order_id}/actions"), &req)?;
     let stored = state
-        .idempotent(agent.id, key, text, StatusCode::CREATED, move |w| {
-            ops::order_action(w, &agent, &order_id, req, now())
+        .idempotent(agent.id, key, text, StatusCode::CREATED, move |w, now| {
+            ops::order_action(w, &agent, &order_id, req, now)
         })
         .await?;
     Ok(stored_response(stored))
@@ -298,13 +291,16 @@ async fn inbound(
         let key = extract::idempotency_key(&headers)?;
         let text = request_text("POST", "/v1/inbound", &req)?;
         let stored = state
-            .idempotent(bridge.id, key, text, StatusCode::CREATED, move |w| {
-                ops::inbound(w, req, now())
+            .idempotent(bridge.id, key, text, StatusCode::CREATED, move |w, now| {
+                ops::inbound(w, req, now)
             })
             .await?;
         return Ok(stored_response(stored));
     }
-    let created = state.write(move |w| ops::inbound(w, req, now())).await?;
+    let clock = state.clock();
+    let created = state
+        .write(move |w| ops::inbound(w, req, clock.now()))
+        .await?;
     Ok((StatusCode::CREATED, Json(created)).into_response())
 }
 
@@ -365,7 +361,7 @@ async fn stats(
     if current.seq == seq && current.computed_at.is_some() {
         return Ok(Json((*current).clone()));
     }
-    super::stats::refresh(&state).await;
+    state.refresh_stats().await;
     let fresh = state.stats().borrow().clone();
     Ok(Json((*fresh).clone()))
 }
@@ -382,7 +378,7 @@ async fn put_presence(
         .set(agent.id, &agent.name, update.ticket_id, update.typing);
     if state.presence().touch(agent.id) {
         // The agent came online: supervisors see it now, not at the next tick.
-        super::stats::refresh(&state).await;
+        state.refresh_stats().await;
     }
     Ok(Json(serde_json::json!({ "ok": true })))
 }

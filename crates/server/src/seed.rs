@@ -6,12 +6,12 @@ use rand::seq::IndexedRandom;
 use rand::{Rng, SeedableRng};
 use serde::{Deserialize, Serialize};
 
-use super::auth::{new_token, token_hash};
 use super::db::{Db, Writer};
+use super::tokens::{new_token, token_hash};
 use super::demo;
 use super::repo;
 use sahaya_protocol::domain::{
-    Author, Channel, ContactHandle, Customer, Delivery, Message, MessageKind, Money, Priority,
+    Agent, Author, Channel, ContactHandle, Customer, Delivery, Message, MessageKind, Money, Priority,
     Role, Sla, Status, Ticket, Timestamp,
 };
 
@@ -41,17 +41,7 @@ pub fn demo(db: &mut Db, now: Timestamp) -> anyhow::Result<Vec<DemoAccount>> {
     let (accounts, _) = db.write(|w| -> anyhow::Result<Vec<DemoAccount>> {
         let mut accounts = Vec::new();
         for agent in &data.agents {
-            repo::put_agent(w, agent)?;
-            let token = new_token();
-            w.tx.execute(
-                "INSERT INTO tokens (token_hash, agent_id) VALUES (?1, ?2)",
-                rusqlite::params![token_hash(&token), agent.id],
-            )?;
-            accounts.push(DemoAccount {
-                login: agent.login.clone(),
-                role: agent.role,
-                token,
-            });
+            accounts.push(put_account(w, agent)?);
         }
         for c in &data.customers {
             repo::put_customer(w, c)?;
@@ -97,21 +87,16 @@ pub fn bootstrap(db: &mut Db) -> anyhow::Result<Vec<DemoAccount>> {
         account(db, "supervisor", "Supervisor", Role::Supervisor)?,
         account(db, "bridge", "Channel bridge", Role::Integration)?,
     ];
-    db.write(|w| {
-        w.set_meta(
-            BARE_ACCOUNTS,
-            &serde_json::to_string(&accounts).unwrap_or_default(),
-        )
-    })?;
+    let json = serde_json::to_string(&accounts)?;
+    db.write(|w| w.set_meta(BARE_ACCOUNTS, &json))?;
     Ok(accounts)
 }
 
 /// Adds an account with a fresh token (used by tests and `serve` without `--demo`).
 pub fn account(db: &mut Db, login: &str, name: &str, role: Role) -> anyhow::Result<DemoAccount> {
-    let (account, _) = db.write(|w| -> anyhow::Result<DemoAccount> {
-        let id = repo::next_id(&w.tx, "agents")?;
-        let agent = sahaya_protocol::domain::Agent {
-            id,
+    let (account, _) = db.write(|w| -> rusqlite::Result<DemoAccount> {
+        let agent = Agent {
+            id: repo::next_id(&w.tx, "agents")?,
             login: login.to_string(),
             name: name.to_string(),
             role,
@@ -119,19 +104,21 @@ pub fn account(db: &mut Db, login: &str, name: &str, role: Role) -> anyhow::Resu
             languages: vec!["en".to_string()],
             presence: sahaya_protocol::domain::Presence::Offline,
         };
-        repo::put_agent(w, &agent)?;
-        let token = new_token();
-        w.tx.execute(
-            "INSERT INTO tokens (token_hash, agent_id) VALUES (?1, ?2)",
-            rusqlite::params![token_hash(&token), id],
-        )?;
-        Ok(DemoAccount {
-            login: login.to_string(),
-            role,
-            token,
-        })
+        put_account(w, &agent)
     })?;
     Ok(account)
+}
+
+/// Writes `agent` with a fresh login token.
+fn put_account(w: &mut Writer<'_>, agent: &Agent) -> rusqlite::Result<DemoAccount> {
+    repo::put_agent(w, agent)?;
+    let token = new_token();
+    repo::put_token(w, &token_hash(&token), agent.id)?;
+    Ok(DemoAccount {
+        login: agent.login.clone(),
+        role: agent.role,
+        token,
+    })
 }
 
 const SUBJECTS: &[&str] = &[

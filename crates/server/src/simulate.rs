@@ -6,10 +6,11 @@ use std::time::Duration;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
+use super::db::Writer;
 use super::error::ApiResult;
 use super::state::AppState;
 use super::{demo, ops, repo};
-use sahaya_protocol::domain::{Delivery, MessageKind};
+use sahaya_protocol::domain::{Delivery, MessageKind, Timestamp};
 use sahaya_protocol::wire::InboundMessage;
 
 pub async fn run(state: AppState) {
@@ -18,22 +19,18 @@ pub async fn run(state: AppState) {
         let wait = rng.random_range(2000..5000);
         tokio::time::sleep(Duration::from_millis(wait)).await;
         let seed: u64 = rng.random();
-        let result = state.write(move |w| step(w, seed)).await;
+        let clock = state.clock();
+        let result = state.write(move |w| step(w, seed, clock.now())).await;
         if let Err(e) = result {
             tracing::warn!("traffic simulation step failed: {}", e.message);
         }
     }
 }
 
-fn step(w: &mut super::db::Writer<'_>, seed: u64) -> ApiResult<()> {
+/// One customer writes in and one sent reply may get delivered, at `now`.
+fn step(w: &mut Writer<'_>, seed: u64, now: Timestamp) -> ApiResult<()> {
     let mut rng = StdRng::seed_from_u64(seed);
-    let now = chrono::Utc::now();
-    let ids: Vec<i64> = {
-        let mut stmt =
-            w.tx.prepare_cached("SELECT id FROM customers ORDER BY id")?;
-        stmt.query_map([], |r| r.get(0))?
-            .collect::<Result<_, _>>()?
-    };
+    let ids = repo::customer_ids(&w.tx)?;
     if ids.is_empty() {
         return Ok(());
     }
@@ -64,24 +61,12 @@ fn step(w: &mut super::db::Writer<'_>, seed: u64) -> ApiResult<()> {
         )?;
     }
     // Advance the delivery state of one recent reply.
-    let recent: Option<String> =
-        w.tx.query_row(
-            "SELECT json FROM messages WHERE json LIKE '%\"delivery\":\"sent\"%'
-             AND json LIKE '%\"kind\":\"reply\"%' ORDER BY id DESC LIMIT 1",
-            [],
-            |r| r.get(0),
-        )
-        .map(Some)
-        .or_else(|e| match e {
-            rusqlite::Error::QueryReturnedNoRows => Ok(None),
-            other => Err(other),
-        })?;
-    if let Some(json) = recent {
-        let mut message: sahaya_protocol::domain::Message = serde_json::from_str(&json)?;
-        if message.kind == MessageKind::Reply && rng.random_bool(0.5) {
-            message.delivery = Delivery::Delivered;
-            repo::put_message(w, &message)?;
-        }
+    if let Some(mut message) = repo::latest_sent_reply(&w.tx)?
+        && message.kind == MessageKind::Reply
+        && rng.random_bool(0.5)
+    {
+        message.delivery = Delivery::Delivered;
+        repo::put_message(w, &message)?;
     }
     Ok(())
 }

@@ -1,5 +1,6 @@
 //! Shared server state: the database behind a mutex (SQLite work runs on the
-//! blocking pool), the change broadcast and the latest queue statistics.
+//! blocking pool), the clock, the change broadcast, presence and the latest
+//! queue statistics.
 
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -10,7 +11,10 @@ use tokio::sync::{broadcast, watch};
 
 use super::db::{Db, Writer};
 use super::error::{ApiError, ApiResult};
-use sahaya_protocol::domain::AgentId;
+use super::presence::Presence;
+use super::{repo, stats};
+use sahaya_protocol::Clock;
+use sahaya_protocol::domain::{AgentId, Timestamp};
 use sahaya_protocol::wire::{ChangeNotice, QueueStats};
 
 #[derive(Clone)]
@@ -20,11 +24,12 @@ pub struct AppState {
 
 struct Inner {
     db: Mutex<Db>,
+    clock: Clock,
     changes: broadcast::Sender<ChangeNotice>,
     stats: watch::Sender<Arc<QueueStats>>,
     /// Set when the server stops, so open event streams end.
     stopping: watch::Sender<bool>,
-    presence: super::presence::Presence,
+    presence: Presence,
 }
 
 /// What an idempotent POST answered, first time or replayed.
@@ -35,19 +40,31 @@ pub struct Stored {
 }
 
 impl AppState {
-    pub fn new(db: Db) -> AppState {
+    pub fn new(db: Db, clock: Clock) -> AppState {
         let (changes, _) = broadcast::channel(4096);
         let (stats, _) = watch::channel(Arc::new(QueueStats::default()));
         let (stopping, _) = watch::channel(false);
         AppState {
             inner: Arc::new(Inner {
                 db: Mutex::new(db),
+                presence: Presence::new(clock.clone()),
+                clock,
                 changes,
                 stats,
                 stopping,
-                presence: Default::default(),
             }),
         }
+    }
+
+    /// The time now, by the server's clock.
+    pub fn now(&self) -> Timestamp {
+        self.inner.clock.now()
+    }
+
+    /// The server's clock, for work that reads the time later (inside a
+    /// write, once it holds the database).
+    pub fn clock(&self) -> Clock {
+        self.inner.clock.clone()
     }
 
     fn lock(&self) -> MutexGuard<'_, Db> {
@@ -97,57 +114,45 @@ impl AppState {
 
     /// Runs `f` at most once per `(caller, key)`: a replay with the same
     /// request gets the first answer, another request under the same key 422.
+    /// `f` is given the time by the server's clock once the write started.
     pub async fn idempotent<T: Serialize + 'static>(
         &self,
         caller: AgentId,
         key: String,
         request: String,
         status: StatusCode,
-        f: impl FnOnce(&mut Writer<'_>) -> ApiResult<T> + Send + 'static,
+        f: impl FnOnce(&mut Writer<'_>, Timestamp) -> ApiResult<T> + Send + 'static,
     ) -> ApiResult<Stored> {
         let fingerprint = hex::encode(Sha256::digest(request.as_bytes()));
+        let clock = self.clock();
         self.write(move |w| {
-            let existing: Option<(String, u16, String)> = w
-                .tx
-                .query_row(
-                    "SELECT fingerprint, status, response FROM idempotency
-                     WHERE agent_id = ?1 AND key = ?2",
-                    rusqlite::params![caller, key],
-                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-                )
-                .map(Some)
-                .or_else(|e| match e {
-                    rusqlite::Error::QueryReturnedNoRows => Ok(None),
-                    other => Err(other),
-                })?;
-            if let Some((stored_fingerprint, stored_status, response)) = existing {
-                if stored_fingerprint != fingerprint {
+            let now = clock.now();
+            if let Some(stored) = repo::idempotent_answer(&w.tx, caller, &key)? {
+                if stored.fingerprint != fingerprint {
                     return Err(ApiError::unprocessable(
                         "idempotency_key_reused",
                         "this Idempotency-Key was already used for a different request; use a new key for a new request",
                     ));
                 }
                 return Ok(Stored {
-                    status: StatusCode::from_u16(stored_status).unwrap_or(StatusCode::OK),
-                    body: serde_json::from_str(&response)?,
+                    status: StatusCode::from_u16(stored.status).unwrap_or(StatusCode::OK),
+                    body: serde_json::from_str(&stored.response)?,
                     replayed: true,
                 });
             }
-            let value = f(w)?;
+            let value = f(w, now)?;
             let body = serde_json::to_value(&value)?;
-            w.tx.execute(
-                "INSERT INTO idempotency (agent_id, key, fingerprint, status, response, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                rusqlite::params![
-                    caller,
-                    key,
-                    fingerprint,
-                    status.as_u16(),
-                    body.to_string(),
-                    chrono::Utc::now().timestamp_millis()
-                ],
-            )?;
-            Ok(Stored { status, body, replayed: false })
+            let answer = repo::StoredAnswer {
+                fingerprint,
+                status: status.as_u16(),
+                response: body.to_string(),
+            };
+            repo::put_idempotent_answer(w, caller, &key, &answer, now)?;
+            Ok(Stored {
+                status,
+                body,
+                replayed: false,
+            })
         })
         .await
     }
@@ -170,7 +175,7 @@ impl AppState {
         self.inner.stopping.send_replace(true);
     }
 
-    pub fn presence(&self) -> &super::presence::Presence {
+    pub fn presence(&self) -> &Presence {
         &self.inner.presence
     }
 
@@ -178,9 +183,18 @@ impl AppState {
         self.inner.stopping.subscribe()
     }
 
+    /// Recomputes the statistics as of now and publishes them.
+    pub async fn refresh_stats(&self) {
+        let clock = self.clock();
+        match self.read(move |db| Ok(stats::compute(db, clock.now())?)).await {
+            Ok(stats) => self.publish_stats(stats),
+            Err(e) => tracing::warn!("statistics not refreshed: {}", e.message),
+        }
+    }
+
     /// Publishes the statistics, with agents whose console is reporting in
     /// shown online (the stored presence is what the others last set).
-    pub fn publish_stats(&self, mut stats: QueueStats) {
+    fn publish_stats(&self, mut stats: QueueStats) {
         for a in &mut stats.agents {
             if self.inner.presence.is_connected(a.agent_id) {
                 a.presence = sahaya_protocol::domain::Presence::Online;

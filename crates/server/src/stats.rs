@@ -1,200 +1,26 @@
-//! Queue statistics for supervisors, pushed to SSE subscribers as they change.
-//!
-//! Served incrementally: [`Counters`] keeps the per status / priority /
-//! channel / group / assignee counts and the waiting queue in memory, updated
-//! from every ticket write (`repo::put_ticket` reports the row before and
-//! after, the [`super::db::Db`] applies the deltas once the transaction
-//! commits). A refresh then only asks SQLite for the figures that depend on
-//! the clock, each an indexed range: SLA deadlines (`tickets_status_due`),
-//! arrivals and first responses of today (`tickets_created`) and surveys of
-//! the week (`surveys_created`). [`compute_full`] recomputes everything from a
-//! full scan; tests check that both agree.
+//! Queue statistics for supervisors: the figures that depend on the clock
+//! come from SQLite, each an indexed range — SLA deadlines
+//! (`tickets_status_due`), arrivals and first responses of today
+//! (`tickets_created`), surveys of the week (`surveys_created`) — and
+//! everything else from the running [`Counters`] the database keeps.
+//! [`compute_full`] recomputes everything from a full scan; tests check that
+//! both agree. Publishing them is `background`'s job.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::time::{Duration, Instant};
+use std::collections::{BTreeMap, HashMap};
 
 use rusqlite::{Connection, OptionalExtension};
 
-use super::db::{Db, millis};
+use super::codec::millis;
+use super::counters::Counters;
+use super::db::Db;
 use super::queries;
 use super::repo;
-use super::state::AppState;
-use sahaya_protocol::domain::{AgentId, Role, SurveyKind, Ticket, TicketId, Timestamp};
-use sahaya_protocol::wire::{AgentLoad, OldestWaiting, QueueStats, SlaStats, SurveyFigures, ViewCounts};
+use sahaya_protocol::domain::{AgentId, Role, SurveyKind, TicketId, Timestamp};
+use sahaya_protocol::wire::{
+    AgentLoad, OldestWaiting, QueueStats, SlaStats, SurveyFigures, ViewCounts,
+};
 
 const ACTIVE: &str = "status NOT IN ('solved', 'closed')";
-
-/// At most this many refreshes per second, however busy the server is.
-const MIN_GAP: Duration = Duration::from_millis(250);
-/// Without changes, the clock-driven figures (SLA) are refreshed this often.
-const TICK: Duration = Duration::from_secs(30);
-
-// ---------------------------------------------------------------------------
-// Running counters
-// ---------------------------------------------------------------------------
-
-/// The columns of a ticket row the counters follow.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TicketFacts {
-    pub status: String,
-    pub priority: String,
-    pub channel: String,
-    pub group: String,
-    pub assignee: Option<AgentId>,
-    /// As stored: the last customer message while the ticket is active.
-    pub waiting_since: Option<i64>,
-}
-
-impl TicketFacts {
-    pub fn of(t: &Ticket) -> TicketFacts {
-        TicketFacts {
-            status: t.status.as_str().to_string(),
-            priority: t.priority.as_str().to_string(),
-            channel: t.channel.as_str().to_string(),
-            group: t.group.clone(),
-            assignee: t.assignee_id,
-            waiting_since: if t.status.is_active() {
-                t.last_customer_message_at.map(millis)
-            } else {
-                None
-            },
-        }
-    }
-
-    /// The row as stored now (a primary-key lookup), before a write replaces it.
-    pub fn read(conn: &Connection, id: TicketId) -> rusqlite::Result<Option<TicketFacts>> {
-        conn.prepare_cached(
-            "SELECT status, priority, channel, grp, assignee_id, waiting_since
-             FROM tickets WHERE id = ?1",
-        )?
-        .query_row([id], facts_from_row)
-        .optional()
-    }
-
-    fn active(&self) -> bool {
-        is_active(&self.status)
-    }
-
-    fn waiting(&self) -> bool {
-        matches!(self.status.as_str(), "new" | "open") && self.waiting_since.is_some()
-    }
-}
-
-fn facts_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<TicketFacts> {
-    Ok(TicketFacts {
-        status: r.get(0)?,
-        priority: r.get(1)?,
-        channel: r.get(2)?,
-        group: r.get(3)?,
-        assignee: r.get(4)?,
-        waiting_since: r.get(5)?,
-    })
-}
-
-fn is_active(status: &str) -> bool {
-    !matches!(status, "solved" | "closed")
-}
-
-/// One ticket write: the row before (None when new) and after.
-#[derive(Debug, Clone)]
-pub struct TicketDelta {
-    pub id: TicketId,
-    pub old: Option<TicketFacts>,
-    pub new: TicketFacts,
-}
-
-/// Counts over the whole ticket table, kept up to date write by write.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Counters {
-    total: i64,
-    /// Every ticket, by status.
-    by_status: HashMap<String, i64>,
-    /// Active tickets only, from here on.
-    by_priority: HashMap<String, i64>,
-    by_channel: HashMap<String, i64>,
-    by_group: HashMap<String, i64>,
-    unassigned: i64,
-    load: HashMap<AgentId, i64>,
-    /// New or open tickets whose customer waits, oldest first.
-    waiting: BTreeSet<(i64, TicketId)>,
-}
-
-fn bump<K: std::hash::Hash + Eq + Clone>(map: &mut HashMap<K, i64>, key: &K, by: i64) {
-    if let Some(n) = map.get_mut(key) {
-        *n += by;
-        if *n == 0 {
-            map.remove(key);
-        }
-    } else if by != 0 {
-        map.insert(key.clone(), by);
-    }
-}
-
-impl Counters {
-    /// Counts the table once (opening the database); from then on
-    /// [`Counters::apply`] keeps the counts current.
-    pub fn scan(conn: &Connection) -> rusqlite::Result<Counters> {
-        let mut counters = Counters::default();
-        let mut stmt = conn.prepare(
-            "SELECT status, priority, channel, grp, assignee_id, waiting_since, id FROM tickets",
-        )?;
-        let mut rows = stmt.query([])?;
-        while let Some(row) = rows.next()? {
-            let facts = facts_from_row(row)?;
-            let id: TicketId = row.get(6)?;
-            counters.add(id, &facts, 1);
-        }
-        Ok(counters)
-    }
-
-    fn add(&mut self, id: TicketId, f: &TicketFacts, by: i64) {
-        self.total += by;
-        bump(&mut self.by_status, &f.status, by);
-        if f.active() {
-            bump(&mut self.by_priority, &f.priority, by);
-            bump(&mut self.by_channel, &f.channel, by);
-            bump(&mut self.by_group, &f.group, by);
-            match f.assignee {
-                Some(a) => bump(&mut self.load, &a, by),
-                None => self.unassigned += by,
-            }
-        }
-        if f.waiting() {
-            let entry = (f.waiting_since.unwrap_or_default(), id);
-            if by > 0 {
-                self.waiting.insert(entry);
-            } else {
-                self.waiting.remove(&entry);
-            }
-        }
-    }
-
-    /// Takes one committed ticket write into account.
-    pub fn apply(&mut self, d: &TicketDelta) {
-        if d.old.as_ref() == Some(&d.new) {
-            return;
-        }
-        if let Some(old) = &d.old {
-            self.add(d.id, old, -1);
-        }
-        self.add(d.id, &d.new, 1);
-    }
-
-    fn sorted<K: ToString>(map: &HashMap<K, i64>) -> BTreeMap<String, i64> {
-        map.iter()
-            .filter(|(_, n)| **n != 0)
-            .map(|(k, n)| (k.to_string(), *n))
-            .collect()
-    }
-
-    fn status(&self, s: &str) -> i64 {
-        self.by_status.get(s).copied().unwrap_or(0)
-    }
-}
-
-// ---------------------------------------------------------------------------
-// Computing a snapshot
-// ---------------------------------------------------------------------------
 
 fn count(conn: &Connection, sql: &str, p: impl rusqlite::Params) -> rusqlite::Result<i64> {
     conn.prepare_cached(sql)?.query_row(p, |r| r.get(0))
@@ -373,7 +199,7 @@ fn snapshot(
 
 /// The statistics from the running counters: what the server publishes.
 pub fn compute(db: &Db, now: Timestamp) -> rusqlite::Result<QueueStats> {
-    snapshot(&db.conn, &db.counters, db.latest_seq(), now)
+    snapshot(&db.conn, db.counters(), db.latest_seq(), now)
 }
 
 /// The statistics from scratch: full scans of the ticket table (the way to
@@ -421,113 +247,4 @@ pub fn compute_full(conn: &Connection, seq: i64, now: Timestamp) -> rusqlite::Re
         csat,
         nps,
     })
-}
-
-// ---------------------------------------------------------------------------
-// Publishing
-// ---------------------------------------------------------------------------
-
-/// Keeps the published statistics fresh: the first change after a quiet
-/// spell is published at once, a burst at most every [`MIN_GAP`], and the
-/// clock-driven SLA figures every [`TICK`] without changes. Notices that the
-/// published figures already include (the tail of a write whose first
-/// notice woke this loop) cause no refresh.
-pub async fn run(state: AppState) {
-    use tokio::sync::broadcast::error::{RecvError, TryRecvError};
-    let mut changes = state.subscribe();
-    let published = state.stats();
-    let mut tick = tokio::time::interval(TICK);
-    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-    let mut last: Option<Instant> = None;
-    // The newest sequence number announced and not yet drained.
-    let drain = |changes: &mut tokio::sync::broadcast::Receiver<_>, newest: &mut i64| loop {
-        match changes.try_recv() {
-            Ok(sahaya_protocol::wire::ChangeNotice { seq, .. }) => *newest = (*newest).max(seq),
-            Err(TryRecvError::Lagged(_)) => *newest = i64::MAX,
-            Err(TryRecvError::Empty) => return true,
-            Err(TryRecvError::Closed) => return false,
-        }
-    };
-    loop {
-        tokio::select! {
-            received = changes.recv() => {
-                let mut newest = match received {
-                    Ok(notice) => notice.seq,
-                    Err(RecvError::Lagged(_)) => i64::MAX,
-                    Err(RecvError::Closed) => return,
-                };
-                if !drain(&mut changes, &mut newest) {
-                    return;
-                }
-                if newest <= published.borrow().seq {
-                    continue;
-                }
-                let wait = last.map_or(Duration::ZERO, |l| {
-                    (l + MIN_GAP).saturating_duration_since(Instant::now())
-                });
-                if !wait.is_zero() {
-                    tokio::time::sleep(wait).await;
-                    // Everything announced meanwhile is in this refresh.
-                    if !drain(&mut changes, &mut newest) {
-                        return;
-                    }
-                }
-            }
-            _ = tick.tick() => {}
-        }
-        last = Some(Instant::now());
-        refresh(&state).await;
-        tick.reset();
-    }
-}
-
-pub async fn refresh(state: &AppState) {
-    let result = state.read(|db| Ok(compute(db, chrono::Utc::now())?)).await;
-    match result {
-        Ok(stats) => state.publish_stats(stats),
-        Err(e) => tracing::warn!("statistics not refreshed: {}", e.message),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn facts(status: &str, assignee: Option<AgentId>, waiting: Option<i64>) -> TicketFacts {
-        TicketFacts {
-            status: status.into(),
-            priority: "high".into(),
-            channel: "chat".into(),
-            group: "payments".into(),
-            assignee,
-            waiting_since: waiting,
-        }
-    }
-
-    #[test]
-    fn deltas_move_counts_between_keys_and_drop_zeros() {
-        let mut c = Counters::default();
-        c.apply(&TicketDelta {
-            id: 1,
-            old: None,
-            new: facts("new", None, Some(5)),
-        });
-        assert_eq!(c.unassigned, 1);
-        assert_eq!(c.waiting.first(), Some(&(5, 1)));
-        c.apply(&TicketDelta {
-            id: 1,
-            old: Some(facts("new", None, Some(5))),
-            new: facts("open", Some(7), Some(5)),
-        });
-        assert_eq!((c.unassigned, c.load.get(&7).copied()), (0, Some(1)));
-        c.apply(&TicketDelta {
-            id: 1,
-            old: Some(facts("open", Some(7), Some(5))),
-            new: facts("solved", Some(7), None),
-        });
-        assert!(c.load.is_empty() && c.by_priority.is_empty() && c.waiting.is_empty());
-        assert_eq!(Counters::sorted(&c.by_status).get("solved"), Some(&1));
-        assert_eq!(Counters::sorted(&c.by_status).len(), 1);
-        assert_eq!(c.total, 1);
-    }
 }

@@ -140,6 +140,19 @@ pub struct TicketSummary {
     pub created_at: crate::domain::Timestamp,
 }
 
+/// What a customer's history shows of a ticket.
+impl From<&Ticket> for TicketSummary {
+    fn from(t: &Ticket) -> Self {
+        TicketSummary {
+            id: t.id,
+            subject: t.subject.clone(),
+            status: t.status,
+            channel: t.channel,
+            created_at: t.created_at,
+        }
+    }
+}
+
 /// `GET /v1/customers/{id}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CustomerDetail {
