@@ -9,7 +9,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Mutex;
 
-use sahaya_protocol::domain::{TicketId, Timestamp};
+use sahaya_protocol::domain::{Channel, TicketId, Timestamp};
 
 use super::wire;
 
@@ -20,6 +20,8 @@ pub struct Summary {
     pub messages: i64,
     pub last_customer_at: Option<Timestamp>,
     pub first_reply_at: Option<Timestamp>,
+    /// The ticket's channel when last seen.
+    pub channel: Option<Channel>,
 }
 
 impl Summary {
@@ -52,6 +54,10 @@ pub struct Histories(Mutex<HashMap<TicketId, Summary>>);
 impl Histories {
     pub fn get(&self, id: TicketId) -> Option<Summary> {
         self.lock().get(&id).cloned()
+    }
+
+    pub fn channel(&self, id: TicketId) -> Option<Channel> {
+        self.lock().get(&id).and_then(|s| s.channel)
     }
 
     pub fn put(&self, id: TicketId, summary: Summary) {

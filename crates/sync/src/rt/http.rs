@@ -28,6 +28,7 @@ pub struct RtHttp {
     /// `…/REST/2.0/`
     base: Url,
     auth: HeaderValue,
+    timeout: std::time::Duration,
 }
 
 impl std::fmt::Debug for RtHttp {
@@ -71,7 +72,14 @@ impl RtHttp {
             http: http_client()?,
             base,
             auth,
+            timeout: REQUEST_TIMEOUT,
         })
+    }
+
+    /// The same client with another limit for a whole request.
+    pub fn with_timeout(mut self, timeout: std::time::Duration) -> Self {
+        self.timeout = timeout;
+        self
     }
 
     /// The REST 2 root, for messages.
@@ -131,7 +139,7 @@ impl RtHttp {
         let mut req = self
             .http
             .request(method, url)
-            .timeout(REQUEST_TIMEOUT)
+            .timeout(self.timeout)
             .header(header::AUTHORIZATION, self.auth.clone())
             .header(header::ACCEPT, "application/json");
         if let Some(v) = if_match {

@@ -42,6 +42,10 @@ pub struct RtBackend {
     /// The token's user (RT tokens are `1-<user id>-<secret>`).
     user_id: i64,
     me: tokio::sync::OnceCell<wire::User>,
+    /// RT's version, once checked.
+    version: tokio::sync::OnceCell<String>,
+    /// Whether the key field was looked for.
+    key_field_checked: AtomicBool,
     /// Whether the site has the `sahaya-key` transaction custom field.
     key_field: AtomicBool,
     poll: Duration,
@@ -73,9 +77,17 @@ impl RtBackend {
             histories: history::Histories::default(),
             user_id,
             me: tokio::sync::OnceCell::new(),
+            version: tokio::sync::OnceCell::new(),
+            key_field_checked: AtomicBool::new(false),
             key_field: AtomicBool::new(false),
             poll: DEFAULT_POLL,
         })
+    }
+
+    /// Gives up on a request after `timeout` (default 15 s).
+    pub fn with_request_timeout(mut self, timeout: Duration) -> Self {
+        self.http = self.http.with_timeout(timeout);
+        self
     }
 
     /// Polls for new transactions this often (tests use less).
@@ -202,9 +214,13 @@ impl Backend for RtBackend {
     }
 
     async fn me(&self) -> Result<Agent, ClientError> {
-        self.version().await?;
+        // Checked once: a session after a lost connection starts pulling.
+        self.version.get_or_try_init(|| self.version()).await?;
         let user = self.me_user().await?;
-        self.find_key_field().await?;
+        if !self.key_field_checked.load(Ordering::Relaxed) {
+            self.find_key_field().await?;
+            self.key_field_checked.store(true, Ordering::Relaxed);
+        }
         let mut agent = map::agent(user);
         agent.presence = sahaya_protocol::domain::Presence::Online;
         Ok(agent)

@@ -128,6 +128,7 @@ async fn summary_through(
     for t in page {
         summary.fold(t, &requestors);
     }
+    summary.channel = Some(map::ticket_channel(ticket));
     rt.histories.put(ticket.id, summary.clone());
     Ok(summary)
 }
@@ -157,7 +158,7 @@ pub async fn current_ticket(
 ) -> Result<(sahaya_protocol::domain::Ticket, wire::Ticket), ClientError> {
     let (ticket, etag) = fetch::ticket(&rt.http, ticket_id).await?;
     let requestors = requestor_ids(&ticket);
-    let summary = match rt.histories.get(ticket_id) {
+    let mut summary = match rt.histories.get(ticket_id) {
         Some(mut s) if s.version < etag => {
             let sql = format!(
                 "ObjectType = 'RT::Ticket' AND ObjectId = {ticket_id} AND id > {} AND id <= {etag}",
@@ -171,7 +172,7 @@ pub async fn current_ticket(
         Some(s) => s,
         None => history_summary(rt, ticket_id, &requestors, etag).await?,
     };
-    // Only what is now known to be complete is remembered.
+    summary.channel = Some(map::ticket_channel(&ticket));
     rt.histories.put(ticket_id, summary.clone());
     let mut mapped = map::ticket(&ticket, &summary, now);
     mapped.version = etag.max(summary.version);

@@ -87,10 +87,14 @@ async fn message(
             })?
         }
     };
+    // The ticket itself comes with the next pull; the message is confirmed
+    // now (one request fewer per write on a slow RT).
     let now = rt.clock.now();
-    let (ticket, raw) = current_ticket(rt, ticket_id, now).await?;
-    let text = fetch::bodies(&rt.http, &[txn_id]).await?.remove(&txn_id);
     let me = rt.me_user().await?;
+    let channel = match rt.histories.channel(ticket_id) {
+        Some(c) => c,
+        None => map::ticket_channel(&fetch::ticket(&rt.http, ticket_id).await?.0),
+    };
     let message = Message {
         id: txn_id,
         ticket_id,
@@ -99,15 +103,16 @@ async fn message(
             id: me.id,
             name: me.display_name().to_string(),
         },
-        channel: map::ticket_channel(&raw),
-        body: text.unwrap_or_else(|| body.to_string()),
+        channel,
+        // RT keeps the text as sent.
+        body: body.to_string(),
         created_at: now,
         delivery: match kind {
             MessageKind::Note => sahaya_protocol::domain::Delivery::Internal,
             _ => sahaya_protocol::domain::Delivery::Sent,
         },
     };
-    Ok(vec![Entity::Message(message), Entity::Ticket(ticket)])
+    Ok(vec![Entity::Message(message)])
 }
 
 /// `/REST/2.0/transaction/42` → 42.
