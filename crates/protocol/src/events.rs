@@ -77,6 +77,8 @@ pub struct Capabilities {
     pub macros: bool,
     /// Proactive notices that open a new ticket.
     pub outbound: bool,
+    /// Free-form tags on tickets.
+    pub tags: bool,
 }
 
 impl Capabilities {
@@ -88,6 +90,7 @@ impl Capabilities {
         orders: true,
         macros: true,
         outbound: true,
+        tags: true,
     };
 }
 

@@ -210,6 +210,7 @@ impl Backend for RtBackend {
             orders: false,
             macros: false,
             outbound: false,
+            tags: false,
         }
     }
 
