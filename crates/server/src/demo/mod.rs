@@ -1,34 +1,14 @@
 //! Demo data for `sahaya serve --demo` and the console's embedded server.
 //!
-//! `content` holds the hand-written demo world (customers, orders, tickets in
-//! English, Kannada, Telugu, Nepali and mixed script); `traffic` makes up new
-//! inbound customer messages for `--simulate-traffic`.
+//! `data` is its shape; `content` holds the hand-written demo world
+//! (customers, orders, tickets in English, Kannada, Telugu, Nepali and mixed
+//! script); `traffic` makes up new inbound customer messages for
+//! `--simulate-traffic`.
 
 mod content;
+mod data;
 mod traffic;
 
 pub use content::demo_data;
+pub use data::{DemoData, DemoTicket};
 pub use traffic::{DemoInbound, inbound_sample};
-
-use sahaya_protocol::domain::{Agent, Customer, Macro, Message, Order, OrderAction, SurveyResponse, Ticket};
-
-/// A ticket with its conversation.
-#[derive(Debug, Clone)]
-pub struct DemoTicket {
-    pub ticket: Ticket,
-    pub messages: Vec<Message>,
-}
-
-/// Everything the demo seed writes. Ids are already assigned and consistent
-/// (ticket.customer_id points into `customers`, message.ticket_id to its ticket,
-/// order ids are referenced by tickets and actions).
-#[derive(Debug, Clone, Default)]
-pub struct DemoData {
-    pub agents: Vec<Agent>,
-    pub customers: Vec<Customer>,
-    pub orders: Vec<Order>,
-    pub order_actions: Vec<OrderAction>,
-    pub tickets: Vec<DemoTicket>,
-    pub macros: Vec<Macro>,
-    pub surveys: Vec<SurveyResponse>,
-}

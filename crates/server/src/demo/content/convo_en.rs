@@ -2,9 +2,9 @@
 //! {item}, {variant}, {variant_new}, {tracking}, {carrier}, {amount},
 //! {newaddr}, {agent} (replying agent), {login} (assignee, in supervisor notes).
 
-use super::Topic::*;
-use super::Turn::*;
-use super::{Convo, cv};
+use super::templates::Turn::*;
+use super::templates::{Convo, cv};
+use super::topics::Topic::*;
 
 pub(super) const CONVOS: &[Convo] = &[
     cv(

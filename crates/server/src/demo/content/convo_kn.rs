@@ -3,9 +3,9 @@
 //! and one in Kannada written in Latin letters. Internal notes are in English,
 //! as the team writes them.
 
-use super::Topic::*;
-use super::Turn::*;
-use super::{Convo, cv};
+use super::templates::Turn::*;
+use super::templates::{Convo, cv};
+use super::topics::Topic::*;
 
 pub(super) const CONVOS: &[Convo] = &[
     cv(

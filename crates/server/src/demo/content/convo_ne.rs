@@ -3,9 +3,9 @@
 //! Payments here go through eSewa, Khalti and cards rather than UPI; invoices
 //! are PAN/VAT bills. Internal notes are in English.
 
-use super::Topic::*;
-use super::Turn::*;
-use super::{Convo, cv};
+use super::templates::Turn::*;
+use super::templates::{Convo, cv};
+use super::topics::Topic::*;
 
 pub(super) const CONVOS: &[Convo] = &[
     cv(

@@ -2,9 +2,9 @@
 //! Visakhapatnam type them: Telugu script with English words mixed in, and one
 //! in Telugu written in Latin letters. Internal notes are in English.
 
-use super::Topic::*;
-use super::Turn::*;
-use super::{Convo, cv};
+use super::templates::Turn::*;
+use super::templates::{Convo, cv};
+use super::topics::Topic::*;
 
 pub(super) const CONVOS: &[Convo] = &[
     cv(

@@ -4,9 +4,10 @@ use chrono::Duration;
 use rand::Rng;
 use rand::seq::{IndexedRandom, SliceRandom};
 
-use super::{Cust, Gen, extras, minutes};
+use super::extras;
+use super::world::{Cust, Gen, minutes};
 use sahaya_protocol::domain::{Customer, Money, Order, PaymentStatus, SurveyKind, SurveyResponse, Timestamp};
-use crate::demo::DemoTicket;
+use crate::demo::data::DemoTicket;
 
 impl Gen {
     /// Sets each customer's lifetime value and timestamps from their orders

@@ -6,7 +6,8 @@ use rand::Rng;
 use rand::rngs::StdRng;
 use rand::seq::IndexedRandom;
 
-use super::{Gen, Turn, minutes};
+use super::templates::Turn;
+use super::world::{Gen, minutes};
 use sahaya_protocol::domain::{Status, Timestamp};
 
 impl Gen {
