@@ -8,7 +8,7 @@ use sahaya_i18n::I18n;
 use sahaya_keymap::{Keymap, Scope};
 use sahaya_protocol::wire::{CustomerDetail, QueueStats, View, ViewCounts};
 use sahaya_store::{Store, TicketRow};
-use sahaya_protocol::events::Connection;
+use sahaya_protocol::events::{Capabilities, Connection};
 use sahaya_text::{TextBuffer, WidthProfile};
 
 use super::overlay::Overlay;
@@ -134,6 +134,9 @@ pub struct App {
     /// Searches run on a thread of their own (the console) instead of in
     /// `update` (headless tests).
     pub search_in_background: bool,
+    /// What the backend can do (everything, for sahaya's own server); the
+    /// console sets it from the backend before the first frame.
+    pub capabilities: Capabilities,
 }
 
 impl App {
@@ -173,6 +176,7 @@ impl App {
             quit: false,
             frame_stats: FrameStats::default(),
             search_in_background: false,
+            capabilities: Capabilities::ALL,
         };
         app.reload();
         app
@@ -244,6 +248,7 @@ impl App {
             }
             Err(e) => tracing::warn!("cannot read the outbox: {e}"),
         }
+        super::supervisor::count_from_cache(self);
     }
 
     /// Makes sure the visible window of the list is loaded for `height` rows.
@@ -334,14 +339,18 @@ impl App {
         self.selected_row().map(|r| r.ticket.clone())
     }
 
-    /// What to tell others: the open ticket, and whether we are typing on it.
-    pub fn presence(&self) -> (Option<TicketId>, bool) {
+    /// What to tell others: the open ticket, and whether we are typing on
+    /// it. None when the backend keeps no presence (nothing is sent).
+    pub fn presence(&self) -> Option<(Option<TicketId>, bool)> {
+        if !self.capabilities.presence {
+            return None;
+        }
         let ticket = self.open.as_ref().map(|o| o.ticket.id);
         let typing = self
             .composer
             .as_ref()
             .is_some_and(|c| Some(c.ticket_id) == ticket && !c.buffer.is_empty());
-        (ticket, typing)
+        Some((ticket, typing))
     }
 
     pub fn set_view(&mut self, view: View) {

@@ -70,8 +70,11 @@ pub fn lines(app: &App) -> Vec<Styled> {
             text::sanitize(&c.notes)
         )));
     }
-    out.push(plain(String::new()));
-    out.push(heading(app.t("label-orders")));
+    // A helpdesk without orders has no order history to show.
+    if app.capabilities.orders {
+        out.push(plain(String::new()));
+        out.push(heading(app.t("label-orders")));
+    }
     for o in &detail.orders {
         out.push((
             format!(

@@ -3,10 +3,12 @@
 
 pub mod actions;
 pub mod app;
+pub mod capability;
 pub mod customer_view;
 pub mod draw;
 pub mod fmt;
 pub mod list_view;
+pub mod local_stats;
 pub mod macros;
 pub mod overlay;
 pub mod overlay_view;
@@ -113,14 +115,17 @@ pub async fn run(
             }
         }
         if app.quit {
-            ask(SyncRequest::Presence {
-                ticket_id: None,
-                typing: false,
-            });
+            if app.capabilities.presence {
+                ask(SyncRequest::Presence {
+                    ticket_id: None,
+                    typing: false,
+                });
+            }
             return Ok(());
         }
-        let (ticket_id, typing) = app.presence();
-        ask(SyncRequest::Presence { ticket_id, typing });
+        if let Some((ticket_id, typing)) = app.presence() {
+            ask(SyncRequest::Presence { ticket_id, typing });
+        }
         draw(&mut terminal, &mut app)?;
     }
 }

@@ -371,6 +371,10 @@ pub fn help_rows(app: &App) -> Vec<(String, bool)> {
     let mut rows = Vec::new();
     let mut last_scope = None;
     for (scope, action, keys) in app.keymap.help_entries() {
+        // What this helpdesk cannot do is not offered.
+        if super::capability::missing(&app.capabilities, action).is_some() {
+            continue;
+        }
         if last_scope != Some(scope) {
             rows.push((app.t(&format!("scope-{}", scope.as_str())), true));
             last_scope = Some(scope);

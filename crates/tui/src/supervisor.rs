@@ -3,7 +3,9 @@
 //! so one assignment covers many (each still its own outbox entry).
 //!
 //! The figures are the server's (`QueueStats`, pushed over the live stream);
-//! nothing here polls. A drill-down shows the cached tickets behind a figure.
+//! nothing here polls. A backend without statistics gets them counted from
+//! the cache instead (`local_stats`). A drill-down shows the cached tickets
+//! behind a figure.
 
 use std::io::Write;
 
@@ -219,7 +221,10 @@ pub fn rows(app: &App) -> Vec<Row> {
             a.open_tickets,
             Target::Filter(TicketFilter::Assignee(a.agent_id)),
         );
-        row.detail = app.t(&format!("presence-{}", a.presence.as_str()));
+        // Who is online is part of the server's figures only.
+        if app.capabilities.stats {
+            row.detail = app.t(&format!("presence-{}", a.presence.as_str()));
+        }
         rows.push(row);
     }
     rows.push(Row::heading(app.t("label-status")));
@@ -279,6 +284,21 @@ pub fn stale(app: &App, now: Timestamp) -> bool {
 /// New figures from the server: keep them, and alert on what started firing.
 pub fn on_stats(app: &mut App, stats: Box<QueueStats>) {
     app.supervisor.received = Some(App::now());
+    take_figures(app, stats);
+}
+
+/// Without figures from the backend (no `stats` capability), the screen
+/// counts from the cache: after every reload, and when it opens. Alerts
+/// fire on these counts as on the server's.
+pub fn count_from_cache(app: &mut App) {
+    if app.capabilities.stats || !app.is_supervisor() {
+        return;
+    }
+    let stats = super::local_stats::count(app);
+    take_figures(app, Box::new(stats));
+}
+
+fn take_figures(app: &mut App, stats: Box<QueueStats>) {
     let firing = app.supervisor.rules.firing(&stats);
     app.stats = Some(stats);
     if !app.is_supervisor() {

@@ -60,6 +60,12 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
     .areas(inner);
     render_state(app, buf, state, now);
     render_hint(app, buf, hint);
+    if !app.capabilities.stats {
+        // Counted from the cache: only the counts; waiting times, arrivals,
+        // surveys and presence are the server's to know.
+        render_rows(app, buf, body);
+        return;
+    }
     let figures = figure_lines(app, stats, now);
     let (list, side) = if body.width >= 100 {
         let side_w = (body.width / 3).clamp(48, 60);
@@ -80,8 +86,14 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
     render_rows(app, buf, list);
 }
 
-/// "Live · figures of 14:05:09 (5s ago)", or that they are stale and why.
+/// "Live · figures of 14:05:09 (5s ago)", or that they are stale and why,
+/// or that they were counted from the cache.
 fn render_state(app: &App, buf: &mut Buffer, area: Rect, now: Timestamp) {
+    if !app.capabilities.stats {
+        let text = app.t("supervisor-cache");
+        draw::line(buf, area, &text, Style::new().fg(Color::Yellow), &app.profile);
+        return;
+    }
     let Some(stats) = app.stats.as_deref() else {
         return;
     };

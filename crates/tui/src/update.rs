@@ -64,6 +64,9 @@ fn on_sync(app: &mut App, event: SyncEvent) {
             }
         }
         SyncEvent::Stats(stats) => super::supervisor::on_stats(app, stats),
+        // A backend without presence has nothing to say here; should a
+        // notice come anyway, no "also viewing" row is made of it.
+        SyncEvent::Presence(_) if !app.capabilities.presence => app.viewers.clear(),
         SyncEvent::Presence(notice) => {
             let me = app.my_id();
             let others: Vec<_> = notice
@@ -211,6 +214,12 @@ pub fn run(app: &mut App, action: Action) {
     if app.show_supervisor && super::supervisor::action(app, action) {
         return;
     }
+    // What this helpdesk cannot do is said, not silently ignored.
+    if let Some(need) = super::capability::missing(&app.capabilities, action) {
+        let text = app.t(need.message_id());
+        app.flash(text);
+        return;
+    }
     use Action::*;
     match action {
         MoveDown => move_by(app, 1),
@@ -259,6 +268,9 @@ pub fn run(app: &mut App, action: Action) {
         Supervisor => {
             if app.is_supervisor() {
                 app.show_supervisor = !app.show_supervisor;
+                if app.show_supervisor {
+                    super::supervisor::count_from_cache(app);
+                }
             } else {
                 let text = app.t("supervisor-only");
                 app.flash(text);

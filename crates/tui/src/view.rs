@@ -267,7 +267,7 @@ pub fn palette_rows(app: &App, filter: &str) -> Vec<PaletteRow> {
     let filter = filter.trim().to_lowercase();
     Action::ALL
         .iter()
-        .filter(|a| **a != Action::Supervisor || app.is_supervisor())
+        .filter(|a| super::capability::offered(app, **a))
         .map(|a| PaletteRow {
             action: *a,
             keys: app.keymap.bindings_for(*a).join(", "),
