@@ -7,12 +7,34 @@ use serde::Deserialize;
 
 use sahaya_i18n::{Calendar, Digits};
 
+/// Which kind of helpdesk `server` is (`--backend`, `backend = "…"`).
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "kebab-case")]
+pub enum BackendKind {
+    /// sahaya's own reference server (`sahaya serve`).
+    #[default]
+    Sahaya,
+    /// Request Tracker 5, over its REST 2 API; the token is an RT auth token.
+    Rt,
+}
+
+impl BackendKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BackendKind::Sahaya => "sahaya",
+            BackendKind::Rt => "rt",
+        }
+    }
+}
+
 /// What the config file may say. Every field is optional.
 #[derive(Debug, Default, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
     /// Support server URL; without it the console runs the embedded demo server.
     pub server: Option<String>,
+    /// What `server` is: "sahaya" (default) or "rt" (Request Tracker 5).
+    pub backend: Option<BackendKind>,
     /// Bearer token (the file must then be readable by its owner only).
     pub token: Option<String>,
     /// UI language: en, kn, te, ne.
@@ -150,6 +172,23 @@ mod tests {
         );
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
         assert_eq!(load(&path).unwrap().token.as_deref(), Some("sh_secret"));
+    }
+
+    #[test]
+    fn backend_kind() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(
+            &path,
+            "backend = \"rt\"\nserver = \"https://rt.example.com/\"\n",
+        )
+        .unwrap();
+        assert_eq!(load(&path).unwrap().backend, Some(BackendKind::Rt));
+        std::fs::write(&path, "server = \"https://x.example/\"\n").unwrap();
+        assert_eq!(load(&path).unwrap().backend, None);
+        std::fs::write(&path, "backend = \"zendesk\"\n").unwrap();
+        let err = load(&path).unwrap_err().to_string();
+        assert!(err.contains(":1:") && err.contains("rt"), "{err}");
     }
 
     #[test]

@@ -5,13 +5,15 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 
-use crate::config::{self, Config};
+use crate::config::{self, BackendKind, Config};
 use sahaya_protocol::domain::Role;
 
 /// Command-line options of the console.
 #[derive(Debug, Clone, Default)]
 pub struct ConsoleOptions {
     pub server: Option<String>,
+    /// What the server is (default: the config file's, else sahaya's own).
+    pub backend: Option<BackendKind>,
     pub token: Option<String>,
     pub data_dir: Option<PathBuf>,
     pub lang: Option<String>,
@@ -20,6 +22,7 @@ pub struct ConsoleOptions {
 
 /// Where the console connects and who it is.
 struct Target {
+    backend: BackendKind,
     url: String,
     token: String,
     cache_name: String,
@@ -33,6 +36,7 @@ async fn target(
     data_dir: &std::path::Path,
 ) -> anyhow::Result<Target> {
     let server = opts.server.clone().or_else(|| config.server.clone());
+    let backend = opts.backend.or(config.backend).unwrap_or_default();
     let token = opts
         .token
         .clone()
@@ -44,22 +48,32 @@ async fn target(
         .or_else(|| config.token.clone());
     match server {
         Some(url) => {
-            let token = token.context(
-                "no token for the server: pass --token, set SAHAYA_TOKEN, or put `token = \"…\"` in the config file",
-            )?;
+            let token = token.with_context(|| match backend {
+                BackendKind::Rt => "no token for Request Tracker: make one in RT (Logged in as you: Settings → Auth Tokens), then pass --token, set SAHAYA_TOKEN, or put `token = \"…\"` in the config file",
+                BackendKind::Sahaya => "no token for the server: pass --token, set SAHAYA_TOKEN, or put `token = \"…\"` in the config file",
+            })?;
+            // One cache per helpdesk: the same URL as another kind is another cache.
+            let prefix = match backend {
+                BackendKind::Sahaya => "cache",
+                BackendKind::Rt => "cache-rt",
+            };
             let cache_name = format!(
-                "cache-{}.db",
+                "{prefix}-{}.db",
                 url.chars()
                     .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
                     .collect::<String>()
             );
             Ok(Target {
+                backend,
                 url,
                 token,
                 cache_name,
                 _embedded: None,
             })
         }
+        None if backend == BackendKind::Rt => anyhow::bail!(
+            "--backend rt needs Request Tracker's web address: pass --server URL (e.g. https://rt.example.com/) or put `server = \"…\"` in the config file"
+        ),
         None => {
             let server = sahaya_server::start(sahaya_server::ServeOptions {
                 addr: "127.0.0.1:0".parse()?,
@@ -74,6 +88,7 @@ async fn target(
                 .context("the demo server has no agent account")?
                 .to_string();
             Ok(Target {
+                backend: BackendKind::Sahaya,
                 url: server.url(),
                 token,
                 cache_name: "cache-demo.db".to_string(),
@@ -122,24 +137,42 @@ pub async fn run(opts: ConsoleOptions) -> anyhow::Result<()> {
 
     let target = target(&opts, &config, &data_dir).await?;
     let cache = data_dir.join(&target.cache_name);
-    let client = sahaya_sync::client::Client::new(&target.url, target.token.clone())?;
     let store = sahaya_store::Store::open(&cache)
         .with_context(|| format!("cannot open the cache {}", cache.display()))?;
     let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
-    let sync = sahaya_sync::spawn_with(
-        sahaya_sync::SahayaBackend::new(client),
-        cache,
-        tx,
-        sahaya_protocol::Clock::system(),
-    );
+    let clock = sahaya_protocol::Clock::system();
+    let (sync, capabilities) = match target.backend {
+        BackendKind::Sahaya => {
+            let client = sahaya_sync::client::Client::new(&target.url, target.token.clone())?;
+            let backend = sahaya_sync::SahayaBackend::new(client);
+            let capabilities = sahaya_sync::Backend::capabilities(&backend);
+            (
+                sahaya_sync::spawn_with(backend, cache, tx, clock),
+                capabilities,
+            )
+        }
+        BackendKind::Rt => {
+            let backend = sahaya_sync::RtBackend::new(&target.url, &target.token, clock.clone())?;
+            let capabilities = sahaya_sync::Backend::capabilities(&backend);
+            (
+                sahaya_sync::spawn_with(backend, cache, tx, clock),
+                capabilities,
+            )
+        }
+    };
     // The widths `sahaya doctor` measured in this terminal, if it did.
     let profile = sahaya_text::calibration::load_cached_profile(&data_dir).unwrap_or_default();
     let mut app = sahaya_tui::App::new(store, i18n, keymap, profile);
     app.supervisor.rules = config.alerts.clone().unwrap_or_default();
+    let _ = capabilities; // TODO(capabilities): app.capabilities = capabilities; once the UI has it
     if let Some(notice) = notice {
         app.flash(notice);
     }
-    tracing::info!("console started against {}", target.url);
+    tracing::info!(
+        "console started against {} ({})",
+        target.url,
+        target.backend.as_str()
+    );
     let (ask, requests) = tokio::sync::mpsc::unbounded_channel();
     let link = tokio::spawn(sync.serve(requests));
     let ended = sahaya_tui::run(app, rx, ask).await;

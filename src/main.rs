@@ -12,13 +12,17 @@ struct Cli {
     /// Support server URL (default: an embedded demo server).
     #[arg(long, global = false)]
     server: Option<String>,
+    /// What the server is: sahaya (its reference server, the default) or rt
+    /// (Request Tracker 5; --server is RT's web address, --token an RT auth token).
+    #[arg(long, value_enum, value_name = "KIND")]
+    backend: Option<sahaya::config::BackendKind>,
     /// Bearer token for the server (also SAHAYA_TOKEN or the config file).
     #[arg(long, hide_env_values = true)]
     token: Option<String>,
     /// Where the cache, drafts and logs live.
     #[arg(long, value_name = "DIR")]
     data_dir: Option<PathBuf>,
-    /// UI language: en, kn, te, ne (default from the config file or LANG).
+    /// UI language: en, kn, te, ne, hi (default from the config file or LANG).
     #[arg(long, value_name = "LANG")]
     lang: Option<String>,
     /// Config file to read instead of the one in the platform config dir.
@@ -51,6 +55,9 @@ enum Command {
         /// Support server URL to check (default: the config file's).
         #[arg(long)]
         server: Option<String>,
+        /// What the server is: sahaya or rt (default: the config file's, else sahaya).
+        #[arg(long, value_enum, value_name = "KIND")]
+        backend: Option<sahaya::config::BackendKind>,
         /// Bearer token for the server (also SAHAYA_TOKEN or the config file).
         #[arg(long, hide_env_values = true)]
         token: Option<String>,
@@ -88,11 +95,13 @@ fn main() -> std::process::ExitCode {
         }
         Some(Command::Doctor {
             server,
+            backend,
             token,
             data_dir,
             recalibrate,
         }) => sahaya::doctor::run(sahaya::doctor::DoctorOptions {
             server: server.or(cli.server),
+            backend: backend.or(cli.backend),
             token: token.or(cli.token),
             data_dir: data_dir.or(cli.data_dir),
             lang: cli.lang,
@@ -102,6 +111,7 @@ fn main() -> std::process::ExitCode {
         None => {
             let opts = sahaya::console::ConsoleOptions {
                 server: cli.server,
+                backend: cli.backend,
                 token: cli.token,
                 data_dir: cli.data_dir,
                 lang: cli.lang,

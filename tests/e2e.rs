@@ -186,3 +186,252 @@ async fn reply_from_the_real_binary_arrives_exactly_once() {
         .count();
     assert_eq!(n, 1, "exactly once");
 }
+
+/// RT's replies, notes and status changes on a ticket, as (type, text or
+/// new status), read over REST as RT's admin.
+async fn rt_transactions(rt: &sahaya_testkit::rt::RtServer, ticket: i64) -> Vec<(String, String)> {
+    let http = reqwest::Client::new();
+    let get = |path: &str, query: Vec<(&str, String)>| {
+        let url = reqwest::Url::parse_with_params(&format!("{}REST/2.0/{path}", rt.url()), &query)
+            .unwrap();
+        http.get(url)
+            .header("Authorization", format!("token {}", rt.admin.token))
+            .send()
+    };
+    let query = format!(
+        "ObjectType = 'RT::Ticket' AND ObjectId = {ticket} AND (Type = 'Correspond' OR Type = 'Comment' OR Type = 'Status')"
+    );
+    let page: serde_json::Value = get(
+        "transactions",
+        vec![
+            ("query", query),
+            ("fields", "Type,NewValue".into()),
+            ("orderby", "id".into()),
+            ("per_page", "100".into()),
+        ],
+    )
+    .await
+    .unwrap()
+    .json()
+    .await
+    .unwrap();
+    let id = |v: &serde_json::Value| {
+        v.as_str()
+            .and_then(|s| s.parse::<i64>().ok())
+            .or(v.as_i64())
+    };
+    let ids: Vec<i64> = page["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|t| id(&t["id"]))
+        .collect();
+    // Attachment collections come back with their text decoded.
+    let filter = serde_json::json!([
+        {"field": "TransactionId", "operator": "IN", "value": ids},
+        {"field": "ContentType", "value": "text/plain"},
+    ]);
+    let atts: serde_json::Value = get(
+        "attachments",
+        vec![
+            ("query", filter.to_string()),
+            ("fields", "TransactionId,Content".into()),
+            ("per_page", "100".into()),
+        ],
+    )
+    .await
+    .unwrap()
+    .json()
+    .await
+    .unwrap();
+    let mut texts = std::collections::HashMap::new();
+    for a in atts["items"].as_array().unwrap() {
+        let txn = id(&a["TransactionId"]["id"]).or_else(|| id(&a["TransactionId"]));
+        if let (Some(txn), Some(text)) = (txn, a["Content"].as_str()) {
+            texts.entry(txn).or_insert_with(|| text.trim().to_string());
+        }
+    }
+    page["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            let kind = t["Type"].as_str().unwrap_or_default().to_string();
+            let text = if kind == "Status" {
+                t["NewValue"].as_str().unwrap_or_default().to_string()
+            } else {
+                id(&t["id"])
+                    .and_then(|i| texts.get(&i).cloned())
+                    .unwrap_or_default()
+            };
+            (kind, text)
+        })
+        .collect()
+}
+
+/// The release binary with `--backend rt` against a real Request Tracker:
+/// a Telugu reply lands; RT goes away; a note and a status change wait in
+/// the outbox and land, once each, when RT is back.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_binary_works_an_rt_ticket_through_an_outage() {
+    let mut rt = tokio::task::spawn_blocking(|| {
+        let rt = sahaya_testkit::rt::RtServer::start().expect("start RT");
+        rt.seed_tickets(3, false).expect("seed RT");
+        rt
+    })
+    .await
+    .unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let args: Vec<String> = [
+        "--backend",
+        "rt",
+        "--server",
+        rt.url().as_str(),
+        "--token",
+        rt.agent().token.as_str(),
+        "--data-dir",
+        data.path().to_str().unwrap(),
+        "--lang",
+        "en",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let mut console = tokio::task::spawn_blocking(move || {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        Console::start(&args, 160, 45)
+    })
+    .await
+    .unwrap();
+    let c = &mut console;
+    c.wait_for("online", Duration::from_secs(30));
+    // Unassigned view: RT's seeded tickets have no owner.
+    c.keys(b"2");
+    c.keys(b"\r");
+    let screen = c.wait_for("#", Duration::from_secs(10));
+    let id: i64 = screen
+        .split('#')
+        .skip(1)
+        .filter_map(|rest| {
+            rest.split(|ch: char| !ch.is_ascii_digit())
+                .next()?
+                .parse()
+                .ok()
+        })
+        .next()
+        .expect("a ticket id on screen");
+    let reply = "మీ రీఫండ్ రేపు వస్తుంది 🙏";
+    c.keys(b"r");
+    c.keys(reply.as_bytes());
+    c.keys(b"\x13");
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !rt_transactions(&rt, id)
+        .await
+        .iter()
+        .any(|(_, t)| t == reply)
+    {
+        assert!(
+            Instant::now() < deadline,
+            "reply did not reach RT; screen:\n{}",
+            c.contents()
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+
+    // RT goes away; the agent keeps working.
+    rt = tokio::task::spawn_blocking(move || {
+        rt.stop();
+        rt
+    })
+    .await
+    .unwrap();
+    let note = "ಕೊರಿಯರ್‌ಗೆ ಕರೆ ಮಾಡಿದೆ";
+    c.keys(b"n");
+    c.keys(note.as_bytes());
+    c.keys(b"\x13");
+    c.keys(b"s");
+    c.wait_for("Solved", Duration::from_secs(5));
+    // The status picker: type-to-filter is not assumed; walk to "Solved".
+    for _ in 0..6 {
+        if picker_highlight_is(c, "Solved") {
+            break;
+        }
+        c.keys(b"\x1b[B");
+    }
+    assert!(picker_highlight_is(c, "Solved"), "{}", c.contents());
+    c.keys(b"\r");
+    c.wait_for("offline", Duration::from_secs(30));
+    c.wait_for("2 waiting", Duration::from_secs(10));
+
+    rt = tokio::task::spawn_blocking(move || {
+        rt.start_again().expect("RT starts again");
+        rt
+    })
+    .await
+    .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(90);
+    loop {
+        let txns = rt_transactions(&rt, id).await;
+        let replies = txns.iter().filter(|(_, t)| t == reply).count();
+        let notes = txns
+            .iter()
+            .filter(|(k, t)| k == "Comment" && t == note)
+            .count();
+        let solved = txns
+            .iter()
+            .filter(|(k, t)| k == "Status" && t == "resolved")
+            .count();
+        assert!(replies <= 1 && notes <= 1 && solved <= 1, "twice: {txns:?}");
+        if replies == 1 && notes == 1 && solved == 1 {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the outbox did not drain into RT: {txns:?}; screen:\n{}",
+            c.contents()
+        );
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    }
+    c.wait_for("online", Duration::from_secs(30));
+    c.keys(b"q");
+    tokio::time::sleep(Duration::from_secs(6)).await;
+    let txns = rt_transactions(&rt, id).await;
+    assert_eq!(
+        txns.iter().filter(|(_, t)| t == reply || t == note).count(),
+        2,
+        "{txns:?}"
+    );
+}
+
+/// Whether the picker's highlighted row (drawn inverted) says `label`.
+fn picker_highlight_is(c: &Console, label: &str) -> bool {
+    let parser = c.screen.lock().unwrap();
+    let screen = parser.screen();
+    let (rows, cols) = screen.size();
+    let (rows, cols) = (rows.get(), cols.get());
+    (0..rows).any(|r| {
+        let mut line = String::new();
+        for col in 0..cols {
+            if let Some(cell) = screen.cell(r, col)
+                && (cell.inverse() || cell.bgcolor() != vt100::Color::Default)
+            {
+                line.push_str(&cell.contents());
+            }
+        }
+        line.contains(label)
+    })
+}
+
+#[test]
+fn backend_rt_without_a_server_says_what_to_pass() {
+    let data = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sahaya"))
+        .args(["--backend", "rt", "--token", "1-2-abc", "--data-dir"])
+        .arg(data.path())
+        .args(["--config", "/nonexistent/config.toml"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("--server URL"), "{err}");
+}

@@ -20,13 +20,16 @@ use std::path::PathBuf;
 
 use sahaya_text::calibration::TerminalIdentity;
 
-pub use measure::{Calibration, CursorReport, PROBES, calibrate, can_calibrate, parse_cursor_report};
+pub use measure::{
+    Calibration, CursorReport, PROBES, calibrate, can_calibrate, parse_cursor_report,
+};
 pub use terminal::{ColourSupport, colour_support};
 
 /// Options of `sahaya doctor`.
 #[derive(Debug, Clone, Default)]
 pub struct DoctorOptions {
     pub server: Option<String>,
+    pub backend: Option<crate::config::BackendKind>,
     pub token: Option<String>,
     pub data_dir: Option<PathBuf>,
     pub lang: Option<String>,

@@ -5,7 +5,11 @@ use std::time::{Duration, Instant};
 
 use super::{DoctorOptions, Report, env};
 
-pub(super) fn server_section(report: &mut Report, opts: &DoctorOptions, config: &crate::config::Config) {
+pub(super) fn server_section(
+    report: &mut Report,
+    opts: &DoctorOptions,
+    config: &crate::config::Config,
+) {
     report.section("Server");
     let Some(url) = opts.server.clone().or_else(|| config.server.clone()) else {
         report.line("no server configured: the console runs its embedded demo server");
@@ -22,6 +26,11 @@ pub(super) fn server_section(report: &mut Report, opts: &DoctorOptions, config: 
         ));
         return;
     };
+    let backend = opts.backend.or(config.backend).unwrap_or_default();
+    if backend == crate::config::BackendKind::Rt {
+        rt_section(report, &url, &token);
+        return;
+    }
     let client = match sahaya_sync::client::Client::new(&url, token) {
         Ok(c) => c,
         Err(e) => {
@@ -60,3 +69,66 @@ pub(super) fn server_section(report: &mut Report, opts: &DoctorOptions, config: 
     }
 }
 
+/// A Request Tracker server: RT 5 with REST 2, the token's user, the queues
+/// it can see and whether replies can carry their outbox key.
+fn rt_section(report: &mut Report, url: &str, token: &str) {
+    let clock = sahaya_protocol::Clock::system();
+    let rt = match sahaya_sync::RtBackend::new(url, token, clock) {
+        Ok(rt) => rt.with_request_timeout(Duration::from_secs(5)),
+        Err(e) => {
+            report.problem(format!("{url}: {e}"));
+            return;
+        }
+    };
+    let runtime = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(r) => r,
+        Err(e) => {
+            report.problem(format!("cannot check the server: {e}"));
+            return;
+        }
+    };
+    let started = Instant::now();
+    let result = runtime.block_on(rt.check());
+    let ms = started.elapsed().as_millis();
+    let check = match result {
+        Ok(c) => c,
+        Err(e) => {
+            report.problem(format!(
+                "{url}: {} (the console still starts and works from its cache)",
+                sahaya_text::sanitize_line(&e.to_string())
+            ));
+            return;
+        }
+    };
+    report.line(format!(
+        "{url}: Request Tracker {} reachable in {ms} ms, signed in as {}",
+        sahaya_text::sanitize_line(&check.version),
+        sahaya_text::sanitize_line(&check.user)
+    ));
+    if check.queues.is_empty() {
+        report.problem(
+            "the token's user sees no queue: in RT, Admin → Queues → (queue) → User Rights or Group Rights, grant it ShowTicket, ReplyToTicket, CommentOnTicket and ModifyTicket",
+        );
+    } else {
+        let names: Vec<String> = check
+            .queues
+            .iter()
+            .map(|q| sahaya_text::sanitize_line(q).into_owned())
+            .collect();
+        report.line(format!("queues it can see: {}", names.join(", ")));
+    }
+    if check.key_field {
+        report.line(format!(
+            "replies carry their outbox key in the transaction custom field {:?}",
+            sahaya_sync::rt::KEY_FIELD
+        ));
+    } else {
+        report.line(format!(
+            "no transaction custom field {:?}: a resent reply is recognised by its text instead (see docs/backends.md to add the field)",
+            sahaya_sync::rt::KEY_FIELD
+        ));
+    }
+}
