@@ -164,7 +164,7 @@ pub async fn run(opts: ConsoleOptions) -> anyhow::Result<()> {
     let profile = sahaya_text::calibration::load_cached_profile(&data_dir).unwrap_or_default();
     let mut app = sahaya_tui::App::new(store, i18n, keymap, profile);
     app.supervisor.rules = config.alerts.clone().unwrap_or_default();
-    let _ = capabilities; // TODO(capabilities): app.capabilities = capabilities; once the UI has it
+    app.capabilities = capabilities;
     if let Some(notice) = notice {
         app.flash(notice);
     }
