@@ -404,3 +404,15 @@ fn overlay_name(ui: &Ui) -> &'static str {
         None => "nothing",
     }
 }
+
+#[test]
+fn without_orders_the_customer_panel_shows_no_lifetime_value_or_orders() {
+    for (caps, shown) in [(Capabilities::ALL, true), (NOTHING, false)] {
+        let mut ui = Ui::new(caps);
+        ui.press("2 enter");
+        let screen = ui.screen();
+        assert!(screen.contains("Preferred language"), "{screen}");
+        assert_eq!(screen.contains("Lifetime value"), shown, "{screen}");
+        assert_eq!(screen.contains("Orders"), shown, "{screen}");
+    }
+}

@@ -38,12 +38,29 @@ pub fn lines(app: &App) -> Vec<Styled> {
         text::sanitize_line(&c.name).into_owned(),
         Style::new().add_modifier(Modifier::BOLD),
     ));
-    let lang = app.t(&format!("language-{}", c.preferred_language));
-    out.push(plain(format!(
-        "{}: {}",
-        app.t("label-preferred-language"),
-        lang
-    )));
+    // Helpdesks without a language field (or a user who never set one) leave
+    // it empty; RT writes locales such as `kn_IN`.
+    let code = c
+        .preferred_language
+        .split(['_', '-', '.'])
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase();
+    if !code.is_empty() {
+        let id = format!("language-{code}");
+        let name = app.t(&id);
+        let lang = if name == id {
+            text::sanitize_line(&c.preferred_language).into_owned()
+        } else {
+            name
+        };
+        out.push(plain(format!(
+            "{}: {}",
+            app.t("label-preferred-language"),
+            lang
+        )));
+    }
     if !c.city.is_empty() {
         out.push(plain(format!(
             "{}: {}",
@@ -51,11 +68,14 @@ pub fn lines(app: &App) -> Vec<Styled> {
             text::sanitize_line(&c.city)
         )));
     }
-    out.push(plain(format!(
-        "{}: {}",
-        app.t("label-lifetime-value"),
-        app.i18n.money(c.lifetime_value)
-    )));
+    // Without orders there is no lifetime value to show (not a ₹0).
+    if app.capabilities.orders {
+        out.push(plain(format!(
+            "{}: {}",
+            app.t("label-lifetime-value"),
+            app.i18n.money(c.lifetime_value)
+        )));
+    }
     for h in &c.handles {
         out.push(dim(format!(
             "{}: {}",
