@@ -861,7 +861,7 @@ fn marked_tickets_are_assigned_each_with_its_own_outbox_entry() {
     assert!(ui.screen().contains("Assign 2 marked tickets to"));
     highlight(
         &mut ui,
-        sahaya::ui::overlay::PickValue::Agent(Some(target.id)),
+        sahaya::ui::flows::fields::Field::Assignee(Some(target.id)),
     );
     ui.app.effects.clear();
     ui.press("enter");
@@ -921,13 +921,14 @@ fn unassigned_drilldown(f: &Fixture) -> Ui {
 }
 
 /// Moves the open picker's highlight to `value` with the arrow keys.
-fn highlight(ui: &mut Ui, value: sahaya::ui::overlay::PickValue) {
+fn highlight(ui: &mut Ui, value: sahaya::ui::flows::fields::Field) {
+    use sahaya::ui::overlay::{Overlay, Pick};
     for _ in 0..20 {
         let at = match &ui.app.overlay {
-            Some(sahaya::ui::overlay::Overlay::Picker(p)) => p.items[p.selected].1.clone(),
+            Some(Overlay::Picker(p)) => p.items[p.selected].1.clone(),
             _ => panic!("no picker"),
         };
-        if at == value {
+        if matches!(at, Pick::Field(_, field) if field == value) {
             return;
         }
         ui.press("down");
@@ -968,7 +969,7 @@ fn server_tickets(f: &Fixture, ids: &[TicketId]) -> Vec<sahaya::domain::Ticket> 
 
 #[test]
 fn marked_tickets_get_a_status_and_a_priority_in_one_go() {
-    use sahaya::ui::overlay::PickValue;
+    use sahaya::ui::flows::fields::Field;
     let f = Fixture::new();
     let mut ui = unassigned_drilldown(&f);
     let ids: Vec<TicketId> = ui.app.list.rows[..3].iter().map(|r| r.ticket.id).collect();
@@ -979,7 +980,7 @@ fn marked_tickets_get_a_status_and_a_priority_in_one_go() {
         "{}",
         ui.screen()
     );
-    highlight(&mut ui, PickValue::Priority(Priority::Urgent));
+    highlight(&mut ui, Field::Priority(Priority::Urgent));
     ui.press("enter");
     assert!(ui.app.marked.is_empty(), "marks are used up");
     // Mark them again (they stay in the drill-down) and put them on hold.
@@ -988,7 +989,7 @@ fn marked_tickets_get_a_status_and_a_priority_in_one_go() {
     }
     ui.press("s");
     assert!(ui.screen().contains("Status for 3 marked tickets"));
-    highlight(&mut ui, PickValue::Status(Status::OnHold));
+    highlight(&mut ui, Field::Status(Status::OnHold));
     ui.press("enter");
     let pending = ui.app.store.outbox_pending().unwrap();
     assert_eq!(pending.len(), 6, "one entry per ticket and change");

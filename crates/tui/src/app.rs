@@ -3,12 +3,12 @@
 
 use std::time::Instant;
 
-use sahaya_protocol::domain::{Agent, Message, MessageKind, Role, Ticket, TicketId, Timestamp};
 use sahaya_i18n::I18n;
 use sahaya_keymap::{Keymap, Scope};
+use sahaya_protocol::domain::{Agent, Message, MessageKind, Role, Ticket, TicketId, Timestamp};
+use sahaya_protocol::events::{Capabilities, Connection};
 use sahaya_protocol::wire::{CustomerDetail, QueueStats, View, ViewCounts};
 use sahaya_store::{Store, TicketRow};
-use sahaya_protocol::events::{Capabilities, Connection};
 use sahaya_text::{TextBuffer, WidthProfile};
 
 use super::overlay::Overlay;

@@ -1,12 +1,13 @@
-//! The console UI: state (`app`), updates (`update`, `actions`), drawing
+//! The console UI: state (`app`), updates (`update`, `flows`), drawing
 //! (`view` and one file per pane or overlay). Reads only the local cache.
 
-pub mod actions;
 pub mod app;
 pub mod capability;
 pub mod customer_view;
 pub mod draw;
+pub mod flows;
 pub mod fmt;
+pub mod labels;
 pub mod list_view;
 pub mod local_stats;
 pub mod macros;

@@ -277,7 +277,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
             let query = s.input.text();
             let count = if query.trim().is_empty() {
                 app.t("search-hint")
-            } else if !super::actions::search_ready(&query) {
+            } else if !super::flows::search::search_ready(&query) {
                 app.t("search-too-short")
             } else if s.pending {
                 app.t("search-searching")

@@ -29,7 +29,7 @@ impl Searcher {
                         query = newer;
                     }
                     let hits = store
-                        .search(&query, super::actions::SEARCH_LIMIT)
+                        .search(&query, super::flows::search::SEARCH_LIMIT)
                         .unwrap_or_else(|e| {
                             tracing::warn!("search failed: {e}");
                             Vec::new()

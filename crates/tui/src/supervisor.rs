@@ -1,6 +1,6 @@
 //! The supervisor screen's state and keys: the rows a supervisor can drill
-//! into, alerts with terminal notifications, and marking tickets in the list
-//! so one assignment covers many (each still its own outbox entry).
+//! into and alerts with terminal notifications. Marking tickets for one
+//! change to many is a flow of its own (`flows::bulk`).
 //!
 //! The figures are the server's (`QueueStats`, pushed over the live stream);
 //! nothing here polls. A backend without statistics gets them counted from
@@ -12,11 +12,11 @@ use std::io::Write;
 use serde::Deserialize;
 
 use super::app::{App, Effect, Pane};
-use sahaya_protocol::domain::{Channel, Priority, Status, TicketId, Timestamp};
 use sahaya_keymap::Action;
-use sahaya_protocol::wire::{QueueStats, TicketPatch, View};
-use sahaya_store::{OutboxOp, TicketFilter};
+use sahaya_protocol::domain::{Channel, Priority, Status, Timestamp};
 use sahaya_protocol::events::Connection;
+use sahaya_protocol::wire::{QueueStats, View};
+use sahaya_store::TicketFilter;
 
 /// Figures older than this are stale even while the link looks fine (the
 /// server refreshes them at least every 30 s).
@@ -230,7 +230,7 @@ pub fn rows(app: &App) -> Vec<Row> {
     rows.push(Row::heading(app.t("label-status")));
     for s in Status::ALL {
         rows.push(Row::entry(
-            super::actions::status_label(app, *s),
+            super::labels::status_label(app, *s),
             get(&stats.by_status, s.as_str()),
             Target::Filter(TicketFilter::Status(*s)),
         ));
@@ -238,7 +238,7 @@ pub fn rows(app: &App) -> Vec<Row> {
     rows.push(Row::heading(app.t("label-priority")));
     for p in Priority::ALL.iter().rev() {
         rows.push(Row::entry(
-            super::actions::priority_label(app, *p),
+            super::labels::priority_label(app, *p),
             get(&stats.by_priority, p.as_str()),
             Target::Filter(TicketFilter::Priority(*p)),
         ));
@@ -246,7 +246,7 @@ pub fn rows(app: &App) -> Vec<Row> {
     rows.push(Row::heading(app.t("label-channel")));
     for c in Channel::ALL {
         rows.push(Row::entry(
-            super::actions::channel_label(app, *c),
+            super::labels::channel_label(app, *c),
             get(&stats.by_channel, c.as_str()),
             Target::Filter(TicketFilter::Channel(*c)),
         ));
@@ -343,8 +343,10 @@ pub fn action(app: &mut App, action: Action) -> bool {
             app.focus = Pane::List;
             return false;
         }
-        // Ticket actions have no ticket here.
-        _ => {}
+        // Ticket actions have no ticket here, panes are not shown.
+        Reply | Note | SetStatus | SetPriority | Assign | AssignToMe | Tags | Macro
+        | OrderActions | ProactiveNotice | ToggleMark | Send | ToggleReplyNote | NextPane
+        | PrevPane => {}
     }
     true
 }
@@ -375,14 +377,14 @@ pub fn drill_down(app: &mut App) {
 /// The list's title while it shows a drill-down: "Priority: Urgent".
 pub fn filter_label(app: &App, filter: &TicketFilter) -> String {
     let (what, value) = match filter {
-        TicketFilter::Status(s) => (app.t("label-status"), super::actions::status_label(app, *s)),
+        TicketFilter::Status(s) => (app.t("label-status"), super::labels::status_label(app, *s)),
         TicketFilter::Priority(p) => (
             app.t("label-priority"),
-            super::actions::priority_label(app, *p),
+            super::labels::priority_label(app, *p),
         ),
         TicketFilter::Channel(c) => (
             app.t("label-channel"),
-            super::actions::channel_label(app, *c),
+            super::labels::channel_label(app, *c),
         ),
         TicketFilter::Group(g) => (app.t("supervisor-groups"), group_label(app, g)),
         TicketFilter::Assignee(id) => {
@@ -408,65 +410,6 @@ pub fn filter_label(app: &App, filter: &TicketFilter) -> String {
         ),
     };
     format!("{what}: {value}")
-}
-
-// ---------------------------------------------------------------------------
-// Marks and bulk changes
-// ---------------------------------------------------------------------------
-
-/// Marks or unmarks the selected ticket of the list and moves down.
-pub fn toggle_mark(app: &mut App) {
-    if app.focus != Pane::List {
-        return;
-    }
-    let Some(id) = app.selected_row().map(|r| r.ticket.id) else {
-        return;
-    };
-    if !app.marked.remove(&id) {
-        app.marked.insert(id);
-    }
-    if app.list.selected + 1 < app.list.len {
-        app.list.selected += 1;
-        let height = app.list.height;
-        app.load_rows(height);
-    }
-}
-
-/// The tickets a change from the list applies to: the marked ones, if any.
-pub fn marked(app: &App) -> Vec<TicketId> {
-    app.marked.iter().copied().collect()
-}
-
-/// Queues `patch` for every marked ticket, each as its own outbox entry
-/// (own idempotency key, own base version), then clears the marks.
-pub fn patch_marked(app: &mut App, patch: TicketPatch) {
-    let ids = marked(app);
-    let mut queued = 0i64;
-    for ticket_id in ids {
-        let op = OutboxOp::Patch {
-            ticket_id,
-            patch: patch.clone(),
-        };
-        match app.store.enqueue(op) {
-            Ok(_) => {
-                queued += 1;
-                app.marked.remove(&ticket_id);
-            }
-            Err(e) => {
-                let text = app
-                    .i18n
-                    .tr_args("error-cache-write", &[("error", e.to_string().into())]);
-                app.flash(text);
-                app.effects.push(Effect::Kick);
-                app.reload();
-                return;
-            }
-        }
-    }
-    app.effects.push(Effect::Kick);
-    app.reload();
-    let text = app.i18n.tr_args("queued-many", &[("count", queued.into())]);
-    app.flash(text);
 }
 
 // ---------------------------------------------------------------------------

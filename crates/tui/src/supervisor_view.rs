@@ -12,10 +12,10 @@ use super::app::App;
 use super::draw::{self, Part};
 use super::supervisor::{self, Row};
 use super::view::framed;
-use sahaya_protocol::domain::{Presence, Timestamp};
 use sahaya_keymap::Action;
-use sahaya_protocol::wire::{QueueStats, SurveyFigures};
+use sahaya_protocol::domain::{Presence, Timestamp};
 use sahaya_protocol::events::Connection;
+use sahaya_protocol::wire::{QueueStats, SurveyFigures};
 
 /// Narrowest and widest column of counts.
 const COLUMN_MIN: u16 = 34;
@@ -91,7 +91,13 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
 fn render_state(app: &App, buf: &mut Buffer, area: Rect, now: Timestamp) {
     if !app.capabilities.stats {
         let text = app.t("supervisor-cache");
-        draw::line(buf, area, &text, Style::new().fg(Color::Yellow), &app.profile);
+        draw::line(
+            buf,
+            area,
+            &text,
+            Style::new().fg(Color::Yellow),
+            &app.profile,
+        );
         return;
     }
     let Some(stats) = app.stats.as_deref() else {

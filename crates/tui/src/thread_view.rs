@@ -81,17 +81,17 @@ pub fn render(app: &mut App, frame: &mut Frame<'_>, area: Rect) {
     // Header: status, priority, assignee, tags.
     let header = vec![
         Part::new(
-            super::actions::status_label(app, t.status),
+            super::labels::status_label(app, t.status),
             Style::new().fg(Color::Cyan),
         ),
         Part::new(" · ", Style::new()),
         Part::new(
-            super::actions::priority_label(app, t.priority),
+            super::labels::priority_label(app, t.priority),
             Style::new().fg(Color::LightRed),
         ),
         Part::new(" · ", Style::new()),
         Part::new(
-            super::actions::channel_label(app, t.channel),
+            super::labels::channel_label(app, t.channel),
             Style::new().fg(Color::Blue),
         ),
         Part::new(" · ", Style::new()),

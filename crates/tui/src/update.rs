@@ -5,8 +5,9 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use super::app::{App, Effect, Pane};
 use super::overlay::Overlay;
 use sahaya_keymap::{Action, KeyResult, Scope};
-use sahaya_protocol::wire::View;
+use sahaya_protocol::domain::MessageKind;
 use sahaya_protocol::events::SyncEvent;
+use sahaya_protocol::wire::View;
 use sahaya_text::TextBuffer;
 
 /// Everything that can happen to the console.
@@ -115,7 +116,7 @@ fn scope(app: &App) -> Scope {
 fn on_key(app: &mut App, key: KeyEvent) {
     // Confirmations answer to y / n before anything else.
     if let Some(Overlay::Confirm(_)) = app.overlay {
-        super::actions::confirm_key(app, key);
+        super::flows::navigate::confirm_key(app, key);
         return;
     }
     let scope = scope(app);
@@ -158,7 +159,7 @@ fn on_key(app: &mut App, key: KeyEvent) {
             let (width, profile) = (app.composer_width, app.profile.clone());
             if let Some(buffer) = focused_input(app) {
                 edit(buffer, key, scope == Scope::Composer, width, &profile);
-                super::actions::after_edit(app);
+                super::flows::after_edit(app);
             }
         }
     }
@@ -204,11 +205,11 @@ pub fn run(app: &mut App, action: Action) {
         return;
     }
     if app.overlay.is_some() {
-        super::actions::overlay_action(app, action);
+        super::flows::navigate::overlay_action(app, action);
         return;
     }
     if app.composer.is_some() {
-        super::actions::composer_action(app, action);
+        super::flows::reply::composer_action(app, action);
         return;
     }
     if app.show_supervisor && super::supervisor::action(app, action) {
@@ -263,7 +264,8 @@ pub fn run(app: &mut App, action: Action) {
                 app.show_supervisor = app.is_supervisor();
             }
         }
-        Quit => super::actions::quit(app),
+        Quit => super::flows::quit(app),
+        // Only in the composer.
         Send | ToggleReplyNote => {}
         Supervisor => {
             if app.is_supervisor() {
@@ -282,8 +284,26 @@ pub fn run(app: &mut App, action: Action) {
             app.flash(text);
         }
         Outbox => app.overlay = Some(Overlay::Problems { selected: 0 }),
-        ToggleMark => super::supervisor::toggle_mark(app),
-        other => super::actions::ticket_action(app, other),
+        ToggleMark => super::flows::bulk::toggle_mark(app),
+        ToggleRomanized => toggle_romanized(app),
+        Help => app.overlay = Some(Overlay::Help { scroll: 0 }),
+        CommandPalette => {
+            app.overlay = Some(Overlay::Palette {
+                filter: TextBuffer::new(),
+                selected: 0,
+            })
+        }
+        Search => super::flows::search::open(app),
+        Reply => super::flows::reply::start(app, MessageKind::Reply),
+        Note => super::flows::reply::start(app, MessageKind::Note),
+        SetStatus => super::flows::fields::set_status(app),
+        SetPriority => super::flows::fields::set_priority(app),
+        Assign => super::flows::fields::assign(app),
+        AssignToMe => super::flows::fields::assign_to_me(app),
+        Tags => super::flows::fields::tags(app),
+        Macro => super::flows::macros::start(app),
+        OrderActions => super::flows::orders::start(app),
+        ProactiveNotice => super::flows::notice::start(app),
     }
 }
 

@@ -1,0 +1,129 @@
+//! Keys inside an overlay: moving through its list, choosing, answering,
+//! closing. Choices go to the flow that opened the overlay.
+
+use crossterm::event::{KeyCode, KeyEvent};
+use sahaya_keymap::Action;
+
+use crate::app::{App, Pane};
+use crate::overlay::Overlay;
+
+/// y / Enter or n / Esc on a confirmation; other keys leave it open.
+pub fn confirm_key(app: &mut App, key: KeyEvent) {
+    let Some(Overlay::Confirm(c)) = app.overlay.take() else {
+        return;
+    };
+    let yes = matches!(
+        key.code,
+        KeyCode::Char('y') | KeyCode::Char('Y') | KeyCode::Enter
+    );
+    let no = matches!(
+        key.code,
+        KeyCode::Char('n') | KeyCode::Char('N') | KeyCode::Esc
+    );
+    if yes {
+        super::confirmed(app, c.then);
+    } else if !no {
+        app.overlay = Some(Overlay::Confirm(c));
+    }
+}
+
+/// An action while an overlay is open.
+pub fn overlay_action(app: &mut App, action: Action) {
+    let Some(overlay) = app.overlay.take() else {
+        return;
+    };
+    match overlay {
+        Overlay::Help { scroll } => {
+            if matches!(action, Action::Cancel | Action::Help | Action::Quit) {
+                return;
+            }
+            let last = crate::overlay_view::help_rows(app).len().saturating_sub(1);
+            let scroll = step(scroll, last + 1, action);
+            app.overlay = Some(Overlay::Help { scroll });
+        }
+        Overlay::Palette { filter, selected } => {
+            let rows = crate::view::palette_rows(app, &filter.text());
+            match action {
+                Action::Cancel => {}
+                Action::Open => {
+                    if let Some(row) = rows.get(selected) {
+                        let chosen = row.action;
+                        crate::update::run(app, chosen);
+                    }
+                }
+                _ => {
+                    let selected = step(selected, rows.len(), action);
+                    app.overlay = Some(Overlay::Palette { filter, selected });
+                }
+            }
+        }
+        Overlay::Picker(mut p) => match action {
+            Action::Cancel => {}
+            Action::Open => match p.current().cloned() {
+                Some((_, pick)) => super::chosen(app, pick),
+                // Nothing matches the filter: stay, so it can be corrected.
+                None => app.overlay = Some(Overlay::Picker(p)),
+            },
+            _ => {
+                p.selected = step(p.selected, p.visible().len(), action);
+                app.overlay = Some(Overlay::Picker(p));
+            }
+        },
+        Overlay::Prompt(p) => match action {
+            Action::Cancel => {}
+            Action::Open | Action::Send => {
+                let value = p.input.text();
+                super::answered(app, p, value);
+            }
+            _ => app.overlay = Some(Overlay::Prompt(p)),
+        },
+        Overlay::Search(mut s) => match action {
+            Action::Cancel => {}
+            Action::Open => {
+                if let Some(hit) = s.results.get(s.selected) {
+                    let id = hit.ticket_id;
+                    app.open_ticket(id);
+                    app.focus = Pane::Thread;
+                }
+            }
+            _ => {
+                s.selected = step(s.selected, s.results.len(), action);
+                app.overlay = Some(Overlay::Search(s));
+            }
+        },
+        Overlay::Problems { selected } => {
+            let problems = app.store.outbox_problems().unwrap_or_default();
+            match action {
+                Action::Cancel => {}
+                Action::Open => {
+                    if let Some(entry) = problems.get(selected) {
+                        super::resolve::menu(app, entry);
+                    }
+                }
+                _ => {
+                    app.overlay = Some(Overlay::Problems {
+                        selected: step(selected, problems.len(), action),
+                    })
+                }
+            }
+        }
+        // Answered by `confirm_key` before any action.
+        Overlay::Confirm(c) => app.overlay = Some(Overlay::Confirm(c)),
+    }
+}
+
+/// The list position after a movement key (other keys leave it).
+fn step(selected: usize, len: usize, action: Action) -> usize {
+    if len == 0 {
+        return 0;
+    }
+    match action {
+        Action::MoveDown => (selected + 1).min(len - 1),
+        Action::MoveUp => selected.saturating_sub(1),
+        Action::PageDown => (selected + 10).min(len - 1),
+        Action::PageUp => selected.saturating_sub(10),
+        Action::Top => 0,
+        Action::Bottom => len - 1,
+        _ => selected,
+    }
+}
