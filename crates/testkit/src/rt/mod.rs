@@ -17,6 +17,7 @@ const SHARE: &str = "/usr/share/request-tracker5";
 const SETUP_DATABASE: &str = "/usr/sbin/rt-setup-database";
 const SETUP: &str = include_str!("setup.pl");
 const SEED: &str = include_str!("seed.pl");
+const ADD_USER: &str = include_str!("add-user.pl");
 
 /// One RT user with a token.
 #[derive(Debug, Clone)]
@@ -53,6 +54,20 @@ fn err(what: impl std::fmt::Display) -> std::io::Error {
     std::io::Error::other(what.to_string())
 }
 
+/// `login\tid\ttoken` lines as users.
+fn parse_users(out: &str) -> Vec<RtUser> {
+    out.lines()
+        .filter_map(|l| {
+            let mut f = l.split('\t');
+            Some(RtUser {
+                login: f.next()?.to_string(),
+                id: f.next()?.parse().ok()?,
+                token: f.next()?.to_string(),
+            })
+        })
+        .collect()
+}
+
 fn free_port() -> std::io::Result<u16> {
     Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
 }
@@ -77,7 +92,10 @@ impl RtServer {
         let dir = tempfile::Builder::new().prefix("sahaya-rt-").tempdir()?;
         let port = free_port()?;
         std::fs::create_dir_all(dir.path().join("site.d"))?;
-        std::fs::write(dir.path().join("RT_SiteConfig.pm"), site_config(dir.path(), port))?;
+        std::fs::write(
+            dir.path().join("RT_SiteConfig.pm"),
+            site_config(dir.path(), port),
+        )?;
         let mut server = RtServer {
             dir,
             port,
@@ -102,20 +120,13 @@ impl RtServer {
                 .arg(&setup)
                 .arg(if opts.key_field { "1" } else { "0" }),
         )?;
-        let users: Vec<RtUser> = out
-            .lines()
-            .filter_map(|l| {
-                let mut f = l.split('\t');
-                Some(RtUser {
-                    login: f.next()?.to_string(),
-                    id: f.next()?.parse().ok()?,
-                    token: f.next()?.to_string(),
-                })
-            })
-            .collect();
+        let users = parse_users(&out);
         let (admins, agents): (Vec<RtUser>, Vec<RtUser>) =
             users.into_iter().partition(|u| u.login == "root");
-        server.admin = admins.into_iter().next().ok_or_else(|| err("setup.pl made no admin token"))?;
+        server.admin = admins
+            .into_iter()
+            .next()
+            .ok_or_else(|| err("setup.pl made no admin token"))?;
         server.agents = agents;
         server.start_again()?;
         Ok(server)
@@ -146,7 +157,10 @@ impl RtServer {
         self.env(cmd);
         let out = cmd.stdin(Stdio::null()).output()?;
         let mut text = String::from_utf8_lossy(&out.stdout).into_owned();
-        std::fs::write(self.dir.path().join(log), [&out.stdout[..], &out.stderr[..]].concat())?;
+        std::fs::write(
+            self.dir.path().join(log),
+            [&out.stdout[..], &out.stderr[..]].concat(),
+        )?;
         if !out.status.success() {
             text.push_str(&String::from_utf8_lossy(&out.stderr));
             return Err(err(format!("{cmd:?} failed ({}):\n{text}", out.status)));
@@ -173,7 +187,14 @@ impl RtServer {
         }
         let log = std::fs::File::create(self.dir.path().join("server.log"))?;
         let mut cmd = Command::new(format!("{SHARE}/libexec/rt-server"));
-        cmd.args(["--host", "127.0.0.1", "--port", &self.port.to_string(), "--max-workers", "3"]);
+        cmd.args([
+            "--host",
+            "127.0.0.1",
+            "--port",
+            &self.port.to_string(),
+            "--max-workers",
+            "3",
+        ]);
         self.env(&mut cmd);
         use std::os::unix::process::CommandExt;
         cmd.process_group(0)
@@ -228,6 +249,32 @@ impl RtServer {
             .ok_or_else(|| err(format!("seed.pl said {out:?}")))
     }
 
+    /// Adds an agent with a token and only these rights: `"ShowTicket"` on
+    /// every queue, `"ShowTicket@General"` on one. (The agents made at start
+    /// get theirs from the group Support; this one is not in it.)
+    pub fn add_user(
+        &self,
+        login: &str,
+        real_name: &str,
+        rights: &[&str],
+    ) -> std::io::Result<RtUser> {
+        let script = self.dir.path().join("add-user.pl");
+        std::fs::write(&script, ADD_USER)?;
+        let out = self.run_tool(
+            &format!("add-user-{login}.log"),
+            Command::new("perl")
+                .arg(format!("-I{SHARE}/lib"))
+                .arg(&script)
+                .arg(login)
+                .arg(real_name)
+                .args(rights),
+        )?;
+        parse_users(&out)
+            .into_iter()
+            .next()
+            .ok_or_else(|| err(format!("add-user.pl said {out:?}")))
+    }
+
     /// What RT's own log says (for failing tests).
     pub fn log_tail(&self) -> String {
         tail(&self.dir.path().join("server.log"))
@@ -271,7 +318,11 @@ Set($CommentAddress, 'support-comment@shop.test');
 fn http_status(port: u16, path: &str) -> Option<u16> {
     let mut s = TcpStream::connect(("127.0.0.1", port)).ok()?;
     s.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
-    write!(s, "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").ok()?;
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    )
+    .ok()?;
     let mut head = [0u8; 12];
     s.read_exact(&mut head).ok()?;
     std::str::from_utf8(&head[9..12]).ok()?.parse().ok()

@@ -1,13 +1,22 @@
 //! The Request Tracker 5 adapter against a real RT on loopback (no mock):
-//! first sync, writes landing exactly once, conflicts, Indic text.
+//! first sync, writes landing exactly once, conflicts, Indic text. Here:
+//! the helpers and the first tests; by area: a console killed mid-write
+//! (`kill`), RT going away and coming back (`outage`), a site without the
+//! key field (`no_key_field`), Indic text both ways (`indic`), and the
+//! messages for a user's mistakes (`mistakes`).
 
+mod indic;
+mod kill;
+mod outage;
+
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use sahaya_protocol::Clock;
 use sahaya_protocol::domain::{MessageKind, Status};
 use sahaya_protocol::wire::TicketPatch;
 use sahaya_store::{OutboxOp, OutboxState, Store};
-use sahaya_sync::{RtBackend, SyncHandle};
+use sahaya_sync::{Connection, RtBackend, SyncHandle};
 use sahaya_testkit::rt::RtServer;
 use serde_json::Value;
 
@@ -24,20 +33,45 @@ pub async fn wait_until(what: &str, secs: u64, mut f: impl FnMut() -> bool) {
 /// console does).
 pub fn console(rt: &RtServer, n: usize, cache: &std::path::Path, url: Option<&str>) -> SyncHandle {
     let url = url.map_or_else(|| rt.url(), str::to_string);
-    let backend = RtBackend::new(&url, &rt.agents[n].token, Clock::system())
+    console_at(&url, &rt.agents[n].token, cache, &format!("console {n}"))
+}
+
+/// A console's sync against the RT at `url` with `token`.
+pub fn console_at(url: &str, token: &str, cache: &std::path::Path, name: &str) -> SyncHandle {
+    watched_console(url, token, cache, name).0
+}
+
+/// The connection states a console went through, as its status line showed them.
+pub type Seen = Arc<Mutex<Vec<Connection>>>;
+
+/// A console's sync, and what it has told the UI about the connection.
+pub fn watched_console(
+    url: &str,
+    token: &str,
+    cache: &std::path::Path,
+    name: &str,
+) -> (SyncHandle, Seen) {
+    let name = name.to_string();
+    let backend = RtBackend::new(url, token, Clock::system())
         .unwrap()
         .with_request_timeout(Duration::from_secs(3))
         .with_poll_interval(Duration::from_millis(300));
     let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+    let seen: Seen = Arc::default();
+    let log = seen.clone();
     // Shown when a test fails: how the link to RT went.
     tokio::spawn(async move {
         while let Some(ev) = rx.recv().await {
             if let sahaya_sync::SyncEvent::Connection(c) = ev {
-                eprintln!("console {n}: {c:?}");
+                eprintln!("{name}: {c:?}");
+                log.lock().unwrap().push(c);
             }
         }
     });
-    sahaya_sync::spawn_with(backend, cache.to_path_buf(), tx, Clock::system())
+    (
+        sahaya_sync::spawn_with(backend, cache.to_path_buf(), tx, Clock::system()),
+        seen,
+    )
 }
 
 /// A plain REST 2 client, to look at RT from outside the adapter.
@@ -69,50 +103,106 @@ impl Rest {
     }
 
     pub async fn post(&self, path: &str, body: Value) -> Value {
+        self.send(reqwest::Method::POST, path, body).await
+    }
+
+    pub async fn put(&self, path: &str, body: Value) -> Value {
+        self.send(reqwest::Method::PUT, path, body).await
+    }
+
+    async fn send(&self, method: reqwest::Method, path: &str, body: Value) -> Value {
         let r = self
             .http
-            .post(format!("{}{path}", self.base))
+            .request(method.clone(), format!("{}{path}", self.base))
             .header("Authorization", format!("token {}", self.token))
             .json(&body)
             .send()
             .await
             .unwrap();
-        assert!(r.status().is_success(), "POST {path}: {}", r.status());
-        r.json().await.unwrap()
+        let status = r.status();
+        let text = r.text().await.unwrap();
+        assert!(status.is_success(), "{method} {path}: {status}: {text}");
+        serde_json::from_str(&text).unwrap()
     }
 
     /// The texts of a ticket's transactions of `kind` (Correspond, Comment).
     pub async fn texts(&self, ticket: i64, kind: &str) -> Vec<String> {
-        let q = format!(
-            "transactions?query={}&fields=Type&per_page=100",
-            urlencode(&format!("ObjectId = {ticket} AND ObjectType = 'RT::Ticket' AND Type = '{kind}'"))
+        self.messages(ticket)
+            .await
+            .into_iter()
+            .filter(|m| m.kind == kind)
+            .map(|m| m.text.trim_end().to_string())
+            .collect()
+    }
+
+    /// A ticket's messages (Create, Correspond, Comment), oldest first, with
+    /// their text as RT stores it (the first text/plain part).
+    pub async fn messages(&self, ticket: i64) -> Vec<RtMessage> {
+        let sql = format!(
+            "ObjectId = {ticket} AND ObjectType = 'RT::Ticket' AND \
+             (Type = 'Create' OR Type = 'Correspond' OR Type = 'Comment')"
         );
-        let ids: Vec<i64> = self.get(&q).await["items"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|t| t["id"].as_str().unwrap().parse().unwrap())
-            .collect();
+        let mut txns: Vec<(i64, String, String)> = Vec::new();
+        for page in 1.. {
+            let q = format!(
+                "transactions?query={}&fields=Type,Creator&orderby=id&order=ASC&per_page=100&page={page}",
+                urlencode(&sql)
+            );
+            let items = self.get(&q).await["items"].as_array().unwrap().clone();
+            for t in &items {
+                txns.push((
+                    t["id"].as_str().unwrap().parse().unwrap(),
+                    t["Type"].as_str().unwrap().to_string(),
+                    t["Creator"]["id"].as_str().unwrap_or_default().to_string(),
+                ));
+            }
+            if items.len() < 100 {
+                break;
+            }
+        }
         let mut out = Vec::new();
-        for id in ids {
+        for (id, kind, creator) in txns {
             let atts = self
-                .get(&format!("transaction/{id}/attachments?fields=ContentType,Content"))
+                .get(&format!(
+                    "transaction/{id}/attachments?fields=ContentType,Content&orderby=id"
+                ))
                 .await;
-            for a in atts["items"].as_array().unwrap() {
-                if a["ContentType"] == "text/plain" {
-                    out.push(a["Content"].as_str().unwrap().trim_end().to_string());
-                }
+            if let Some(a) = atts["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|a| a["ContentType"] == "text/plain")
+            {
+                out.push(RtMessage {
+                    id,
+                    kind,
+                    creator,
+                    text: a["Content"].as_str().unwrap().to_string(),
+                });
             }
         }
         out
     }
 }
 
+/// One message transaction as RT holds it.
+#[derive(Debug, Clone)]
+pub struct RtMessage {
+    pub id: i64,
+    /// Create, Correspond or Comment.
+    pub kind: String,
+    /// The creator's login.
+    pub creator: String,
+    pub text: String,
+}
+
 pub fn urlencode(s: &str) -> String {
     let mut out = String::new();
     for b in s.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
             _ => out.push_str(&format!("%{b:02X}")),
         }
     }
@@ -129,7 +219,12 @@ pub async fn drained(ui: &Store, secs: u64) {
                 .unwrap()
                 .into_iter()
                 .chain(ui.outbox_problems().unwrap())
-                .map(|e| format!("{} {:?} attempts {} {:?}", e.id, e.state, e.attempts, e.last_error))
+                .map(|e| {
+                    format!(
+                        "{} {:?} attempts {} {:?}",
+                        e.id, e.state, e.attempts, e.last_error
+                    )
+                })
                 .collect();
             panic!("outbox not drained:\n{}", stuck.join("\n"));
         }
@@ -195,8 +290,18 @@ async fn first_sync_shows_rt_tickets_and_writes_land_once() {
     assert!(problems.is_empty(), "{problems:#?}");
 
     let rest = Rest::new(&rt, &rt.admin.token);
-    assert_eq!(rest.texts(2, "Correspond").await.iter().filter(|t| *t == reply).count(), 1);
-    assert_eq!(rest.texts(2, "Comment").await, vec!["कुरियरलाई फोन गरें".to_string()]);
+    assert_eq!(
+        rest.texts(2, "Correspond")
+            .await
+            .iter()
+            .filter(|t| *t == reply)
+            .count(),
+        1
+    );
+    assert_eq!(
+        rest.texts(2, "Comment").await,
+        vec!["कुरियरलाई फोन गरें".to_string()]
+    );
     let t = rest.get("ticket/2").await;
     assert_eq!(t["Status"], "stalled");
     assert_eq!(t["Priority"], "100");
@@ -210,7 +315,7 @@ async fn first_sync_shows_rt_tickets_and_writes_land_once() {
     assert_eq!(ui.me().unwrap().unwrap().name, "ಕಾವ್ಯಾ ರಾವ್");
 }
 
-async fn start_rt(tickets: usize) -> RtServer {
+pub async fn start_rt(tickets: usize) -> RtServer {
     tokio::task::spawn_blocking(move || {
         let rt = RtServer::start().unwrap();
         rt.seed_tickets(tickets, false).unwrap();
@@ -221,7 +326,7 @@ async fn start_rt(tickets: usize) -> RtServer {
 }
 
 /// Waits for `f`, asking the sync to run now and then.
-async fn kick_until(sync: &SyncHandle, what: &str, secs: u64, mut f: impl FnMut() -> bool) {
+pub async fn kick_until(sync: &SyncHandle, what: &str, secs: u64, mut f: impl FnMut() -> bool) {
     let deadline = Instant::now() + Duration::from_secs(secs);
     while !f() {
         assert!(Instant::now() < deadline, "timed out: {what}");
@@ -242,7 +347,10 @@ async fn writes_through_a_faulty_network_land_exactly_once_in_order() {
     let cache = dir.path().join("cache.db");
     let mut ui = Store::open(&cache).unwrap();
     let sync = console(&rt, 0, &cache, Some(&format!("{}/", proxy.url())));
-    kick_until(&sync, "first sync", 60, || ui.ticket(TICKETS).ok().flatten().is_some()).await;
+    kick_until(&sync, "first sync", 60, || {
+        ui.ticket(TICKETS).ok().flatten().is_some()
+    })
+    .await;
 
     // Writes whose answer is lost after RT applied them (cut, or reset),
     // writes cut before RT got them whole, a slow link; reads pass.
@@ -266,7 +374,11 @@ async fn writes_through_a_faulty_network_land_exactly_once_in_order() {
         .unwrap();
         expected[ticket as usize].push(body);
         if i % 25 == 0 {
-            let status = if i % 50 == 0 { Status::Pending } else { Status::Open };
+            let status = if i % 50 == 0 {
+                Status::Pending
+            } else {
+                Status::Open
+            };
             ui.enqueue(OutboxOp::Patch {
                 ticket_id: ticket,
                 patch: TicketPatch {
@@ -282,15 +394,19 @@ async fn writes_through_a_faulty_network_land_exactly_once_in_order() {
     let deadline = Instant::now() + Duration::from_secs(600);
     let mut round = 0u32;
     while ui.outbox_counts().unwrap() != (0, 0) {
-        assert!(Instant::now() < deadline, "outbox not drained: {:?}", ui.outbox_counts());
+        assert!(
+            Instant::now() < deadline,
+            "outbox not drained: {:?}",
+            ui.outbox_counts()
+        );
         round += 1;
-        if round % 40 == 0 {
+        if round.is_multiple_of(40) {
             proxy.refuse();
             tokio::time::sleep(Duration::from_millis(800)).await;
             proxy.heal().await;
         }
-        if round % 10 == 0 {
-            faults(if round % 20 == 0 {
+        if round.is_multiple_of(10) {
+            faults(if round.is_multiple_of(20) {
                 AnswerFault::CutAfterApply
             } else {
                 AnswerFault::Reset
@@ -329,8 +445,14 @@ async fn two_consoles_on_one_ticket_the_loser_sees_the_conflict() {
     let mut b = Store::open(&b_cache).unwrap();
     let a_sync = console(&rt, 0, &a_cache, None);
     let b_sync = console(&rt, 1, &b_cache, None);
-    kick_until(&a_sync, "a synced", 60, || a.ticket(3).ok().flatten().is_some()).await;
-    kick_until(&b_sync, "b synced", 60, || b.ticket(3).ok().flatten().is_some()).await;
+    kick_until(&a_sync, "a synced", 60, || {
+        a.ticket(3).ok().flatten().is_some()
+    })
+    .await;
+    kick_until(&b_sync, "b synced", 60, || {
+        b.ticket(3).ok().flatten().is_some()
+    })
+    .await;
     // Both decide on ticket 3 from the same version; b is offline-slow.
     drop(b_sync);
     a.enqueue(OutboxOp::Patch {
@@ -355,14 +477,24 @@ async fn two_consoles_on_one_ticket_the_loser_sees_the_conflict() {
     assert!(a.outbox_problems().unwrap().is_empty());
     let b_sync = console(&rt, 1, &b_cache, None);
     kick_until(&b_sync, "b's change settled", 60, || {
-        b.outbox_counts().map(|(pending, _)| pending == 0).unwrap_or(false)
+        b.outbox_counts()
+            .map(|(pending, _)| pending == 0)
+            .unwrap_or(false)
     })
     .await;
     let problems = b.outbox_problems().unwrap();
     assert_eq!(problems.len(), 1, "{problems:#?}");
     assert_eq!(problems[0].state, OutboxState::Conflict);
     let theirs = problems[0].conflict.as_ref().unwrap();
-    assert_eq!(theirs.status, Status::Solved, "the conflict shows what kavya did");
+    assert_eq!(
+        theirs.status,
+        Status::Solved,
+        "the conflict shows what kavya did"
+    );
     let rest = Rest::new(&rt, &rt.admin.token);
-    assert_eq!(rest.get("ticket/3").await["Status"], "resolved", "b overwrote nothing");
+    assert_eq!(
+        rest.get("ticket/3").await["Status"],
+        "resolved",
+        "b overwrote nothing"
+    );
 }
