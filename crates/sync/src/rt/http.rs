@@ -87,6 +87,12 @@ impl RtHttp {
         self.base.as_str()
     }
 
+    /// RT's web address (the REST 2 root without `REST/2.0/`), for messages.
+    pub fn web_url(&self) -> &str {
+        let base = self.base();
+        base.strip_suffix(&format!("{REST2}/")).unwrap_or(base)
+    }
+
     fn url(&self, path: &str, query: &[(&str, String)]) -> Result<Url, ClientError> {
         let mut url = self.base.join(path).map_err(|e| ClientError::InvalidRequest {
             message: format!("{path}: {e}"),
@@ -192,6 +198,33 @@ fn etag(headers: &HeaderMap) -> Option<i64> {
         .ok()
 }
 
+/// The RT right a request needs, from its method and path.
+fn right_for(what: &str) -> Option<&'static str> {
+    let (method, path) = what.split_once(' ')?;
+    let path = path.trim_end_matches('/');
+    if path.ends_with("/correspond") {
+        Some("ReplyToTicket")
+    } else if path.ends_with("/comment") {
+        Some("CommentOnTicket")
+    } else if path.contains("/ticket/") && method == "PUT" {
+        Some("ModifyTicket")
+    } else if path.contains("/ticket") && method == "GET" {
+        Some("ShowTicket")
+    } else {
+        None
+    }
+}
+
+/// What to say when RT refuses for want of a right.
+pub(crate) fn no_right(what: &str, said: &str) -> String {
+    let right = right_for(what).map_or_else(|| "the right for this".to_string(), |r| format!("the right {r}"));
+    format!(
+        "Request Tracker says your RT user may not do this ({said}): ask an RT administrator to \
+         grant it {right} on the ticket's queue (Admin → Queues → the queue → Group Rights or \
+         User Rights)"
+    )
+}
+
 /// RT's error answers are `{"message": "…"}`.
 fn rt_error(what: &str, status: StatusCode, headers: &HeaderMap, body: &[u8]) -> ClientError {
     let said = serde_json::from_slice::<serde_json::Value>(body)
@@ -208,14 +241,20 @@ fn rt_error(what: &str, status: StatusCode, headers: &HeaderMap, body: &[u8]) ->
             )
         });
     let code = status.as_u16();
+    // RT says "Permission Denied" with a 400 where a right is missing.
+    let denied = code == 403 || said.to_ascii_lowercase().contains("permission denied");
     match code {
         401 => ClientError::Unauthorized {
-            message: format!("Request Tracker refused the token: {said}"),
+            message: format!(
+                "Request Tracker refused the token ({said}): it is wrong, expired or revoked, or \
+                 its user is disabled; make a new one in RT (logged in as the agent: Settings → \
+                 Auth Tokens)"
+            ),
         },
-        403 => ClientError::Rejected {
+        400..=499 if denied => ClientError::Rejected {
             status: code,
             code: "forbidden".to_string(),
-            message: format!("Request Tracker says you have no right to do this ({said})"),
+            message: no_right(what, &said),
         },
         404 => ClientError::Rejected {
             status: code,
@@ -270,6 +309,14 @@ mod tests {
         assert!(matches!(e, ClientError::Unauthorized { .. }));
         let e = rt_error("GET /x", StatusCode::FORBIDDEN, &h, b"");
         assert_eq!(e.code(), Some("forbidden"));
+        let e = rt_error(
+            "POST /REST/2.0/ticket/1/comment",
+            StatusCode::BAD_REQUEST,
+            &h,
+            br#"{"message":"Permission Denied"}"#,
+        );
+        assert_eq!(e.code(), Some("forbidden"));
+        assert!(e.to_string().contains("CommentOnTicket"), "{e}");
         let e = rt_error("GET /x", StatusCode::BAD_GATEWAY, &h, b"<html>");
         assert!(e.is_retryable());
     }

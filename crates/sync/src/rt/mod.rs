@@ -48,6 +48,9 @@ pub struct RtBackend {
     key_field_checked: AtomicBool,
     /// Whether the site has the `sahaya-key` transaction custom field.
     key_field: AtomicBool,
+    /// The transactions this backend's writes made (or found they had
+    /// made): a resent text never takes one of these for its earlier try.
+    claimed: std::sync::Mutex<std::collections::HashSet<i64>>,
     poll: Duration,
 }
 
@@ -80,6 +83,7 @@ impl RtBackend {
             version: tokio::sync::OnceCell::new(),
             key_field_checked: AtomicBool::new(false),
             key_field: AtomicBool::new(false),
+            claimed: std::sync::Mutex::default(),
             poll: DEFAULT_POLL,
         })
     }
@@ -102,6 +106,15 @@ impl RtBackend {
 
     pub(crate) fn has_key_field(&self) -> bool {
         self.key_field.load(Ordering::Relaxed)
+    }
+
+    /// Remembers that transaction `id` is the landing of one outbox entry.
+    pub(crate) fn claim(&self, id: i64) {
+        self.claimed.lock().unwrap_or_else(|e| e.into_inner()).insert(id);
+    }
+
+    pub(crate) fn is_claimed(&self, id: i64) -> bool {
+        self.claimed.lock().unwrap_or_else(|e| e.into_inner()).contains(&id)
     }
 
     pub(crate) async fn me_user(&self) -> Result<&wire::User, ClientError> {
@@ -138,35 +151,27 @@ impl RtBackend {
         })
     }
 
-    /// RT's version, or why this is not an RT 5 with REST 2.
+    /// RT's version, or why this is not an RT 5 with REST 2. This is the
+    /// first request to RT, so a failure to reach it says to check the URL.
     async fn version(&self) -> Result<String, ClientError> {
-        let not_rt = |why: String| ClientError::Rejected {
-            status: 404,
-            code: "not_rt".to_string(),
-            message: format!(
-                "{} does not answer like Request Tracker 5 ({why}); check the URL: it is RT's web \
-                 address, e.g. https://rt.example.com/ (RT 4 has no REST 2: sahaya needs RT 5)",
-                self.http.base()
-            ),
-        };
+        let web = self.http.web_url();
         let info: wire::RtInfo = match self.http.get("rt", &[]).await {
             Ok(a) => a.body,
-            Err(ClientError::Rejected { status: 404, .. }) => {
-                return Err(not_rt("no REST 2 there".into()));
+            Err(ClientError::Network { message }) => {
+                return Err(ClientError::Network {
+                    message: format!(
+                        "Request Tracker at {web} cannot be reached (check the URL, and that RT is \
+                         running there): {message}"
+                    ),
+                });
             }
-            Err(ClientError::Decode { .. }) => return Err(not_rt("the answer is not RT's JSON".into())),
+            Err(ClientError::Rejected { status: 404, .. }) => {
+                return Err(not_rt(web, "no REST 2 there"));
+            }
+            Err(ClientError::Decode { .. }) => return Err(not_rt(web, "the answer is not RT's JSON")),
             Err(e) => return Err(e),
         };
-        if !info.version.trim_start().starts_with('5') {
-            return Err(ClientError::Rejected {
-                status: 400,
-                code: "rt_version".to_string(),
-                message: format!(
-                    "this Request Tracker is version {:?}; sahaya needs RT 5",
-                    info.version
-                ),
-            });
-        }
+        rt5_version(web, &info.version)?;
         Ok(info.version)
     }
 
@@ -190,6 +195,38 @@ impl RtBackend {
         }
         Ok(present)
     }
+}
+
+/// The error for a server that is not an RT 5 with REST 2.
+fn not_rt(web: &str, why: &str) -> ClientError {
+    ClientError::Rejected {
+        status: 404,
+        code: "not_rt".to_string(),
+        message: format!(
+            "{web} does not answer like Request Tracker 5 ({why}); check the URL: it is RT's web \
+             address, e.g. https://rt.example.com/ (RT 4 has no REST 2: sahaya needs RT 5)"
+        ),
+    }
+}
+
+/// Whether `version` (from `GET /REST/2.0/rt`) is an RT 5.
+fn rt5_version(web: &str, version: &str) -> Result<(), ClientError> {
+    let version = version.trim();
+    if version.is_empty() {
+        return Err(not_rt(web, "it does not say which RT version it is"));
+    }
+    let major = version.split(['.', '+', '-', ' ']).next().unwrap_or_default();
+    if major != "5" {
+        return Err(ClientError::Rejected {
+            status: 400,
+            code: "rt_version".to_string(),
+            message: format!(
+                "{web} is Request Tracker {version:?}; sahaya needs RT 5 (with its REST 2 API): \
+                 upgrade RT, or point sahaya at an RT 5"
+            ),
+        });
+    }
+    Ok(())
 }
 
 /// The user id in an RT auth token `1-<user id>-<secret>`.
@@ -265,5 +302,28 @@ mod tests {
         assert_eq!(token_user("sh_abc"), None);
         assert_eq!(token_user("1-x-abc"), None);
         assert!(RtBackend::new("http://rt.test", "sh_agent", Clock::system()).is_err());
+    }
+
+    #[test]
+    fn only_rt_5_will_do() {
+        let web = "https://rt.example.com/";
+        for ok in ["5.0.3+dfsg-3~deb12u7", "5.0.7", " 5.0.0rc1"] {
+            assert!(rt5_version(web, ok).is_ok(), "{ok}");
+        }
+        // RT 4.4 with the REST2 extension answers /REST/2.0/rt too.
+        let e = rt5_version(web, "4.4.4").unwrap_err();
+        let said = e.to_string();
+        assert_eq!(e.code(), Some("rt_version"));
+        assert!(!e.is_retryable());
+        assert!(said.contains("Request Tracker \"4.4.4\""), "{said}");
+        assert!(said.contains("needs RT 5") && said.contains("upgrade RT"), "{said}");
+        assert!(said.contains(web), "{said}");
+        for other in ["50.1", "15.0", "6.0.0"] {
+            assert_eq!(rt5_version(web, other).unwrap_err().code(), Some("rt_version"), "{other}");
+        }
+        // A JSON answer without a version is no RT at all.
+        let e = rt5_version(web, "").unwrap_err();
+        assert_eq!(e.code(), Some("not_rt"));
+        assert!(e.to_string().contains("check the URL"));
     }
 }

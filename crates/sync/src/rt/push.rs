@@ -6,7 +6,10 @@
 //!   sent again, RT is asked for a transaction with that key. Where the site
 //!   has no such field, a transaction on the ticket by the same user, of the
 //!   same type and with the same text, made after the entry was queued,
-//!   counts as the earlier try.
+//!   counts as the earlier try — unless this backend already took it for
+//!   another entry (the same thanks sent twice). After a restart that
+//!   memory is gone: without the field, a resent text whose first try never
+//!   reached RT may be taken for an identical one sent minutes before.
 //! - A field change is sent with `If-Match` on the ticket's ETag. It is based
 //!   on the version the agent saw: a change by anyone else since then is a
 //!   conflict (theirs vs mine), our own transactions and RT's own
@@ -87,6 +90,7 @@ async fn message(
             })?
         }
     };
+    rt.claim(txn_id);
     // The ticket itself comes with the next pull; the message is confirmed
     // now (one request fewer per write on a slow RT).
     let now = rt.clock.now();
@@ -138,15 +142,21 @@ async fn earlier_try(
     }
     // Without the field (or a try that died between the transaction and the
     // field): the same user, type and text on the ticket since it was queued.
+    // "Since it was queued" as an age ("N seconds ago"): RT reads a date in
+    // a search in the user's timezone, which for a user west of UTC put the
+    // bound after the earlier try; an age also does not depend on the
+    // console's clock agreeing with RT's. Five minutes of slack.
     let me = rt.me_id();
-    let since = (entry.created_at - chrono::Duration::minutes(5)).format("%Y-%m-%d %H:%M:%S");
+    let age = (rt.clock.now() - entry.created_at).num_seconds().max(0) + 5 * 60;
     let sql = format!(
         "ObjectType = 'RT::Ticket' AND ObjectId = {ticket_id} AND Type = '{txn_type}' \
-         AND Creator = {me} AND Created >= '{since}'"
+         AND Creator = {me} AND Created >= '{age} seconds ago'"
     );
     let candidates: Vec<i64> = fetch::transactions_where(&rt.http, &sql)
         .await?
         .into_iter()
+        // Not one an earlier entry with the same text landed as.
+        .filter(|t| !rt.is_claimed(t.id))
         .filter(|t| {
             !t.custom_fields.iter().any(|f| {
                 f.name == KEY_FIELD && f.values.iter().any(|v| v.as_str().is_some_and(|s| s != entry.key))
@@ -159,8 +169,11 @@ async fn earlier_try(
     }
     let texts = fetch::bodies(&rt.http, &candidates).await?;
     let want = body.trim_end();
+    // The outbox goes out in order, so an earlier try of this entry is the
+    // newest such transaction.
     Ok(candidates
         .into_iter()
+        .rev()
         .find(|id| texts.get(id).is_some_and(|t| t.trim_end() == want)))
 }
 
@@ -231,7 +244,7 @@ async fn patch_ticket(
             .await
         {
             Ok(answer) => {
-                refused_in_answer(&answer.body)?;
+                refused_in_answer(&format!("PUT /REST/2.0/ticket/{ticket_id}"), &answer.body)?;
                 let (after, _) = current_ticket(rt, ticket_id, now).await?;
                 return Ok(vec![Entity::Ticket(after)]);
             }
@@ -248,7 +261,7 @@ async fn patch_ticket(
 
 /// RT answers a PUT with 200 and one sentence per field, also for fields it
 /// refused ("Owner: That user may not own tickets in that queue").
-fn refused_in_answer(body: &Value) -> Result<(), ClientError> {
+fn refused_in_answer(what: &str, body: &Value) -> Result<(), ClientError> {
     let Some(lines) = body.as_array() else {
         return Ok(());
     };
@@ -266,14 +279,21 @@ fn refused_in_answer(body: &Value) -> Result<(), ClientError> {
         })
         .collect();
     if refused.is_empty() {
-        Ok(())
-    } else {
-        Err(ClientError::Rejected {
-            status: 422,
-            code: "refused".to_string(),
-            message: crate::client::error::carry(&refused.join("; ")),
-        })
+        return Ok(());
     }
+    let said = crate::client::error::carry(&refused.join("; "));
+    if said.to_ascii_lowercase().contains("permission denied") {
+        return Err(ClientError::Rejected {
+            status: 403,
+            code: "forbidden".to_string(),
+            message: super::http::no_right(what, &said),
+        });
+    }
+    Err(ClientError::Rejected {
+        status: 422,
+        code: "refused".to_string(),
+        message: said,
+    })
 }
 
 /// Whether anyone but this user (and RT itself) changed the ticket after
@@ -322,7 +342,12 @@ mod tests {
 
     #[test]
     fn refusals_inside_a_200_are_errors() {
-        assert!(refused_in_answer(&json!(["Ticket 1: Status changed from 'open' to 'stalled'"])).is_ok());
-        assert!(refused_in_answer(&json!(["Owner: Permission Denied"])).is_err());
+        let what = "PUT /REST/2.0/ticket/1";
+        assert!(refused_in_answer(what, &json!(["Ticket 1: Status changed from 'open' to 'stalled'"])).is_ok());
+        let e = refused_in_answer(what, &json!(["Owner: Permission Denied"])).unwrap_err();
+        assert_eq!(e.code(), Some("forbidden"));
+        assert!(e.to_string().contains("ModifyTicket"), "{e}");
+        let e = refused_in_answer(what, &json!(["That user may not own tickets in that queue"])).unwrap_err();
+        assert_eq!(e.code(), Some("refused"));
     }
 }

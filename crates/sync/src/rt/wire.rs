@@ -97,7 +97,7 @@ pub struct Ticket {
     pub started: String,
     #[serde(rename = "Due")]
     pub due: String,
-    #[serde(rename = "CustomFields")]
+    #[serde(rename = "CustomFields", deserialize_with = "custom_fields")]
     pub custom_fields: Vec<CustomField>,
 }
 
@@ -114,7 +114,7 @@ pub struct Transaction {
     pub creator: User,
     #[serde(rename = "Created")]
     pub created: String,
-    #[serde(rename = "CustomFields")]
+    #[serde(rename = "CustomFields", deserialize_with = "custom_fields")]
     pub custom_fields: Vec<CustomField>,
 }
 
@@ -146,6 +146,15 @@ pub fn date(s: &str) -> Option<Timestamp> {
     let t = chrono::DateTime::parse_from_rfc3339(s.trim()).ok()?;
     let t = t.with_timezone(&chrono::Utc);
     (t.timestamp() > 0).then_some(t)
+}
+
+/// A record's custom fields. Where none apply (a site without transaction
+/// custom fields, a user who may see none) RT sends `""` instead of `[]`.
+fn custom_fields<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<CustomField>, D::Error> {
+    match serde_json::Value::deserialize(d)? {
+        v @ serde_json::Value::Array(_) => serde_json::from_value(v).map_err(de::Error::custom),
+        _ => Ok(Vec::new()),
+    }
 }
 
 /// An id sent as a number, a numeric string, or an object with one (`{"id": 7}`).
@@ -198,5 +207,11 @@ mod tests {
                 .unwrap();
         assert_eq!((tx.id, tx.object_id, tx.creator.id), (42, 1, 31));
         assert!(serde_json::from_str::<Transaction>(r#"{"id":"x"}"#).is_err());
+        // No custom field applies: RT says "".
+        let tx: Transaction =
+            serde_json::from_str(r#"{"id":"43","Type":"Comment","ObjectId":"1","CustomFields":""}"#).unwrap();
+        assert!(tx.custom_fields.is_empty());
+        let t: Ticket = serde_json::from_str(r#"{"id":"2","CustomFields":""}"#).unwrap();
+        assert!(t.custom_fields.is_empty());
     }
 }

@@ -7,6 +7,8 @@
 
 mod indic;
 mod kill;
+mod mistakes;
+mod no_key_field;
 mod outage;
 
 use std::sync::{Arc, Mutex};
