@@ -9,7 +9,8 @@ use super::error::{Result, decode, encode};
 use super::fts::{Indexed, Pending};
 use super::entry::{OutboxOp, STATE_ACTIVE_SQL};
 use super::patch::apply_patch;
-use super::{META_CURSOR, Store, from_millis, millis, set_meta};
+use super::store::{META_CURSOR, Store, set_meta};
+use super::time::{from_millis, millis};
 use sahaya_protocol::domain::{
     Agent, Customer, Macro, Message, Order, OrderAction, Status, SurveyResponse, Ticket, TicketId,
 };

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use super::OutboxState;
+use super::entry::OutboxState;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {

@@ -6,7 +6,8 @@ use rusqlite::types::Value;
 
 use super::error::Result;
 use super::read::TicketRow;
-use super::{Store, millis};
+use super::store::Store;
+use super::time::millis;
 use sahaya_protocol::domain::{AgentId, Channel, Priority, Status, TicketId, Timestamp};
 
 /// One count of the supervisor screen, as a list of tickets.

@@ -8,7 +8,8 @@ use rusqlite::{CachedStatement, Connection, OptionalExtension, params};
 
 use super::error::{Result, corrupt, decode};
 use super::entry::{OutboxOp, OutboxState};
-use super::{CountsMemo, SLA_DUE_HORIZON_MINUTES, Store, millis};
+use super::store::{CountsMemo, Store};
+use super::time::millis;
 use sahaya_protocol::domain::{
     ActionKind, ActionStatus, Agent, AgentId, Author, Channel, Customer, CustomerId, Delivery,
     Macro, Message, Order, OrderAction, SurveyResponse, Ticket, TicketId, Timestamp,
@@ -61,6 +62,10 @@ pub(crate) fn ids_sql(view: View) -> String {
         order_by(view)
     )
 }
+
+/// How far ahead "SLA due" looks; the same as the server's
+/// `server::queries::SLA_DUE_HORIZON_MINUTES`.
+pub const SLA_DUE_HORIZON_MINUTES: i64 = 60;
 
 /// The SLA-due view's bound, to the whole second: the count and the rows
 /// agree, and the count is remembered for the rest of that second.

@@ -10,7 +10,8 @@ use std::ops::Range;
 use rusqlite::{OptionalExtension, params};
 
 use super::error::Result;
-use super::{Store, from_millis};
+use super::store::Store;
+use super::time::from_millis;
 use sahaya_protocol::domain::{MessageId, TicketId, Timestamp};
 
 /// Marks the start and end of a match inside snippets (then removed).

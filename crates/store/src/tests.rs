@@ -4,8 +4,11 @@
 use chrono::{Duration, TimeZone, Utc};
 
 use super::read::{count_sql, ids_sql};
+use super::time::millis;
 use super::*;
-use sahaya_protocol::domain::{Channel, Presence, Priority, Role, Sla, Status, Ticket};
+use sahaya_protocol::domain::{
+    Agent, Channel, Presence, Priority, Role, Sla, Status, Ticket, Timestamp,
+};
 use sahaya_protocol::wire::{Change, Entity, View};
 
 fn t0() -> Timestamp {
