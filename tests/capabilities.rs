@@ -324,12 +324,12 @@ fn without_orders_macros_notices_or_tags_they_are_not_offered_and_their_keys_say
     let mut ui = Ui::new(NOTHING);
     ui.press("2");
     assert!(ui.app.selected_row().is_some());
-    let palette: Vec<Action> = sahaya::ui::view::palette_rows(&ui.app, "")
+    let palette: Vec<Action> = sahaya::ui::menus::palette_rows(&ui.app, "")
         .iter()
         .map(|r| r.action)
         .collect();
     assert!(palette.contains(&Action::Reply));
-    let help: Vec<String> = sahaya::ui::overlay_view::help_rows(&ui.app)
+    let help: Vec<String> = sahaya::ui::menus::help_rows(&ui.app)
         .into_iter()
         .map(|(row, _)| row)
         .collect();
@@ -365,7 +365,7 @@ fn with_orders_macros_notices_and_tags_they_are_offered_and_their_keys_work() {
     let mut ui = Ui::new(Capabilities::ALL);
     ui.press("2");
     assert!(ui.app.selected_row().is_some());
-    let palette: Vec<Action> = sahaya::ui::view::palette_rows(&ui.app, "")
+    let palette: Vec<Action> = sahaya::ui::menus::palette_rows(&ui.app, "")
         .iter()
         .map(|r| r.action)
         .collect();

@@ -55,6 +55,31 @@ pub struct FrameStats {
     pub thread_lines: usize,
 }
 
+/// What `prepare` laid out for the next frame, so views only draw.
+#[derive(Default)]
+pub struct Prepared {
+    /// The time the frame shows (SLA countdowns, "5m ago", staleness).
+    pub now: Timestamp,
+    /// The ticket list's title: the view or drill-down, marks.
+    pub list_title: String,
+    /// "👁 Ravi (typing)": who else has the open ticket, when it fits.
+    pub viewers: Option<String>,
+    /// The thread's visible lines, top to bottom.
+    pub thread: Vec<Line>,
+    /// The customer pane's visible rows.
+    pub customer: Vec<(String, ratatui::style::Style)>,
+    /// The problems overlay's entries: what each is, and why it needs the
+    /// agent.
+    pub problems: Vec<(String, String)>,
+}
+
+/// One laid-out line of the thread.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    pub parts: Vec<(String, ratatui::style::Style)>,
+    pub indent: u16,
+}
+
 /// The ticket in the middle and right panes.
 pub struct OpenTicket {
     pub ticket: Ticket,
@@ -125,8 +150,11 @@ pub struct App {
     pub marked: std::collections::BTreeSet<TicketId>,
     /// Other agents on each ticket, from the live stream.
     pub viewers: std::collections::HashMap<TicketId, Vec<sahaya_protocol::wire::Viewer>>,
-    /// Width the composer was last drawn at (for moving up and down in it).
+    /// Width of the composer's text as laid out for the last frame (for
+    /// moving up and down in it).
     pub composer_width: usize,
+    /// What the next frame shows, laid out by `prepare`.
+    pub prepared: Prepared,
     pub romanized: bool,
     pub effects: Vec<Effect>,
     pub quit: bool,
@@ -171,6 +199,7 @@ impl App {
             marked: Default::default(),
             viewers: Default::default(),
             composer_width: 60,
+            prepared: Prepared::default(),
             romanized: false,
             effects: Vec::new(),
             quit: false,

@@ -1,6 +1,7 @@
 //! Names of domain values in the console's language, for views and flows.
 
 use sahaya_protocol::domain::{Channel, Priority, Status};
+use sahaya_protocol::wire::View;
 
 use super::app::App;
 
@@ -14,4 +15,8 @@ pub fn priority_label(app: &App, p: Priority) -> String {
 
 pub fn channel_label(app: &App, c: Channel) -> String {
     app.t(&format!("channel-{}", c.as_str()))
+}
+
+pub fn view_label(app: &App, v: View) -> String {
+    app.t(&format!("view-{}", v.as_str().replace('_', "-")))
 }

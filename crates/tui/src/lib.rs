@@ -1,23 +1,30 @@
-//! The console UI: state (`app`), updates (`update`, `flows`), drawing
-//! (`view` and one file per pane or overlay). Reads only the local cache.
+//! The console UI: state (`app`), updates (`update`, one module per flow in
+//! `flows`), the frame's layout loaded into the state (`prepare`), pure
+//! drawing from `&App` (`view` and one file per pane or overlay) in the
+//! colours of `theme`. Reads only the local cache.
 
 pub mod app;
 pub mod capability;
+pub mod customer_lines;
 pub mod customer_view;
 pub mod draw;
 pub mod flows;
 pub mod fmt;
 pub mod labels;
+pub mod layout;
 pub mod list_view;
 pub mod local_stats;
 pub mod macros;
+pub mod menus;
 pub mod overlay;
 pub mod overlay_view;
+pub mod prepare;
 pub mod problems;
 pub mod searcher;
 pub mod status_view;
 pub mod supervisor;
 pub mod supervisor_view;
+pub mod theme;
 pub mod thread_view;
 pub mod update;
 pub mod view;

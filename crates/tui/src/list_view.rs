@@ -2,24 +2,23 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::Style;
 
 use super::app::{App, Pane};
 use super::draw;
-use super::view::{framed_pane, view_label};
+use super::theme;
+use super::view::framed_pane;
 use sahaya_protocol::domain::{Channel, Priority, Status};
 use sahaya_text as text;
 
 pub fn priority_mark(p: Priority) -> (&'static str, Style) {
-    match p {
-        Priority::Urgent => (
-            "!!",
-            Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
-        ),
-        Priority::High => ("! ", Style::new().fg(Color::LightRed)),
-        Priority::Normal => ("· ", Style::new().fg(Color::Gray)),
-        Priority::Low => ("  ", Style::new().fg(Color::DarkGray)),
-    }
+    let mark = match p {
+        Priority::Urgent => "!!",
+        Priority::High => "! ",
+        Priority::Normal => "· ",
+        Priority::Low => "  ",
+    };
+    (mark, theme::priority(p))
 }
 
 pub fn channel_code(c: Channel) -> &'static str {
@@ -34,37 +33,18 @@ pub fn channel_code(c: Channel) -> &'static str {
     }
 }
 
-pub fn render(app: &mut App, buf: &mut Buffer, area: Rect) {
-    let shown = match &app.filter {
-        Some(f) => super::supervisor::filter_label(app, f),
-        None => view_label(app, app.view),
-    };
-    let mut title = format!("{} · {}", app.t("pane-tickets"), shown);
-    if !app.marked.is_empty() {
-        let marked = app
-            .i18n
-            .tr_args("list-marked", &[("count", app.marked.len().into())]);
-        title = format!("{title} · {marked}");
-    }
-    let inner = framed_pane(app, buf, area, &title, Pane::List);
+/// Draws the rows `prepare` loaded for this pane's height.
+pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
+    let inner = framed_pane(app, buf, area, &app.prepared.list_title, Pane::List);
     if inner.height == 0 || inner.width == 0 {
         return;
     }
-    let height = inner.height as usize;
-    app.load_rows(height);
-    app.frame_stats.list_rows = app.list.rows.len();
     if app.list.len == 0 {
         let text = app.t("empty-view");
-        draw::line(
-            buf,
-            inner,
-            &text,
-            Style::new().fg(Color::DarkGray),
-            &app.profile,
-        );
+        draw::line(buf, inner, &text, theme::DIM, &app.profile);
         return;
     }
-    let now = chrono::Utc::now();
+    let now = app.prepared.now;
     let w = inner.width as usize;
     // Columns that fit: priority 2, channel 3, SLA 7 always; customer and
     // assignee when there is room; the subject takes the rest.
@@ -76,18 +56,15 @@ pub fn render(app: &mut App, buf: &mut Buffer, area: Rect) {
         0
     };
     let assignee_w = if w >= 90 { 10 } else { 0 };
-    let profile = app.profile.clone();
-    for (i, row) in app.list.rows.iter().enumerate() {
+    let profile = &app.profile;
+    for (i, row) in app.list.rows.iter().enumerate().take(inner.height as usize) {
         let y = inner.y + i as u16;
         let index = app.list.offset + i;
         let selected = index == app.list.selected;
         let base = if selected {
-            Style::new()
-                .bg(Color::DarkGray)
-                .fg(Color::White)
-                .add_modifier(Modifier::BOLD)
+            theme::SELECTED
         } else {
-            Style::new()
+            theme::PLAIN
         };
         let line = Rect {
             x: inner.x,
@@ -101,9 +78,9 @@ pub fn render(app: &mut App, buf: &mut Buffer, area: Rect) {
         let marked = app.marked.contains(&t.id);
         let base = if marked {
             let bg = if selected {
-                Color::LightBlue
+                theme::MARKED_SELECTED
             } else {
-                Color::Blue
+                theme::MARKED
             };
             let base = base.bg(bg);
             draw::fill(buf, line, base);
@@ -124,7 +101,7 @@ pub fn render(app: &mut App, buf: &mut Buffer, area: Rect) {
             inner.right(),
             mark,
             base.patch(mark_style),
-            &profile,
+            profile,
         );
         x = draw::put_str(
             buf,
@@ -132,13 +109,13 @@ pub fn render(app: &mut App, buf: &mut Buffer, area: Rect) {
             y,
             inner.right(),
             channel_code(t.channel),
-            base.fg(Color::Blue),
-            &profile,
+            base.fg(theme::CHANNEL),
+            profile,
         );
         x += 1;
         // SLA countdown or age, right-aligned at the end.
         let (sla, sla_style) = sla_text(app, t, now);
-        let sla_cell = text::pad_to(&sla, 7, &profile);
+        let sla_cell = text::pad_to(&sla, 7, profile);
         let right = inner.right().saturating_sub(7);
         draw::put_str(
             buf,
@@ -147,7 +124,7 @@ pub fn render(app: &mut App, buf: &mut Buffer, area: Rect) {
             inner.right(),
             &sla_cell,
             base.patch(sla_style),
-            &profile,
+            profile,
         );
         let mut end = right.saturating_sub(1);
         if assignee_w > 0 {
@@ -156,21 +133,21 @@ pub fn render(app: &mut App, buf: &mut Buffer, area: Rect) {
                 .as_deref()
                 .map(text::sanitize_line)
                 .unwrap_or_default();
-            let cell = text::pad_to(&name, assignee_w, &profile);
+            let cell = text::pad_to(&name, assignee_w, profile);
             let ax = end.saturating_sub(assignee_w as u16);
-            draw::put_str(buf, ax, y, end, &cell, base.fg(Color::Magenta), &profile);
+            draw::put_str(buf, ax, y, end, &cell, base.fg(theme::ASSIGNEE), profile);
             end = ax.saturating_sub(1);
         }
         if customer_w > 0 {
             let name = text::sanitize_line(&row.customer_name);
-            let cell = text::pad_to(&name, customer_w, &profile);
-            x = draw::put_str(buf, x, y, end, &cell, base.fg(Color::Yellow), &profile) + 1;
+            let cell = text::pad_to(&name, customer_w, profile);
+            x = draw::put_str(buf, x, y, end, &cell, base.fg(theme::CUSTOMER), profile) + 1;
         }
         let status = if t.status == Status::New { "● " } else { "" };
         let subject = format!("{status}{}", text::sanitize_line(&t.subject));
         let room = end.saturating_sub(x) as usize;
-        let fitted = text::truncate(&subject, room, &profile);
-        draw::put_str(buf, x, y, end, &fitted, base, &profile);
+        let fitted = text::truncate(&subject, room, profile);
+        draw::put_str(buf, x, y, end, &fitted, base, profile);
     }
 }
 
@@ -182,23 +159,17 @@ pub fn sla_text(
 ) -> (String, Style) {
     if !t.status.is_active() {
         let age = (now - t.updated_at).num_seconds();
-        return (app.i18n.duration(age), Style::new().fg(Color::DarkGray));
+        return (app.i18n.duration(age), theme::DIM);
     }
     if matches!(t.status, Status::Pending | Status::OnHold) {
-        return (
-            app.t(&format!("status-{}", t.status.as_str())),
-            Style::new().fg(Color::DarkGray),
-        );
+        return (app.t(&format!("status-{}", t.status.as_str())), theme::DIM);
     }
     let left = (t.sla.next_due() - now).num_seconds();
     if left < 0 {
-        (
-            format!("-{}", app.i18n.duration(left)),
-            Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
-        )
+        (format!("-{}", app.i18n.duration(left)), theme::SLA_BREACHED)
     } else if left < 3600 {
-        (app.i18n.duration(left), Style::new().fg(Color::Yellow))
+        (app.i18n.duration(left), theme::SLA_SOON)
     } else {
-        (app.i18n.duration(left), Style::new().fg(Color::Green))
+        (app.i18n.duration(left), theme::SLA_LATER)
     }
 }

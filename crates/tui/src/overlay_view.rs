@@ -1,21 +1,14 @@
 //! Drawing the open overlay.
 
-use ratatui::Frame;
-use ratatui::layout::{Position, Rect};
-use ratatui::style::{Color, Modifier, Style};
-
 use super::app::App;
 use super::draw;
+use super::menus::{help_rows, palette_rows};
 use super::overlay::Overlay;
-use super::view::{palette_rows, popup, popup_width};
+use super::theme;
+use super::view::{popup, popup_width};
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
 use sahaya_text::{self as text, TextBuffer};
-
-fn selected_style() -> Style {
-    Style::new()
-        .bg(Color::Cyan)
-        .fg(Color::Black)
-        .add_modifier(Modifier::BOLD)
-}
 
 /// Draws a scrolled list with the selection kept in view.
 fn list(app: &App, frame: &mut Frame<'_>, area: Rect, rows: &[String], selected: usize) {
@@ -30,9 +23,9 @@ fn list(app: &App, frame: &mut Frame<'_>, area: Rect, rows: &[String], selected:
             ..area
         };
         let style = if i == selected {
-            selected_style()
+            theme::HIGHLIGHT
         } else {
-            Style::new()
+            theme::PLAIN
         };
         draw::fill(buf, line, style);
         draw::line(buf, line, row, style, &app.profile);
@@ -59,7 +52,7 @@ fn input(app: &App, frame: &mut Frame<'_>, area: Rect, buffer: &TextBuffer) {
         area.y,
         area.right(),
         &shown,
-        Style::new().add_modifier(Modifier::BOLD),
+        theme::INPUT,
         &app.profile,
     );
     frame.set_cursor_position(Position {
@@ -88,11 +81,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
                 .take(inner.height as usize)
                 .enumerate()
             {
-                let style = if *head {
-                    Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD)
-                } else {
-                    Style::new()
-                };
+                let style = if *head { theme::HEADING } else { theme::PLAIN };
                 draw::line(
                     buf,
                     Rect {
@@ -146,13 +135,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
                     height: 1,
                     ..inner
                 };
-                draw::line(
-                    frame.buffer_mut(),
-                    row,
-                    &hint,
-                    Style::new().fg(Color::DarkGray),
-                    &app.profile,
-                );
+                draw::line(frame.buffer_mut(), row, &hint, theme::DIM, &app.profile);
             }
             input(app, frame, Rect { height: 1, ..inner }, filter);
         }
@@ -179,7 +162,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
                         frame.buffer_mut(),
                         below,
                         &app.t("picker-no-match"),
-                        Style::new().fg(Color::DarkGray),
+                        theme::DIM,
                         &app.profile,
                     );
                 } else {
@@ -203,7 +186,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
                         ..inner
                     },
                     err,
-                    Style::new().fg(Color::Red),
+                    theme::ERROR,
                     &app.profile,
                 );
             }
@@ -230,7 +213,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
                         ..inner
                     },
                     l,
-                    Style::new(),
+                    theme::PLAIN,
                     &app.profile,
                 );
             }
@@ -244,7 +227,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
                         ..inner
                     },
                     &hint,
-                    Style::new().fg(Color::Yellow),
+                    theme::WARN,
                     &app.profile,
                 );
             }
@@ -293,7 +276,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
                     ..inner
                 },
                 &count,
-                Style::new().fg(Color::DarkGray),
+                theme::DIM,
                 &app.profile,
             );
             list(
@@ -310,17 +293,14 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
             input(app, frame, Rect { height: 1, ..inner }, &s.input);
         }
         Overlay::Problems { selected } => {
-            let problems = app.store.outbox_problems().unwrap_or_default();
-            let rows: Vec<String> = problems
-                .iter()
-                .map(|e| super::problems::describe(app, e))
-                .collect();
+            let problems = &app.prepared.problems;
+            let rows: Vec<String> = problems.iter().map(|(what, _)| what.clone()).collect();
             // Below the list, the highlighted entry's reason, wrapped: it says
             // what to do, so it must not be cut at the popup's edge.
             let text_width = popup_width(area, 80).saturating_sub(2).max(1) as usize;
             let reason = problems
                 .get(*selected)
-                .map(|e| super::problems::reason(app, e))
+                .map(|(_, why)| why.clone())
                 .unwrap_or_default();
             let reason_lines: Vec<&str> = text::wrap(&reason, text_width, &app.profile)
                 .into_iter()
@@ -358,29 +338,10 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
                         ..inner
                     },
                     line,
-                    Style::new().fg(Color::Yellow),
+                    theme::WARN,
                     &app.profile,
                 );
             }
         }
     }
-}
-
-/// The help screen's rows: a heading per scope, then its bindings.
-pub fn help_rows(app: &App) -> Vec<(String, bool)> {
-    let mut rows = Vec::new();
-    let mut last_scope = None;
-    for (scope, action, keys) in app.keymap.help_entries() {
-        // What this helpdesk cannot do is not offered.
-        if super::capability::missing(&app.capabilities, action).is_some() {
-            continue;
-        }
-        if last_scope != Some(scope) {
-            rows.push((app.t(&format!("scope-{}", scope.as_str())), true));
-            last_scope = Some(scope);
-        }
-        let keys = sahaya_text::pad_to(&keys.join(", "), 18, &app.profile).into_owned();
-        rows.push((format!("  {keys} {}", app.t(&action.message_id())), false));
-    }
-    rows
 }

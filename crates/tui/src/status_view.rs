@@ -2,15 +2,16 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::Modifier;
 
 use super::app::App;
 use super::draw::{self, Part};
+use super::theme;
 use sahaya_protocol::events::Connection;
 use sahaya_text as text;
 
 pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
-    let base = Style::new().bg(Color::Black).fg(Color::Gray);
+    let base = theme::STATUS_BAR;
     draw::fill(buf, area, base);
     let mut parts = Vec::new();
     // Parts given up when a notice (the last part) would not fit otherwise.
@@ -28,17 +29,17 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
         ));
     }
     let (conn, style) = match &app.connection {
-        Connection::Connecting => (app.t("conn-connecting"), base.fg(Color::Yellow)),
-        Connection::Online => (app.t("conn-online"), base.fg(Color::Green)),
-        Connection::Degraded(_) => (app.t("conn-degraded"), base.fg(Color::Yellow)),
-        Connection::Reconnecting => (app.t("conn-reconnecting"), base.fg(Color::Yellow)),
+        Connection::Connecting => (app.t("conn-connecting"), base.fg(theme::STATUS_BUSY)),
+        Connection::Online => (app.t("conn-online"), base.fg(theme::STATUS_OK)),
+        Connection::Degraded(_) => (app.t("conn-degraded"), base.fg(theme::STATUS_BUSY)),
+        Connection::Reconnecting => (app.t("conn-reconnecting"), base.fg(theme::STATUS_BUSY)),
         Connection::Offline(_) => (
             app.t("conn-offline"),
-            base.fg(Color::Red).add_modifier(Modifier::BOLD),
+            base.fg(theme::STATUS_DOWN).add_modifier(Modifier::BOLD),
         ),
         Connection::Unauthorized(_) => (
             app.t("conn-unauthorized"),
-            base.fg(Color::Red).add_modifier(Modifier::BOLD),
+            base.fg(theme::STATUS_DOWN).add_modifier(Modifier::BOLD),
         ),
     };
     // Pages of the feed arriving say more than "connecting": the server
@@ -60,7 +61,7 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
                 app.i18n
                     .tr_args("sync-progress", &[("percent", pct.into())])
             ),
-            base.fg(Color::Yellow),
+            base.fg(theme::STATUS_BUSY),
         ));
     }
     if app.outbox_waiting > 0 {
@@ -68,7 +69,7 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
             app.i18n
                 .tr_args("outbox-waiting", &[("count", app.outbox_waiting.into())])
                 + " ",
-            base.fg(Color::Yellow),
+            base.fg(theme::STATUS_BUSY),
         ));
     }
     if app.outbox_problems > 0 {
@@ -76,7 +77,7 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
             app.i18n
                 .tr_args("outbox-problems", &[("count", app.outbox_problems.into())])
                 + " ",
-            base.fg(Color::Red).add_modifier(Modifier::BOLD),
+            base.fg(theme::STATUS_DOWN).add_modifier(Modifier::BOLD),
         ));
     }
     if let Some(at) = app.last_sync {
@@ -84,21 +85,24 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
         spare.push(parts.len());
         parts.push(Part::new(
             app.i18n.tr_args("last-sync", &[("time", time.into())]) + " ",
-            base.fg(Color::DarkGray),
+            base.fg(theme::STATUS_HINT),
         ));
     }
     if !app.pending_keys.is_empty() {
-        parts.push(Part::new(app.pending_keys.join("  "), base.fg(Color::Cyan)));
+        parts.push(Part::new(
+            app.pending_keys.join("  "),
+            base.fg(theme::STATUS_KEYS),
+        ));
     } else if let Some((text, at)) = &app.flash {
         if at.elapsed().as_secs() < 6 {
             parts.push(Part::new(
                 format!("│ {}", text::sanitize_line(text)),
-                base.fg(Color::White),
+                base.fg(theme::STATUS_NOTICE),
             ));
             notice = true;
         }
     } else if let Some(text) = connection_detail(app) {
-        parts.push(Part::new(format!("│ {text}"), base.fg(Color::DarkGray)));
+        parts.push(Part::new(format!("│ {text}"), base.fg(theme::STATUS_HINT)));
         notice = true;
     }
     let help = app.key_for(sahaya_keymap::Action::Help);
@@ -134,7 +138,7 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
             area.y,
             area.right(),
             &hint,
-            base.fg(Color::DarkGray),
+            base.fg(theme::STATUS_HINT),
             &app.profile,
         );
     }

@@ -13,7 +13,7 @@ use serde::Deserialize;
 
 use super::app::{App, Effect, Pane};
 use sahaya_keymap::Action;
-use sahaya_protocol::domain::{Channel, Priority, Status, Timestamp};
+use sahaya_protocol::domain::{Channel, Presence, Priority, Status, Timestamp};
 use sahaya_protocol::events::Connection;
 use sahaya_protocol::wire::{QueueStats, View};
 use sahaya_store::TicketFilter;
@@ -136,6 +136,8 @@ pub struct Row {
     pub label: String,
     /// Shown between the label and the count (an agent's presence).
     pub detail: String,
+    /// The presence `detail` names, if it is one (for its colour).
+    pub presence: Option<Presence>,
     pub count: i64,
     pub target: Option<Target>,
     /// The figure is over its alert limit.
@@ -148,6 +150,7 @@ impl Row {
             heading: true,
             label,
             detail: String::new(),
+            presence: None,
             count: 0,
             target: None,
             alert: false,
@@ -159,6 +162,7 @@ impl Row {
             heading: false,
             label,
             detail: String::new(),
+            presence: None,
             count,
             target: Some(target),
             alert: false,
@@ -188,7 +192,7 @@ pub fn rows(app: &App) -> Vec<Row> {
         View::All,
     ] {
         let mut row = Row::entry(
-            super::view::view_label(app, v),
+            super::labels::view_label(app, v),
             stats.views.get(v),
             Target::View(v),
         );
@@ -224,6 +228,7 @@ pub fn rows(app: &App) -> Vec<Row> {
         // Who is online is part of the server's figures only.
         if app.capabilities.stats {
             row.detail = app.t(&format!("presence-{}", a.presence.as_str()));
+            row.presence = Some(a.presence);
         }
         rows.push(row);
     }

@@ -5,12 +5,13 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::Modifier;
 use ratatui::widgets::{Block, BorderType};
 
 use super::app::App;
 use super::draw::{self, Part};
 use super::supervisor::{self, Row};
+use super::theme;
 use super::view::framed;
 use sahaya_keymap::Action;
 use sahaya_protocol::domain::{Presence, Timestamp};
@@ -26,7 +27,7 @@ const COUNT_W: usize = 9;
 const BARS: [&str; 9] = [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"];
 
 pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
-    let border = Style::new().fg(Color::Cyan);
+    let border = theme::SUPERVISOR_FRAME;
     let block = Block::bordered()
         .border_type(BorderType::Thick)
         .border_style(border);
@@ -46,12 +47,12 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
             buf,
             inner,
             &app.t("supervisor-waiting"),
-            Style::new().fg(Color::DarkGray),
+            theme::DIM,
             &app.profile,
         );
         return;
     };
-    let now = App::now();
+    let now = app.prepared.now;
     let [state, body, hint] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(0),
@@ -91,13 +92,7 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
 fn render_state(app: &App, buf: &mut Buffer, area: Rect, now: Timestamp) {
     if !app.capabilities.stats {
         let text = app.t("supervisor-cache");
-        draw::line(
-            buf,
-            area,
-            &text,
-            Style::new().fg(Color::Yellow),
-            &app.profile,
-        );
+        draw::line(buf, area, &text, theme::FIGURES_FROM_CACHE, &app.profile);
         return;
     }
     let Some(stats) = app.stats.as_deref() else {
@@ -119,10 +114,7 @@ fn render_state(app: &App, buf: &mut Buffer, area: Rect, now: Timestamp) {
                     ("ago", ago.into()),
                 ],
             ),
-            Style::new()
-                .fg(Color::Black)
-                .bg(Color::Yellow)
-                .add_modifier(Modifier::BOLD),
+            theme::FIGURES_STALE,
         )
     } else {
         (
@@ -130,7 +122,7 @@ fn render_state(app: &App, buf: &mut Buffer, area: Rect, now: Timestamp) {
                 "supervisor-live",
                 &[("time", time.into()), ("ago", ago.into())],
             ),
-            Style::new().fg(Color::Green),
+            theme::FIGURES_LIVE,
         )
     };
     draw::line(buf, area, &text, style, &app.profile);
@@ -156,13 +148,7 @@ fn render_hint(app: &App, buf: &mut Buffer, area: Rect) {
             ("back", key(Action::Cancel).into()),
         ],
     );
-    draw::line(
-        buf,
-        area,
-        &text,
-        Style::new().fg(Color::DarkGray),
-        &app.profile,
-    );
+    draw::line(buf, area, &text, theme::DIM, &app.profile);
 }
 
 /// Where each row goes, section by section (a section moves to the next
@@ -253,20 +239,17 @@ fn render_rows(app: &App, buf: &mut Buffer, area: Rect) {
 fn render_row(app: &App, buf: &mut Buffer, r: Rect, row: &Row, selected: bool) {
     let profile = &app.profile;
     if row.heading {
-        let head = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
+        let head = theme::HEADING;
         draw::line(buf, r, &row.label, head, profile);
         return;
     }
     let mut base = if selected {
-        Style::new()
-            .bg(Color::DarkGray)
-            .fg(Color::White)
-            .add_modifier(Modifier::BOLD)
+        theme::SELECTED
     } else {
-        Style::new()
+        theme::PLAIN
     };
     if row.alert {
-        base = base.fg(Color::LightRed).add_modifier(Modifier::BOLD);
+        base = base.fg(theme::ALERT).add_modifier(Modifier::BOLD);
     }
     draw::fill(buf, r, base);
     let w = r.width as usize;
@@ -279,7 +262,7 @@ fn render_row(app: &App, buf: &mut Buffer, r: Rect, row: &Row, selected: bool) {
     let count_w = profile.str_width(&count).min(w);
     let count_x = r.right().saturating_sub(count_w as u16);
     let count_style = if row.count == 0 && !row.alert {
-        base.fg(Color::DarkGray)
+        base.patch(theme::DIM)
     } else {
         base
     };
@@ -290,7 +273,7 @@ fn render_row(app: &App, buf: &mut Buffer, r: Rect, row: &Row, selected: bool) {
         let detail_w = 10usize.min(end.saturating_sub(x) as usize / 2);
         let detail = sahaya_text::pad_to(&row.detail, detail_w, profile);
         let dx = end.saturating_sub(detail_w as u16);
-        let color = presence_color(&row.detail, app);
+        let color = theme::presence(row.presence.unwrap_or(Presence::Offline));
         draw::put_str(buf, dx, r.y, end, &detail, base.fg(color), profile);
         let label = sahaya_text::truncate(&row.label, dx.saturating_sub(x + 1) as usize, profile);
         draw::put_str(buf, x, r.y, dx, &label, base, profile);
@@ -300,28 +283,18 @@ fn render_row(app: &App, buf: &mut Buffer, r: Rect, row: &Row, selected: bool) {
     }
 }
 
-fn presence_color(label: &str, app: &App) -> Color {
-    if label == app.t("presence-online") {
-        Color::Green
-    } else if label == app.t("presence-away") {
-        Color::Yellow
-    } else {
-        Color::DarkGray
-    }
-}
-
 /// The read-only figures, one line each (None: a blank line in the wide
 /// layout, skipped in the narrow one).
 fn figure_lines<'a>(app: &App, stats: &QueueStats, now: Timestamp) -> Vec<Vec<Part<'a>>> {
-    let label = Style::new().fg(Color::Cyan);
-    let value = Style::new().add_modifier(Modifier::BOLD);
-    let dim = Style::new().fg(Color::DarkGray);
+    let label = theme::LABEL;
+    let value = theme::VALUE;
+    let dim = theme::DIM;
     let mut lines = Vec::new();
     let oldest = match &stats.oldest_waiting {
         Some(o) => {
             let waited = (now - o.since).num_seconds().max(0);
             let style = if waited > 3600 {
-                value.fg(Color::LightRed)
+                value.fg(theme::ALERT)
             } else {
                 value
             };
@@ -359,10 +332,7 @@ fn figure_lines<'a>(app: &App, stats: &QueueStats, now: Timestamp) -> Vec<Vec<Pa
     )]);
     let peak = stats.arrivals_per_10min.iter().copied().max().unwrap_or(0);
     lines.push(vec![
-        Part::new(
-            sparkline(&stats.arrivals_per_10min, peak),
-            Style::new().fg(Color::Yellow),
-        ),
+        Part::new(sparkline(&stats.arrivals_per_10min, peak), theme::CHART),
         Part::new(
             format!(
                 " {}",
@@ -384,11 +354,7 @@ fn figure_lines<'a>(app: &App, stats: &QueueStats, now: Timestamp) -> Vec<Vec<Pa
     let mut presence = Vec::new();
     for p in Presence::ALL {
         let n = stats.agents.iter().filter(|a| a.presence == *p).count() as i64;
-        let color = match p {
-            Presence::Online => Color::Green,
-            Presence::Away => Color::Yellow,
-            Presence::Offline => Color::DarkGray,
-        };
+        let color = theme::presence(*p);
         if !presence.is_empty() {
             presence.push(Part::new(" · ", dim));
         }
@@ -398,7 +364,7 @@ fn figure_lines<'a>(app: &App, stats: &QueueStats, now: Timestamp) -> Vec<Vec<Pa
                 app.t(&format!("presence-{}", p.as_str())),
                 app.num(n)
             ),
-            Style::new().fg(color),
+            theme::PLAIN.fg(color),
         ));
     }
     lines.push(presence);

@@ -1,90 +1,38 @@
-//! Drawing the whole screen from the state. Reads only; never changes state
-//! except the list's loaded window (which depends on the pane's height).
+//! Drawing the whole screen from the state. Views take `&App` and read
+//! only; what a frame shows was loaded by `update` and, for what depends on
+//! the terminal's size, by `prepare` just before the frame.
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Widget};
 
 use super::app::{App, Pane};
 use super::draw::{self, Part};
-use super::overlay::PaletteRow;
-use sahaya_keymap::Action;
+use super::layout;
+use super::theme;
 use sahaya_protocol::wire::View;
 
-/// Panes laid out for the terminal's width.
-pub struct Areas {
-    pub list: Option<Rect>,
-    pub thread: Option<Rect>,
-    pub customer: Option<Rect>,
-}
+pub use super::labels::view_label;
+pub use super::layout::{Areas, layout};
+pub use super::menus::palette_rows;
 
-/// Three panes from 150 columns, two from 100, else the focused one alone.
-pub fn layout(app: &App, area: Rect) -> Areas {
-    if area.width >= 150 {
-        let [l, t, c] = Layout::horizontal([
-            Constraint::Percentage(38),
-            Constraint::Percentage(37),
-            Constraint::Percentage(25),
-        ])
-        .areas(area);
-        Areas {
-            list: Some(l),
-            thread: Some(t),
-            customer: Some(c),
-        }
-    } else if area.width >= 100 {
-        let [l, r] = Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)])
-            .areas(area);
-        if app.focus == Pane::Customer {
-            Areas {
-                list: Some(l),
-                thread: None,
-                customer: Some(r),
-            }
-        } else {
-            Areas {
-                list: Some(l),
-                thread: Some(r),
-                customer: None,
-            }
-        }
-    } else {
-        match app.focus {
-            Pane::List => Areas {
-                list: Some(area),
-                thread: None,
-                customer: None,
-            },
-            Pane::Thread => Areas {
-                list: None,
-                thread: Some(area),
-                customer: None,
-            },
-            Pane::Customer => Areas {
-                list: None,
-                thread: None,
-                customer: Some(area),
-            },
-        }
-    }
-}
-
+/// One frame: `prepare` loads into the state what the frame shows (it
+/// depends on the terminal's size), then [`draw`] draws it.
 pub fn render(app: &mut App, frame: &mut Frame<'_>) {
-    let area = frame.area();
-    app.frame_stats = super::app::FrameStats::default();
-    let [tabs, main, status] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    super::prepare::prepare(app, frame.area());
+    draw(app, frame);
+}
+
+/// Draws the whole screen from the state; reads only.
+pub fn draw(app: &App, frame: &mut Frame<'_>) {
+    let [tabs, main, status] = layout::screen(frame.area());
     render_tabs(app, frame.buffer_mut(), tabs);
     if app.show_supervisor {
         super::supervisor_view::render(app, frame.buffer_mut(), main);
     } else {
-        let areas = layout(app, main);
+        let areas = layout::layout(app, main);
         if let Some(r) = areas.list {
             super::list_view::render(app, frame.buffer_mut(), r);
         }
@@ -99,20 +47,13 @@ pub fn render(app: &mut App, frame: &mut Frame<'_>) {
     super::overlay_view::render(app, frame, main);
 }
 
-pub fn view_label(app: &App, v: View) -> String {
-    app.t(&format!("view-{}", v.as_str().replace('_', "-")))
-}
-
 fn render_tabs(app: &App, buf: &mut Buffer, area: Rect) {
     let mut parts = Vec::new();
     for (i, v) in View::ALL.iter().enumerate().take(6) {
         let style = if *v == app.view {
-            Style::new()
-                .fg(Color::Black)
-                .bg(Color::Cyan)
-                .add_modifier(Modifier::BOLD)
+            theme::TAB_ACTIVE
         } else {
-            Style::new().fg(Color::Gray)
+            theme::TAB
         };
         let label = format!(
             " {} {} {} ",
@@ -121,7 +62,7 @@ fn render_tabs(app: &App, buf: &mut Buffer, area: Rect) {
             app.num(app.counts.get(*v))
         );
         parts.push(Part::new(label, style));
-        parts.push(Part::new(" ", Style::new()));
+        parts.push(Part::new(" ", theme::PLAIN));
     }
     draw::parts(buf, area, &parts, &app.profile);
 }
@@ -158,9 +99,9 @@ pub fn title(
 pub fn framed_pane(app: &App, buf: &mut Buffer, area: Rect, text: &str, pane: Pane) -> Rect {
     let focused = app.focus == pane && app.overlay.is_none();
     let style = if focused {
-        Style::new().fg(Color::Cyan)
+        theme::PANE_FOCUSED
     } else {
-        Style::new().fg(Color::DarkGray)
+        theme::PANE
     };
     let block = Block::new()
         .borders(Borders::ALL)
@@ -212,7 +153,7 @@ pub fn popup(
     };
     unstraddle(buf, r);
     Clear.render(r, buf);
-    let style = Style::new().fg(Color::Yellow);
+    let style = theme::POPUP;
     let block = Block::new()
         .borders(Borders::ALL)
         .border_type(BorderType::Rounded)
@@ -260,25 +201,6 @@ fn unstraddle(buf: &mut Buffer, r: Rect) {
             x += 1;
         }
     }
-}
-
-/// Rows of the command palette for a filter text.
-pub fn palette_rows(app: &App, filter: &str) -> Vec<PaletteRow> {
-    let filter = filter.trim().to_lowercase();
-    Action::ALL
-        .iter()
-        .filter(|a| super::capability::offered(app, **a))
-        .map(|a| PaletteRow {
-            action: *a,
-            keys: app.keymap.bindings_for(*a).join(", "),
-            label: app.t(&a.message_id()),
-        })
-        .filter(|row| {
-            filter.is_empty()
-                || row.label.to_lowercase().contains(&filter)
-                || row.action.name().contains(&filter)
-        })
-        .collect()
 }
 
 #[cfg(test)]

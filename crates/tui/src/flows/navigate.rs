@@ -37,12 +37,12 @@ pub fn overlay_action(app: &mut App, action: Action) {
             if matches!(action, Action::Cancel | Action::Help | Action::Quit) {
                 return;
             }
-            let last = crate::overlay_view::help_rows(app).len().saturating_sub(1);
+            let last = crate::menus::help_rows(app).len().saturating_sub(1);
             let scroll = step(scroll, last + 1, action);
             app.overlay = Some(Overlay::Help { scroll });
         }
         Overlay::Palette { filter, selected } => {
-            let rows = crate::view::palette_rows(app, &filter.text());
+            let rows = crate::menus::palette_rows(app, &filter.text());
             match action {
                 Action::Cancel => {}
                 Action::Open => {
