@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 
 use super::app::{App, Pane};
 use super::draw;
-use super::view::framed_pane;
+use super::frames::framed_pane;
 
 pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
     let inner = framed_pane(app, buf, area, &app.t("pane-customer"), Pane::Customer);

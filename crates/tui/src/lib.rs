@@ -9,6 +9,7 @@ pub mod customer_lines;
 pub mod customer_view;
 pub mod draw;
 pub mod flows;
+pub mod frames;
 pub mod fmt;
 pub mod labels;
 pub mod layout;

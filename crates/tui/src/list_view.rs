@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use super::app::{App, Pane};
 use super::draw;
 use super::theme;
-use super::view::framed_pane;
+use super::frames::framed_pane;
 use sahaya_protocol::domain::{Channel, Priority, Status};
 use sahaya_text as text;
 

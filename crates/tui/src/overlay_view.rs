@@ -5,7 +5,7 @@ use super::draw;
 use super::menus::{help_rows, palette_rows};
 use super::overlay::Overlay;
 use super::theme;
-use super::view::{popup, popup_width};
+use super::frames::{popup, popup_width};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use sahaya_text::{self as text, TextBuffer};

@@ -12,7 +12,7 @@ use super::app::App;
 use super::draw::{self, Part};
 use super::supervisor::{self, Row};
 use super::theme;
-use super::view::framed;
+use super::frames::framed;
 use sahaya_keymap::Action;
 use sahaya_protocol::domain::{Presence, Timestamp};
 use sahaya_protocol::events::Connection;
@@ -32,7 +32,7 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
         .border_type(BorderType::Thick)
         .border_style(border);
     let inner = framed(buf, area, block);
-    super::view::title(
+    super::frames::title(
         buf,
         area,
         &app.t("supervisor-title"),

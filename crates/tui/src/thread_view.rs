@@ -10,7 +10,7 @@ use super::draw::{self, Part};
 use super::labels::{channel_label, priority_label, status_label};
 use super::layout;
 use super::theme;
-use super::view::{framed, framed_pane};
+use super::frames::{framed, framed_pane};
 use sahaya_text as text;
 
 pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
@@ -99,7 +99,7 @@ fn render_composer(app: &App, frame: &mut Frame<'_>, area: Rect) {
     let title = format!("{} · {}", app.t(title_id), app.t("composer-hint"));
     let block = ratatui::widgets::Block::bordered().border_style(style);
     let inner = framed(frame.buffer_mut(), area, block);
-    super::view::title(frame.buffer_mut(), area, &title, style, &app.profile);
+    super::frames::title(frame.buffer_mut(), area, &title, style, &app.profile);
     if inner.width == 0 || inner.height == 0 {
         return;
     }

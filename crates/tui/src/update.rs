@@ -205,7 +205,9 @@ pub fn run(app: &mut App, action: Action) {
         return;
     }
     if app.overlay.is_some() {
-        super::flows::navigate::overlay_action(app, action);
+        if let Some(chosen) = super::flows::navigate::overlay_action(app, action) {
+            run(app, chosen);
+        }
         return;
     }
     if app.composer.is_some() {

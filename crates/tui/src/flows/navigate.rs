@@ -27,15 +27,18 @@ pub fn confirm_key(app: &mut App, key: KeyEvent) {
     }
 }
 
-/// An action while an overlay is open.
-pub fn overlay_action(app: &mut App, action: Action) {
+/// An action while an overlay is open. Returns the action the agent chose
+/// from the palette, for the caller to run (this module sits below the
+/// dispatcher and does not call back up into it).
+#[must_use]
+pub fn overlay_action(app: &mut App, action: Action) -> Option<Action> {
     let Some(overlay) = app.overlay.take() else {
-        return;
+        return None;
     };
     match overlay {
         Overlay::Help { scroll } => {
             if matches!(action, Action::Cancel | Action::Help | Action::Quit) {
-                return;
+                return None;
             }
             let last = crate::menus::help_rows(app).len().saturating_sub(1);
             let scroll = step(scroll, last + 1, action);
@@ -45,12 +48,7 @@ pub fn overlay_action(app: &mut App, action: Action) {
             let rows = crate::menus::palette_rows(app, &filter.text());
             match action {
                 Action::Cancel => {}
-                Action::Open => {
-                    if let Some(row) = rows.get(selected) {
-                        let chosen = row.action;
-                        crate::update::run(app, chosen);
-                    }
-                }
+                Action::Open => return rows.get(selected).map(|row| row.action),
                 _ => {
                     let selected = step(selected, rows.len(), action);
                     app.overlay = Some(Overlay::Palette { filter, selected });
@@ -110,6 +108,7 @@ pub fn overlay_action(app: &mut App, action: Action) {
         // Answered by `confirm_key` before any action.
         Overlay::Confirm(c) => app.overlay = Some(Overlay::Confirm(c)),
     }
+    None
 }
 
 /// The list position after a movement key (other keys leave it).
