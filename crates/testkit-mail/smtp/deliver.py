@@ -87,7 +87,9 @@ def authenticator(accounts):
         login = auth_data.login.decode("utf-8", "replace").lower()
         password = auth_data.password.decode("utf-8", "replace")
         account = accounts.get(login)
-        return AuthResult(success=account is not None and account[0] == password)
+        # handled=False: aiosmtpd itself answers 535 to a wrong password
+        # (with the default, handled=True, nothing would answer at all).
+        return AuthResult(success=account is not None and account[0] == password, handled=False)
 
     return check
 

@@ -38,7 +38,9 @@ impl Account {
             return Err(bad("use ASCII letters, digits and . _ + - around one @"));
         }
         if password.is_empty() || password.chars().any(|c| c.is_control() || c == ':') {
-            return Err(bad("the password must be non-empty, without ':' or control characters"));
+            return Err(bad(
+                "the password must be non-empty, without ':' or control characters",
+            ));
         }
         Ok(Account {
             address,
@@ -78,7 +80,9 @@ impl Account {
 
     /// The part after the @.
     pub fn domain(&self) -> &str {
-        self.address.split_once('@').map_or("", |(_, domain)| domain)
+        self.address
+            .split_once('@')
+            .map_or("", |(_, domain)| domain)
     }
 }
 
@@ -114,7 +118,10 @@ mod tests {
     #[test]
     fn find_ignores_case() {
         let accounts = Account::defaults();
-        assert_eq!(find(&accounts, "SUPPORT@shop.test").unwrap().address(), SUPPORT);
+        assert_eq!(
+            find(&accounts, "SUPPORT@shop.test").unwrap().address(),
+            SUPPORT
+        );
         assert!(find(&accounts, "nobody@shop.test").is_err());
     }
 }

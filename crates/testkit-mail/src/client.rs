@@ -24,9 +24,12 @@ pub(crate) fn send(host: &str, port: u16, from: &str, to: &[&str], raw: &[u8]) -
             .parse::<Address>()
             .map_err(Error::smtp(format!("address {address:?}")))
     };
-    let recipients = to.iter().map(|address| parse(address)).collect::<Result<Vec<_>>>()?;
-    let envelope = Envelope::new(Some(parse(from)?), recipients)
-        .map_err(Error::smtp("envelope"))?;
+    let recipients = to
+        .iter()
+        .map(|address| parse(address))
+        .collect::<Result<Vec<_>>>()?;
+    let envelope =
+        Envelope::new(Some(parse(from)?), recipients).map_err(Error::smtp("envelope"))?;
     // lettre ends DATA with CRLF "." CRLF itself, whose first CRLF would
     // otherwise be an extra empty line after the message's own last one.
     let raw = raw.strip_suffix(b"\r\n").unwrap_or(raw);
@@ -36,7 +39,10 @@ pub(crate) fn send(host: &str, port: u16, from: &str, to: &[&str], raw: &[u8]) -
         .build();
     transport
         .send_raw(&envelope, raw)
-        .map_err(Error::smtp(format!("sending {from} → {} via {host}:{port}", to.join(", "))))?;
+        .map_err(Error::smtp(format!(
+            "sending {from} → {} via {host}:{port}",
+            to.join(", ")
+        )))?;
     Ok(())
 }
 

@@ -29,7 +29,10 @@ pub(crate) fn prepare(
             });
         }
     }
-    layout::write_readable(&layout.dovecot_users(), users(layout, accounts, user).as_bytes())?;
+    layout::write_readable(
+        &layout.dovecot_users(),
+        users(layout, accounts, user).as_bytes(),
+    )?;
     let internal = if user.as_root {
         None
     } else {
@@ -43,7 +46,9 @@ pub(crate) fn prepare(
             .ok_or_else(|| unnamed(format!("gid {} has no name in /etc/group", user.gid)))?;
         Some((name, group))
     };
-    let internal = internal.as_ref().map(|(name, group)| (name.as_str(), group.as_str()));
+    let internal = internal
+        .as_ref()
+        .map(|(name, group)| (name.as_str(), group.as_str()));
     let config = config(layout, user, internal, port, id);
     layout::write_readable(&layout.dovecot_conf(), config.as_bytes())?;
     Ok(Spec {
@@ -96,6 +101,8 @@ listen = 127.0.0.1
 ssl = no
 disable_plaintext_auth = no
 auth_mechanisms = plain login
+# Tests try wrong passwords on purpose: answer at once.
+auth_failure_delay = 0
 login_greeting = sahaya-testkit-mail {id}
 first_valid_uid = {uid}
 last_valid_uid = {uid}

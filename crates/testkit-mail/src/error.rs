@@ -37,7 +37,10 @@ pub enum Error {
     UnknownAccount(String),
     /// An address or password that can't be used for a test account.
     #[error("bad account {address:?}: {reason}")]
-    BadAccount { address: String, reason: &'static str },
+    BadAccount {
+        address: String,
+        reason: &'static str,
+    },
     /// A raw message for SMTP that has a LF not preceded by CR.
     #[error("the message has a bare LF at byte {0}: SMTP needs CRLF line endings")]
     BareLineFeed(usize),

@@ -190,6 +190,9 @@ mod tests {
     fn maildirs_are_per_domain_and_local_part() {
         let layout = Layout::new(Path::new("/t"));
         let account = Account::new("kavya@customer.test", "pw").unwrap();
-        assert_eq!(layout.maildir(&account), Path::new("/t/mail/customer.test/kavya"));
+        assert_eq!(
+            layout.maildir(&account),
+            Path::new("/t/mail/customer.test/kavya")
+        );
     }
 }

@@ -238,7 +238,9 @@ fn launch(timeout: Duration, prepare: impl Fn(u16) -> Result<Spec>) -> Result<Da
 
 /// A name unique to this instance, in its greetings and process titles.
 fn instance_id(root: &Path) -> String {
-    let name = root.file_name().map(|name| name.to_string_lossy().into_owned());
+    let name = root
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned());
     name.unwrap_or_default()
         .trim_start_matches("sahaya-mail-")
         .to_owned()
