@@ -424,16 +424,7 @@ impl Store {
             "SELECT id, json FROM tickets WHERE customer_id = ?1 ORDER BY created_at DESC, id DESC LIMIT 200",
             params![customer_id],
         )?;
-        let tickets = tickets
-            .into_iter()
-            .map(|t| TicketSummary {
-                id: t.id,
-                subject: t.subject,
-                status: t.status,
-                channel: t.channel,
-                created_at: t.created_at,
-            })
-            .collect();
+        let tickets = tickets.iter().map(TicketSummary::from).collect();
         let surveys: Vec<SurveyResponse> = many(
             &self.conn,
             "survey",

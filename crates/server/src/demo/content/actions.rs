@@ -5,6 +5,7 @@ use chrono::Duration;
 use rand::Rng;
 use rand::seq::IndexedRandom;
 
+use super::orders::line_total;
 use super::topics::Topic;
 use super::world::{Cust, Gen};
 use sahaya_protocol::domain::{
@@ -28,10 +29,7 @@ impl Gen {
         let replied = agent.is_some();
         let order = &self.orders[o];
         let item = order.items[self.info[o].focus].clone();
-        let line = Money {
-            minor: item.unit_price.minor * item.quantity,
-            currency: item.unit_price.currency,
-        };
+        let line = line_total(&item);
         let total = order.total;
         let only_item = order.items.len() == 1;
         let r = &mut self.rng;

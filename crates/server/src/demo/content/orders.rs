@@ -13,6 +13,14 @@ use sahaya_protocol::domain::{
     AgentId, Money, Order, OrderItem, PaymentMethod, PaymentStatus, Shipment, Status, Timestamp,
 };
 
+/// What one line of an order costs: its unit price times its quantity.
+pub(super) fn line_total(item: &OrderItem) -> Money {
+    Money {
+        minor: item.unit_price.minor * item.quantity,
+        currency: item.unit_price.currency,
+    }
+}
+
 impl Gen {
     fn product(&mut self, nepal: bool, fits: impl Fn(&Product) -> bool) -> &'static Product {
         let pool: Vec<&'static Product> = PRODUCTS
@@ -119,7 +127,7 @@ impl Gen {
         shipment: Option<Shipment>,
     ) -> usize {
         let total = Money {
-            minor: items.iter().map(|i| i.unit_price.minor * i.quantity).sum(),
+            minor: items.iter().map(|i| line_total(i).minor).sum(),
             currency: items[0].unit_price.currency,
         };
         let updated = shipment

@@ -1,6 +1,7 @@
 //! Values for a template's placeholders: the customer's first name, the
 //! order, item and amounts, the courier, a new address, the agent.
 
+use super::orders::line_total;
 use super::people::STAFF;
 use super::topics::Topic;
 use super::world::{Cust, Gen};
@@ -49,10 +50,7 @@ impl Gen {
             let info = &self.info[o];
             let item = &ord.items[info.focus.min(ord.items.len() - 1)];
             let amount = match topic {
-                Topic::CodRefund => Money {
-                    minor: item.unit_price.minor * item.quantity,
-                    currency: item.unit_price.currency,
-                },
+                Topic::CodRefund => line_total(item),
                 _ => ord.total,
             };
             fill.set("{order}", ord.id.clone());
