@@ -4,7 +4,11 @@
 use super::terminal::is_utf8_locale;
 use super::{DoctorOptions, Report, env};
 
-pub(super) fn language_section(report: &mut Report, opts: &DoctorOptions, config: &crate::config::Config) {
+pub(super) fn language_section(
+    report: &mut Report,
+    opts: &DoctorOptions,
+    config: &crate::config::Config,
+) {
     report.section("Language");
     let (locale, notice) = sahaya_i18n::choose_locale(opts.lang.as_deref(), config.lang.as_deref());
     let name = sahaya_i18n::language_name(&locale).unwrap_or("?");

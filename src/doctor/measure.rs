@@ -8,10 +8,8 @@ use std::time::{Duration, Instant};
 
 pub use sahaya_text::calibration::PROBES;
 
-
 /// How long to wait for a cursor-position report.
 pub const REPLY_TIMEOUT: Duration = Duration::from_millis(500);
-
 
 /// A cursor-position report (`ESC [ row ; col R`) found in terminal input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -208,7 +206,6 @@ mod tests {
         assert!(differing >= 15, "{differing}");
     }
 
-
     #[test]
     fn parses_cursor_reports() {
         assert_eq!(
@@ -244,5 +241,4 @@ mod tests {
         let r = parse_cursor_report(b"\x1b[1;\x1b[2;3R\x1b[4;5R").expect("report");
         assert_eq!((r.row, r.col), (2, 3));
     }
-
 }

@@ -95,7 +95,6 @@ mod tests {
         assert_eq!(colour_support(None, None), Monochrome);
     }
 
-
     #[test]
     fn utf8_locales() {
         assert!(is_utf8_locale("kn_IN.UTF-8"));

@@ -4,7 +4,9 @@
 use std::path::Path;
 
 use anyhow::Context;
-use sahaya_text::calibration::{TerminalIdentity, decide_profile, mismatches, read_cache, save_profile};
+use sahaya_text::calibration::{
+    TerminalIdentity, decide_profile, mismatches, read_cache, save_profile,
+};
 use sahaya_text::{WidthModel, WidthProfile};
 
 use super::measure::{Calibration, PROBES, calibrate, can_calibrate};
