@@ -58,6 +58,29 @@ pub async fn transactions_where(
     Ok(out)
 }
 
+/// The transactions of these tickets with ids up to `upto`, oldest first,
+/// by ticket: many tickets' histories in one query (a page of 100
+/// transactions costs RT about what a page of one does).
+pub async fn histories(
+    http: &RtHttp,
+    ids: &[TicketId],
+    upto: i64,
+) -> Result<HashMap<TicketId, Vec<wire::Transaction>>, ClientError> {
+    let mut out: HashMap<TicketId, Vec<wire::Transaction>> = HashMap::new();
+    for chunk in ids.chunks(PER_PAGE) {
+        let tickets = chunk
+            .iter()
+            .map(|id| format!("ObjectId = {id}"))
+            .collect::<Vec<_>>()
+            .join(" OR ");
+        let sql = format!("ObjectType = 'RT::Ticket' AND ({tickets}) AND id <= {upto}");
+        for t in transactions_where(http, &sql).await? {
+            out.entry(t.object_id).or_default().push(t);
+        }
+    }
+    Ok(out)
+}
+
 /// The id of the newest ticket transaction (0 when there is none).
 pub async fn latest_transaction(http: &RtHttp) -> Result<i64, ClientError> {
     let query = [

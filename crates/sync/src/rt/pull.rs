@@ -64,6 +64,21 @@ pub async fn changes(rt: &RtBackend, cursor: i64) -> Result<ChangesPage, ClientE
     let ids_with_text: Vec<i64> = messages.iter().map(|(t, ..)| t.id).collect();
     let mut texts = fetch::bodies(&rt.http, &ids_with_text).await?;
 
+    // Tickets met half-way (after a restart) without a summary: their
+    // earlier history, read for all of them together. Every transaction of
+    // theirs after the cursor is on this page, so "up to the page's last"
+    // is each one's history up to its latest here.
+    let half_way: Vec<i64> = by_ticket
+        .iter()
+        .filter(|(id, page)| {
+            tickets.contains_key(*id)
+                && !page.first().is_some_and(|t| t.kind == "Create")
+                && rt.histories.get(**id).is_none()
+        })
+        .map(|(id, _)| *id)
+        .collect();
+    let mut earlier = fetch::histories(&rt.http, &half_way, last).await?;
+
     // seq -> entity; each entity once, at its latest transaction.
     let mut out: BTreeMap<(i64, u8, i64), Entity> = BTreeMap::new();
     let mut seen_people: HashSet<i64> = HashSet::new();
@@ -73,7 +88,7 @@ pub async fn changes(rt: &RtBackend, cursor: i64) -> Result<ChangesPage, ClientE
             continue;
         };
         let seq = ticket_txns.iter().map(|t| t.id).max().unwrap_or(last);
-        let summary = summary_through(rt, ticket, ticket_txns, seq).await?;
+        let summary = summary_through(rt, ticket, ticket_txns, earlier.remove(ticket_id));
         out.insert(
             (seq, 2, ticket.id),
             Entity::Ticket(map::ticket(ticket, &summary, now)),
@@ -112,25 +127,28 @@ pub async fn changes(rt: &RtBackend, cursor: i64) -> Result<ChangesPage, ClientE
 }
 
 /// The ticket's summary after this page's transactions. A ticket first met
-/// here without its create transaction has its earlier history read once.
-async fn summary_through(
+/// here without its create transaction starts from `earlier`, its history
+/// read for the page (see `changes`).
+fn summary_through(
     rt: &RtBackend,
     ticket: &wire::Ticket,
     page: &[&wire::Transaction],
-    upto: i64,
-) -> Result<Summary, ClientError> {
+    earlier: Option<Vec<wire::Transaction>>,
+) -> Summary {
     let requestors = requestor_ids(ticket);
-    let mut summary = match rt.histories.get(ticket.id) {
-        Some(s) => s,
-        None if page.first().is_some_and(|t| t.kind == "Create") => Summary::default(),
-        None => history_summary(rt, ticket.id, &requestors, upto).await?,
-    };
+    let mut summary = rt.histories.get(ticket.id).unwrap_or_else(|| {
+        let mut s = Summary::default();
+        for t in earlier.iter().flatten() {
+            s.fold(t, &requestors);
+        }
+        s
+    });
     for t in page {
         summary.fold(t, &requestors);
     }
     summary.channel = Some(map::ticket_channel(ticket));
     rt.histories.put(ticket.id, summary.clone());
-    Ok(summary)
+    summary
 }
 
 /// A summary of a ticket's transactions up to `upto`, read from RT.
