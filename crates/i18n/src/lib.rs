@@ -29,10 +29,10 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
 pub use dates::{format_duration, format_when};
-pub use sahaya_protocol::Label;
 pub use locale::{choose_locale, language_name, supported_locale};
 pub use numbers::{ascii_digits, format_int, group_indian, money_ascii};
 pub use options::{Calendar, Digits, Options};
+pub use sahaya_protocol::Label;
 
 /// Locales sahaya is built for, English first.
 pub const SUPPORTED: [&str; 5] = ["en", "kn", "te", "ne", "hi"];

@@ -13,8 +13,8 @@ use sahaya_protocol::domain::{Currency, Money};
 /// The zero of the locale's native digits, if it has its own.
 pub fn native_zero(locale: &str) -> Option<char> {
     match locale {
-        "kn" => Some('\u{0CE6}'), // ೦
-        "te" => Some('\u{0C66}'), // ౦
+        "kn" => Some('\u{0CE6}'),        // ೦
+        "te" => Some('\u{0C66}'),        // ౦
         "ne" | "hi" => Some('\u{0966}'), // ०
         _ => None,
     }

@@ -321,7 +321,10 @@ fn translates_with_arguments_and_plurals() {
         i18n.tr_args("sync-progress", &[("percent", 42.5.into())]),
         "syncing 42.5%"
     );
-    assert_eq!(i18n.label(&sahaya_protocol::domain::Status::OnHold), "On hold");
+    assert_eq!(
+        i18n.label(&sahaya_protocol::domain::Status::OnHold),
+        "On hold"
+    );
     assert_eq!(i18n.label(&sahaya_protocol::wire::View::SlaDue), "SLA due");
     assert_eq!(
         i18n.label(&sahaya_keymap::Scope::Composer),

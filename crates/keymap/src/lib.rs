@@ -412,4 +412,3 @@ fn lookup(bindings: &[Binding], keys: &[KeyChord]) -> Lookup {
 
 #[cfg(test)]
 mod tests;
-

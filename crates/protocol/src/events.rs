@@ -1,8 +1,8 @@
 //! What the sync layer tells the UI: the state of the link to the server and
 //! what changed. The UI matches on these; it never sees the sync task itself.
 
-use crate::domain::Timestamp;
 use crate::domain::TicketId;
+use crate::domain::Timestamp;
 use crate::wire::{PresenceNotice, QueueStats};
 
 /// How the console's link to the server is doing.
@@ -45,7 +45,6 @@ pub enum SyncEvent {
         at: Timestamp,
     },
 }
-
 
 /// What the UI asks of the sync layer. The UI sends these as data; the binary
 /// hands them to the sync task.

@@ -170,7 +170,6 @@ impl Counters {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -18,7 +18,9 @@ use super::extract;
 use super::repo;
 use super::state::AppState;
 use sahaya_protocol::domain::Role;
-use sahaya_protocol::wire::{Change, ChangeNotice, ChangesPage, EVENT_CHANGE, EVENT_STATS, EntityKind};
+use sahaya_protocol::wire::{
+    Change, ChangeNotice, ChangesPage, EVENT_CHANGE, EVENT_STATS, EntityKind,
+};
 
 /// One page of the change feed after `since`.
 pub fn changes_page(db: &Db, since: i64, limit: i64) -> rusqlite::Result<ChangesPage> {

@@ -294,7 +294,12 @@ pub fn inbound(
         }
     };
     if let Some(order_id) = &req.order_id {
-        check_order_of(w, order_id, &customer, &format!("another customer than {from}"))?;
+        check_order_of(
+            w,
+            order_id,
+            &customer,
+            &format!("another customer than {from}"),
+        )?;
     }
     // The named ticket, unless it is closed; then (or without one) the
     // customer's latest active ticket on this channel.

@@ -87,7 +87,11 @@ pub fn put_customer(w: &mut Writer<'_>, c: &Customer) -> rusqlite::Result<()> {
          ON CONFLICT (channel, value) DO UPDATE SET customer_id = excluded.customer_id",
     )?;
     for h in &c.handles {
-        stmt.execute(params![h.channel.as_str(), normalize_handle(&h.value), c.id])?;
+        stmt.execute(params![
+            h.channel.as_str(),
+            normalize_handle(&h.value),
+            c.id
+        ])?;
     }
     Ok(())
 }

@@ -7,12 +7,12 @@ use rand::{Rng, SeedableRng};
 use serde::{Deserialize, Serialize};
 
 use super::db::{Db, Writer};
-use super::tokens::{new_token, token_hash};
 use super::demo;
 use super::repo;
+use super::tokens::{new_token, token_hash};
 use sahaya_protocol::domain::{
-    Agent, Author, Channel, ContactHandle, Customer, Delivery, Message, MessageKind, Money, Priority,
-    Role, Sla, Status, Ticket, Timestamp,
+    Agent, Author, Channel, ContactHandle, Customer, Delivery, Message, MessageKind, Money,
+    Priority, Role, Sla, Status, Ticket, Timestamp,
 };
 
 /// A demo login and its token, printed by `sahaya serve --demo`.

@@ -186,7 +186,10 @@ impl AppState {
     /// Recomputes the statistics as of now and publishes them.
     pub async fn refresh_stats(&self) {
         let clock = self.clock();
-        match self.read(move |db| Ok(stats::compute(db, clock.now())?)).await {
+        match self
+            .read(move |db| Ok(stats::compute(db, clock.now())?))
+            .await
+        {
             Ok(stats) => self.publish_stats(stats),
             Err(e) => tracing::warn!("statistics not refreshed: {}", e.message),
         }

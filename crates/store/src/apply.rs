@@ -5,9 +5,9 @@ use std::collections::HashSet;
 
 use rusqlite::{Connection, OptionalExtension, params};
 
+use super::entry::{OutboxOp, STATE_ACTIVE_SQL};
 use super::error::{Result, decode, encode};
 use super::fts::{Indexed, Pending};
-use super::entry::{OutboxOp, STATE_ACTIVE_SQL};
 use super::patch::apply_patch;
 use super::store::{META_CURSOR, Store, set_meta};
 use super::time::{from_millis, millis};

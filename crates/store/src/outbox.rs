@@ -9,9 +9,9 @@
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::apply::{Source, put_entity, put_server_ticket, refresh_ticket};
+use super::entry::{OutboxEntry, OutboxOp, OutboxState, STATE_ACTIVE_SQL, STATE_PROBLEM_SQL};
 use super::error::{Result, StoreError, corrupt, decode, encode};
 use super::fts::Pending;
-use super::entry::{OutboxEntry, OutboxOp, OutboxState, STATE_ACTIVE_SQL, STATE_PROBLEM_SQL};
 use super::store::Store;
 use super::time::{from_millis, millis, now_millis};
 use sahaya_protocol::domain::{MessageKind, Ticket, TicketId, Timestamp};

@@ -6,8 +6,8 @@
 
 use rusqlite::{CachedStatement, Connection, OptionalExtension, params};
 
-use super::error::{Result, corrupt, decode};
 use super::entry::{OutboxOp, OutboxState};
+use super::error::{Result, corrupt, decode};
 use super::store::{CountsMemo, Store};
 use super::time::millis;
 use sahaya_protocol::domain::{

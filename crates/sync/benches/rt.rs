@@ -158,7 +158,8 @@ impl tracing::Subscriber for Counter {
     fn enabled(&self, meta: &tracing::Metadata<'_>) -> bool {
         meta.is_event()
             && (*meta.level() <= tracing::Level::WARN
-                || (meta.target() == "sahaya_sync::rt::http" && *meta.level() <= tracing::Level::DEBUG))
+                || (meta.target() == "sahaya_sync::rt::http"
+                    && *meta.level() <= tracing::Level::DEBUG))
     }
 
     fn new_span(&self, _: &tracing::span::Attributes<'_>) -> tracing::span::Id {
@@ -328,7 +329,13 @@ impl Bare {
         }
     }
 
-    async fn get(&self, run: &mut BareRun, call: &'static str, path: &str, query: &[(&str, String)]) -> Value {
+    async fn get(
+        &self,
+        run: &mut BareRun,
+        call: &'static str,
+        path: &str,
+        query: &[(&str, String)],
+    ) -> Value {
         let mut url = self.base.join(path).unwrap();
         {
             let mut pairs = url.query_pairs_mut();
@@ -367,7 +374,9 @@ impl Bare {
             ("order", "DESC".into()),
             ("per_page", "1".into()),
         ];
-        let page = self.get(run, "GET transactions (latest)", "transactions", &query).await;
+        let page = self
+            .get(run, "GET transactions (latest)", "transactions", &query)
+            .await;
         Self::items(&page).first().map_or(0, |t| num(&t["id"]))
     }
 
@@ -384,17 +393,24 @@ impl Bare {
         self.get(&mut run, "GET rt", "rt", &[]).await;
         let user = self.auth.split('-').nth(1).unwrap_or("0").to_string();
         let query = [("fields", USER_FIELDS.to_string())];
-        self.get(&mut run, "GET user/:id", &format!("user/{user}"), &query).await;
+        self.get(&mut run, "GET user/:id", &format!("user/{user}"), &query)
+            .await;
         let filter = json!([
             {"field": "Name", "value": sahaya_sync::rt::KEY_FIELD},
             {"field": "LookupType", "value": "RT::Queue-RT::Ticket-RT::Transaction"},
         ]);
         let query = [("query", filter.to_string())];
-        self.get(&mut run, "GET customfields", "customfields", &query).await;
+        self.get(&mut run, "GET customfields", "customfields", &query)
+            .await;
         loop {
             let sql = format!("id > {cursor} AND ObjectType = 'RT::Ticket'");
             let page = self
-                .get(&mut run, "GET transactions (page)", "transactions", &txn_query(sql, 1))
+                .get(
+                    &mut run,
+                    "GET transactions (page)",
+                    "transactions",
+                    &txn_query(sql, 1),
+                )
                 .await;
             let txns = Self::items(&page);
             let Some(last) = txns.last().map(|t| num(&t["id"])) else {
@@ -435,7 +451,12 @@ impl Bare {
             let messages: Vec<i64> = txns
                 .iter()
                 .filter(|t| visible.contains(&num(&t["ObjectId"])))
-                .filter(|t| matches!(t["Type"].as_str(), Some("Create" | "Correspond" | "Comment")))
+                .filter(|t| {
+                    matches!(
+                        t["Type"].as_str(),
+                        Some("Create" | "Correspond" | "Comment")
+                    )
+                })
                 .map(|t| num(&t["id"]))
                 .collect();
             for chunk in messages.chunks(PER_PAGE) {
@@ -449,9 +470,14 @@ impl Bare {
                         ("orderby", "id".to_string()),
                         ("per_page", PER_PAGE.to_string()),
                         ("page", n.to_string()),
-                        ("fields", "TransactionId,ContentType,Content,Filename".to_string()),
+                        (
+                            "fields",
+                            "TransactionId,ContentType,Content,Filename".to_string(),
+                        ),
                     ];
-                    let found = self.get(&mut run, "GET attachments", "attachments", &query).await;
+                    let found = self
+                        .get(&mut run, "GET attachments", "attachments", &query)
+                        .await;
                     if Self::items(&found).len() < PER_PAGE {
                         break;
                     }
@@ -461,7 +487,9 @@ impl Bare {
             // (crates/sync/src/rt/fetch.rs `histories`).
             let half_way: Vec<i64> = by_ticket
                 .iter()
-                .filter(|(id, first)| visible.contains(*id) && !known.contains(*id) && first.as_str() != "Create")
+                .filter(|(id, first)| {
+                    visible.contains(*id) && !known.contains(*id) && first.as_str() != "Create"
+                })
                 .map(|(id, _)| *id)
                 .collect();
             for chunk in half_way.chunks(PER_PAGE) {
@@ -473,7 +501,12 @@ impl Bare {
                 let sql = format!("ObjectType = 'RT::Ticket' AND ({tickets}) AND id <= {last}");
                 for n in 1.. {
                     let page = self
-                        .get(&mut run, "GET transactions (history)", "transactions", &txn_query(sql.clone(), n))
+                        .get(
+                            &mut run,
+                            "GET transactions (history)",
+                            "transactions",
+                            &txn_query(sql.clone(), n),
+                        )
                         .await;
                     if Self::items(&page).len() < PER_PAGE {
                         break;
@@ -517,7 +550,10 @@ fn console(rt: &RtServer, n: usize, cache: &Path) -> SyncHandle {
 async fn wait_until(what: &str, limit: Duration, mut f: impl FnMut() -> bool) {
     let deadline = Instant::now() + limit;
     while !f() {
-        assert!(Instant::now() < deadline, "timed out after {limit:?}: {what}");
+        assert!(
+            Instant::now() < deadline,
+            "timed out after {limit:?}: {what}"
+        );
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
 }
@@ -529,7 +565,8 @@ struct Counts {
 
 fn cache_counts(cache: &Path) -> Counts {
     let conn =
-        rusqlite::Connection::open_with_flags(cache, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+        rusqlite::Connection::open_with_flags(cache, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .unwrap();
     let count = |table: &str| -> i64 {
         conn.query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0))
             .unwrap()
@@ -604,7 +641,9 @@ async fn main() {
 
     let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
     println!("Request Tracker backend bench");
-    println!("machine: {cores} cores (std::thread::available_parallelism); RT: Debian's request-tracker5, SQLite, rt-server --max-workers 3, loopback");
+    println!(
+        "machine: {cores} cores (std::thread::available_parallelism); RT: Debian's request-tracker5, SQLite, rt-server --max-workers 3, loopback"
+    );
 
     // Seed.
     let t = Instant::now();
@@ -630,7 +669,10 @@ async fn main() {
     floor(&rt, &agent, &rt_dir).await;
 
     // 1. Initial sync.
-    println!("\n1. initial sync into a fresh cache, {} tickets", thousands(tickets as u64));
+    println!(
+        "\n1. initial sync into a fresh cache, {} tickets",
+        thousands(tickets as u64)
+    );
     let dir = tempfile::tempdir().unwrap();
     let cache = dir.path().join("cache.db");
     let mut ui = Store::open(&cache).unwrap();
@@ -646,7 +688,10 @@ async fn main() {
     let cpu_line = cpu.since(&rt_dir);
     let adapter_calls = calls_now().since(&calls0);
     let counts = cache_counts(&cache);
-    assert_eq!(counts.tickets, tickets as i64, "the cache holds every ticket");
+    assert_eq!(
+        counts.tickets, tickets as i64,
+        "the cache holds every ticket"
+    );
     let cpu = Cpu::now(&rt_dir);
     let bare_run = bare.pull(0).await;
     let bare_cpu = cpu.since(&rt_dir);
@@ -667,7 +712,10 @@ async fn main() {
         per_sec(bare_run.tickets.len(), bare_run.elapsed),
         thousands(bare_run.requests())
     );
-    println!("   bare, per call (until RT's answer is read): {}", bare_run.show());
+    println!(
+        "   bare, per call (until RT's answer is read): {}",
+        bare_run.show()
+    );
     println!(
         "   adapter / bare: {:.2}× (the adapter's overhead: {:+.1}%)",
         initial.as_secs_f64() / bare_run.elapsed.as_secs_f64(),
@@ -719,7 +767,9 @@ async fn main() {
     let enqueued = t.elapsed();
     sync.kick();
     wait_until("outbox drained", Duration::from_secs(3600), || {
-        ui.outbox_counts().map(|(waiting, _)| waiting == 0).unwrap_or(false)
+        ui.outbox_counts()
+            .map(|(waiting, _)| waiting == 0)
+            .unwrap_or(false)
     })
     .await;
     let drain = t.elapsed();
@@ -740,15 +790,20 @@ async fn main() {
     );
     println!("   {cpu_line}");
     for e in ui.outbox_problems().unwrap() {
-        println!("   problem: entry {} {:?}: {:?}", e.id, e.state, e.last_error);
+        println!(
+            "   problem: entry {} {:?}: {:?}",
+            e.id, e.state, e.last_error
+        );
     }
 
     // 3. Catch-up after someone else's changes.
     let mut scratch = BareRun::default();
     let own_latest = bare.latest(&mut scratch).await;
-    wait_until("the console pulled its own writes", Duration::from_secs(600), || {
-        ui.cursor().unwrap_or(0) >= own_latest
-    })
+    wait_until(
+        "the console pulled its own writes",
+        Duration::from_secs(600),
+        || ui.cursor().unwrap_or(0) >= own_latest,
+    )
     .await;
     drop(sync);
     tokio::time::sleep(Duration::from_millis(300)).await;

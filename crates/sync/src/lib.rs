@@ -131,4 +131,3 @@ pub fn spawn_with<B: Backend>(
         _stop: Arc::new(StopOnDrop(task.abort_handle())),
     }
 }
-

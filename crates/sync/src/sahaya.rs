@@ -2,9 +2,7 @@
 //! keys and `If-Match`, all of which the reference server has (docs/api.md).
 
 use sahaya_protocol::domain::Agent;
-use sahaya_protocol::wire::{
-    ChangesPage, Entity, MAX_CHANGES_LIMIT, NewMessage, PresenceUpdate,
-};
+use sahaya_protocol::wire::{ChangesPage, Entity, MAX_CHANGES_LIMIT, NewMessage, PresenceUpdate};
 use sahaya_store::{OutboxEntry, OutboxOp};
 
 use crate::backend::{Backend, Capabilities, LiveEvents};

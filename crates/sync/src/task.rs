@@ -6,17 +6,17 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use futures::StreamExt;
+use sahaya_protocol::Clock;
 use sahaya_protocol::events::{Connection, SyncEvent};
 use sahaya_protocol::wire::{Change, ChangesPage, PresenceUpdate, StreamEvent};
-use sahaya_protocol::Clock;
 use sahaya_store::Store;
 use tokio::sync::{Notify, mpsc};
 
+use crate::StopOnDrop;
 use crate::backend::Backend;
 use crate::client::ClientError;
 use crate::error::SyncError;
 use crate::push::Pusher;
-use crate::StopOnDrop;
 
 /// Pages fetched ahead of the cache writes.
 const PAGES_AHEAD: usize = 4;

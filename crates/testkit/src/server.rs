@@ -1,6 +1,5 @@
 //! Shared test helpers: a real server on a loopback port and an HTTP client.
 
-
 use reqwest::{Client, Method, RequestBuilder, Response};
 use sahaya_protocol::domain::Role;
 use sahaya_server::{RunningServer, ServeOptions, start};

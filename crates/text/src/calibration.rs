@@ -236,12 +236,11 @@ pub fn save_profile(
         },
     );
     let path = data_dir.join(CACHE_FILE);
-    let mut json = serde_json::to_string_pretty(&cache).map_err(|source| {
-        CalibrationError::Invalid {
+    let mut json =
+        serde_json::to_string_pretty(&cache).map_err(|source| CalibrationError::Invalid {
             path: path.clone(),
             source,
-        }
-    })?;
+        })?;
     json.push('\n');
     let mut tmp = tempfile::NamedTempFile::new_in(data_dir).map_err(write_error(data_dir))?;
     tmp.write_all(json.as_bytes()).map_err(write_error(&path))?;
@@ -250,7 +249,6 @@ pub fn save_profile(
         .map_err(write_error(&path))?;
     Ok(path)
 }
-
 
 /// The profile that best explains measured widths: the [`WidthModel`] that
 /// predicts more of them (the default, [`WidthModel::SpacingMarks`], on a
@@ -300,7 +298,6 @@ mod tests {
     fn m(pairs: &[(&str, usize)]) -> Vec<(String, usize)> {
         pairs.iter().map(|(s, w)| (s.to_string(), *w)).collect()
     }
-
 
     #[test]
     fn decides_spacing_marks_like_tmux() {
@@ -397,7 +394,14 @@ mod tests {
         let widths = m(&[("ಕೀ", 1), ("👍🏽", 4)]);
         let profile = decide_profile(&widths);
         save_profile(dir.path(), &a, &profile, &widths, chrono::Utc::now()).expect("save");
-        save_profile(dir.path(), &b, &WidthProfile::spacing_marks(), &[], chrono::Utc::now()).expect("save");
+        save_profile(
+            dir.path(),
+            &b,
+            &WidthProfile::spacing_marks(),
+            &[],
+            chrono::Utc::now(),
+        )
+        .expect("save");
         let entry = cached_entry(dir.path(), &a).expect("cached");
         assert_eq!(entry.profile, profile);
         assert_eq!(entry.measured.get("👍🏽"), Some(&4));
@@ -412,5 +416,4 @@ mod tests {
         save_profile(dir.path(), &a, &profile, &widths, chrono::Utc::now()).expect("save");
         assert!(cached_entry(dir.path(), &a).is_some());
     }
-
 }

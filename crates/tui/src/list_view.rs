@@ -6,8 +6,8 @@ use ratatui::style::Style;
 
 use super::app::{App, Pane};
 use super::draw;
-use super::theme;
 use super::frames::framed_pane;
+use super::theme;
 use sahaya_protocol::domain::{Channel, Priority, Status};
 use sahaya_text as text;
 

@@ -2,10 +2,10 @@
 
 use super::app::App;
 use super::draw;
+use super::frames::{popup, popup_width};
 use super::menus::{help_rows, palette_rows};
 use super::overlay::Overlay;
 use super::theme;
-use super::frames::{popup, popup_width};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use sahaya_text::{self as text, TextBuffer};

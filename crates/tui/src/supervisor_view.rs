@@ -10,9 +10,9 @@ use ratatui::widgets::{Block, BorderType};
 
 use super::app::App;
 use super::draw::{self, Part};
+use super::frames::framed;
 use super::supervisor::{self, Row};
 use super::theme;
-use super::frames::framed;
 use sahaya_keymap::Action;
 use sahaya_protocol::domain::{Presence, Timestamp};
 use sahaya_protocol::events::Connection;

@@ -7,10 +7,10 @@ use ratatui::layout::{Position, Rect};
 
 use super::app::{App, Pane};
 use super::draw::{self, Part};
+use super::frames::{framed, framed_pane};
 use super::labels::{channel_label, priority_label, status_label};
 use super::layout;
 use super::theme;
-use super::frames::{framed, framed_pane};
 use sahaya_text as text;
 
 pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {

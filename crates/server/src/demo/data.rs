@@ -1,6 +1,8 @@
 //! What the demo seed writes: the demo world as domain values.
 
-use sahaya_protocol::domain::{Agent, Customer, Macro, Message, Order, OrderAction, SurveyResponse, Ticket};
+use sahaya_protocol::domain::{
+    Agent, Customer, Macro, Message, Order, OrderAction, SurveyResponse, Ticket,
+};
 
 /// A ticket with its conversation.
 #[derive(Debug, Clone)]

@@ -121,4 +121,3 @@ pub fn parse_base_url(raw: &str) -> Result<Url, ClientError> {
     }
     Ok(url)
 }
-

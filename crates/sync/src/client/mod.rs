@@ -29,8 +29,8 @@ use http::{decode, parse_base_url, read_body};
 use sahaya_protocol::domain::{CustomerId, Ticket, TicketId};
 use sahaya_protocol::wire::{
     ActionCreated, AgentList, ChangesPage, CustomerDetail, IDEMPOTENCY_KEY, InboundMessage,
-    MacroList, Me, MessageCreated, NewMessage, NewOrderAction, NewOutboundTicket, QueueStats,
-    PresenceUpdate, StreamEvent, TicketCreated, TicketDetail, TicketList, TicketPatch, View,
+    MacroList, Me, MessageCreated, NewMessage, NewOrderAction, NewOutboundTicket, PresenceUpdate,
+    QueueStats, StreamEvent, TicketCreated, TicketDetail, TicketList, TicketPatch, View,
 };
 
 /// The event stream is declared dead when nothing, not even one of the
@@ -141,8 +141,12 @@ impl Client {
     /// `GET /v1/changes?since=&limit=`: one page of the change feed.
     pub async fn changes(&self, since: i64, limit: i64) -> Result<ChangesPage, ClientError> {
         let query = [("since", since.to_string()), ("limit", limit.to_string())];
-        self.get(&["v1", "changes"], &query, "a page of changes (ChangesPage)")
-            .await
+        self.get(
+            &["v1", "changes"],
+            &query,
+            "a page of changes (ChangesPage)",
+        )
+        .await
     }
 
     /// `GET /v1/tickets?view=&limit=&offset=`: one page of a queue view.
@@ -223,15 +227,25 @@ impl Client {
     ) -> Result<Ticket, ClientError> {
         let id = id.to_string();
         let expected = "the updated ticket (Ticket)";
-        self.send(Method::PATCH, &["v1", "tickets", &id], extra, patch, expected)
-            .await
+        self.send(
+            Method::PATCH,
+            &["v1", "tickets", &id],
+            extra,
+            patch,
+            expected,
+        )
+        .await
     }
 
     /// `GET /v1/customers/{id}`: a customer with orders, actions, tickets.
     pub async fn customer(&self, id: CustomerId) -> Result<CustomerDetail, ClientError> {
         let id = id.to_string();
-        self.get(&["v1", "customers", &id], &[], "a customer (CustomerDetail)")
-            .await
+        self.get(
+            &["v1", "customers", &id],
+            &[],
+            "a customer (CustomerDetail)",
+        )
+        .await
     }
 
     /// `POST /v1/orders/{order_id}/actions` with `Idempotency-Key`: a refund,
@@ -249,8 +263,14 @@ impl Client {
         }
         let path = ["v1", "orders", order_id, "actions"];
         let expected = "the created order action (ActionCreated)";
-        self.send(Method::POST, &path, Extra::key(idempotency_key), action, expected)
-            .await
+        self.send(
+            Method::POST,
+            &path,
+            Extra::key(idempotency_key),
+            action,
+            expected,
+        )
+        .await
     }
 
     /// `POST /v1/tickets` with `Idempotency-Key`: a proactive notice.
@@ -283,19 +303,27 @@ impl Client {
 
     /// `GET /v1/macros`.
     pub async fn macros(&self) -> Result<MacroList, ClientError> {
-        self.get(&["v1", "macros"], &[], "the macros (MacroList)").await
+        self.get(&["v1", "macros"], &[], "the macros (MacroList)")
+            .await
     }
 
     /// `GET /v1/agents`.
     pub async fn agents(&self) -> Result<AgentList, ClientError> {
-        self.get(&["v1", "agents"], &[], "the agents (AgentList)").await
+        self.get(&["v1", "agents"], &[], "the agents (AgentList)")
+            .await
     }
 
     /// `PUT /v1/presence`: tell others which ticket we are on (None: none).
     pub async fn put_presence(&self, update: &PresenceUpdate) -> Result<(), ClientError> {
         let path = ["v1", "presence"];
         let _: serde_json::Value = self
-            .send(Method::PUT, &path, Extra::default(), update, "an acknowledgement")
+            .send(
+                Method::PUT,
+                &path,
+                Extra::default(),
+                update,
+                "an acknowledgement",
+            )
             .await?;
         Ok(())
     }

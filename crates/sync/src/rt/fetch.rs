@@ -47,8 +47,10 @@ pub async fn transactions_where(
 ) -> Result<Vec<wire::Transaction>, ClientError> {
     let mut out = Vec::new();
     for n in 1.. {
-        let page: Page<wire::Transaction> =
-            http.get("transactions", &txn_query(sql.to_string(), n)).await?.body;
+        let page: Page<wire::Transaction> = http
+            .get("transactions", &txn_query(sql.to_string(), n))
+            .await?
+            .body;
         let full = page.items.len() >= PER_PAGE;
         out.extend(page.items);
         if !full {
@@ -125,7 +127,10 @@ pub async fn tickets(
 /// first, so a change in between shows as a newer ticket, never an older one.)
 pub async fn ticket(http: &RtHttp, id: TicketId) -> Result<(wire::Ticket, i64), ClientError> {
     let query = [
-        ("query", format!("ObjectType = 'RT::Ticket' AND ObjectId = {id}")),
+        (
+            "query",
+            format!("ObjectType = 'RT::Ticket' AND ObjectId = {id}"),
+        ),
         ("orderby", "id".to_string()),
         ("order", "DESC".to_string()),
         ("per_page", "1".to_string()),
@@ -158,7 +163,10 @@ pub async fn bodies(http: &RtHttp, txns: &[i64]) -> Result<HashMap<i64, String>,
                 ("orderby", "id".to_string()),
                 ("per_page", PER_PAGE.to_string()),
                 ("page", n.to_string()),
-                ("fields", "TransactionId,ContentType,Content,Filename".to_string()),
+                (
+                    "fields",
+                    "TransactionId,ContentType,Content,Filename".to_string(),
+                ),
             ];
             let page: Page<wire::Attachment> = http.get("attachments", &query).await?.body;
             let full = page.items.len() >= PER_PAGE;

@@ -98,10 +98,19 @@ mod tests {
         let mut s = Summary::default();
         let create = txn(40, "Create", 35, "2026-12-04T10:00:00Z");
         s.fold(&create, &requestors);
-        s.fold(&txn(41, "EmailRecord", 1, "2026-12-04T10:00:01Z"), &requestors);
-        s.fold(&txn(42, "Correspond", 31, "2026-12-04T11:00:00Z"), &requestors);
+        s.fold(
+            &txn(41, "EmailRecord", 1, "2026-12-04T10:00:01Z"),
+            &requestors,
+        );
+        s.fold(
+            &txn(42, "Correspond", 31, "2026-12-04T11:00:00Z"),
+            &requestors,
+        );
         s.fold(&txn(43, "Comment", 31, "2026-12-04T11:05:00Z"), &requestors);
-        s.fold(&txn(44, "Correspond", 35, "2026-12-04T12:00:00Z"), &requestors);
+        s.fold(
+            &txn(44, "Correspond", 35, "2026-12-04T12:00:00Z"),
+            &requestors,
+        );
         s.fold(&create, &requestors);
         assert_eq!(s.version, 44);
         assert_eq!(s.messages, 4);

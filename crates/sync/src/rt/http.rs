@@ -51,10 +51,12 @@ impl RtHttp {
         }
         // Someone may paste the REST 2 address itself.
         if !base.path().ends_with("/REST/2.0/") {
-            base = base.join(&format!("{REST2}/")).map_err(|e| ClientError::InvalidUrl {
-                url: web_url.to_string(),
-                reason: e.to_string(),
-            })?;
+            base = base
+                .join(&format!("{REST2}/"))
+                .map_err(|e| ClientError::InvalidUrl {
+                    url: web_url.to_string(),
+                    reason: e.to_string(),
+                })?;
         }
         let token = token.trim();
         if token.is_empty() || !token.chars().all(|c| c.is_ascii_graphic()) {
@@ -94,9 +96,12 @@ impl RtHttp {
     }
 
     fn url(&self, path: &str, query: &[(&str, String)]) -> Result<Url, ClientError> {
-        let mut url = self.base.join(path).map_err(|e| ClientError::InvalidRequest {
-            message: format!("{path}: {e}"),
-        })?;
+        let mut url = self
+            .base
+            .join(path)
+            .map_err(|e| ClientError::InvalidRequest {
+                message: format!("{path}: {e}"),
+            })?;
         if !query.is_empty() {
             let mut pairs = url.query_pairs_mut();
             for (k, v) in query {
@@ -217,7 +222,10 @@ fn right_for(what: &str) -> Option<&'static str> {
 
 /// What to say when RT refuses for want of a right.
 pub(crate) fn no_right(what: &str, said: &str) -> String {
-    let right = right_for(what).map_or_else(|| "the right for this".to_string(), |r| format!("the right {r}"));
+    let right = right_for(what).map_or_else(
+        || "the right for this".to_string(),
+        |r| format!("the right {r}"),
+    );
     format!(
         "Request Tracker says your RT user may not do this ({said}): ask an RT administrator to \
          grant it {right} on the ticket's queue (Admin → Queues → the queue → Group Rights or \
@@ -295,7 +303,11 @@ mod tests {
             ("http://h.test/rt", "http://h.test/rt/REST/2.0/"),
             ("http://h.test/rt/REST/2.0", "http://h.test/rt/REST/2.0/"),
         ] {
-            assert_eq!(RtHttp::new(given, "1-2-abc").unwrap().base(), want, "{given}");
+            assert_eq!(
+                RtHttp::new(given, "1-2-abc").unwrap().base(),
+                want,
+                "{given}"
+            );
         }
         assert!(RtHttp::new("http://rt.test", "a b").is_err());
         let shown = format!("{:?}", RtHttp::new("http://rt.test", "1-2-secret").unwrap());
@@ -305,7 +317,12 @@ mod tests {
     #[test]
     fn errors_say_what_rt_said() {
         let h = HeaderMap::new();
-        let e = rt_error("GET /x", StatusCode::UNAUTHORIZED, &h, br#"{"message":"Unauthorized"}"#);
+        let e = rt_error(
+            "GET /x",
+            StatusCode::UNAUTHORIZED,
+            &h,
+            br#"{"message":"Unauthorized"}"#,
+        );
         assert!(matches!(e, ClientError::Unauthorized { .. }));
         let e = rt_error("GET /x", StatusCode::FORBIDDEN, &h, b"");
         assert_eq!(e.code(), Some("forbidden"));

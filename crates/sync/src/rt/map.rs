@@ -222,7 +222,10 @@ mod tests {
 
     #[test]
     fn message_kinds() {
-        assert_eq!(message_kind("Correspond", true), Some(MessageKind::Customer));
+        assert_eq!(
+            message_kind("Correspond", true),
+            Some(MessageKind::Customer)
+        );
         assert_eq!(message_kind("Correspond", false), Some(MessageKind::Reply));
         assert_eq!(message_kind("Comment", true), Some(MessageKind::Note));
         assert_eq!(message_kind("Status", false), None);

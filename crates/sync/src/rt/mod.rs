@@ -21,7 +21,9 @@ use std::time::Duration;
 use futures::StreamExt;
 use sahaya_protocol::Clock;
 use sahaya_protocol::domain::Agent;
-use sahaya_protocol::wire::{ChangeNotice, ChangesPage, Entity, EntityKind, PresenceUpdate, StreamEvent};
+use sahaya_protocol::wire::{
+    ChangeNotice, ChangesPage, Entity, EntityKind, PresenceUpdate, StreamEvent,
+};
 use sahaya_store::OutboxEntry;
 use serde_json::Value;
 
@@ -110,19 +112,31 @@ impl RtBackend {
 
     /// Remembers that transaction `id` is the landing of one outbox entry.
     pub(crate) fn claim(&self, id: i64) {
-        self.claimed.lock().unwrap_or_else(|e| e.into_inner()).insert(id);
+        self.claimed
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(id);
     }
 
     pub(crate) fn is_claimed(&self, id: i64) -> bool {
-        self.claimed.lock().unwrap_or_else(|e| e.into_inner()).contains(&id)
+        self.claimed
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .contains(&id)
     }
 
     pub(crate) async fn me_user(&self) -> Result<&wire::User, ClientError> {
         self.me
             .get_or_try_init(|| async {
-                let query = [("fields", "id,Name,RealName,EmailAddress,Lang,City,Created".to_string())];
-                let user: wire::User =
-                    self.http.get(&format!("user/{}", self.user_id), &query).await?.body;
+                let query = [(
+                    "fields",
+                    "id,Name,RealName,EmailAddress,Lang,City,Created".to_string(),
+                )];
+                let user: wire::User = self
+                    .http
+                    .get(&format!("user/{}", self.user_id), &query)
+                    .await?
+                    .body;
                 Ok(user)
             })
             .await
@@ -132,7 +146,11 @@ impl RtBackend {
     pub async fn check(&self) -> Result<RtCheck, ClientError> {
         let version = self.version().await?;
         let user = self.me_user().await?.display_name().to_string();
-        let queues: Value = self.http.get("queues/all", &[("fields", "Name".to_string())]).await?.body;
+        let queues: Value = self
+            .http
+            .get("queues/all", &[("fields", "Name".to_string())])
+            .await?
+            .body;
         let queues = queues["items"]
             .as_array()
             .map(|items| {
@@ -168,7 +186,9 @@ impl RtBackend {
             Err(ClientError::Rejected { status: 404, .. }) => {
                 return Err(not_rt(web, "no REST 2 there"));
             }
-            Err(ClientError::Decode { .. }) => return Err(not_rt(web, "the answer is not RT's JSON")),
+            Err(ClientError::Decode { .. }) => {
+                return Err(not_rt(web, "the answer is not RT's JSON"));
+            }
             Err(e) => return Err(e),
         };
         rt5_version(web, &info.version)?;
@@ -215,7 +235,10 @@ fn rt5_version(web: &str, version: &str) -> Result<(), ClientError> {
     if version.is_empty() {
         return Err(not_rt(web, "it does not say which RT version it is"));
     }
-    let major = version.split(['.', '+', '-', ' ']).next().unwrap_or_default();
+    let major = version
+        .split(['.', '+', '-', ' '])
+        .next()
+        .unwrap_or_default();
     if major != "5" {
         return Err(ClientError::Rejected {
             status: 400,
@@ -298,7 +321,10 @@ mod tests {
 
     #[test]
     fn tokens_name_their_user() {
-        assert_eq!(token_user("1-31-f220721649bd91625c85ee1be9935f94"), Some(31));
+        assert_eq!(
+            token_user("1-31-f220721649bd91625c85ee1be9935f94"),
+            Some(31)
+        );
         assert_eq!(token_user("sh_abc"), None);
         assert_eq!(token_user("1-x-abc"), None);
         assert!(RtBackend::new("http://rt.test", "sh_agent", Clock::system()).is_err());
@@ -316,10 +342,17 @@ mod tests {
         assert_eq!(e.code(), Some("rt_version"));
         assert!(!e.is_retryable());
         assert!(said.contains("Request Tracker \"4.4.4\""), "{said}");
-        assert!(said.contains("needs RT 5") && said.contains("upgrade RT"), "{said}");
+        assert!(
+            said.contains("needs RT 5") && said.contains("upgrade RT"),
+            "{said}"
+        );
         assert!(said.contains(web), "{said}");
         for other in ["50.1", "15.0", "6.0.0"] {
-            assert_eq!(rt5_version(web, other).unwrap_err().code(), Some("rt_version"), "{other}");
+            assert_eq!(
+                rt5_version(web, other).unwrap_err().code(),
+                Some("rt_version"),
+                "{other}"
+            );
         }
         // A JSON answer without a version is no RT at all.
         let e = rt5_version(web, "").unwrap_err();

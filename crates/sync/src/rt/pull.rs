@@ -7,11 +7,11 @@ use std::collections::{BTreeMap, HashSet};
 use sahaya_protocol::domain::{MessageKind, Timestamp};
 use sahaya_protocol::wire::{Change, ChangesPage, Entity};
 
+use super::RtBackend;
 use super::fetch::{self, PER_PAGE};
 use super::history::Summary;
 use super::map;
 use super::wire;
-use super::RtBackend;
 use crate::client::ClientError;
 
 /// The requestors of a ticket, by user id.
@@ -102,12 +102,18 @@ pub async fn changes(rt: &RtBackend, cursor: i64) -> Result<ChangesPage, ClientE
             && ticket.owner.name != map::NOBODY
             && seen_people.insert(ticket.owner.id)
         {
-            out.insert((seq, 0, ticket.owner.id), Entity::Agent(map::agent(&ticket.owner)));
+            out.insert(
+                (seq, 0, ticket.owner.id),
+                Entity::Agent(map::agent(&ticket.owner)),
+            );
         }
     }
     for (t, kind, channel) in messages {
         if kind != MessageKind::Customer && t.creator.id > 0 && seen_people.insert(t.creator.id) {
-            out.insert((t.id, 0, t.creator.id), Entity::Agent(map::agent(&t.creator)));
+            out.insert(
+                (t.id, 0, t.creator.id),
+                Entity::Agent(map::agent(&t.creator)),
+            );
         }
         let body = texts.remove(&t.id).unwrap_or_default();
         out.insert(

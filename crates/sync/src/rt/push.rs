@@ -22,10 +22,10 @@ use sahaya_protocol::domain::{Message, MessageKind, TicketId};
 use sahaya_protocol::wire::{Entity, TicketPatch};
 use sahaya_store::{OutboxEntry, OutboxOp};
 
+use super::RtBackend;
 use super::fetch;
 use super::map;
 use super::pull::current_ticket;
-use super::RtBackend;
 use crate::client::ClientError;
 
 /// The transaction custom field that carries an outbox entry's key.
@@ -41,14 +41,20 @@ fn unsupported(what: &str) -> ClientError {
     }
 }
 
-pub async fn push(rt: &RtBackend, entry: &OutboxEntry, base: i64) -> Result<Vec<Entity>, ClientError> {
+pub async fn push(
+    rt: &RtBackend,
+    entry: &OutboxEntry,
+    base: i64,
+) -> Result<Vec<Entity>, ClientError> {
     match &entry.op {
         OutboxOp::Message {
             ticket_id,
             kind,
             body,
         } => message(rt, entry, *ticket_id, *kind, body).await,
-        OutboxOp::Patch { ticket_id, patch } => patch_ticket(rt, entry, *ticket_id, patch, base).await,
+        OutboxOp::Patch { ticket_id, patch } => {
+            patch_ticket(rt, entry, *ticket_id, patch, base).await
+        }
         OutboxOp::OrderAction { .. } => Err(unsupported("orders, refunds or returns")),
         OutboxOp::Outbound(_) => Err(unsupported("proactive notices from sahaya yet")),
     }
@@ -64,7 +70,9 @@ async fn message(
     let (path, txn_type) = match kind {
         MessageKind::Reply => ("correspond", "Correspond"),
         MessageKind::Note => ("comment", "Comment"),
-        MessageKind::Customer => return Err(unsupported("way for an agent to write as the customer")),
+        MessageKind::Customer => {
+            return Err(unsupported("way for an agent to write as the customer"));
+        }
     };
     let landed = if entry.attempts > 0 {
         earlier_try(rt, entry, ticket_id, txn_type, body).await?
@@ -73,7 +81,10 @@ async fn message(
     };
     let txn_id = match landed {
         Some(id) => {
-            tracing::info!("outbox entry {} had landed in RT as transaction {id}", entry.id);
+            tracing::info!(
+                "outbox entry {} had landed in RT as transaction {id}",
+                entry.id
+            );
             id
         }
         None => {
@@ -121,7 +132,12 @@ async fn message(
 
 /// `/REST/2.0/transaction/42` → 42.
 fn created_id(location: Option<&str>) -> Option<i64> {
-    location?.trim_end_matches('/').rsplit('/').next()?.parse().ok()
+    location?
+        .trim_end_matches('/')
+        .rsplit('/')
+        .next()?
+        .parse()
+        .ok()
 }
 
 /// The transaction an earlier try of `entry` made, if it landed.
@@ -159,7 +175,10 @@ async fn earlier_try(
         .filter(|t| !rt.is_claimed(t.id))
         .filter(|t| {
             !t.custom_fields.iter().any(|f| {
-                f.name == KEY_FIELD && f.values.iter().any(|v| v.as_str().is_some_and(|s| s != entry.key))
+                f.name == KEY_FIELD
+                    && f.values
+                        .iter()
+                        .any(|v| v.as_str().is_some_and(|s| s != entry.key))
             })
         })
         .map(|t| t.id)
@@ -233,14 +252,19 @@ async fn patch_ticket(
         if entry.attempts > 0 && already_applied(&raw, patch) {
             return Ok(vec![Entity::Ticket(current)]);
         }
-        if current.version > base && changed_by_others(rt, ticket_id, base, current.version).await? {
+        if current.version > base && changed_by_others(rt, ticket_id, base, current.version).await?
+        {
             return Err(ClientError::Conflict {
                 current: Box::new(current),
             });
         }
         match rt
             .http
-            .put::<Value, _>(&format!("ticket/{ticket_id}"), &Value::Object(fields.clone()), current.version)
+            .put::<Value, _>(
+                &format!("ticket/{ticket_id}"),
+                &Value::Object(fields.clone()),
+                current.version,
+            )
             .await
         {
             Ok(answer) => {
@@ -319,7 +343,10 @@ mod tests {
     #[test]
     fn created_transaction_ids() {
         assert_eq!(created_id(Some("/REST/2.0/transaction/42")), Some(42));
-        assert_eq!(created_id(Some("http://rt/REST/2.0/transaction/7/")), Some(7));
+        assert_eq!(
+            created_id(Some("http://rt/REST/2.0/transaction/7/")),
+            Some(7)
+        );
         assert_eq!(created_id(None), None);
     }
 
@@ -343,11 +370,21 @@ mod tests {
     #[test]
     fn refusals_inside_a_200_are_errors() {
         let what = "PUT /REST/2.0/ticket/1";
-        assert!(refused_in_answer(what, &json!(["Ticket 1: Status changed from 'open' to 'stalled'"])).is_ok());
+        assert!(
+            refused_in_answer(
+                what,
+                &json!(["Ticket 1: Status changed from 'open' to 'stalled'"])
+            )
+            .is_ok()
+        );
         let e = refused_in_answer(what, &json!(["Owner: Permission Denied"])).unwrap_err();
         assert_eq!(e.code(), Some("forbidden"));
         assert!(e.to_string().contains("ModifyTicket"), "{e}");
-        let e = refused_in_answer(what, &json!(["That user may not own tickets in that queue"])).unwrap_err();
+        let e = refused_in_answer(
+            what,
+            &json!(["That user may not own tickets in that queue"]),
+        )
+        .unwrap_err();
         assert_eq!(e.code(), Some("refused"));
     }
 }

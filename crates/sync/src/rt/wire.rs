@@ -2,8 +2,8 @@
 //! ids sometimes numbers and sometimes strings, "unset" dates as 1970.
 //! Everything optional defaults, so a site with other fields still decodes.
 
-use serde::de::{self, Deserializer};
 use serde::Deserialize;
+use serde::de::{self, Deserializer};
 
 use sahaya_protocol::domain::Timestamp;
 
@@ -161,7 +161,9 @@ fn custom_fields<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<CustomField>, D:
 fn id<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
     let v = serde_json::Value::deserialize(d)?;
     match &v {
-        serde_json::Value::Number(n) => n.as_i64().ok_or_else(|| de::Error::custom("id out of range")),
+        serde_json::Value::Number(n) => n
+            .as_i64()
+            .ok_or_else(|| de::Error::custom("id out of range")),
         serde_json::Value::String(s) if s.trim().is_empty() => Ok(0),
         serde_json::Value::String(s) => s
             .trim()
@@ -198,18 +200,22 @@ mod tests {
         assert_eq!(cf_value(&t.custom_fields, "Channel"), None);
         assert_eq!(date(&t.due), None);
         assert!(date(&t.created).is_some());
-        let a: Attachment =
-            serde_json::from_str(r#"{"id":"5","TransactionId":"42","Content":"x","ContentType":"text/plain"}"#)
-                .unwrap();
+        let a: Attachment = serde_json::from_str(
+            r#"{"id":"5","TransactionId":"42","Content":"x","ContentType":"text/plain"}"#,
+        )
+        .unwrap();
         assert_eq!(a.transaction_id, 42);
-        let tx: Transaction =
-            serde_json::from_str(r#"{"id":"42","Type":"Correspond","ObjectId":"1","Creator":{"id":31,"Name":"kavya"}}"#)
-                .unwrap();
+        let tx: Transaction = serde_json::from_str(
+            r#"{"id":"42","Type":"Correspond","ObjectId":"1","Creator":{"id":31,"Name":"kavya"}}"#,
+        )
+        .unwrap();
         assert_eq!((tx.id, tx.object_id, tx.creator.id), (42, 1, 31));
         assert!(serde_json::from_str::<Transaction>(r#"{"id":"x"}"#).is_err());
         // No custom field applies: RT says "".
-        let tx: Transaction =
-            serde_json::from_str(r#"{"id":"43","Type":"Comment","ObjectId":"1","CustomFields":""}"#).unwrap();
+        let tx: Transaction = serde_json::from_str(
+            r#"{"id":"43","Type":"Comment","ObjectId":"1","CustomFields":""}"#,
+        )
+        .unwrap();
         assert!(tx.custom_fields.is_empty());
         let t: Ticket = serde_json::from_str(r#"{"id":"2","CustomFields":""}"#).unwrap();
         assert!(t.custom_fields.is_empty());

@@ -8,7 +8,6 @@ use std::time::Duration;
 
 use common::{bare_server, demo_server};
 use futures::{Stream, StreamExt};
-use sahaya_sync::client::{Client, ClientError};
 use sahaya_protocol::domain::{
     ActionKind, Channel, Currency, MessageKind, Money, PaymentMethod, Priority, RefundMethod, Role,
     Status,
@@ -17,6 +16,7 @@ use sahaya_protocol::wire::{
     Entity, EntityKind, InboundMessage, NewMessage, NewOrderAction, NewOutboundTicket, StreamEvent,
     TicketPatch, View,
 };
+use sahaya_sync::client::{Client, ClientError};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
 

@@ -18,8 +18,8 @@
 //! changing the same tickets at once (the loser gets a conflict with both
 //! sides; nothing is overwritten).
 
-use sahaya_testkit::server as common;
 use sahaya_testkit::proxy;
+use sahaya_testkit::server as common;
 
 use std::collections::{BTreeMap, HashMap};
 use std::io::Write as _;
@@ -31,12 +31,12 @@ use std::time::{Duration, Instant};
 use proxy::{AnswerFault, Proxy};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
-use sahaya_sync::client::Client;
 use sahaya_protocol::domain::{MessageKind, Role, Status, TicketId};
 use sahaya_protocol::wire::{TicketPatch, View};
 use sahaya_server::ServeOptions;
 use sahaya_store::{OutboxOp, OutboxState, Store};
 use sahaya_sync::SyncHandle;
+use sahaya_sync::client::Client;
 
 /// Whether the answer to a status patch may be lost. Not yet: a patch whose
 /// answer is lost comes back as a conflict with the agent's own change, and

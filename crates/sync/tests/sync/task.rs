@@ -4,10 +4,10 @@ use sahaya_testkit::server as common;
 
 use std::time::{Duration, Instant};
 
-use sahaya_sync::client::Client;
 use sahaya_protocol::domain::{MessageKind, Role, Status};
 use sahaya_protocol::wire::{TicketPatch, View};
 use sahaya_store::{OutboxOp, OutboxState, Store};
+use sahaya_sync::client::Client;
 use sahaya_sync::{self, SyncEvent};
 use serde_json::json;
 

@@ -6,8 +6,10 @@ use rand::seq::{IndexedRandom, SliceRandom};
 
 use super::extras;
 use super::world::{Cust, Gen, minutes};
-use sahaya_protocol::domain::{Customer, Money, Order, PaymentStatus, SurveyKind, SurveyResponse, Timestamp};
 use crate::demo::data::DemoTicket;
+use sahaya_protocol::domain::{
+    Customer, Money, Order, PaymentStatus, SurveyKind, SurveyResponse, Timestamp,
+};
 
 impl Gen {
     /// Sets each customer's lifetime value and timestamps from their orders

@@ -3,11 +3,11 @@ use std::collections::{HashMap, HashSet};
 use chrono::{Duration, TimeZone, Utc};
 
 use super::demo_data;
+use crate::demo::DemoData;
 use sahaya_protocol::domain::{
     ActionKind, ActionStatus, Channel, Delivery, MessageKind, PaymentMethod, Priority,
     RefundMethod, Role, ShipmentStatus, Status, SurveyKind, Timestamp,
 };
-use crate::demo::DemoData;
 
 fn now() -> Timestamp {
     Utc.with_ymd_and_hms(2025, 3, 14, 9, 30, 0).unwrap()
