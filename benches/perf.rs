@@ -16,6 +16,7 @@
 //! Cold start and peak RSS are measured in a child process (this binary again,
 //! with `SAHAYA_PERF_CHILD` set) so that the server, the sync task and the
 //! other data sets do not count.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};

@@ -11,6 +11,7 @@
 //!
 //! Run: `cargo bench --bench supervisor` (SAHAYA_BENCH_TICKETS, _CLIENTS and
 //! _SAMPLES change the sizes).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::time::{Duration, Instant};
 

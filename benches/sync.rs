@@ -1,6 +1,7 @@
 //! Offline-first figures: outbox drain after reconnect and change-feed
 //! catch-up, against the real server over loopback. Prints figures; asserts
 //! nothing about time. Run: `cargo bench --bench sync`.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::time::{Duration, Instant};
 

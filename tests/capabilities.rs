@@ -5,6 +5,7 @@
 //!
 //! One demo server fills one cache as the demo supervisor (a supervisor can
 //! do all an agent can); each test works on a private copy of it.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::PathBuf;
 use std::sync::OnceLock;

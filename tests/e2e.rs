@@ -1,4 +1,5 @@
 //! The real binary in a pseudo-terminal against a real server on loopback.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use sahaya_testkit::server as common;
 
@@ -415,7 +416,7 @@ fn picker_highlight_is(c: &Console, label: &str) -> bool {
             if let Some(cell) = screen.cell(r, col)
                 && (cell.inverse() || cell.bgcolor() != vt100::Color::Default)
             {
-                line.push_str(&cell.contents());
+                line.push_str(cell.contents());
             }
         }
         line.contains(label)

@@ -18,6 +18,7 @@
 //!
 //! A few overlays whose content does not depend on the demo data or the
 //! clock are also kept as insta snapshots (the overlay box only).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};

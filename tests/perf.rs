@@ -3,6 +3,7 @@
 //! server with 5,000 synthetic tickets and one ticket with a 400-message
 //! thread fills a cache through the real sync task; the console is then
 //! driven headless at several terminal sizes.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::PathBuf;
 use std::sync::OnceLock;

@@ -2,6 +2,7 @@
 //! server's counts are exact and its running counters agree with a full
 //! recount, and the console's screen (live updates without keys, drill-down,
 //! marking and bulk assignment through the outbox, alerts, staleness).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};

@@ -2,6 +2,7 @@
 //! through the real sync task, then the app is driven with injected keys and
 //! the ratatui `TestBackend` buffer is asserted, pane by pane and action by
 //! action, at 80×24 and 160×45.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;

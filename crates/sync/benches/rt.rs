@@ -47,7 +47,7 @@ fn thousands(n: u64) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -735,7 +735,7 @@ async fn main() {
         let round = i / write_tickets;
         let op = if i % 4 == 3 {
             patches += 1;
-            let (status, priority) = if round % 2 == 0 {
+            let (status, priority) = if round.is_multiple_of(2) {
                 (Status::Pending, Priority::High)
             } else {
                 (Status::Open, Priority::Normal)

@@ -1,6 +1,7 @@
 //! The harness against its real servers: what SMTP accepts is what IMAP
 //! serves, byte for byte; each server stops and starts again keeping its mail;
 //! instances do not share anything.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::time::Duration;
 

@@ -13,10 +13,10 @@ use crate::client::http::{REQUEST_TIMEOUT, http_client, parse_base_url, read_bod
 /// The REST 2 root below an RT's web address.
 const REST2: &str = "REST/2.0";
 
-/// An answer: status, ETag (a ticket's is the id of its latest transaction)
-/// and the decoded body.
+/// An answer: the decoded body and where a POST put what it created. (A
+/// ticket's ETag, the id of its latest transaction, is read from the
+/// transactions instead: a single-ticket GET lacks the requestors.)
 pub struct Answer<T> {
-    pub etag: Option<i64>,
     pub body: T,
     /// Where a POST put what it created (`/REST/2.0/transaction/42`).
     pub location: Option<String>,
@@ -183,7 +183,6 @@ impl RtHttp {
             )),
         })?;
         Ok(Answer {
-            etag: etag(&headers),
             location: headers
                 .get(header::LOCATION)
                 .and_then(|v| v.to_str().ok())
@@ -191,16 +190,6 @@ impl RtHttp {
             body,
         })
     }
-}
-
-/// A ticket's ETag is the id of its latest transaction: `"44"`.
-fn etag(headers: &HeaderMap) -> Option<i64> {
-    let raw = headers.get(header::ETAG)?.to_str().ok()?;
-    raw.trim()
-        .trim_start_matches("W/")
-        .trim_matches('"')
-        .parse()
-        .ok()
 }
 
 /// The RT right a request needs, from its method and path.

@@ -72,7 +72,7 @@ pub async fn changes(rt: &RtBackend, cursor: i64) -> Result<ChangesPage, ClientE
         .iter()
         .filter(|(id, page)| {
             tickets.contains_key(*id)
-                && !page.first().is_some_and(|t| t.kind == "Create")
+                && page.first().is_none_or(|t| t.kind != "Create")
                 && rt.histories.get(**id).is_none()
         })
         .map(|(id, _)| *id)

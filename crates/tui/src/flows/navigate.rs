@@ -32,9 +32,7 @@ pub fn confirm_key(app: &mut App, key: KeyEvent) {
 /// dispatcher and does not call back up into it).
 #[must_use]
 pub fn overlay_action(app: &mut App, action: Action) -> Option<Action> {
-    let Some(overlay) = app.overlay.take() else {
-        return None;
-    };
+    let overlay = app.overlay.take()?;
     match overlay {
         Overlay::Help { scroll } => {
             if matches!(action, Action::Cancel | Action::Help | Action::Quit) {

@@ -9,8 +9,7 @@ use super::orders::line_total;
 use super::topics::Topic;
 use super::world::{Cust, Gen};
 use sahaya_protocol::domain::{
-    ActionKind, ActionStatus, AgentId, Money, OrderAction, PaymentStatus, RefundMethod, Status,
-    Timestamp,
+    ActionKind, ActionStatus, AgentId, OrderAction, PaymentStatus, RefundMethod, Status, Timestamp,
 };
 
 impl Gen {
