@@ -65,6 +65,17 @@ impl Console {
         }
     }
 
+    /// [`Console::start`] at 160×45 off the async runtime's threads.
+    async fn start_async(args: &[&str]) -> Console {
+        let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+        tokio::task::spawn_blocking(move || {
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            Console::start(&args, 160, 45)
+        })
+        .await
+        .unwrap()
+    }
+
     fn contents(&self) -> String {
         self.screen.lock().unwrap().screen().contents()
     }
@@ -91,38 +102,9 @@ impl Console {
     }
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn reply_from_the_real_binary_arrives_exactly_once() {
-    let s = common::demo_server().await;
-    let token = s.token(Role::Agent);
-    let data = tempfile::tempdir().unwrap();
-    let url = s.server.url();
-    let args: Vec<String> = [
-        "--server",
-        url.as_str(),
-        "--token",
-        token.as_str(),
-        "--data-dir",
-        data.path().to_str().unwrap(),
-        "--lang",
-        "en",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
-    let mut console = tokio::task::spawn_blocking(move || {
-        let args: Vec<&str> = args.iter().map(String::as_str).collect();
-        Console::start(&args, 160, 45)
-    })
-    .await
-    .unwrap();
-    let c = &mut console;
-    c.wait_for("online", Duration::from_secs(20));
-    // Mine view, open the first ticket, reply.
-    c.keys(b"1");
-    c.keys(b"\r");
-    let screen = c.wait_for("#", Duration::from_secs(5));
-    let id: i64 = screen
+/// The first `#123` ticket id on the screen.
+fn ticket_id_on(screen: &str) -> i64 {
+    screen
         .split('#')
         .skip(1)
         .filter_map(|rest| {
@@ -132,7 +114,33 @@ async fn reply_from_the_real_binary_arrives_exactly_once() {
                 .ok()
         })
         .next()
-        .expect("a ticket id on screen");
+        .expect("a ticket id on screen")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn reply_from_the_real_binary_arrives_exactly_once() {
+    let s = common::demo_server().await;
+    let token = s.token(Role::Agent);
+    let data = tempfile::tempdir().unwrap();
+    let url = s.server.url();
+    let mut console = Console::start_async(&[
+        "--server",
+        url.as_str(),
+        "--token",
+        token.as_str(),
+        "--data-dir",
+        data.path().to_str().unwrap(),
+        "--lang",
+        "en",
+    ])
+    .await;
+    let c = &mut console;
+    c.wait_for("online", Duration::from_secs(20));
+    // Mine view, open the first ticket, reply.
+    c.keys(b"1");
+    c.keys(b"\r");
+    let screen = c.wait_for("#", Duration::from_secs(5));
+    let id = ticket_id_on(&screen);
     c.keys(b"r");
     c.keys("Hello from the e2e test ನಮಸ್ಕಾರ".as_bytes());
     c.keys(b"\x13"); // Ctrl-s
@@ -283,7 +291,7 @@ async fn the_binary_works_an_rt_ticket_through_an_outage() {
     .await
     .unwrap();
     let data = tempfile::tempdir().unwrap();
-    let args: Vec<String> = [
+    let mut console = Console::start_async(&[
         "--backend",
         "rt",
         "--server",
@@ -294,33 +302,15 @@ async fn the_binary_works_an_rt_ticket_through_an_outage() {
         data.path().to_str().unwrap(),
         "--lang",
         "en",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
-    let mut console = tokio::task::spawn_blocking(move || {
-        let args: Vec<&str> = args.iter().map(String::as_str).collect();
-        Console::start(&args, 160, 45)
-    })
-    .await
-    .unwrap();
+    ])
+    .await;
     let c = &mut console;
     c.wait_for("online", Duration::from_secs(30));
     // Unassigned view: RT's seeded tickets have no owner.
     c.keys(b"2");
     c.keys(b"\r");
     let screen = c.wait_for("#", Duration::from_secs(10));
-    let id: i64 = screen
-        .split('#')
-        .skip(1)
-        .filter_map(|rest| {
-            rest.split(|ch: char| !ch.is_ascii_digit())
-                .next()?
-                .parse()
-                .ok()
-        })
-        .next()
-        .expect("a ticket id on screen");
+    let id = ticket_id_on(&screen);
     let reply = "మీ రీఫండ్ రేపు వస్తుంది 🙏";
     c.keys(b"r");
     c.keys(reply.as_bytes());

@@ -38,15 +38,8 @@ pub(super) fn server_section(
             return;
         }
     };
-    let runtime = match tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-    {
-        Ok(r) => r,
-        Err(e) => {
-            report.problem(format!("cannot check the server: {e}"));
-            return;
-        }
+    let Some(runtime) = runtime(report) else {
+        return;
     };
     let started = Instant::now();
     let result =
@@ -80,15 +73,8 @@ fn rt_section(report: &mut Report, url: &str, token: &str) {
             return;
         }
     };
-    let runtime = match tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-    {
-        Ok(r) => r,
-        Err(e) => {
-            report.problem(format!("cannot check the server: {e}"));
-            return;
-        }
+    let Some(runtime) = runtime(report) else {
+        return;
     };
     let started = Instant::now();
     let result = runtime.block_on(rt.check());
@@ -130,5 +116,19 @@ fn rt_section(report: &mut Report, url: &str, token: &str) {
             "no transaction custom field {:?}: a resent reply is recognised by its text instead (see docs/backends.md to add the field)",
             sahaya_sync::rt::KEY_FIELD
         ));
+    }
+}
+
+/// A runtime for one check, or the problem reported.
+fn runtime(report: &mut Report) -> Option<tokio::runtime::Runtime> {
+    match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(r) => Some(r),
+        Err(e) => {
+            report.problem(format!("cannot check the server: {e}"));
+            None
+        }
     }
 }
