@@ -254,6 +254,9 @@ async fn main() {
                     ticket_id: None,
                     order_id: None,
                     language: Some("en".into()),
+                    external_id: None,
+                    thread_refs: None,
+                    attachments: Vec::new(),
                 },
                 None,
             )

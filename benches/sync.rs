@@ -112,6 +112,9 @@ async fn main() {
                     ticket_id: None,
                     order_id: None,
                     language: Some("kn".into()),
+                    external_id: None,
+                    thread_refs: None,
+                    attachments: Vec::new(),
                 },
                 None,
             )

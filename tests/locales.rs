@@ -169,6 +169,9 @@ fn build_golden() -> Golden {
                     ticket_id: None,
                     order_id: None,
                     language: Some("kn".into()),
+                    external_id: None,
+                    thread_refs: None,
+                    attachments: Vec::new(),
                 },
                 None,
             )
@@ -189,6 +192,7 @@ fn build_golden() -> Golden {
                     &NewMessage {
                         kind,
                         body: body.into(),
+                        attachments: Vec::new(),
                     },
                 )
                 .await

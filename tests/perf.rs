@@ -73,6 +73,9 @@ fn build() -> Fixture {
                 ticket_id,
                 order_id: None,
                 language: Some("kn".into()),
+                external_id: None,
+                thread_refs: None,
+                attachments: Vec::new(),
             };
             let r = bridge.inbound(&msg, None).await.expect("inbound");
             ticket_id = Some(r.ticket.id);

@@ -53,6 +53,9 @@ fn inbound(channel: Channel, from: &str, body: &str) -> InboundMessage {
         ticket_id: None,
         order_id: None,
         language: Some("en".to_string()),
+        external_id: None,
+        thread_refs: None,
+        attachments: Vec::new(),
     }
 }
 
@@ -238,6 +241,7 @@ async fn scripted_sequence_gives_exact_counts() {
             &NewMessage {
                 kind: MessageKind::Reply,
                 body: "On its way".into(),
+                attachments: Vec::new(),
             },
         )
         .await
@@ -414,6 +418,7 @@ async fn incremental_stats_equal_a_full_recompute() {
                             &NewMessage {
                                 kind,
                                 body: "Looking into it".into(),
+                                attachments: Vec::new(),
                             },
                         )
                         .await;

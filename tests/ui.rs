@@ -103,6 +103,9 @@ fn inbound(channel: Channel, from: &str, name: &str, subject: &str, body: &str) 
         ticket_id: None,
         order_id: None,
         language: Some("kn".to_string()),
+        external_id: None,
+        thread_refs: None,
+        attachments: Vec::new(),
     }
 }
 
@@ -2906,6 +2909,8 @@ fn reply_warns_when_the_customer_wrote_meanwhile() {
                 body: "ಇನ್ನೊಂದು ಪ್ರಶ್ನೆ: \u{1b}[2Jrefund ಯಾವಾಗ?".into(),
                 created_at: now(),
                 delivery: Delivery::Received,
+                delivery_error: None,
+                attachments: Vec::new(),
             }),
         );
         update(&mut ui.app, Msg::Sync(SyncEvent::Pulled { changes: 1 }));

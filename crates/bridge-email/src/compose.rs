@@ -211,7 +211,7 @@ pub fn compose(team: &TeamConfig, reply: &OutboundReply, date: SystemTime) -> Re
             let content_type = ContentType::parse(&attachment.content_type)
                 .or_else(|_| ContentType::parse("application/octet-stream"))
                 .map_err(|error| bad(format!("attachment type: {error}")))?;
-            let name = crate::names::sanitize_file_name(Some(&attachment.name), 1);
+            let name = sahaya_protocol::domain::sanitize_file_name(Some(&attachment.name), 1);
             parts = parts
                 .singlepart(Attachment::new(name).body(attachment.bytes.clone(), content_type));
         }

@@ -8,7 +8,8 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use super::counters::{Counters, TicketDelta};
 use sahaya_protocol::wire::{ChangeNotice, EntityKind};
 
-const MIGRATIONS: &[&str] = &[r#"
+const MIGRATIONS: &[&str] = &[
+    r#"
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 -- One row per entity: the sequence number of its latest change.
 CREATE TABLE changes (
@@ -91,7 +92,44 @@ CREATE TABLE idempotency (
     created_at INTEGER NOT NULL,
     PRIMARY KEY (agent_id, key)
 );
-"#];
+"#,
+    r#"
+-- The channel bridges' queue: one row per sending of a message (a resend is a
+-- new row with the next attempt). `seq` is the bridges' cursor.
+CREATE TABLE outbound (
+    seq INTEGER PRIMARY KEY,
+    message_id INTEGER NOT NULL,
+    attempt INTEGER NOT NULL,
+    channel TEXT NOT NULL,
+    purpose TEXT NOT NULL,
+    survey TEXT,
+    created_at INTEGER NOT NULL,
+    UNIQUE (message_id, attempt)
+);
+CREATE INDEX outbound_channel ON outbound (channel, seq);
+-- A channel's ids of messages (a customer's Message-ID, the id our own mail
+-- went out with): what threads an answer to its ticket.
+CREATE TABLE message_refs (
+    ref TEXT PRIMARY KEY,
+    message_id INTEGER NOT NULL,
+    ticket_id INTEGER NOT NULL
+);
+-- Files: metadata per upload, bytes once per checksum.
+CREATE TABLE attachments (
+    id INTEGER PRIMARY KEY,
+    owner_id INTEGER NOT NULL,
+    message_id INTEGER,
+    json TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+);
+CREATE INDEX attachments_message ON attachments (message_id);
+CREATE TABLE blobs (sha256 TEXT PRIMARY KEY, bytes BLOB NOT NULL);
+-- One answer per ticket and kind; a later one replaces it.
+ALTER TABLE surveys ADD COLUMN ticket_id INTEGER;
+CREATE UNIQUE INDEX surveys_ticket_kind ON surveys (ticket_id, kind);
+"#,
+];
 
 /// The server's database connection, the change sequence counter and the
 /// running ticket counts.

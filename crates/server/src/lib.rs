@@ -16,8 +16,10 @@
 //! codec, tokens, presence, error, demo   leaves
 //! ```
 
+mod attachments;
 mod auth;
 mod background;
+mod bridge_routes;
 mod codec;
 mod counters;
 mod db;
@@ -26,8 +28,10 @@ mod error;
 mod events;
 mod extract;
 mod ops;
+mod outbound;
 mod presence;
 mod queries;
+mod refs;
 mod repo;
 mod routes;
 pub mod seed;

@@ -7,7 +7,8 @@ use super::codec::{from_json, millis, to_json};
 use super::counters::{TicketDelta, TicketFacts};
 use super::db::Writer;
 use sahaya_protocol::domain::{
-    Agent, AgentId, Customer, Macro, Message, Order, OrderAction, SurveyResponse, Ticket, TicketId,
+    Agent, AgentId, Customer, Macro, Message, MessageId, Order, OrderAction, SurveyResponse,
+    Ticket, TicketId,
 };
 use sahaya_protocol::wire::{Entity, EntityKind, TicketSummary};
 
@@ -158,16 +159,18 @@ pub fn put_macro(w: &mut Writer<'_>, m: &Macro) -> rusqlite::Result<()> {
 pub fn put_survey(w: &mut Writer<'_>, s: &SurveyResponse) -> rusqlite::Result<()> {
     upsert(
         w,
-        "INSERT INTO surveys (id, customer_id, kind, score, created_at, json)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-         ON CONFLICT (id) DO UPDATE SET json = excluded.json, score = excluded.score",
+        "INSERT INTO surveys (id, customer_id, kind, score, created_at, json, ticket_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+         ON CONFLICT (id) DO UPDATE SET json = excluded.json, score = excluded.score,
+             created_at = excluded.created_at",
         params![
             s.id,
             s.customer_id,
             s.kind.as_str(),
             s.score,
             millis(s.created_at),
-            to_json(s)?
+            to_json(s)?,
+            s.ticket_id
         ],
         EntityKind::Survey,
         &s.id.to_string(),
@@ -260,6 +263,10 @@ fn many<T: serde::de::DeserializeOwned>(
 
 pub fn ticket(conn: &Connection, id: TicketId) -> rusqlite::Result<Option<Ticket>> {
     one(conn, "SELECT json FROM tickets WHERE id = ?1", [id])
+}
+
+pub fn message(conn: &Connection, id: MessageId) -> rusqlite::Result<Option<Message>> {
+    one(conn, "SELECT json FROM messages WHERE id = ?1", [id])
 }
 
 pub fn messages_of(conn: &Connection, ticket_id: TicketId) -> rusqlite::Result<Vec<Message>> {

@@ -33,6 +33,7 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/events", get(events::stream))
         .route("/v1/stats", get(stats))
         .route("/v1/presence", axum::routing::put(put_presence))
+        .merge(super::bridge_routes::router())
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .with_state(state)
@@ -54,7 +55,7 @@ async fn method_not_allowed(method: Method, uri: Uri) -> ApiError {
     )
 }
 
-fn stored_response(stored: Stored) -> Response {
+pub(crate) fn stored_response(stored: Stored) -> Response {
     let mut response = (stored.status, Json(stored.body)).into_response();
     if stored.replayed {
         response
@@ -73,7 +74,7 @@ fn with_etag(mut response: Response, version: Option<i64>) -> Response {
 }
 
 /// The fingerprint of an idempotent request: method, path and the parsed body.
-fn request_text<T: Serialize>(method: &str, path: &str, body: &T) -> ApiResult<String> {
+pub(crate) fn request_text<T: Serialize>(method: &str, path: &str, body: &T) -> ApiResult<String> {
     Ok(format!("{method} {path}\n{}", serde_json::to_string(body)?))
 }
 
@@ -254,7 +255,7 @@ async fn create_outbound(
     let text = request_text("POST", "/v1/tickets", &req)?;
     let stored = state
         .idempotent(agent.id, key, text, StatusCode::CREATED, move |w, now| {
-            ops::outbound(w, &agent, req, now)
+            ops::notice(w, &agent, req, now)
         })
         .await?;
     Ok(stored_response(stored))
@@ -292,14 +293,14 @@ async fn inbound(
         let text = request_text("POST", "/v1/inbound", &req)?;
         let stored = state
             .idempotent(bridge.id, key, text, StatusCode::CREATED, move |w, now| {
-                ops::inbound(w, req, now)
+                ops::inbound(w, Some(bridge.id), req, now)
             })
             .await?;
         return Ok(stored_response(stored));
     }
     let clock = state.clock();
     let created = state
-        .write(move |w| ops::inbound(w, req, clock.now()))
+        .write(move |w| ops::inbound(w, Some(bridge.id), req, clock.now()))
         .await?;
     Ok((StatusCode::CREATED, Json(created)).into_response())
 }

@@ -264,6 +264,8 @@ pub fn synthetic(db: &mut Db, n: usize, now: Timestamp) -> anyhow::Result<usize>
                         body: body.to_string(),
                         created_at: at,
                         delivery,
+                        delivery_error: None,
+                        attachments: Vec::new(),
                     },
                 )?;
                 message_id += 1;

@@ -47,6 +47,7 @@ fn step(w: &mut Writer<'_>, seed: u64, now: Timestamp) -> ApiResult<()> {
     if let Some(handle) = handle {
         ops::inbound(
             w,
+            None,
             InboundMessage {
                 channel: handle.channel,
                 from: handle.value.clone(),
@@ -56,6 +57,9 @@ fn step(w: &mut Writer<'_>, seed: u64, now: Timestamp) -> ApiResult<()> {
                 ticket_id: None,
                 order_id: None,
                 language: Some(customer.preferred_language.clone()),
+                external_id: None,
+                thread_refs: None,
+                attachments: Vec::new(),
             },
             now,
         )?;

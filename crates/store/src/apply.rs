@@ -217,6 +217,10 @@ fn message_meta_json(m: &Message) -> Result<String> {
         channel: &'a sahaya_protocol::domain::Channel,
         created_at: &'a sahaya_protocol::domain::Timestamp,
         delivery: &'a sahaya_protocol::domain::Delivery,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        delivery_error: &'a Option<String>,
+        #[serde(skip_serializing_if = "<[_]>::is_empty")]
+        attachments: &'a [sahaya_protocol::domain::Attachment],
     }
     // Every field of `Message` but `body`: a new field fails to compile here.
     let Message {
@@ -228,6 +232,8 @@ fn message_meta_json(m: &Message) -> Result<String> {
         body: _,
         created_at,
         delivery,
+        delivery_error,
+        attachments,
     } = m;
     encode(
         "message",
@@ -239,6 +245,8 @@ fn message_meta_json(m: &Message) -> Result<String> {
             channel,
             created_at,
             delivery,
+            delivery_error,
+            attachments,
         },
     )
 }

@@ -366,6 +366,8 @@ impl Store {
                 body,
                 created_at: entry.created_at,
                 delivery,
+                delivery_error: None,
+                attachments: Vec::new(),
             });
         }
         Ok(out)

@@ -261,6 +261,8 @@ fn unicode61_without_marks_would_mangle_indic_words() {
         body: "ನನ್ನ ಪಾರ್ಸೆಲ್‌ನ ಸ್ಥಿತಿ".into(),
         created_at: t0(),
         delivery: sahaya_protocol::domain::Delivery::Received,
+        delivery_error: None,
+        attachments: Vec::new(),
     };
     store
         .apply_changes(
@@ -413,6 +415,8 @@ fn fts_message(id: i64, ticket_id: i64, body: &str) -> Entity {
         body: body.into(),
         created_at: t0() + Duration::minutes(id),
         delivery: sahaya_protocol::domain::Delivery::Received,
+        delivery_error: None,
+        attachments: Vec::new(),
     })
 }
 

@@ -85,6 +85,8 @@ fn message(id: i64, ticket_id: i64, body: &str, minutes: i64) -> Message {
         body: body.to_string(),
         created_at: t0() + Duration::minutes(minutes),
         delivery: Delivery::Received,
+        delivery_error: None,
+        attachments: Vec::new(),
     }
 }
 
@@ -409,6 +411,8 @@ fn done_message_replaces_the_queued_one() {
         body: "On its way!".into(),
         created_at: t0() + Duration::minutes(20),
         delivery: Delivery::Sent,
+        delivery_error: None,
+        attachments: Vec::new(),
     };
     store
         .mark_done(entry.id, &Entity::Message(server_msg.clone()))

@@ -59,6 +59,7 @@ impl Backend for SahayaBackend {
                 let req = NewMessage {
                     kind: *kind,
                     body: body.clone(),
+                    attachments: Vec::new(),
                 };
                 let created = client.post_message(*ticket_id, key, &req).await?;
                 Ok(vec![

@@ -4,12 +4,14 @@
 mod agent;
 mod customer;
 mod enums;
+mod file_name;
 mod order;
 mod ticket;
 
 pub use agent::*;
 pub use customer::*;
 pub use enums::*;
+pub use file_name::{content_type, sanitize_file_name};
 pub use order::*;
 pub use ticket::*;
 

@@ -6,6 +6,7 @@ pub type TicketId = i64;
 pub type MessageId = i64;
 pub type AgentId = i64;
 pub type CustomerId = i64;
+pub type AttachmentId = i64;
 
 /// Service-level targets of one ticket.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -103,4 +104,25 @@ pub struct Message {
     pub body: String,
     pub created_at: Timestamp,
     pub delivery: Delivery,
+    /// Why the channel could not deliver it (with `delivery: failed`), in the
+    /// bridge's words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delivery_error: Option<String>,
+    /// Files that came or go with the message (their bytes are fetched on
+    /// demand from `GET /v1/attachments/{id}`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<Attachment>,
+}
+
+/// A file attached to a message. `name` and `content_type` come from outside
+/// (a customer's mail): show them sanitized, never use `name` as a path.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attachment {
+    pub id: AttachmentId,
+    pub name: String,
+    pub content_type: String,
+    /// In bytes.
+    pub size: u64,
+    /// SHA-256 of the bytes, lower-case hex.
+    pub sha256: String,
 }

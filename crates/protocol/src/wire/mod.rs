@@ -2,12 +2,14 @@
 //! events and the error body. Server and client both use these types, so the
 //! contract cannot drift. Documented in `docs/api.md`.
 
+mod bridge;
 mod changes;
 mod error;
 mod requests;
 mod responses;
 mod stats;
 
+pub use bridge::*;
 pub use changes::*;
 pub use error::*;
 pub use requests::*;

@@ -1,7 +1,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::{
-    ActionKind, AgentId, Channel, CustomerId, Money, Priority, RefundMethod, Status, TicketId,
+    ActionKind, AgentId, AttachmentId, Channel, CustomerId, Money, Priority, RefundMethod, Status,
+    TicketId,
 };
 
 /// `POST /v1/tickets/{id}/messages`. `kind` is `reply` or `note`.
@@ -10,6 +11,9 @@ use crate::domain::{
 pub struct NewMessage {
     pub kind: crate::domain::MessageKind,
     pub body: String,
+    /// Files uploaded before (`POST /v1/attachments`) by the same caller.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<AttachmentId>,
 }
 
 /// `PATCH /v1/tickets/{id}`: only the fields present change.
@@ -172,6 +176,20 @@ pub struct InboundMessage {
     /// Preferred language of a new customer (BCP 47).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
+    /// The channel's id of this message (an email's Message-ID): replies
+    /// that name it thread to the same ticket.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub external_id: Option<String>,
+    /// Channels with threads (email) send the ids this message answers
+    /// (In-Reply-To first, then References, newest first), possibly none:
+    /// the message joins the ticket one of them belongs to, or, matching
+    /// none, opens a new ticket. Without it (chat-like channels) the
+    /// customer's latest active ticket on the channel is joined.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub thread_refs: Option<Vec<String>>,
+    /// Files uploaded before by the same bridge.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<AttachmentId>,
 }
 
 /// `PUT /v1/presence`: what the agent is doing on a ticket.

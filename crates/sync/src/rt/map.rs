@@ -190,6 +190,8 @@ pub fn message(
             // RT mails it when the transaction is made.
             MessageKind::Reply => Delivery::Sent,
         },
+        delivery_error: None,
+        attachments: Vec::new(),
     }
 }
 

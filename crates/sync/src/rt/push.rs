@@ -126,6 +126,8 @@ async fn message(
             MessageKind::Note => sahaya_protocol::domain::Delivery::Internal,
             _ => sahaya_protocol::domain::Delivery::Sent,
         },
+        delivery_error: None,
+        attachments: Vec::new(),
     };
     Ok(vec![Entity::Message(message)])
 }

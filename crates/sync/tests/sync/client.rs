@@ -34,6 +34,9 @@ fn inbound_msg(from: &str, body: &str) -> InboundMessage {
         ticket_id: None,
         order_id: None,
         language: Some("kn".to_string()),
+        external_id: None,
+        thread_refs: None,
+        attachments: Vec::new(),
     }
 }
 
@@ -41,6 +44,7 @@ fn reply(body: &str) -> NewMessage {
     NewMessage {
         kind: MessageKind::Reply,
         body: body.to_string(),
+        attachments: Vec::new(),
     }
 }
 
@@ -310,6 +314,7 @@ async fn messages_are_idempotent_by_key() {
     let note = NewMessage {
         kind: MessageKind::Note,
         body: "checked with courier".into(),
+        attachments: Vec::new(),
     };
     let created = agent.post_message(id, "note-key-1", &note).await.unwrap();
     assert_eq!(created.message.kind, MessageKind::Note);

@@ -238,6 +238,8 @@ impl Gen {
                 body: fill.apply(text),
                 created_at: at,
                 delivery,
+                delivery_error: None,
+                attachments: Vec::new(),
             });
         }
 

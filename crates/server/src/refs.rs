@@ -1,0 +1,65 @@
+//! A channel's ids of messages (a customer mail's Message-ID, the id our own
+//! mail went out with), so that an answer naming one joins its ticket.
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::db::Writer;
+use sahaya_protocol::domain::{MessageId, TicketId};
+
+/// Longest id kept; longer ones are not ids a channel made.
+const MAX_REF_LEN: usize = 500;
+
+/// Remembers that `reference` names `message_id` of `ticket_id`. The first
+/// message to claim an id keeps it.
+pub fn put(
+    w: &Writer<'_>,
+    reference: &str,
+    message_id: MessageId,
+    ticket_id: TicketId,
+) -> rusqlite::Result<()> {
+    let reference = normalize(reference);
+    if reference.is_empty() || reference.len() > MAX_REF_LEN {
+        return Ok(());
+    }
+    w.tx.prepare_cached(
+        "INSERT OR IGNORE INTO message_refs (ref, message_id, ticket_id) VALUES (?1, ?2, ?3)",
+    )?
+    .execute(params![reference, message_id, ticket_id])?;
+    Ok(())
+}
+
+/// The ticket of the first of `references` that is known.
+pub fn ticket_of(conn: &Connection, references: &[String]) -> rusqlite::Result<Option<TicketId>> {
+    let mut stmt = conn.prepare_cached("SELECT ticket_id FROM message_refs WHERE ref = ?1")?;
+    for reference in references {
+        if let Some(id) = stmt
+            .query_row([normalize(reference)], |r| r.get(0))
+            .optional()?
+        {
+            return Ok(Some(id));
+        }
+    }
+    Ok(None)
+}
+
+/// The ids of a ticket's messages with the message each names, in message
+/// order.
+pub fn of_ticket(
+    conn: &Connection,
+    ticket_id: TicketId,
+) -> rusqlite::Result<Vec<(String, MessageId)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT ref, message_id FROM message_refs WHERE ticket_id = ?1 ORDER BY message_id, ref",
+    )?;
+    stmt.query_map([ticket_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect()
+}
+
+/// Ids compare without surrounding blanks and angle brackets.
+fn normalize(reference: &str) -> String {
+    reference
+        .trim()
+        .trim_start_matches('<')
+        .trim_end_matches('>')
+        .to_string()
+}
