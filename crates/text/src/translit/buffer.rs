@@ -185,6 +185,26 @@ mod tests {
     }
 
     #[test]
+    fn typing_on_after_a_flush_continues_the_word() {
+        let (mut buf, mut t) = typed(Script::Kannada, "ArDar");
+        t.flush_into(&mut buf); // e.g. the agent pressed Right at the end
+        assert_eq!(buf.text(), "ಆರ್ಡರ್");
+        t.type_char(&mut buf, 'u');
+        assert_eq!((buf.text().as_str(), t.pending()), ("ಆರ್ಡ", "ru"));
+        t.flush_into(&mut buf);
+        assert_eq!(buf.text(), "ಆರ್ಡರು");
+        // Text typed elsewhere ending in a virama is continued the same way.
+        let mut buf = TextBuffer::from_text("ಕಾರ್ಡ್");
+        let mut t = Transliterator::new(Script::Kannada);
+        t.type_str(&mut buf, "u ");
+        assert_eq!(buf.text(), "ಕಾರ್ಡು ");
+        // ... but Backspace there is the buffer's own.
+        let mut buf = TextBuffer::from_text("ಕಾರ್ಡ್");
+        t.backspace_in(&mut buf);
+        assert_eq!(buf.text(), "ಕಾರ್ಡ");
+    }
+
+    #[test]
     fn enter_breaks_the_line_and_flushes() {
         let (buf, t) = typed(Script::Devanagari, "namaste\ndhanyavAd");
         assert_eq!(buf.lines(), ["नमस्ते", "धन्यवा"]);

@@ -3,7 +3,7 @@
 //! documentation](super)).
 
 use super::Script;
-use super::table::{self, Class, Key, Mark, Sound};
+use super::table::{self, Mark};
 use crate::cluster::prev_cluster_boundary;
 
 /// What a key does to the text before the cursor: remove exactly `delete`
@@ -26,11 +26,11 @@ const HISTORY: usize = 256;
 
 /// One piece of committed text Backspace removes as a whole.
 #[derive(Clone, Debug)]
-struct Unit {
-    text: String,
+pub(super) struct Unit {
+    pub(super) text: String,
     /// Written by a flush: the Latin that was pending then. Deleting the
     /// key that caused the flush (a space, say) puts it back as pending.
-    reopen: Option<String>,
+    pub(super) reopen: Option<String>,
     /// A key that ended the syllable and was inserted as it is.
     passthrough: bool,
     /// Not typed here: a virama-final cluster found before the cursor,
@@ -44,73 +44,14 @@ struct Unit {
 /// [`push`](Self::push) and [`flush`](Self::flush) only inserts.
 #[derive(Clone, Debug)]
 pub struct Transliterator {
-    script: Script,
+    pub(super) script: Script,
     /// Latin typed but not resolved yet; starts with `` ` `` for a literal run.
-    pending: String,
+    pub(super) pending: String,
     /// Committed text, newest last; ends right before the cursor.
-    units: Vec<Unit>,
+    pub(super) units: Vec<Unit>,
     /// The character before the first unit (decides whether a mark has a
     /// vowel to sit on).
     context: Option<char>,
-}
-
-/// A key of the pending Latin, where it is, and whether more keys can no
-/// longer change it.
-#[derive(Clone, Copy)]
-struct Tok {
-    key: &'static Key,
-    start: usize,
-    firm: bool,
-}
-
-/// Splits folded Latin into keys, longest first. Once the rest of the text
-/// is the start of a longer key, it and everything after it is not firm.
-fn tokenize(s: &str, last: bool) -> Vec<Tok> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    let mut firm = true;
-    while let Some(rest) = s.get(i..).filter(|r| !r.is_empty()) {
-        if firm && !last && table::extends(rest) {
-            firm = false;
-        }
-        match table::longest_prefix(rest) {
-            Some(key) => {
-                out.push(Tok {
-                    key,
-                    start: i,
-                    firm,
-                });
-                i += key.latin.len();
-            }
-            // Every scheme character starts a key (a table test says so).
-            None => i += rest.chars().next().map_or(1, char::len_utf8),
-        }
-    }
-    out
-}
-
-/// The consonant `t` stands for inside a consonant cluster (`M` and `H`
-/// are m and h there).
-fn consonant(t: &Tok) -> Option<(Class, &'static str)> {
-    let key = match t.key.sound {
-        Sound::Mark(m) => table::mark_fallback(m)?,
-        _ => t.key,
-    };
-    match key.sound {
-        Sound::Consonant { class, .. } => Some((class, key.latin)),
-        _ => None,
-    }
-}
-
-fn letter_of(t: &Tok, script: Script) -> &'static str {
-    let key = match t.key.sound {
-        Sound::Mark(m) => table::mark_fallback(m).unwrap_or(t.key),
-        _ => t.key,
-    };
-    match key.sound {
-        Sound::Consonant { letter, .. } | Sound::Vowel { letter, .. } => letter[script.index()],
-        _ => "",
-    }
 }
 
 impl Transliterator {
@@ -235,10 +176,11 @@ impl Transliterator {
         }
         let delete = self.backspace_text()?;
         let top = self.units.pop()?;
-        if top.passthrough && self.units.last().is_some_and(|u| u.reopen.is_some()) {
-            if let Some(prev) = self.units.pop() {
-                self.pending = prev.reopen.unwrap_or_default();
-            }
+        if top.passthrough
+            && self.units.last().is_some_and(|u| u.reopen.is_some())
+            && let Some(prev) = self.units.pop()
+        {
+            self.pending = prev.reopen.unwrap_or_default();
         }
         Some(Edit {
             delete,
@@ -313,12 +255,12 @@ impl Transliterator {
     }
 
     /// Whether the committed text ends in a vowel a mark can sit on.
-    fn after_vowel(&self) -> bool {
+    pub(super) fn after_vowel(&self) -> bool {
         self.last_char()
             .is_some_and(|c| table::ends_in_vowel(c, self.script))
     }
 
-    fn commit(&mut self, text: String, passthrough: bool, out: &mut String) {
+    pub(super) fn commit(&mut self, text: String, passthrough: bool, out: &mut String) {
         if text.is_empty() {
             return;
         }
@@ -332,7 +274,7 @@ impl Transliterator {
     }
 
     /// A mark joins the syllable it sits on (one Backspace removes both).
-    fn commit_mark(&mut self, mark: Mark, out: &mut String) {
+    pub(super) fn commit_mark(&mut self, mark: Mark, out: &mut String) {
         let text = table::mark_text(mark, self.script);
         match self.units.last_mut() {
             Some(top) => {
@@ -365,16 +307,16 @@ impl Transliterator {
         }
         let latin = self.pending.clone();
         let first = self.units.len();
-        let mut lead = 0;
+        let (mut lead, mut marks) = (0, 0);
         if let Some(literal) = latin.strip_prefix('`') {
             self.commit(literal.to_string(), false, out);
         } else {
-            lead = self.resolve(true, out);
+            (lead, marks) = self.resolve(true, out);
         }
         self.pending.clear();
         // What the flush wrote, as one unit typing on can take back (less
-        // a mark it put on a syllable written before, `n` of `ank`).
-        let text: String = self.units.drain(first..).map(|u| u.text).collect();
+        // a mark it put on text written before, `n` of `ank`).
+        let text: String = self.units.drain(first + marks..).map(|u| u.text).collect();
         if !text.is_empty() {
             self.units.push(Unit {
                 text,
@@ -388,167 +330,9 @@ impl Transliterator {
     fn trim_history(&mut self) {
         if self.units.len() > HISTORY {
             let n = self.units.len() - HISTORY;
-            if let Some(last) = self.units.drain(..n).last() {
-                self.context = last.text.chars().next_back();
-            }
+            self.context = self.units[n - 1].text.chars().next_back();
+            self.units.drain(..n);
         }
-    }
-
-    /// Commits every syllable of the pending Latin that more keys can no
-    /// longer change (all of it when `last`). Returns how much of the Latin
-    /// went into marks on syllables committed before.
-    fn resolve(&mut self, last: bool, out: &mut String) -> usize {
-        let typed = self.pending.clone();
-        let folded: String = typed.chars().map(table::fold).collect();
-        let toks = tokenize(&folded, last);
-        let first = self.units.len();
-        let mut lead = 0;
-        let mut i = 0;
-        while i < toks.len() {
-            match self.step(&typed, &toks, i, last, out) {
-                Some(next) => i = next,
-                None => break,
-            }
-            if self.units.len() == first {
-                lead = toks.get(i).map_or(folded.len(), |t| t.start);
-            }
-        }
-        let done = toks.get(i).map_or(folded.len(), |t| t.start);
-        self.pending.drain(..done.min(self.pending.len()));
-        lead
-    }
-
-    /// Commits what starts at `toks[i]` if it is decided; returns where the
-    /// rest starts, `None` to wait for more keys.
-    fn step(
-        &mut self,
-        typed: &str,
-        toks: &[Tok],
-        i: usize,
-        last: bool,
-        out: &mut String,
-    ) -> Option<usize> {
-        let t = toks[i];
-        let script = self.script;
-        let after_vowel = self.after_vowel();
-        match t.key.sound {
-            Sound::Separator => return Some(i + 1),
-            Sound::Mark(mark) if after_vowel => {
-                self.commit_mark(mark, out);
-                return Some(i + 1);
-            }
-            Sound::Mark(Mark::Candrabindu) => {
-                self.commit(t.key.latin.to_string(), false, out);
-                return Some(i + 1);
-            }
-            Sound::Vowel { letter, .. } => {
-                if !t.firm {
-                    return None;
-                }
-                self.commit(letter[script.index()].to_string(), false, out);
-                return Some(i + 1);
-            }
-            _ => {}
-        }
-        // A nasal before a stop is the anusvara in Kannada and Telugu.
-        let nasal = consonant(&t).map(|(class, _)| class);
-        if script != Script::Devanagari
-            && after_vowel
-            && matches!(nasal, Some(Class::DentalNasal | Class::LabialNasal))
-        {
-            let next = toks.get(i + 1);
-            // Wait until the next key is known (`J` may still become `JN`).
-            if !last && next.is_none_or(|n| !n.firm) {
-                return None;
-            }
-            match next.and_then(consonant) {
-                Some((next, _))
-                    if next == Class::Labial
-                        || (next == Class::Stop && nasal == Some(Class::DentalNasal)) =>
-                {
-                    self.commit_mark(Mark::Anusvara, out);
-                    return Some(i + 1);
-                }
-                _ => {}
-            }
-        }
-        self.cluster(typed, toks, i, last, after_vowel, out)
-    }
-
-    /// A consonant cluster starting at `toks[i]`, with its vowel if typed.
-    fn cluster(
-        &mut self,
-        typed: &str,
-        toks: &[Tok],
-        i: usize,
-        last: bool,
-        after_vowel: bool,
-        out: &mut String,
-    ) -> Option<usize> {
-        let script = self.script;
-        let virama = table::virama(script);
-        let mut text = String::new();
-        let mut latin = Vec::new();
-        let mut explicit = false;
-        let mut j = i;
-        while let Some(t) = toks.get(j) {
-            if let Some((_, key)) = consonant(t) {
-                if !text.is_empty() {
-                    text.push_str(virama);
-                }
-                text.push_str(letter_of(t, script));
-                latin.push(key);
-                explicit = false;
-            } else if t.key.sound == Sound::Separator {
-                explicit = true;
-                if matches!(toks.get(j + 1), Some(n) if matches!(n.key.sound, Sound::Vowel { .. }))
-                {
-                    // `k_a`: the consonant ends here, the vowel stands alone.
-                    text.push_str(virama);
-                    self.commit(text, false, out);
-                    return Some(j + 1);
-                }
-            } else {
-                break;
-            }
-            j += 1;
-        }
-        if let Some(t) = toks.get(j)
-            && let Sound::Vowel { sign, .. } = t.key.sound
-        {
-            if !t.firm {
-                return None;
-            }
-            text.push_str(sign[script.index()]);
-            self.commit(text, false, out);
-            return Some(j + 1);
-        }
-        if toks.get(j).is_none() && !last {
-            return None;
-        }
-        // The word's consonants end here (at the end, or before a literal
-        // `~`); typing on right after them takes them back.
-        let end = toks.get(j).map_or(typed.len(), |t| t.start);
-        let text = self.final_cluster(text, &latin, explicit, after_vowel);
-        self.commit(text, false, out);
-        if let Some(top) = self.units.last_mut() {
-            top.reopen = typed.get(toks[i].start..end).map(str::to_string);
-        }
-        Some(j)
-    }
-
-    /// A cluster with no vowel after it: Kannada and Telugu end it with a
-    /// virama, Devanagari only when `_` asks; Telugu writes a lone final
-    /// `m` after a vowel as the anusvara (సమయం).
-    fn final_cluster(&self, mut text: String, latin: &[&str], explicit: bool, after_vowel: bool) -> String {
-        let script = self.script;
-        if script == Script::Telugu && !explicit && after_vowel && latin == ["m"] {
-            return table::mark_text(Mark::Anusvara, script).to_string();
-        }
-        if explicit || script != Script::Devanagari {
-            text.push_str(table::virama(script));
-        }
-        text
     }
 }
 

@@ -60,8 +60,7 @@
 //! before the cursor) and leaves some Latin [`pending`](Transliterator::pending):
 //! the syllable that later keys can still change. The committed text
 //! always ends on a whole syllable, so the cursor stays on a display-cluster
-//! boundary and no virama dangles before the pending Latin (except one `_`
-//! asked for). `paarsel` goes:
+//! boundary and no virama dangles before the pending Latin. `paarsel` goes:
 //!
 //! | key | p | a | a | r | s | e | l | space |
 //! |---|---|---|---|---|---|---|---|---|
@@ -87,6 +86,7 @@
 
 mod buffer;
 mod engine;
+mod syllable;
 mod table;
 
 #[cfg(test)]

@@ -102,16 +102,13 @@ proptest! {
 
     /// From an empty field, whatever is typed (no pasted marks): the cursor
     /// is on a boundary, every virama follows a consonant, no cluster starts
-    /// with a mark, and no virama dangles before the pending syllable unless
-    /// `_` asked for it.
+    /// with a mark, and no virama dangles before the pending syllable.
     #[test]
     fn typing_never_breaks_a_cluster(script in script(), ops in prop::collection::vec(op(), 0..80)) {
         let ops: Vec<Op> = ops.into_iter().filter(|o| !matches!(o, Op::Key('ा'))).collect();
         let mut buf = TextBuffer::new();
         let mut t = Transliterator::new(script);
-        let mut underscore = false;
         for op in &ops {
-            underscore |= matches!(op, Op::Key('_'));
             run(&mut buf, &mut t, op);
             prop_assert!(cursor_on_boundary(&buf), "{buf:?}");
             let text = buf.text();
@@ -125,7 +122,7 @@ proptest! {
                 prop_assert!(!g.starts_with(is_mark), "{g:?} in {text:?}");
             }
             // (A literal Latin run may follow a word-final virama.)
-            if t.is_composing() && !underscore && !t.pending().starts_with('`') {
+            if t.is_composing() && !t.pending().starts_with('`') {
                 prop_assert!(!buf.before_cursor().ends_with(is_virama), "{buf:?} {:?}", t.pending());
             }
             let p = t.preview(&buf);
@@ -200,7 +197,10 @@ fn tricky_text_typed_as_keys() {
             t.flush_into(&mut buf);
             assert!(cursor_on_boundary(&buf), "{s:?}");
             let text = buf.text();
-            assert!(!text.contains(['\x1b', '\x00', '\x08', '\u{202E}']), "{text:?}");
+            assert!(
+                !text.contains(['\x1b', '\x00', '\x08', '\u{202E}']),
+                "{text:?}"
+            );
             // Text in Indic scripts and emoji comes through unchanged.
             for word in s.split(' ').filter(|w| w.chars().all(|c| !c.is_ascii())) {
                 assert!(text.contains(word), "{word:?} lost in {text:?}");

@@ -247,7 +247,9 @@ pub(crate) fn latin_of_cluster(cluster: &str, script: Script) -> Option<String> 
     let mut i = 0;
     while i < parts.len() {
         // A two-letter key (x, GY) first, then one letter.
-        let pair = parts.get(i + 1).map(|next| format!("{}{virama}{next}", parts[i]));
+        let pair = parts
+            .get(i + 1)
+            .map(|next| format!("{}{virama}{next}", parts[i]));
         match pair.as_deref().and_then(|p| consonant_key(p, script)) {
             Some(key) => {
                 keys.push(key);
@@ -263,7 +265,8 @@ pub(crate) fn latin_of_cluster(cluster: &str, script: Script) -> Option<String> 
     for (k, key) in keys.iter().enumerate() {
         latin.push_str(key);
         let rest = keys[k + 1..].concat();
-        if !rest.is_empty() && longest_prefix(&format!("{key}{rest}")).map(|m| m.latin) != Some(key) {
+        if !rest.is_empty() && longest_prefix(&format!("{key}{rest}")).map(|m| m.latin) != Some(key)
+        {
             latin.push('_');
         }
     }
@@ -283,12 +286,20 @@ pub(crate) fn mark_text(mark: Mark, script: Script) -> &'static str {
     forms[script.index()]
 }
 
+/// Whether `s` is only anusvara, visarga and candrabindu signs of `script`.
+pub(crate) fn is_marks(s: &str, script: Script) -> bool {
+    let marks = [Mark::Anusvara, Mark::Visarga, Mark::Candrabindu].map(|m| mark_text(m, script));
+    s.chars().all(|c| marks.iter().any(|m| m.starts_with(c)))
+}
+
 /// Whether `c` ends a syllable of `script` in a vowel (a letter, vowel sign
 /// or mark; not a virama, digit or danda): a mark or the anusvara rule may
 /// follow it.
 pub(crate) fn ends_in_vowel(c: char, script: Script) -> bool {
     match script {
-        Script::Kannada => matches!(c, '\u{0C80}'..='\u{0CE3}' | '\u{0CF1}'..='\u{0CF3}') && c != '\u{0CCD}',
+        Script::Kannada => {
+            matches!(c, '\u{0C80}'..='\u{0CE3}' | '\u{0CF1}'..='\u{0CF3}') && c != '\u{0CCD}'
+        }
         Script::Telugu => matches!(c, '\u{0C00}'..='\u{0C63}') && c != '\u{0C4D}',
         Script::Devanagari => {
             matches!(c, '\u{0900}'..='\u{0963}' | '\u{0971}'..='\u{097F}') && c != '\u{094D}'
@@ -325,8 +336,16 @@ mod tests {
     #[test]
     fn keys_are_unique_and_every_letter_means_something() {
         for (i, a) in KEYS.iter().enumerate() {
-            assert!(KEYS[i + 1..].iter().all(|b| b.latin != a.latin), "{}", a.latin);
-            assert!(a.latin.chars().all(|c| fold(c) == c), "{} is folded away", a.latin);
+            assert!(
+                KEYS[i + 1..].iter().all(|b| b.latin != a.latin),
+                "{}",
+                a.latin
+            );
+            assert!(
+                a.latin.chars().all(|c| fold(c) == c),
+                "{} is folded away",
+                a.latin
+            );
         }
         for c in ('a'..='z').chain('A'..='Z') {
             assert!(longest_prefix(&fold(c).to_string()).is_some(), "{c}");
@@ -344,7 +363,11 @@ mod tests {
             };
             for (i, f) in forms.iter().enumerate() {
                 let block = &blocks[i % 3];
-                assert!(f.chars().all(|c| block.contains(&(c as u32))), "{} {f}", key.latin);
+                assert!(
+                    f.chars().all(|c| block.contains(&(c as u32))),
+                    "{} {f}",
+                    key.latin
+                );
             }
         }
     }
@@ -359,7 +382,10 @@ mod tests {
         assert_eq!(kn("ಕ").as_deref(), None);
         assert_eq!(kn("ಕ್\u{200D}").as_deref(), None);
         assert_eq!(kn("క్").as_deref(), None);
-        assert_eq!(latin_of_cluster("न्ज्ञ्", Script::Devanagari).as_deref(), Some("nGY"));
+        assert_eq!(
+            latin_of_cluster("न्ज्ञ्", Script::Devanagari).as_deref(),
+            Some("nGY")
+        );
     }
 
     #[test]
