@@ -3,13 +3,16 @@
 //! The report covers the language the console will speak (and the
 //! `LANG`/`LC_*` values behind it), the terminal's colour support, how this
 //! terminal draws Kannada, Telugu and Devanagari clusters and emoji, the fonts
-//! to install, and whether the support server answers.
+//! to install, whether an input method can type those scripts (or the
+//! console's transliteration toggle is the way), and whether the support
+//! server answers.
 //!
 //! One module per section: `language`, `terminal`, `widths` (with `measure`,
-//! the cursor-position probing), `fonts`, `server`. The width calibration
+//! the cursor-position probing), `fonts`, `input_method`, `server`. The width calibration
 //! itself, and its cache, live in `sahaya_text::calibration`.
 
 mod fonts;
+mod input_method;
 mod language;
 mod measure;
 mod server;
@@ -111,6 +114,7 @@ pub fn run(opts: DoctorOptions) -> anyhow::Result<()> {
     terminal::terminal_section(&mut report, &identity);
     widths::widths_section(&mut report, &opts, &identity, &data_dir)?;
     fonts::fonts_section(&mut report);
+    input_method::input_method_section(&mut report);
     server::server_section(&mut report, &opts, &config);
 
     println!();

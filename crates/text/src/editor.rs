@@ -333,6 +333,34 @@ impl TextBuffer {
         self.col = col;
     }
 
+    /// The current line up to the cursor.
+    pub fn before_cursor(&self) -> &str {
+        &self.lines[self.row][..self.col]
+    }
+
+    /// Removes `s` from just before the cursor when the line ends with it
+    /// there and it starts on a display-cluster boundary (a whole syllable
+    /// typed through [`crate::translit`]); returns whether it did. Nothing
+    /// changes otherwise.
+    pub fn remove_before_cursor(&mut self, s: &str) -> bool {
+        if !self.can_remove_before_cursor(s) {
+            return false;
+        }
+        if !s.is_empty() {
+            self.goal_col = None;
+            self.remove_back_to(self.col - s.len());
+        }
+        true
+    }
+
+    /// Whether [`Self::remove_before_cursor`] would remove `s`.
+    pub fn can_remove_before_cursor(&self, s: &str) -> bool {
+        let line = &self.lines[self.row];
+        self.col.checked_sub(s.len()).is_some_and(|start| {
+            line.get(start..self.col) == Some(s) && is_cluster_boundary(line, start)
+        })
+    }
+
     /// Delete: removes the whole display cluster after the cursor (joins the
     /// next line at a line end).
     pub fn delete(&mut self) {

@@ -10,6 +10,8 @@
 //! - [`wrap`](mod@wrap) and [`truncate`](mod@truncate): line breaking and
 //!   fitting into columns, never splitting a cluster.
 //! - [`editor`]: the reply composer's buffer ([`TextBuffer`]).
+//! - [`translit`]: typing Kannada, Telugu and Devanagari from Latin keys
+//!   ([`Transliterator`], [`Script`]).
 //! - [`draw`]: putting text into a ratatui buffer at the profile's widths.
 //! - [`romanize`](mod@romanize): ISO 15919 Latin display of Kannada, Telugu
 //!   and Devanagari, for terminals that cannot shape them
@@ -24,6 +26,7 @@ pub mod draw;
 pub mod editor;
 pub mod romanize;
 pub mod sanitize;
+pub mod translit;
 pub mod truncate;
 pub mod width;
 pub mod wrap;
@@ -39,6 +42,7 @@ pub use draw::{draw_line, draw_str};
 pub use editor::TextBuffer;
 pub use romanize::romanize;
 pub use sanitize::{sanitize, sanitize_line};
+pub use translit::{Script, Transliterator};
 pub use truncate::{ELLIPSIS, pad_to, truncate};
 pub use width::{WidthModel, WidthProfile, default_profile};
 pub use wrap::{wrap, wrap_ranges};
