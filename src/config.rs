@@ -46,6 +46,33 @@ pub struct Config {
     pub calendar: Option<Calendar>,
     /// Supervisor alerts (`[alerts]`): limits and how the terminal is told.
     pub alerts: Option<sahaya_tui::supervisor::AlertRules>,
+    /// Channel bridges (`[bridge]`, `[bridge.email]`).
+    pub bridge: Option<BridgeConfig>,
+}
+
+/// `[bridge]`: how bridges reach the server, and each bridge's settings.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BridgeConfig {
+    /// The sahaya server (default: the top-level `server`).
+    pub server: Option<String>,
+    /// The integration account's token (the file must then be readable by
+    /// its owner only). Also `--token` or SAHAYA_BRIDGE_TOKEN.
+    pub token: Option<String>,
+    /// `[bridge.email]`: the mailbox and mail server of the email bridge.
+    pub email: Option<sahaya_bridge_email::relay::RelayConfig>,
+}
+
+impl Config {
+    /// Whether the file holds something secret (a token or a password).
+    fn holds_secrets(&self) -> bool {
+        let bridge = self.bridge.as_ref();
+        let mail_password = bridge.and_then(|b| b.email.as_ref()).is_some_and(|e| {
+            e.imap.login.password.is_some()
+                || e.smtp.login.as_ref().is_some_and(|l| l.password.is_some())
+        });
+        self.token.is_some() || bridge.is_some_and(|b| b.token.is_some()) || mail_password
+    }
 }
 
 impl Config {
@@ -73,7 +100,7 @@ pub enum ConfigError {
         message: String,
     },
     #[error(
-        "{path} holds a token but can be read by other users; run `chmod 600 {path}` (or move the token to SAHAYA_TOKEN)"
+        "{path} holds a token or password but can be read by other users; run `chmod 600 {path}` (or move the token to SAHAYA_TOKEN, a mail password to the variable named by password_env)"
     )]
     TooOpen { path: PathBuf },
 }
@@ -121,7 +148,7 @@ pub fn load(path: &Path) -> Result<Config, ConfigError> {
             message: e.message().to_string(),
         }
     })?;
-    if config.token.is_some() && readable_by_others(path) {
+    if config.holds_secrets() && readable_by_others(path) {
         return Err(ConfigError::TooOpen {
             path: path.to_path_buf(),
         });

@@ -3,6 +3,7 @@
 //! crates (see `../shared/DESIGN.md`); this package is the binary that wires
 //! them: command line, config, doctor and the console's start-up.
 
+pub mod bridge;
 pub mod config;
 pub mod console;
 pub mod doctor;

@@ -50,6 +50,11 @@ enum Command {
         #[arg(long)]
         simulate_traffic: bool,
     },
+    /// Run a channel bridge between the sahaya server and a channel.
+    Bridge {
+        #[command(subcommand)]
+        channel: BridgeChannel,
+    },
     /// Check language, terminal, fonts and server; calibrate text widths.
     Doctor {
         /// Support server URL to check (default: the config file's).
@@ -67,6 +72,23 @@ enum Command {
         /// Measure again and replace this terminal's cached calibration.
         #[arg(long)]
         recalibrate: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum BridgeChannel {
+    /// Email: customer mail (IMAP) becomes tickets and messages; replies,
+    /// notices and surveys go out over SMTP. Configured in [bridge.email].
+    Email {
+        /// The sahaya server (default: [bridge] server, else server).
+        #[arg(long)]
+        server: Option<String>,
+        /// The integration account's token (also SAHAYA_BRIDGE_TOKEN).
+        #[arg(long, hide_env_values = true)]
+        token: Option<String>,
+        /// Seconds between rounds (default: poll_secs in [bridge.email], 10).
+        #[arg(long, value_name = "SECONDS")]
+        poll: Option<u64>,
     },
 }
 
@@ -93,6 +115,20 @@ fn main() -> std::process::ExitCode {
                 .map_err(anyhow::Error::from)
                 .and_then(|rt| rt.block_on(sahaya::server::run_cli(opts)))
         }
+        Some(Command::Bridge {
+            channel:
+                BridgeChannel::Email {
+                    server,
+                    token,
+                    poll,
+                },
+        }) => sahaya::bridge::run_email(sahaya::bridge::BridgeOptions {
+            server: server.or(cli.server),
+            token: token.or(cli.token),
+            config: cli.config,
+            data_dir: cli.data_dir,
+            poll_secs: poll,
+        }),
         Some(Command::Doctor {
             server,
             backend,

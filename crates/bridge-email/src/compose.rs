@@ -64,6 +64,15 @@ pub struct OutboundReply {
     /// Earlier messages to quote, newest first.
     pub history: Vec<Quoted>,
     pub attachments: Vec<OutboundAttachment>,
+    /// Set when the message is a survey: its Message-ID then says so, and
+    /// the customer's answer is recognized by its In-Reply-To alone.
+    pub survey: Option<SurveyTag>,
+}
+
+/// What a survey mail asks: CSAT always, NPS when `nps`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SurveyTag {
+    pub nps: bool,
 }
 
 /// The email, ready for SMTP.
@@ -88,9 +97,54 @@ impl fmt::Debug for Composed {
     }
 }
 
-/// `sahaya-msg-<id>@<domain>`.
-pub fn message_id_for(sahaya_message_id: i64, domain: &str) -> String {
-    format!("sahaya-msg-{sahaya_message_id}@{domain}")
+/// The Message-ID (no brackets) a message goes out with, the same on every
+/// attempt: `sahaya-msg-<id>@<domain>`, or for a survey
+/// `sahaya-survey-<id>-<ticket>[-nps]@<domain>`, so that an answer naming it
+/// is known for one without asking anybody.
+pub fn message_id_for(reply: &OutboundReply, domain: &str) -> String {
+    match reply.survey {
+        None => format!("sahaya-msg-{}@{domain}", reply.message_id),
+        Some(tag) => format!(
+            "sahaya-survey-{}-{}{}@{domain}",
+            reply.message_id,
+            reply.ticket_id,
+            if tag.nps { "-nps" } else { "" }
+        ),
+    }
+}
+
+/// One of the bridge's own Message-IDs, read back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OwnId {
+    /// The sahaya message id.
+    pub message_id: i64,
+    /// For a survey: its ticket and what it asked.
+    pub survey: Option<(i64, SurveyTag)>,
+}
+
+/// Reads an id made by [`message_id_for`] with `domain`; None for any other.
+pub fn own_id(id: &str, domain: &str) -> Option<OwnId> {
+    let id = id.trim().trim_start_matches('<').trim_end_matches('>');
+    let (local, right) = id.rsplit_once('@')?;
+    if !right.eq_ignore_ascii_case(domain) {
+        return None;
+    }
+    if let Some(number) = local.strip_prefix("sahaya-msg-") {
+        return Some(OwnId {
+            message_id: number.parse().ok()?,
+            survey: None,
+        });
+    }
+    let rest = local.strip_prefix("sahaya-survey-")?;
+    let (rest, nps) = match rest.strip_suffix("-nps") {
+        Some(rest) => (rest, true),
+        None => (rest, false),
+    };
+    let (message, ticket) = rest.split_once('-')?;
+    Some(OwnId {
+        message_id: message.parse().ok()?,
+        survey: Some((ticket.parse().ok()?, SurveyTag { nps })),
+    })
 }
 
 /// The subject of a reply: `Re: ` when it answers a mail (unless there
@@ -149,7 +203,7 @@ pub fn compose(team: &TeamConfig, reply: &OutboundReply, date: SystemTime) -> Re
         reason,
     };
     let domain = team.message_id_domain()?;
-    let message_id = message_id_for(reply.message_id, &domain);
+    let message_id = message_id_for(reply, &domain);
     let from_address: Address = team
         .address
         .parse()
@@ -272,6 +326,7 @@ mod tests {
                 text: "Where is it?\n\nThanks".to_owned(),
             }],
             attachments: Vec::new(),
+            survey: None,
         }
     }
 

@@ -1,6 +1,7 @@
-//! Where reading stopped: the folder's UIDVALIDITY and the last UID handled,
-//! in a small JSON file replaced atomically (written aside, fsynced, renamed,
-//! directory fsynced), so that a crash leaves either the old or the new one.
+//! Where the bridge stopped: for reading, the folder's UIDVALIDITY and the
+//! last UID handled; for sending, the outbound queue's cursor. Each is a small
+//! JSON file replaced atomically (written aside, fsynced, renamed, directory
+//! fsynced), so that a crash leaves either the old or the new one.
 
 use std::fs::{self, File};
 use std::io::Write;
@@ -19,15 +20,21 @@ pub struct Cursor {
     pub last_uid: u32,
 }
 
-/// The cursor file.
+/// A cursor file.
 #[derive(Debug, Clone)]
 pub(crate) struct CursorFile {
     path: PathBuf,
+    /// What it holds, for error messages ("the IMAP cursor").
+    what: &'static str,
 }
 
 impl CursorFile {
     pub(crate) fn new(path: PathBuf) -> CursorFile {
-        CursorFile { path }
+        CursorFile::named(path, "the IMAP cursor")
+    }
+
+    pub(crate) fn named(path: PathBuf, what: &'static str) -> CursorFile {
+        CursorFile { path, what }
     }
 
     pub(crate) fn path(&self) -> &Path {
@@ -35,7 +42,7 @@ impl CursorFile {
     }
 
     /// The saved cursor; `None` when the file does not exist yet.
-    pub(crate) fn load(&self) -> Result<Option<Cursor>> {
+    pub(crate) fn load<T: serde::de::DeserializeOwned>(&self) -> Result<Option<T>> {
         let text = match fs::read_to_string(&self.path) {
             Ok(text) => text,
             Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
@@ -46,7 +53,7 @@ impl CursorFile {
             .map_err(Error::state(self.context("parsing")))
     }
 
-    pub(crate) fn save(&self, cursor: Cursor) -> Result<()> {
+    pub(crate) fn save<T: Serialize>(&self, cursor: &T) -> Result<()> {
         let context = self.context("writing");
         let directory = match self.path.parent() {
             Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
@@ -56,7 +63,7 @@ impl CursorFile {
         let mut aside = self.path.clone().into_os_string();
         aside.push(".tmp");
         let aside = PathBuf::from(aside);
-        let text = serde_json::to_string(&cursor).map_err(Error::state(context.clone()))?;
+        let text = serde_json::to_string(cursor).map_err(Error::state(context.clone()))?;
         let mut file = File::create(&aside).map_err(Error::state(context.clone()))?;
         file.write_all(text.as_bytes())
             .and_then(|()| file.sync_all())
@@ -69,7 +76,7 @@ impl CursorFile {
     }
 
     fn context(&self, doing: &str) -> String {
-        format!("{doing} the IMAP cursor {}", self.path.display())
+        format!("{doing} {} {}", self.what, self.path.display())
     }
 }
 
@@ -81,19 +88,19 @@ mod tests {
     fn saves_and_loads_and_replaces() {
         let dir = tempfile::tempdir().unwrap();
         let file = CursorFile::new(dir.path().join("state/cursor.json"));
-        assert_eq!(file.load().unwrap(), None);
+        assert_eq!(file.load::<Cursor>().unwrap(), None);
         let cursor = Cursor {
             uid_validity: 7,
             last_uid: 12,
         };
-        file.save(cursor).unwrap();
+        file.save(&cursor).unwrap();
         assert_eq!(file.load().unwrap(), Some(cursor));
-        file.save(Cursor {
+        file.save(&Cursor {
             last_uid: 13,
             ..cursor
         })
         .unwrap();
-        assert_eq!(file.load().unwrap().map(|c| c.last_uid), Some(13));
+        assert_eq!(file.load::<Cursor>().unwrap().map(|c| c.last_uid), Some(13));
         assert!(!dir.path().join("state/cursor.json.tmp").exists());
     }
 
@@ -102,7 +109,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("cursor.json");
         std::fs::write(&path, "{not json").unwrap();
-        let error = CursorFile::new(path).load().unwrap_err();
+        let error = CursorFile::new(path).load::<Cursor>().unwrap_err();
         assert!(error.to_string().contains("cursor.json"), "{error}");
     }
 }

@@ -31,6 +31,7 @@
 //! with `permanent` → `failed` with its reason; network errors → retry later
 //! without a receipt.
 
+mod answer;
 mod compose;
 mod config;
 mod cursor;
@@ -38,13 +39,15 @@ mod error;
 mod mailbox;
 mod net;
 mod parse;
+pub mod relay;
 mod secret;
 pub mod sender;
 mod sent_log;
 
+pub use answer::{SurveyScores, read_scores};
 pub use compose::{
-    Composed, OutboundAttachment, OutboundReply, Quoted, body_text, compose, message_id_for,
-    reply_subject,
+    Composed, OutboundAttachment, OutboundReply, OwnId, Quoted, SurveyTag, body_text, compose,
+    message_id_for, own_id, reply_subject,
 };
 pub use config::{ImapConfig, Login, Security, SmtpConfig, TeamConfig};
 pub use cursor::Cursor;

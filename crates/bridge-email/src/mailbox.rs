@@ -368,7 +368,7 @@ impl Mailbox {
                 uid_validity: validity,
                 last_uid,
             };
-            self.file.save(cursor)?;
+            self.file.save(&cursor)?;
             self.cursor = Some(cursor);
             self.done.retain(|uid| *uid > last_uid);
         }

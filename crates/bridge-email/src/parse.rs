@@ -11,6 +11,7 @@ use std::fmt;
 use mail_parser::{Address, HeaderValue, Message, MessageParser, MimeHeaders, PartType};
 use sha2::{Digest, Sha256};
 
+use crate::compose::{SurveyTag, own_id};
 use sahaya_protocol::domain as names;
 
 /// A person in From or Reply-To.
@@ -79,16 +80,20 @@ pub struct InboundMail {
 }
 
 impl InboundMail {
-    /// Whether this is one of the bridge's own replies (its Message-ID is
-    /// `sahaya-msg-<id>@<domain>`), e.g. the copy the sender Bccs to the
-    /// support mailbox: to be marked processed, not posted.
+    /// Whether this is one of the bridge's own mails (its Message-ID is one
+    /// the bridge makes, see [`crate::message_id_for`]), e.g. the copy the
+    /// sender Bccs to the support mailbox: to be marked processed, not posted.
     pub fn sahaya_message_id(&self, domain: &str) -> Option<i64> {
-        let id = self.message_id.as_deref()?;
-        let (local, right) = id.rsplit_once('@')?;
-        if !right.eq_ignore_ascii_case(domain) {
-            return None;
-        }
-        local.strip_prefix("sahaya-msg-")?.parse().ok()
+        own_id(self.message_id.as_deref()?, domain).map(|own| own.message_id)
+    }
+
+    /// The survey this mail answers, if its In-Reply-To or References name
+    /// one of the bridge's survey mails: (ticket, what was asked).
+    pub fn survey_answered(&self, domain: &str) -> Option<(i64, SurveyTag)> {
+        self.in_reply_to
+            .iter()
+            .chain(self.references.iter().rev())
+            .find_map(|id| own_id(id, domain)?.survey)
     }
 }
 

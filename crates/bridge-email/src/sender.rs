@@ -140,9 +140,14 @@ impl Sender {
         Ok(self)
     }
 
-    /// The Message-ID (no brackets) the reply with this sahaya id goes out with.
-    pub fn message_id_for(&self, sahaya_message_id: i64) -> String {
-        compose::message_id_for(sahaya_message_id, &self.domain)
+    /// The Message-ID (no brackets) `reply` goes out with.
+    pub fn message_id_for(&self, reply: &OutboundReply) -> String {
+        compose::message_id_for(reply, &self.domain)
+    }
+
+    /// The domain of the bridge's Message-IDs.
+    pub fn domain(&self) -> &str {
+        &self.domain
     }
 
     /// What the sent-log says about a message.
@@ -171,7 +176,7 @@ impl Sender {
     /// Steps 1–3 of the module's protocol, without the final record.
     pub fn transmit(&mut self, reply: &OutboundReply) -> Result<Transmission> {
         let id = reply.message_id;
-        let header_id = self.message_id_for(id);
+        let header_id = self.message_id_for(reply);
         if let Some(entry) = self.log.get(id)? {
             if entry.attempt >= reply.attempt {
                 return self.settle(id, entry);

@@ -30,6 +30,7 @@ fn reply(message_id: i64, in_reply_to: Option<&str>) -> OutboundReply {
             text: "ನನ್ನ ಆರ್ಡರ್ ಇನ್ನೂ ಬಂದಿಲ್ಲ.".to_owned(),
         }],
         attachments: Vec::new(),
+        survey: None,
     }
 }
 

@@ -8,6 +8,7 @@
 //! The access token is sent as `Authorization: Bearer …` on every request and
 //! appears nowhere else: not in `Debug`, not in logs, not in errors.
 
+mod bridge;
 pub(crate) mod error;
 mod events;
 pub mod http;
@@ -458,16 +459,14 @@ impl Client {
         Ok(url)
     }
 
-    /// Sends one ordinary request and decodes the JSON answer into `T`.
-    async fn call<T: DeserializeOwned, B: Serialize + ?Sized>(
+    /// A request to `url` with the token, the timeout and `extra`'s headers.
+    fn request(
         &self,
         method: Method,
         url: Url,
         extra: Extra<'_>,
-        body: Option<&B>,
-        expected: &str,
-    ) -> Result<T, ClientError> {
-        let what = format!("{method} {}", url.path());
+        what: &str,
+    ) -> Result<reqwest::RequestBuilder, ClientError> {
         let mut req = self
             .inner
             .http
@@ -486,6 +485,20 @@ impl Client {
         if let Some(version) = extra.if_match {
             req = req.header(header::IF_MATCH, format!("\"{version}\""));
         }
+        Ok(req)
+    }
+
+    /// Sends one ordinary request and decodes the JSON answer into `T`.
+    async fn call<T: DeserializeOwned, B: Serialize + ?Sized>(
+        &self,
+        method: Method,
+        url: Url,
+        extra: Extra<'_>,
+        body: Option<&B>,
+        expected: &str,
+    ) -> Result<T, ClientError> {
+        let what = format!("{method} {}", url.path());
+        let mut req = self.request(method, url, extra, &what)?;
         if let Some(body) = body {
             let bytes = serde_json::to_vec(body).map_err(|e| ClientError::InvalidRequest {
                 message: format!("{what}: cannot encode the request: {e}"),
@@ -494,18 +507,29 @@ impl Client {
                 .header(header::CONTENT_TYPE, "application/json")
                 .body(bytes);
         }
+        let (status, headers, bytes) = self.exchange(req, &what).await?;
+        decode(&what, status, &headers, &bytes, expected)
+    }
+
+    /// Sends `req` and reads a success answer's body; any other answer
+    /// becomes the error it means.
+    async fn exchange(
+        &self,
+        req: reqwest::RequestBuilder,
+        what: &str,
+    ) -> Result<(reqwest::StatusCode, header::HeaderMap, Vec<u8>), ClientError> {
         let resp = req
             .send()
             .await
-            .map_err(|e| ClientError::from_reqwest(&what, e))?;
+            .map_err(|e| ClientError::from_reqwest(what, e))?;
         let status = resp.status();
         let headers = resp.headers().clone();
-        let bytes = read_body(&what, resp).await?;
+        let bytes = read_body(what, resp).await?;
         tracing::debug!(status = status.as_u16(), bytes = bytes.len(), "{what}");
         if !status.is_success() {
-            return Err(ClientError::from_response(&what, status, &headers, &bytes));
+            return Err(ClientError::from_response(what, status, &headers, &bytes));
         }
-        decode(&what, status, &headers, &bytes, expected)
+        Ok((status, headers, bytes))
     }
 }
 
