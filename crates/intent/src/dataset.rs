@@ -12,10 +12,9 @@
 //! subject and messages, so it never changes unless the text does, and two
 //! identical texts always land in the same half.
 
-use std::fmt;
-
 use sahaya_protocol::domain::{PaymentStatus, ShipmentStatus};
 
+use crate::line_error::LineError;
 use crate::{Intent, OrderFacts, TicketText};
 
 /// The labelled set shipped with the crate.
@@ -42,21 +41,6 @@ pub struct Example {
     /// Latest first.
     pub messages: Vec<String>,
 }
-
-/// A line of the labelled set that could not be read.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DatasetError {
-    pub line: usize,
-    pub message: String,
-}
-
-impl fmt::Display for DatasetError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "labelled set line {}: {}", self.line, self.message)
-    }
-}
-
-impl std::error::Error for DatasetError {}
 
 impl Example {
     /// The example as classifier input.
@@ -120,18 +104,19 @@ fn fnv1a(text: &str) -> u64 {
 }
 
 /// The shipped labelled set.
-pub fn labelled() -> Result<Vec<Example>, DatasetError> {
+pub fn labelled() -> Result<Vec<Example>, LineError> {
     parse(LABELLED)
 }
 
 /// Reads a labelled set in the format above.
-pub fn parse(text: &str) -> Result<Vec<Example>, DatasetError> {
+pub fn parse(text: &str) -> Result<Vec<Example>, LineError> {
     let mut out = Vec::new();
     for (i, line) in text.lines().enumerate() {
         if line.trim().is_empty() || line.starts_with('#') {
             continue;
         }
-        let err = |message: String| DatasetError {
+        let err = |message: String| LineError {
+            file: "labelled set",
             line: i + 1,
             message,
         };

@@ -11,10 +11,10 @@
 //! negative weight counts against the intent (money words against "late
 //! delivery": "paisa abhi tak nahi aaya" is about a refund).
 
-use std::fmt;
 use std::sync::OnceLock;
 
 use crate::Intent;
+use crate::line_error::LineError;
 use crate::normalize::{Word, fold};
 use crate::reason::Lang;
 
@@ -62,19 +62,6 @@ pub(crate) struct Lexicon {
     pub terms: Vec<Term>,
 }
 
-/// A line of the keyword lists that could not be read.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LexiconError {
-    pub line: usize,
-    pub message: String,
-}
-
-impl fmt::Display for LexiconError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "data/lexicon.txt line {}: {}", self.line, self.message)
-    }
-}
-
 /// The shipped keyword lists; lines that cannot be read are skipped (a test
 /// keeps the file free of them, see [`lexicon_errors`]).
 pub(crate) fn shipped() -> &'static Lexicon {
@@ -83,11 +70,11 @@ pub(crate) fn shipped() -> &'static Lexicon {
 }
 
 /// What is wrong in the shipped keyword lists, if anything.
-pub fn lexicon_errors() -> Vec<LexiconError> {
+pub fn lexicon_errors() -> Vec<LineError> {
     parse(LEXICON).1
 }
 
-pub(crate) fn parse(text: &str) -> (Lexicon, Vec<LexiconError>) {
+pub(crate) fn parse(text: &str) -> (Lexicon, Vec<LineError>) {
     let mut lexicon = Lexicon::default();
     let mut errors = Vec::new();
     let mut section: Option<Intent> = None;
@@ -106,7 +93,8 @@ pub(crate) fn parse(text: &str) -> (Lexicon, Vec<LexiconError>) {
             Err("keywords before the first [intent] section".to_string())
         };
         if let Err(message) = result {
-            errors.push(LexiconError {
+            errors.push(LineError {
+                file: "data/lexicon.txt",
                 line: i + 1,
                 message,
             });

@@ -24,6 +24,7 @@ pub mod dataset;
 mod input;
 mod intent;
 mod lexicon;
+mod line_error;
 mod normalize;
 mod reason;
 mod rules;
@@ -31,7 +32,8 @@ mod suggest;
 
 pub use input::{OrderFacts, TicketText};
 pub use intent::{Intent, UnknownIntent};
-pub use lexicon::{LexiconError, lexicon_errors};
+pub use lexicon::lexicon_errors;
+pub use line_error::LineError;
 pub use normalize::normalized_words;
 pub use reason::{Evidence, Fact, Lang, Reason, Scored, Source};
 pub use rules::classify;
