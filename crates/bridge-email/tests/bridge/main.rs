@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod reading;
+mod relay;
 mod sending;
 
 use sahaya_bridge_email::{ImapConfig, Login, Secret, Security, SmtpConfig, TeamConfig};

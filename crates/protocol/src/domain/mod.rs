@@ -5,6 +5,7 @@ mod agent;
 mod customer;
 mod enums;
 mod file_name;
+mod language;
 mod order;
 mod ticket;
 
@@ -12,6 +13,7 @@ pub use agent::*;
 pub use customer::*;
 pub use enums::*;
 pub use file_name::{content_type, sanitize_file_name};
+pub use language::guess_language;
 pub use order::*;
 pub use ticket::*;
 

@@ -10,7 +10,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::{attachments, refs, repo};
 use sahaya_protocol::domain::{
     AgentId, Author, ContactHandle, Customer, MessageKind, Money, Priority, Sla, Status, Ticket,
-    TicketId, Timestamp,
+    TicketId, Timestamp, guess_language,
 };
 use sahaya_protocol::wire::{InboundMessage, TicketCreated};
 
@@ -37,6 +37,12 @@ pub fn inbound(
             repo::customer(&w.tx, id)?.ok_or_else(|| ApiError::internal("dangling handle"))?
         }
         None => {
+            let language = req
+                .language
+                .clone()
+                .or_else(|| guess_language(&req.body).map(str::to_string))
+                .unwrap_or_else(|| "en".to_string());
+            let nepal = from.starts_with("+977") || language == "ne";
             let customer = Customer {
                 id: repo::next_id(&w.tx, "customers")?,
                 name: req
@@ -48,14 +54,9 @@ pub fn inbound(
                     channel: req.channel,
                     value: from.to_string(),
                 }],
-                preferred_language: req.language.clone().unwrap_or_else(|| "en".to_string()),
+                preferred_language: language,
                 city: String::new(),
-                lifetime_value: if from.starts_with("+977") || req.language.as_deref() == Some("ne")
-                {
-                    Money::npr(0)
-                } else {
-                    Money::inr(0)
-                },
+                lifetime_value: if nepal { Money::npr(0) } else { Money::inr(0) },
                 notes: String::new(),
                 created_at: now,
                 updated_at: now,
