@@ -1,11 +1,9 @@
 //! The reference server over real HTTP on loopback.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
 use sahaya_testkit::server as common;
 
 use std::time::Duration;
 
-use common::{bare_server, demo_server, error_code};
+use common::{bare_server, demo_server, error_code, refused};
 use futures::StreamExt;
 use reqwest::Method;
 use sahaya::domain::Role;
@@ -19,22 +17,22 @@ async fn auth_is_required_and_me_answers() {
     let (status, code, _) = error_code(resp).await;
     assert_eq!((status, code.as_str()), (401, "unauthorized"));
 
-    let resp = s
-        .http
-        .get(s.url("/v1/tickets"))
-        .bearer_auth("sh_nope")
-        .send()
+    assert_eq!(
+        refused(s.http.get(s.url("/v1/tickets")).bearer_auth("sh_nope"))
+            .await
+            .0,
+        401
+    );
+    assert_eq!(
+        refused(
+            s.http
+                .get(s.url("/v1/changes"))
+                .header("authorization", "Basic abc")
+        )
         .await
-        .unwrap();
-    assert_eq!(error_code(resp).await.0, 401);
-    let resp = s
-        .http
-        .get(s.url("/v1/changes"))
-        .header("authorization", "Basic abc")
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(error_code(resp).await.0, 401);
+        .0,
+        401
+    );
 
     let me = s.get("/v1/me", Role::Agent).await;
     assert_eq!(me["agent"]["role"], "agent");
@@ -44,31 +42,18 @@ async fn auth_is_required_and_me_answers() {
 #[tokio::test]
 async fn roles_are_enforced() {
     let s = bare_server().await;
-    let resp = s
-        .req(Method::GET, "/v1/stats", Role::Agent)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(error_code(resp).await.0, 403);
-    let resp = s
-        .req(Method::GET, "/v1/tickets", Role::Integration)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(error_code(resp).await.0, 403);
-    let resp = s
+    for (method, path, role) in [
+        (Method::GET, "/v1/stats", Role::Agent),
+        (Method::GET, "/v1/tickets", Role::Integration),
+        (Method::GET, "/v1/events", Role::Integration),
+    ] {
+        let (status, _, _) = refused(s.req(method.clone(), path, role)).await;
+        assert_eq!(status, 403, "{method} {path} as {role:?}");
+    }
+    let inbound = s
         .req(Method::POST, "/v1/inbound", Role::Agent)
-        .json(&json!({"channel":"email","from":"a@b.in","body":"hi"}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(error_code(resp).await.0, 403);
-    let resp = s
-        .req(Method::GET, "/v1/events", Role::Integration)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(error_code(resp).await.0, 403);
+        .json(&json!({"channel":"email","from":"a@b.in","body":"hi"}));
+    assert_eq!(refused(inbound).await.0, 403);
     let stats = s.get("/v1/stats", Role::Supervisor).await;
     assert!(stats["views"]["open"].as_i64().is_some());
 }
@@ -319,18 +304,18 @@ async fn change_feed_is_ordered_and_paged() {
     assert_eq!(types, ["message", "ticket"]);
     assert_eq!(page["changes"][1]["data"], created["ticket"]);
 
-    let resp = s
-        .req(Method::GET, "/v1/changes?since=abc", Role::Agent)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(error_code(resp).await.0, 400);
-    let resp = s
-        .req(Method::GET, "/v1/changes?limit=0", Role::Agent)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(error_code(resp).await.0, 400);
+    assert_eq!(
+        refused(s.req(Method::GET, "/v1/changes?since=abc", Role::Agent))
+            .await
+            .0,
+        400
+    );
+    assert_eq!(
+        refused(s.req(Method::GET, "/v1/changes?limit=0", Role::Agent))
+            .await
+            .0,
+        400
+    );
 }
 
 /// Reads SSE events until `n` change events arrived (or times out).
@@ -403,13 +388,15 @@ async fn events_stream_changes_and_resume_with_last_event_id() {
         "latest change per entity, in order"
     );
 
-    let resp = s
-        .req(Method::GET, "/v1/events", Role::Agent)
-        .header("Last-Event-ID", "garbage")
-        .send()
+    assert_eq!(
+        refused(
+            s.req(Method::GET, "/v1/events", Role::Agent)
+                .header("Last-Event-ID", "garbage")
+        )
         .await
-        .unwrap();
-    assert_eq!(error_code(resp).await.0, 400);
+        .0,
+        400
+    );
 }
 
 #[tokio::test]
@@ -454,64 +441,47 @@ async fn malformed_and_oversized_requests_get_json_errors() {
         .as_i64()
         .unwrap();
     let path = format!("/v1/tickets/{id}/messages");
-    let resp = s
-        .req(Method::POST, &path, Role::Agent)
-        .header("Idempotency-Key", "k")
-        .header("content-type", "application/json")
-        .body("{\"kind\": \"reply\", \"body\": ")
-        .send()
-        .await
-        .unwrap();
-    let (status, code, _) = error_code(resp).await;
+    let (status, code, _) = refused(
+        s.req(Method::POST, &path, Role::Agent)
+            .header("Idempotency-Key", "k")
+            .header("content-type", "application/json")
+            .body("{\"kind\": \"reply\", \"body\": "),
+    )
+    .await;
     assert_eq!((status, code.as_str()), (400, "malformed_json"));
-    let resp = s
-        .req(Method::POST, &path, Role::Agent)
-        .header("Idempotency-Key", "k")
-        .json(&json!({"kind": "reply", "body": "x", "extra": 1}))
-        .send()
+    assert_eq!(
+        refused(
+            s.req(Method::POST, &path, Role::Agent)
+                .header("Idempotency-Key", "k")
+                .json(&json!({"kind": "reply", "body": "x", "extra": 1}))
+        )
         .await
-        .unwrap();
-    assert_eq!(error_code(resp).await.0, 400);
+        .0,
+        400
+    );
     let huge = "x".repeat(300 * 1024);
-    let resp = s
-        .req(Method::POST, &path, Role::Agent)
-        .header("Idempotency-Key", "k")
-        .json(&json!({"kind": "reply", "body": huge}))
-        .send()
-        .await
-        .unwrap();
-    let (status, code, _) = error_code(resp).await;
+    let (status, code, _) = refused(
+        s.req(Method::POST, &path, Role::Agent)
+            .header("Idempotency-Key", "k")
+            .json(&json!({"kind": "reply", "body": huge})),
+    )
+    .await;
     assert_eq!((status, code.as_str()), (413, "body_too_large"));
-    let resp = s
-        .req(Method::GET, "/v1/nope", Role::Agent)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(error_code(resp).await.0, 404);
-    let resp = s
-        .req(Method::DELETE, "/v1/tickets/1", Role::Agent)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(error_code(resp).await.0, 405);
-    let resp = s
-        .req(Method::GET, "/v1/tickets/abc", Role::Agent)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(error_code(resp).await.1, "bad_id");
-    let resp = s
-        .req(Method::GET, "/v1/tickets/99999", Role::Agent)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(error_code(resp).await.0, 404);
-    let resp = s
-        .req(Method::GET, "/v1/tickets?view=everything", Role::Agent)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(error_code(resp).await.1, "bad_view");
+    for (method, path, status) in [
+        (Method::GET, "/v1/nope", 404),
+        (Method::DELETE, "/v1/tickets/1", 405),
+        (Method::GET, "/v1/tickets/99999", 404),
+    ] {
+        let (got, _, _) = refused(s.req(method.clone(), path, Role::Agent)).await;
+        assert_eq!(got, status, "{method} {path}");
+    }
+    for (path, code) in [
+        ("/v1/tickets/abc", "bad_id"),
+        ("/v1/tickets?view=everything", "bad_view"),
+    ] {
+        let (_, got, _) = refused(s.req(Method::GET, path, Role::Agent)).await;
+        assert_eq!(got, code, "GET {path}");
+    }
     // The server is still fine.
     s.get("/v1/me", Role::Agent).await;
 }

@@ -1,6 +1,4 @@
 //! The real binary in a pseudo-terminal against a real server on loopback.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
 use sahaya_testkit::server as common;
 
 use std::io::{Read, Write};

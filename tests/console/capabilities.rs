@@ -5,25 +5,17 @@
 //!
 //! One demo server fills one cache as the demo supervisor (a supervisor can
 //! do all an agent can); each test works on a private copy of it.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::PathBuf;
 use std::sync::OnceLock;
-use std::time::{Duration, Instant};
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use sahaya_testkit::ui::{Console, LiveServer, fill_cache, once};
 
-use sahaya::client::Client;
 use sahaya::domain::Role;
 use sahaya::events::Capabilities;
-use sahaya::i18n::I18n;
-use sahaya::keymap::{Action, Keymap, key_events};
+use sahaya::keymap::Action;
 use sahaya::protocol::{PresenceNotice, QueueStats, View, Viewer};
-use sahaya::server::{ServeOptions, start};
-use sahaya::store::Store;
 use sahaya::sync::SyncEvent;
-use sahaya::text::WidthProfile;
 use sahaya::ui::overlay::Overlay;
 use sahaya::ui::{App, Msg, update};
 
@@ -45,139 +37,50 @@ struct Golden {
     cache: PathBuf,
 }
 
-fn runtime(threads: usize) -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(threads)
-        .enable_all()
-        .build()
-        .unwrap()
-}
-
 fn golden() -> &'static Golden {
     static GOLDEN: OnceLock<Golden> = OnceLock::new();
-    GOLDEN.get_or_init(|| {
-        std::thread::spawn(build_golden)
-            .join()
-            .expect("fixture builds")
-    })
+    once(&GOLDEN, build_golden)
 }
 
 fn build_golden() -> Golden {
-    let server_rt = runtime(2);
-    let server = server_rt
-        .block_on(start(ServeOptions {
-            addr: "127.0.0.1:0".parse().unwrap(),
-            demo: true,
-            ..Default::default()
-        }))
-        .expect("server starts");
-    let client = Client::new(&server.url(), server.token(Role::Supervisor).unwrap()).unwrap();
+    let server = LiveServer::demo();
     let dir = tempfile::tempdir().unwrap();
     let cache = dir.path().join("cache.db");
-    {
-        let sync_rt = runtime(1);
-        sync_rt.block_on(async {
-            let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
-            let _handle = sahaya::sync::spawn(client.clone(), cache.clone(), tx);
-            tokio::spawn(async move { while rx.recv().await.is_some() {} });
-            let latest = client.changes(0, 1).await.unwrap().latest;
-            let store = Store::open(&cache).unwrap();
-            let deadline = Instant::now() + Duration::from_secs(60);
-            while !(store.me().ok().flatten().is_some() && store.cursor().unwrap_or(0) >= latest) {
-                assert!(Instant::now() < deadline, "initial sync timed out");
-                tokio::time::sleep(Duration::from_millis(20)).await;
-            }
-        });
-        // Dropping the runtime stops the sync task and closes its cache.
-        drop(sync_rt);
-    }
-    server_rt.block_on(server.stop());
+    fill_cache(&server.client(Role::Supervisor), &cache, &[]);
+    drop(server);
     Golden { _dir: dir, cache }
 }
 
-struct Ui {
-    app: App,
-    _dir: tempfile::TempDir,
-}
+type Ui = Console;
 
-impl Ui {
+/// The headless console of these tests, at 160×45.
+trait UiTests {
     /// A console over a private copy of the cache, against a backend that
     /// can do `capabilities` (set after `App::new`, as the console does).
+    fn new(capabilities: Capabilities) -> Ui;
+    /// The status bar (last row).
+    fn status(&mut self) -> String;
+    /// The count shown after `label` on the supervisor screen.
+    fn supervisor_count(&mut self, label: &str) -> i64;
+}
+
+impl UiTests for Ui {
     fn new(capabilities: Capabilities) -> Ui {
-        let g = golden();
-        let dir = tempfile::tempdir().unwrap();
-        for suffix in ["", "-wal"] {
-            let from = PathBuf::from(format!("{}{suffix}", g.cache.display()));
-            if from.exists() {
-                std::fs::copy(&from, dir.path().join(format!("cache.db{suffix}"))).unwrap();
-            }
-        }
-        let mut app = App::new(
-            Store::open(&dir.path().join("cache.db")).unwrap(),
-            I18n::new("en"),
-            Keymap::builtin(),
-            WidthProfile::default(),
-        );
+        let mut ui = Console::over_copy(&golden().cache, "en", (160, 45));
         assert!(
-            app.is_supervisor(),
+            ui.app.is_supervisor(),
             "the fixture signs in as the supervisor"
         );
-        app.capabilities = capabilities;
-        Ui { app, _dir: dir }
+        ui.app.capabilities = capabilities;
+        ui
     }
 
-    fn press(&mut self, keys: &str) -> &mut Self {
-        for key in key_events(keys).unwrap() {
-            update(&mut self.app, Msg::Key(key));
-            self.screen();
-        }
-        self
-    }
-
-    fn type_text(&mut self, text: &str) -> &mut Self {
-        for c in text.chars() {
-            let key = crossterm::event::KeyEvent::new(
-                crossterm::event::KeyCode::Char(c),
-                crossterm::event::KeyModifiers::NONE,
-            );
-            update(&mut self.app, Msg::Key(key));
-        }
-        self
-    }
-
-    /// The frame at 160×45, as text.
-    fn screen(&mut self) -> String {
-        let mut terminal = Terminal::new(TestBackend::new(160, 45)).unwrap();
-        let buf = terminal
-            .draw(|f| sahaya::ui::view::render(&mut self.app, f))
-            .unwrap()
-            .buffer
-            .clone();
-        (0..buf.area.height)
-            .map(|y| {
-                (0..buf.area.width)
-                    .map(|x| buf[(x, y)].symbol())
-                    .collect::<String>()
-            })
-            .collect::<Vec<_>>()
-            .join("\n")
-    }
-
-    /// The status bar (last row).
     fn status(&mut self) -> String {
-        self.screen().lines().last().unwrap_or_default().to_string()
+        self.render().status()
     }
 
-    /// The count shown after `label` on the supervisor screen.
     fn supervisor_count(&mut self, label: &str) -> i64 {
-        let screen = self.screen();
-        let needle = format!("  {label} ");
-        let line = screen
-            .lines()
-            .skip(2)
-            .find(|l| l.contains(&needle))
-            .unwrap_or_else(|| panic!("no row {label:?}:\n{screen}"));
-        let rest = &line[line.find(&needle).unwrap() + needle.len()..];
+        let rest = self.render().after_label(label);
         let digits: String = rest
             .chars()
             .skip_while(|c| !c.is_ascii_digit())
@@ -186,7 +89,7 @@ impl Ui {
             .collect();
         digits
             .parse()
-            .unwrap_or_else(|_| panic!("no count in {line:?}"))
+            .unwrap_or_else(|_| panic!("no count after {label:?} in {rest:?}"))
     }
 }
 

@@ -2,18 +2,15 @@
 //! through the real sync task, then the app is driven with injected keys and
 //! the ratatui `TestBackend` buffer is asserted, pane by pane and action by
 //! action, at 80×24 and 160×45.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::{Buffer, CellDiffOption};
+use ratatui::buffer::CellDiffOption;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Style};
+use sahaya_testkit::ui::{Console, LiveServer, Screen, fill_cache, once};
 
 use sahaya::client::Client;
 use sahaya::domain::{
@@ -21,17 +18,16 @@ use sahaya::domain::{
     PaymentMethod, Priority, RefundMethod, Role, Status, Ticket, TicketId,
 };
 use sahaya::i18n::I18n;
-use sahaya::keymap::{Action, Keymap, key_events};
+use sahaya::keymap::Action;
 use sahaya::protocol::{
     Change, CustomerDetail, Entity, InboundMessage, PresenceNotice, TicketPatch, View, Viewer,
 };
-use sahaya::server::{ServeOptions, start};
 use sahaya::store::{OutboxOp, Store, TicketRow};
 use sahaya::sync::{Connection, SyncEvent};
 use sahaya::text::WidthProfile;
 use sahaya::ui::app::Pane;
 use sahaya::ui::overlay::Overlay;
-use sahaya::ui::{App, Effect, Msg, update};
+use sahaya::ui::{Effect, Msg, update};
 
 // ---------------------------------------------------------------------------
 // Fixture: one demo server, one real sync into a "golden" cache per process.
@@ -86,11 +82,7 @@ fn long_url() -> String {
 
 fn golden() -> &'static Golden {
     static GOLDEN: OnceLock<Golden> = OnceLock::new();
-    GOLDEN.get_or_init(|| {
-        std::thread::spawn(build_golden)
-            .join()
-            .expect("fixture builds")
-    })
+    once(&GOLDEN, build_golden)
 }
 
 fn inbound(channel: Channel, from: &str, name: &str, subject: &str, body: &str) -> InboundMessage {
@@ -122,29 +114,13 @@ async fn make_urgent(agent: &Client, id: TicketId) {
 }
 
 fn build_golden() -> Golden {
-    let rt = |threads| {
-        tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(threads)
-            .enable_all()
-            .build()
-            .unwrap()
-    };
     // The server lives on its own runtime, the sync task on another, so the
     // sync task can be stopped while the server keeps running.
-    let server_rt = rt(2);
-    let server = server_rt
-        .block_on(start(ServeOptions {
-            addr: "127.0.0.1:0".parse().unwrap(),
-            demo: true,
-            ..Default::default()
-        }))
-        .expect("server starts");
-    let url = server.url();
-    let bridge = Client::new(&url, server.token(Role::Integration).unwrap()).unwrap();
-    let agent_token = server.token(Role::Agent).unwrap().to_string();
-    let agent = Client::new(&url, agent_token.clone()).unwrap();
+    let server = LiveServer::demo();
+    let bridge = server.client(Role::Integration);
+    let agent = server.client(Role::Agent);
 
-    let (esc, indic, long) = server_rt.block_on(async {
+    let (esc, indic, long) = server.block_on(async {
         let esc = bridge
             .inbound(
                 &inbound(
@@ -201,32 +177,8 @@ fn build_golden() -> Golden {
 
     let dir = tempfile::tempdir().unwrap();
     let cache = dir.path().join("cache.db");
-    {
-        let sync_rt = rt(1);
-        let client = Client::new(&url, agent_token.clone()).unwrap();
-        let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
-        sync_rt.block_on(async {
-            let _handle = sahaya::sync::spawn(client.clone(), cache.clone(), tx);
-            tokio::spawn(async move { while rx.recv().await.is_some() {} });
-            let latest = client.changes(0, 1).await.unwrap().latest;
-            let store = Store::open(&cache).unwrap();
-            let deadline = Instant::now() + Duration::from_secs(60);
-            loop {
-                let done = store.me().ok().flatten().is_some()
-                    && store.cursor().unwrap_or(0) >= latest
-                    && [esc, indic, long]
-                        .iter()
-                        .all(|id| store.ticket(*id).ok().flatten().is_some());
-                if done {
-                    break;
-                }
-                assert!(Instant::now() < deadline, "initial sync timed out");
-                tokio::time::sleep(Duration::from_millis(20)).await;
-            }
-        });
-        // Dropping the runtime stops the sync task and closes its cache.
-        drop(sync_rt);
-    }
+    // The sync task stops and closes the cache when this returns.
+    fill_cache(&server.client(Role::Agent), &cache, &[esc, indic, long]);
     let store = Store::open(&cache).unwrap();
     let me = store.me().unwrap().expect("signed in").id;
     let cursor = store.cursor().unwrap();
@@ -246,7 +198,7 @@ fn build_golden() -> Golden {
 
     // Something happens on the server after the cache was filled: a new
     // customer writes in. Its changes are kept for the `Pulled` test.
-    let (later, later_next, later_ticket) = server_rt.block_on(async {
+    let (later, later_next, later_ticket) = server.block_on(async {
         let t = bridge
             .inbound(
                 &inbound(
@@ -263,8 +215,8 @@ fn build_golden() -> Golden {
             .ticket
             .id;
         make_urgent(&agent, t).await;
-        let page = Client::new(&url, agent_token)
-            .unwrap()
+        let page = server
+            .client(Role::Agent)
             .changes(cursor, 1000)
             .await
             .unwrap();
@@ -272,7 +224,6 @@ fn build_golden() -> Golden {
         (page.changes, page.next, t)
     });
     drop(server);
-    drop(server_rt);
     Golden {
         _dir: dir,
         cache,
@@ -290,128 +241,36 @@ fn build_golden() -> Golden {
 // The headless console.
 // ---------------------------------------------------------------------------
 
-struct Ui {
-    app: App,
-    dir: tempfile::TempDir,
-    width: u16,
-    height: u16,
+type Ui = Console;
+
+/// The headless console of these tests: a console over a private copy of
+/// the golden cache, and what the tests do with it.
+trait UiTests {
+    /// In English.
+    fn new(width: u16, height: u16) -> Ui;
+    fn with_locale(width: u16, height: u16, locale: &str) -> Ui;
+    /// Switches to `view` with its number key and moves the selection to
+    /// ticket `id` with `j`.
+    fn select(&mut self, view_key: &str, id: TicketId) -> &mut Self;
+    /// Selects and opens ticket `id` (Enter).
+    fn open(&mut self, view_key: &str, id: TicketId) -> &mut Self;
+    fn pending(&self) -> Vec<sahaya::store::OutboxEntry>;
+    /// In an open picker, moves to the item labelled `label` with the arrow
+    /// keys (checking the highlighted row on screen) and chooses it.
+    fn pick(&mut self, label: &str) -> &mut Self;
+    fn composer_text(&self) -> String;
+    fn count(&self, view: View) -> i64;
 }
 
-/// A rendered frame.
-struct Screen {
-    buf: Buffer,
-    cursor: (u16, u16),
-}
-
-fn new_app(path: &Path, locale: &str) -> App {
-    App::new(
-        Store::open(path).expect("cache opens"),
-        I18n::new(locale),
-        Keymap::builtin(),
-        WidthProfile::default(),
-    )
-}
-
-impl Ui {
-    /// A console over a private copy of the golden cache.
+impl UiTests for Ui {
     fn new(width: u16, height: u16) -> Ui {
         Ui::with_locale(width, height, "en")
     }
 
     fn with_locale(width: u16, height: u16, locale: &str) -> Ui {
-        let g = golden();
-        let dir = tempfile::tempdir().unwrap();
-        for suffix in ["", "-wal"] {
-            let from = PathBuf::from(format!("{}{suffix}", g.cache.display()));
-            if from.exists() {
-                std::fs::copy(&from, dir.path().join(format!("cache.db{suffix}"))).unwrap();
-            }
-        }
-        let app = new_app(&dir.path().join("cache.db"), locale);
-        Ui {
-            app,
-            dir,
-            width,
-            height,
-        }
+        Console::over_copy(&golden().cache, locale, (width, height))
     }
 
-    fn cache(&self) -> PathBuf {
-        self.dir.path().join("cache.db")
-    }
-
-    /// Quits this app and starts a new one over the same cache file.
-    fn restart(&mut self) {
-        let path = self.cache();
-        // Drop the old store before opening a new one.
-        let old = std::mem::replace(&mut self.app, new_app(&path, "en"));
-        drop(old);
-    }
-
-    fn resize(&mut self, width: u16, height: u16) {
-        self.width = width;
-        self.height = height;
-    }
-
-    /// Feeds a key string (`"j j <enter> r"`), drawing after every key as
-    /// the console does.
-    fn press(&mut self, keys: &str) -> &mut Self {
-        for key in key_events(keys).unwrap_or_else(|e| panic!("bad keys {keys:?}: {e}")) {
-            update(&mut self.app, Msg::Key(key));
-            self.render();
-        }
-        self
-    }
-
-    /// Types text one character at a time, as a terminal sends it.
-    fn type_text(&mut self, text: &str) -> &mut Self {
-        for c in text.chars() {
-            let code = if c == '\n' {
-                KeyCode::Enter
-            } else {
-                KeyCode::Char(c)
-            };
-            update(
-                &mut self.app,
-                Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)),
-            );
-        }
-        self.render();
-        self
-    }
-
-    fn render(&mut self) -> Screen {
-        let mut terminal = Terminal::new(TestBackend::new(self.width, self.height)).unwrap();
-        // The frame as rendered (the backend's copy only receives the cells
-        // ratatui's diff sends, so covered cells of wide clusters stay blank
-        // there).
-        let buf = terminal
-            .draw(|f| sahaya::ui::view::render(&mut self.app, f))
-            .expect("draw")
-            .buffer
-            .clone();
-        let p = terminal.backend().cursor_position();
-        Screen {
-            buf,
-            cursor: (p.x, p.y),
-        }
-    }
-
-    /// The area between the tab row and the status bar.
-    fn main_area(&self) -> Rect {
-        Rect::new(0, 1, self.width, self.height.saturating_sub(2))
-    }
-
-    fn areas(&self) -> sahaya::ui::view::Areas {
-        sahaya::ui::view::layout(&self.app, self.main_area())
-    }
-
-    fn store(&self) -> &Store {
-        &self.app.store
-    }
-
-    /// Switches to `view` with its number key and moves the selection to
-    /// ticket `id` with `j`.
     fn select(&mut self, view_key: &str, id: TicketId) -> &mut Self {
         self.press("esc esc");
         self.press(view_key);
@@ -431,7 +290,6 @@ impl Ui {
         self
     }
 
-    /// Selects and opens ticket `id` (Enter).
     fn open(&mut self, view_key: &str, id: TicketId) -> &mut Self {
         self.select(view_key, id);
         self.press("enter");
@@ -442,84 +300,45 @@ impl Ui {
     fn pending(&self) -> Vec<sahaya::store::OutboxEntry> {
         self.store().outbox_pending().unwrap()
     }
-}
 
-impl Screen {
-    fn area(&self) -> Rect {
-        self.buf.area
+    fn pick(&mut self, label: &str) -> &mut Self {
+        let (n, at) = match &self.app.overlay {
+            Some(Overlay::Picker(p)) => (
+                p.items.len(),
+                p.items
+                    .iter()
+                    .position(|(l, _)| l == label)
+                    .unwrap_or_else(|| panic!("no {label:?} in {:?}", p.items)),
+            ),
+            _ => panic!("no picker open:\n{}", self.render().text()),
+        };
+        for _ in 0..n {
+            self.press("up");
+        }
+        for _ in 0..at {
+            self.press("down");
+        }
+        let s = self.render();
+        assert_eq!(
+            s.highlighted().as_deref().map(str::trim_end),
+            Some(label),
+            "{label:?} is not the highlighted item:\n{}",
+            s.text()
+        );
+        self.press("enter")
     }
 
-    fn sym(&self, x: u16, y: u16) -> &str {
-        self.buf[(x, y)].symbol()
+    fn composer_text(&self) -> String {
+        self.app
+            .composer
+            .as_ref()
+            .expect("composer open")
+            .buffer
+            .text()
     }
 
-    /// Row `y` as text (covered cells of wide clusters add nothing).
-    fn row(&self, y: u16) -> String {
-        (0..self.area().width).map(|x| self.sym(x, y)).collect()
-    }
-
-    /// Row `y` between columns `x0..x1`.
-    fn span(&self, y: u16, x0: u16, x1: u16) -> String {
-        (x0..x1).map(|x| self.sym(x, y)).collect()
-    }
-
-    fn text(&self) -> String {
-        (0..self.area().height)
-            .map(|y| self.row(y))
-            .collect::<Vec<_>>()
-            .join("\n")
-    }
-
-    /// The text inside `r`.
-    fn text_in(&self, r: Rect) -> String {
-        (r.top()..r.bottom())
-            .map(|y| self.span(y, r.left(), r.right()))
-            .collect::<Vec<_>>()
-            .join("\n")
-    }
-
-    fn contains(&self, s: &str) -> bool {
-        self.text().contains(s)
-    }
-
-    #[track_caller]
-    fn assert_has(&self, s: &str) {
-        assert!(self.contains(s), "screen lacks {s:?}:\n{}", self.text());
-    }
-
-    #[track_caller]
-    fn assert_lacks(&self, s: &str) {
-        assert!(!self.contains(s), "screen shows {s:?}:\n{}", self.text());
-    }
-
-    /// The first row containing `s`.
-    fn row_of(&self, s: &str) -> Option<u16> {
-        (0..self.area().height).find(|y| self.row(*y).contains(s))
-    }
-
-    /// The cell column where `s` starts on its first row.
-    fn find(&self, s: &str) -> Option<(u16, u16)> {
-        let y = self.row_of(s)?;
-        (0..self.area().width)
-            .find(|x| self.span(y, *x, self.area().width).starts_with(s))
-            .map(|x| (x, y))
-    }
-
-    /// The highlighted item of an open picker, palette or search list:
-    /// the text of the first row below the tabs drawn on cyan.
-    fn highlighted(&self) -> Option<String> {
-        (1..self.area().height).find_map(|y| {
-            let cells: String = (0..self.area().width)
-                .filter(|x| self.buf[(*x, y)].bg == Color::Cyan)
-                .map(|x| self.sym(x, y))
-                .collect();
-            (!cells.is_empty()).then_some(cells)
-        })
-    }
-
-    /// The status bar (last row).
-    fn status(&self) -> String {
-        self.row(self.area().height - 1)
+    fn count(&self, view: View) -> i64 {
+        self.app.counts.get(view)
     }
 }
 
@@ -527,26 +346,15 @@ impl Screen {
 // Checks every frame must pass.
 // ---------------------------------------------------------------------------
 
-fn is_forbidden(c: char) -> bool {
-    c.is_control() // C0, DEL, C1 (ESC included)
-        || sahaya::text::sanitize::is_bidi_control(c)
-        || matches!(c, '\u{206A}'..='\u{206F}' | '\u{FEFF}' | '\u{2028}' | '\u{2029}')
-}
-
 /// Invariant 4: no cell holds ESC, a C0/C1 control or a bidi control.
 #[track_caller]
 fn assert_inert(s: &Screen) {
-    for y in 0..s.area().height {
-        for x in 0..s.area().width {
-            let sym = s.sym(x, y);
-            if let Some(c) = sym.chars().find(|c| is_forbidden(*c)) {
-                panic!(
-                    "cell ({x},{y}) holds U+{:04X} in {sym:?}; row: {:?}",
-                    c as u32,
-                    s.row(y)
-                );
-            }
-        }
+    if let Some((x, y, sym, c)) = s.forbidden_cells().next() {
+        panic!(
+            "cell ({x},{y}) holds U+{:04X} in {sym:?}; row: {:?}",
+            c as u32,
+            s.row(y)
+        );
     }
 }
 
@@ -744,50 +552,6 @@ fn overlay_title(ui: &Ui) -> Option<String> {
         Overlay::Picker(p) => Some(p.title.clone()),
         Overlay::Prompt(p) => Some(p.title.clone()),
         _ => None,
-    }
-}
-
-impl Ui {
-    /// In an open picker, moves to the item labelled `label` with the arrow
-    /// keys (checking the highlighted row on screen) and chooses it.
-    fn pick(&mut self, label: &str) -> &mut Self {
-        let (n, at) = match &self.app.overlay {
-            Some(Overlay::Picker(p)) => (
-                p.items.len(),
-                p.items
-                    .iter()
-                    .position(|(l, _)| l == label)
-                    .unwrap_or_else(|| panic!("no {label:?} in {:?}", p.items)),
-            ),
-            _ => panic!("no picker open:\n{}", self.render().text()),
-        };
-        for _ in 0..n {
-            self.press("up");
-        }
-        for _ in 0..at {
-            self.press("down");
-        }
-        let s = self.render();
-        assert_eq!(
-            s.highlighted().as_deref().map(str::trim_end),
-            Some(label),
-            "{label:?} is not the highlighted item:\n{}",
-            s.text()
-        );
-        self.press("enter")
-    }
-
-    fn composer_text(&self) -> String {
-        self.app
-            .composer
-            .as_ref()
-            .expect("composer open")
-            .buffer
-            .text()
-    }
-
-    fn count(&self, view: View) -> i64 {
-        self.app.counts.get(view)
     }
 }
 
@@ -2223,13 +1987,7 @@ fn an_empty_cache_renders_and_actions_say_select_a_ticket() {
     // The first start, before the first sync: nothing cached at all.
     for (w, h) in SIZES {
         let dir = tempfile::tempdir().unwrap();
-        let app = new_app(&dir.path().join("cache.db"), "en");
-        let mut ui = Ui {
-            app,
-            dir,
-            width: w,
-            height: h,
-        };
+        let mut ui = Console::open(&dir.path().join("cache.db"), "en", (w, h));
         let s = ui.render();
         assert_clean(&ui, &s);
         s.assert_has("No tickets in this view");
