@@ -2,6 +2,7 @@
 use sahaya_testkit::server as common;
 
 use std::io::{Read, Write};
+use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -74,6 +75,46 @@ impl Console {
         .unwrap()
     }
 
+    /// [`Console::start_async`] over the data folder `data` against `server`
+    /// as `token`, in English (`backend`'s arguments first); waits until the
+    /// console says it is online.
+    async fn start_online(
+        backend: &[&str],
+        server: &str,
+        token: &str,
+        data: &Path,
+        within: Duration,
+    ) -> Console {
+        let data = data.to_str().unwrap();
+        let mut args = backend.to_vec();
+        args.extend([
+            "--server",
+            server,
+            "--token",
+            token,
+            "--data-dir",
+            data,
+            "--lang",
+            "en",
+        ]);
+        let console = Console::start_async(&args).await;
+        console.wait_for("online", within);
+        console
+    }
+
+    /// Opens the first ticket of the view on `view_key` and sends `text` as
+    /// a reply (Ctrl-s): the ticket's id.
+    fn reply_to_first(&mut self, view_key: &[u8], text: &str, within: Duration) -> i64 {
+        self.keys(view_key);
+        self.keys(b"\r");
+        let screen = self.wait_for("#", within);
+        let id = ticket_id_on(&screen);
+        self.keys(b"r");
+        self.keys(text.as_bytes());
+        self.keys(b"\x13"); // Ctrl-s
+        id
+    }
+
     fn contents(&self) -> String {
         self.screen.lock().unwrap().screen().contents()
     }
@@ -121,37 +162,16 @@ async fn reply_from_the_real_binary_arrives_exactly_once() {
     let token = s.token(Role::Agent);
     let data = tempfile::tempdir().unwrap();
     let url = s.server.url();
-    let mut console = Console::start_async(&[
-        "--server",
-        url.as_str(),
-        "--token",
-        token.as_str(),
-        "--data-dir",
-        data.path().to_str().unwrap(),
-        "--lang",
-        "en",
-    ])
-    .await;
+    let secs = Duration::from_secs;
+    let mut console = Console::start_online(&[], &url, &token, data.path(), secs(20)).await;
     let c = &mut console;
-    c.wait_for("online", Duration::from_secs(20));
     // Mine view, open the first ticket, reply.
-    c.keys(b"1");
-    c.keys(b"\r");
-    let screen = c.wait_for("#", Duration::from_secs(5));
-    let id = ticket_id_on(&screen);
-    c.keys(b"r");
-    c.keys("Hello from the e2e test ನಮಸ್ಕಾರ".as_bytes());
-    c.keys(b"\x13"); // Ctrl-s
+    let id = c.reply_to_first(b"1", "Hello from the e2e test ನಮಸ್ಕಾರ", secs(5));
     // The server has it exactly once.
+    let is_the_reply = |m: &serde_json::Value| m["body"] == "Hello from the e2e test ನಮಸ್ಕಾರ";
     let deadline = Instant::now() + Duration::from_secs(20);
     loop {
-        let detail = s.get(&format!("/v1/tickets/{id}"), Role::Agent).await;
-        let n = detail["messages"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|m| m["body"] == "Hello from the e2e test ನಮಸ್ಕಾರ")
-            .count();
+        let n = s.count_messages(id, is_the_reply).await;
         if n == 1 {
             break;
         }
@@ -184,13 +204,7 @@ async fn reply_from_the_real_binary_arrives_exactly_once() {
     let raw = String::from_utf8_lossy(&raw);
     assert!(raw.contains("\u{1b}[?1049l"), "left the alternate screen");
     tokio::time::sleep(Duration::from_millis(500)).await;
-    let detail = s.get(&format!("/v1/tickets/{id}"), Role::Agent).await;
-    let n = detail["messages"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|m| m["body"] == "Hello from the e2e test ನಮಸ್ಕಾರ")
-        .count();
+    let n = s.count_messages(id, is_the_reply).await;
     assert_eq!(n, 1, "exactly once");
 }
 
@@ -289,30 +303,14 @@ async fn the_binary_works_an_rt_ticket_through_an_outage() {
     .await
     .unwrap();
     let data = tempfile::tempdir().unwrap();
-    let mut console = Console::start_async(&[
-        "--backend",
-        "rt",
-        "--server",
-        rt.url().as_str(),
-        "--token",
-        rt.agent().token.as_str(),
-        "--data-dir",
-        data.path().to_str().unwrap(),
-        "--lang",
-        "en",
-    ])
-    .await;
+    let secs = Duration::from_secs;
+    let (url, token) = (rt.url(), rt.agent().token.clone());
+    let mut console =
+        Console::start_online(&["--backend", "rt"], &url, &token, data.path(), secs(30)).await;
     let c = &mut console;
-    c.wait_for("online", Duration::from_secs(30));
     // Unassigned view: RT's seeded tickets have no owner.
-    c.keys(b"2");
-    c.keys(b"\r");
-    let screen = c.wait_for("#", Duration::from_secs(10));
-    let id = ticket_id_on(&screen);
     let reply = "మీ రీఫండ్ రేపు వస్తుంది 🙏";
-    c.keys(b"r");
-    c.keys(reply.as_bytes());
-    c.keys(b"\x13");
+    let id = c.reply_to_first(b"2", reply, secs(10));
     let deadline = Instant::now() + Duration::from_secs(30);
     while !rt_transactions(&rt, id)
         .await

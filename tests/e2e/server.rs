@@ -132,14 +132,9 @@ async fn replies_are_idempotent() {
     }
     assert_eq!(answers[0], answers[1]);
     assert_eq!(answers[1], answers[2]);
-    let detail = s.get(&format!("/v1/tickets/{id}"), Role::Agent).await;
-    let replies = detail["messages"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|m| m["kind"] == "reply")
-        .count();
+    let replies = s.count_messages(id, |m| m["kind"] == "reply").await;
     assert_eq!(replies, 1, "three identical POSTs make one message");
+    let detail = s.get(&format!("/v1/tickets/{id}"), Role::Agent).await;
     assert_eq!(
         detail["ticket"]["status"], "open",
         "first reply opens a new ticket"

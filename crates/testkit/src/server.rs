@@ -69,6 +69,17 @@ impl TestServer {
         body
     }
 
+    /// How many messages of ticket `id` `pred` accepts (read as an agent).
+    pub async fn count_messages(&self, id: i64, pred: impl Fn(&Value) -> bool) -> usize {
+        let detail = self.get(&format!("/v1/tickets/{id}"), Role::Agent).await;
+        detail["messages"]
+            .as_array()
+            .expect("messages")
+            .iter()
+            .filter(|m| pred(m))
+            .count()
+    }
+
     /// Posts an inbound customer message as the integration account.
     pub async fn inbound(&self, from: &str, body: &str) -> Value {
         let resp = self
