@@ -9,12 +9,12 @@
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use sahaya_testkit::ui::{Console, LiveServer, fill_cache, once};
+use sahaya_testkit::ui::{Console, LiveServer, fill_cache, once, typing};
 
 use sahaya::domain::Role;
 use sahaya::events::Capabilities;
 use sahaya::keymap::Action;
-use sahaya::protocol::{PresenceNotice, QueueStats, View, Viewer};
+use sahaya::protocol::{QueueStats, View};
 use sahaya::sync::SyncEvent;
 use sahaya::ui::overlay::Overlay;
 use sahaya::ui::{App, Msg, update};
@@ -62,6 +62,8 @@ trait UiTests {
     fn status(&mut self) -> String;
     /// The count shown after `label` on the supervisor screen.
     fn supervisor_count(&mut self, label: &str) -> i64;
+    /// What the command palette offers.
+    fn palette(&self) -> Vec<Action>;
 }
 
 impl UiTests for Ui {
@@ -91,6 +93,13 @@ impl UiTests for Ui {
             .parse()
             .unwrap_or_else(|_| panic!("no count after {label:?} in {rest:?}"))
     }
+
+    fn palette(&self) -> Vec<Action> {
+        sahaya::ui::menus::palette_rows(&self.app, "")
+            .iter()
+            .map(|r| r.action)
+            .collect()
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -103,17 +112,7 @@ fn without_presence_no_one_is_shown_viewing_and_nothing_is_sent() {
         let mut ui = Ui::new(caps);
         ui.press("2 enter");
         let id = ui.app.open.as_ref().expect("a ticket opens").ticket.id;
-        update(
-            &mut ui.app,
-            Msg::Sync(SyncEvent::Presence(PresenceNotice {
-                ticket_id: id,
-                viewers: vec![Viewer {
-                    agent_id: 999,
-                    name: "Ravi Shetty".into(),
-                    typing: true,
-                }],
-            })),
-        );
+        ui.sync(typing(id, "Ravi Shetty"));
         let screen = ui.screen();
         assert_eq!(
             screen.contains("Ravi Shetty"),
@@ -228,10 +227,7 @@ fn without_orders_macros_notices_or_tags_they_are_not_offered_and_their_keys_say
     let mut ui = Ui::new(NOTHING);
     ui.press("2");
     assert!(ui.app.selected_row().is_some());
-    let palette: Vec<Action> = sahaya::ui::menus::palette_rows(&ui.app, "")
-        .iter()
-        .map(|r| r.action)
-        .collect();
+    let palette = ui.palette();
     assert!(palette.contains(&Action::Reply));
     let help: Vec<String> = sahaya::ui::menus::help_rows(&ui.app)
         .into_iter()
@@ -269,10 +265,7 @@ fn with_orders_macros_notices_and_tags_they_are_offered_and_their_keys_work() {
     let mut ui = Ui::new(Capabilities::ALL);
     ui.press("2");
     assert!(ui.app.selected_row().is_some());
-    let palette: Vec<Action> = sahaya::ui::menus::palette_rows(&ui.app, "")
-        .iter()
-        .map(|r| r.action)
-        .collect();
+    let palette = ui.palette();
     for (action, key, label, said) in NEEDS {
         assert!(palette.contains(&action), "palette lacks {action:?}");
         ui.press("esc esc :");

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use ratatui::buffer::CellDiffOption;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Style};
-use sahaya_testkit::ui::{Console, LiveServer, Screen, fill_cache, once};
+use sahaya_testkit::ui::{Console, LiveServer, Screen, fill_cache, once, typing};
 
 use sahaya::client::Client;
 use sahaya::domain::{
@@ -19,9 +19,7 @@ use sahaya::domain::{
 };
 use sahaya::i18n::I18n;
 use sahaya::keymap::Action;
-use sahaya::protocol::{
-    Change, CustomerDetail, Entity, InboundMessage, PresenceNotice, TicketPatch, View, Viewer,
-};
+use sahaya::protocol::{Change, CustomerDetail, Entity, InboundMessage, TicketPatch, View};
 use sahaya::store::{OutboxOp, Store, TicketRow};
 use sahaya::sync::{Connection, SyncEvent};
 use sahaya::text::WidthProfile;
@@ -552,6 +550,18 @@ fn overlay_title(ui: &Ui) -> Option<String> {
         Overlay::Picker(p) => Some(p.title.clone()),
         Overlay::Prompt(p) => Some(p.title.clone()),
         _ => None,
+    }
+}
+
+/// The only outbox entry waiting is a patch of ticket `id`: that patch.
+#[track_caller]
+fn only_patch(ui: &Ui, id: TicketId) -> TicketPatch {
+    match only_entry(ui) {
+        OutboxOp::Patch { ticket_id, patch } => {
+            assert_eq!(ticket_id, id);
+            patch
+        }
+        other => panic!("{other:?}"),
     }
 }
 
@@ -1296,19 +1306,14 @@ fn status_picker_queues_a_patch_shown_at_once() {
             s.assert_has(label);
         }
         ui.pick("Pending");
-        match only_entry(&ui) {
-            OutboxOp::Patch { ticket_id, patch } => {
-                assert_eq!(ticket_id, t.id);
-                assert_eq!(
-                    patch,
-                    TicketPatch {
-                        status: Some(Status::Pending),
-                        ..Default::default()
-                    }
-                );
+        let patch = only_patch(&ui, t.id);
+        assert_eq!(
+            patch,
+            TicketPatch {
+                status: Some(Status::Pending),
+                ..Default::default()
             }
-            other => panic!("{other:?}"),
-        }
+        );
         // Optimistic: the list shows it before any sync.
         let row = ui.app.selected_row().unwrap();
         assert_eq!(row.ticket.id, t.id);
@@ -1369,14 +1374,9 @@ fn priority_picker_queues_a_patch() {
         ui.press("p");
         assert_eq!(overlay_title(&ui).as_deref(), Some("Choose priority"));
         ui.pick("Urgent");
-        match only_entry(&ui) {
-            OutboxOp::Patch { ticket_id, patch } => {
-                assert_eq!(ticket_id, t.id);
-                assert_eq!(patch.priority, Some(Priority::Urgent));
-                assert_eq!(patch.status, None);
-            }
-            other => panic!("{other:?}"),
-        }
+        let patch = only_patch(&ui, t.id);
+        assert_eq!(patch.priority, Some(Priority::Urgent));
+        assert_eq!(patch.status, None);
         let s = ui.render();
         assert_clean(&ui, &s);
         // The ticket moved (urgent sorts by its SLA); find its row.
@@ -1418,13 +1418,8 @@ fn assign_picker_lists_the_agents() {
         }
         let other = agents.iter().find(|a| a.id != golden().me).unwrap();
         ui.pick(&format!("{} ({})", other.name, other.login));
-        match only_entry(&ui) {
-            OutboxOp::Patch { ticket_id, patch } => {
-                assert_eq!(ticket_id, t.id);
-                assert_eq!(patch.assignee_id, Some(Some(other.id)));
-            }
-            other => panic!("{other:?}"),
-        }
+        let patch = only_patch(&ui, t.id);
+        assert_eq!(patch.assignee_id, Some(Some(other.id)));
         assert_eq!(ui.count(View::Mine), mine - 1, "left my view at once");
         let s = ui.render();
         assert_clean(&ui, &s);
@@ -1473,13 +1468,8 @@ fn typing_in_a_picker_narrows_it_and_letters_never_reach_the_list() {
         ui.press("backspace backspace backspace");
         ui.press("enter");
         assert!(ui.app.overlay.is_none());
-        match only_entry(&ui) {
-            OutboxOp::Patch { ticket_id, patch } => {
-                assert_eq!(ticket_id, t.id);
-                assert_eq!(patch.assignee_id, Some(Some(other.id)));
-            }
-            other => panic!("{other:?}"),
-        }
+        let patch = only_patch(&ui, t.id);
+        assert_eq!(patch.assignee_id, Some(Some(other.id)));
     }
 }
 
@@ -1492,19 +1482,14 @@ fn assign_to_me_takes_an_unassigned_ticket() {
         assert_eq!(t.assignee_id, None);
         let (mine, unassigned) = (ui.count(View::Mine), ui.count(View::Unassigned));
         ui.press("A");
-        match only_entry(&ui) {
-            OutboxOp::Patch { ticket_id, patch } => {
-                assert_eq!(ticket_id, t.id);
-                assert_eq!(
-                    patch,
-                    TicketPatch {
-                        assignee_id: Some(Some(golden().me)),
-                        ..Default::default()
-                    }
-                );
+        let patch = only_patch(&ui, t.id);
+        assert_eq!(
+            patch,
+            TicketPatch {
+                assignee_id: Some(Some(golden().me)),
+                ..Default::default()
             }
-            other => panic!("{other:?}"),
-        }
+        );
         assert_eq!(ui.count(View::Mine), mine + 1);
         assert_eq!(ui.count(View::Unassigned), unassigned - 1);
         let s = ui.render();
@@ -1531,16 +1516,11 @@ fn tags_prompt_replaces_the_tags() {
         ui.press("ctrl-u");
         ui.type_text("vip, ಕನ್ನಡ ,  , late-delivery");
         ui.press("enter");
-        match only_entry(&ui) {
-            OutboxOp::Patch { ticket_id, patch } => {
-                assert_eq!(ticket_id, t.id);
-                assert_eq!(
-                    patch.tags,
-                    Some(vec!["vip".into(), "ಕನ್ನಡ".into(), "late-delivery".into()])
-                );
-            }
-            other => panic!("{other:?}"),
-        }
+        let patch = only_patch(&ui, t.id);
+        assert_eq!(
+            patch.tags,
+            Some(vec!["vip".into(), "ಕನ್ನಡ".into(), "late-delivery".into()])
+        );
         let s = ui.render();
         assert_clean(&ui, &s);
         s.assert_has("#vip #ಕನ್ನಡ #late-delivery");
@@ -2932,17 +2912,7 @@ fn other_agents_on_the_ticket_are_shown() {
         ui.app.open.as_mut().unwrap().ticket.tags = (0..12)
             .map(|i| format!("late-delivery-escalation-{i}"))
             .collect();
-        update(
-            &mut ui.app,
-            Msg::Sync(SyncEvent::Presence(PresenceNotice {
-                ticket_id: id,
-                viewers: vec![Viewer {
-                    agent_id: 999,
-                    name: "Ravi \u{1b}[2JShetty".into(),
-                    typing: true,
-                }],
-            })),
-        );
+        ui.sync(typing(id, "Ravi \u{1b}[2JShetty"));
         let s = ui.render();
         assert_clean(&ui, &s);
         let thread = ui.areas().thread.unwrap();

@@ -115,6 +115,17 @@ impl Console {
         id
     }
 
+    /// Fails, saying `what` did not happen and showing the screen, once
+    /// `deadline` has passed; else waits `pause` before the next look.
+    async fn before(&self, deadline: Instant, what: impl std::fmt::Display, pause: Duration) {
+        assert!(
+            Instant::now() < deadline,
+            "{what}; screen:\n{}",
+            self.contents()
+        );
+        tokio::time::sleep(pause).await;
+    }
+
     fn contents(&self) -> String {
         self.screen.lock().unwrap().screen().contents()
     }
@@ -176,12 +187,8 @@ async fn reply_from_the_real_binary_arrives_exactly_once() {
             break;
         }
         assert_eq!(n, 0, "never twice");
-        assert!(
-            Instant::now() < deadline,
-            "reply did not arrive; screen:\n{}",
-            c.contents()
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
+        c.before(deadline, "reply did not arrive", Duration::from_millis(100))
+            .await;
     }
     // Shown as sent in the thread once the change feed brought it back.
     c.wait_for("Hello from the e2e test", Duration::from_secs(10));
@@ -192,12 +199,8 @@ async fn reply_from_the_real_binary_arrives_exactly_once() {
             assert!(status.success(), "exit status {status:?}");
             break;
         }
-        assert!(
-            Instant::now() < deadline,
-            "console did not quit; screen:\n{}",
-            c.contents()
-        );
-        std::thread::sleep(Duration::from_millis(50));
+        c.before(deadline, "console did not quit", Duration::from_millis(50))
+            .await;
     }
     // The terminal was restored: the alternate screen was left.
     let raw = c.raw.lock().unwrap().clone();
@@ -212,17 +215,23 @@ async fn reply_from_the_real_binary_arrives_exactly_once() {
 /// new status), read over REST as RT's admin.
 async fn rt_transactions(rt: &sahaya_testkit::rt::RtServer, ticket: i64) -> Vec<(String, String)> {
     let http = reqwest::Client::new();
-    let get = |path: &str, query: Vec<(&str, String)>| {
+    // A collection, as JSON.
+    let get = async |path: &str, query: Vec<(&str, String)>| -> serde_json::Value {
         let url = reqwest::Url::parse_with_params(&format!("{}REST/2.0/{path}", rt.url()), &query)
             .unwrap();
         http.get(url)
             .header("Authorization", format!("token {}", rt.admin.token))
             .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap()
     };
     let query = format!(
         "ObjectType = 'RT::Ticket' AND ObjectId = {ticket} AND (Type = 'Correspond' OR Type = 'Comment' OR Type = 'Status')"
     );
-    let page: serde_json::Value = get(
+    let page = get(
         "transactions",
         vec![
             ("query", query),
@@ -231,11 +240,7 @@ async fn rt_transactions(rt: &sahaya_testkit::rt::RtServer, ticket: i64) -> Vec<
             ("per_page", "100".into()),
         ],
     )
-    .await
-    .unwrap()
-    .json()
-    .await
-    .unwrap();
+    .await;
     let id = |v: &serde_json::Value| {
         v.as_str()
             .and_then(|s| s.parse::<i64>().ok())
@@ -252,7 +257,7 @@ async fn rt_transactions(rt: &sahaya_testkit::rt::RtServer, ticket: i64) -> Vec<
         {"field": "TransactionId", "operator": "IN", "value": ids},
         {"field": "ContentType", "value": "text/plain"},
     ]);
-    let atts: serde_json::Value = get(
+    let atts = get(
         "attachments",
         vec![
             ("query", filter.to_string()),
@@ -260,11 +265,7 @@ async fn rt_transactions(rt: &sahaya_testkit::rt::RtServer, ticket: i64) -> Vec<
             ("per_page", "100".into()),
         ],
     )
-    .await
-    .unwrap()
-    .json()
-    .await
-    .unwrap();
+    .await;
     let mut texts = std::collections::HashMap::new();
     for a in atts["items"].as_array().unwrap() {
         let txn = id(&a["TransactionId"]["id"]).or_else(|| id(&a["TransactionId"]));
@@ -317,12 +318,12 @@ async fn the_binary_works_an_rt_ticket_through_an_outage() {
         .iter()
         .any(|(_, t)| t == reply)
     {
-        assert!(
-            Instant::now() < deadline,
-            "reply did not reach RT; screen:\n{}",
-            c.contents()
-        );
-        tokio::time::sleep(Duration::from_millis(200)).await;
+        c.before(
+            deadline,
+            "reply did not reach RT",
+            Duration::from_millis(200),
+        )
+        .await;
     }
 
     // RT goes away; the agent keeps working.
@@ -372,12 +373,12 @@ async fn the_binary_works_an_rt_ticket_through_an_outage() {
         if replies == 1 && notes == 1 && solved == 1 {
             break;
         }
-        assert!(
-            Instant::now() < deadline,
-            "the outbox did not drain into RT: {txns:?}; screen:\n{}",
-            c.contents()
-        );
-        tokio::time::sleep(Duration::from_millis(300)).await;
+        c.before(
+            deadline,
+            format!("the outbox did not drain into RT: {txns:?}"),
+            Duration::from_millis(300),
+        )
+        .await;
     }
     c.wait_for("online", Duration::from_secs(30));
     c.keys(b"q");

@@ -4,7 +4,8 @@ use sahaya_testkit::server as common;
 use std::time::Duration;
 
 use common::{bare_server, demo_server, error_code, refused};
-use futures::StreamExt;
+use eventsource_stream::Event;
+use futures::{Stream, StreamExt};
 use reqwest::Method;
 use sahaya::domain::Role;
 use serde_json::{Value, json};
@@ -394,15 +395,42 @@ async fn events_stream_changes_and_resume_with_last_event_id() {
     );
 }
 
+/// The server's event stream, as `role`.
+async fn event_stream(
+    s: &common::TestServer,
+    role: Role,
+) -> impl Stream<Item = Result<Event, impl std::fmt::Debug>> + Unpin {
+    let resp = s.req(Method::GET, "/v1/events", role).send().await.unwrap();
+    eventsource_stream::EventStream::new(resp.bytes_stream())
+}
+
+/// Reads `events` until one named `name` whose data `accept` takes (10 s at
+/// most): that data.
+async fn next_event(
+    events: &mut (impl Stream<Item = Result<Event, impl std::fmt::Debug>> + Unpin),
+    name: &str,
+    accept: impl Fn(&Value) -> bool,
+) -> Value {
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+    loop {
+        let event = tokio::time::timeout_at(deadline, events.next())
+            .await
+            .expect("events in time")
+            .expect("stream open")
+            .expect("valid event");
+        if event.event == name {
+            let data: Value = serde_json::from_str(&event.data).unwrap();
+            if accept(&data) {
+                return data;
+            }
+        }
+    }
+}
+
 #[tokio::test]
 async fn supervisors_get_stats_events() {
     let s = bare_server().await;
-    let resp = s
-        .req(Method::GET, "/v1/events", Role::Supervisor)
-        .send()
-        .await
-        .unwrap();
-    let mut events = eventsource_stream::EventStream::new(resp.bytes_stream());
+    let mut events = event_stream(&s, Role::Supervisor).await;
     let first = tokio::time::timeout(Duration::from_secs(5), events.next())
         .await
         .unwrap()
@@ -412,21 +440,8 @@ async fn supervisors_get_stats_events() {
     let stats: Value = serde_json::from_str(&first.data).unwrap();
     assert_eq!(stats["views"]["unassigned"], 0);
     s.inbound("stats@example.in", "new one").await;
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
-    loop {
-        let event = tokio::time::timeout_at(deadline, events.next())
-            .await
-            .unwrap()
-            .unwrap()
-            .unwrap();
-        if event.event == "stats" {
-            let stats: Value = serde_json::from_str(&event.data).unwrap();
-            if stats["views"]["unassigned"] == 1 {
-                assert_eq!(stats["by_channel"]["whatsapp"], 1);
-                break;
-            }
-        }
-    }
+    let stats = next_event(&mut events, "stats", |s| s["views"]["unassigned"] == 1).await;
+    assert_eq!(stats["by_channel"]["whatsapp"], 1);
 }
 
 #[tokio::test]
@@ -489,12 +504,7 @@ async fn presence_shows_who_else_is_on_a_ticket() {
         .unwrap();
     let ravi = s.server.add_account("ravi", Role::Agent).unwrap();
     // The agent follows the stream; Ravi opens the ticket and types.
-    let resp = s
-        .req(Method::GET, "/v1/events", Role::Agent)
-        .send()
-        .await
-        .unwrap();
-    let mut events = eventsource_stream::EventStream::new(resp.bytes_stream());
+    let mut events = event_stream(&s, Role::Agent).await;
     let put = s
         .http
         .put(s.url("/v1/presence"))
@@ -504,21 +514,10 @@ async fn presence_shows_who_else_is_on_a_ticket() {
         .await
         .unwrap();
     assert_eq!(put.status(), 200);
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
-    loop {
-        let event = tokio::time::timeout_at(deadline, events.next())
-            .await
-            .unwrap()
-            .unwrap()
-            .unwrap();
-        if event.event == "presence" {
-            let notice: Value = serde_json::from_str(&event.data).unwrap();
-            assert_eq!(notice["ticket_id"].as_i64(), Some(id));
-            assert_eq!(notice["viewers"][0]["name"], "ravi");
-            assert_eq!(notice["viewers"][0]["typing"], true);
-            break;
-        }
-    }
+    let notice = next_event(&mut events, "presence", |_| true).await;
+    assert_eq!(notice["ticket_id"].as_i64(), Some(id));
+    assert_eq!(notice["viewers"][0]["name"], "ravi");
+    assert_eq!(notice["viewers"][0]["typing"], true);
     let detail = s.get(&format!("/v1/tickets/{id}"), Role::Agent).await;
     assert_eq!(detail["viewers"][0]["name"], "ravi");
     // Ravi does not see himself.

@@ -9,7 +9,9 @@ use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 use sahaya_i18n::I18n;
 use sahaya_keymap::{Keymap, key_events};
+use sahaya_protocol::domain::TicketId;
 use sahaya_protocol::events::SyncEvent;
+use sahaya_protocol::wire::{PresenceNotice, Viewer};
 use sahaya_store::Store;
 use sahaya_text::WidthProfile;
 use sahaya_tui::{App, Msg, update};
@@ -51,6 +53,19 @@ pub fn typed(c: char) -> KeyEvent {
         KeyCode::Enter
     } else {
         KeyCode::Char(c)
+    })
+}
+
+/// What the sync task hands the app when another agent, `name`, is typing
+/// on ticket `ticket_id`.
+pub fn typing(ticket_id: TicketId, name: &str) -> SyncEvent {
+    SyncEvent::Presence(PresenceNotice {
+        ticket_id,
+        viewers: vec![Viewer {
+            agent_id: 999,
+            name: name.to_string(),
+            typing: true,
+        }],
     })
 }
 

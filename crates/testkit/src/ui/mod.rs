@@ -8,6 +8,6 @@ mod console;
 mod fixture;
 mod screen;
 
-pub use console::{Console, ch, key, new_app, typed};
+pub use console::{Console, ch, key, new_app, typed, typing};
 pub use fixture::{LiveServer, copy_cache, fill_cache, once, runtime, sync_into};
 pub use screen::{Screen, is_forbidden};
