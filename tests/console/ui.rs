@@ -257,6 +257,8 @@ trait UiTests {
     /// keys (checking the highlighted row on screen) and chooses it.
     fn pick(&mut self, label: &str) -> &mut Self;
     fn composer_text(&self) -> String;
+    /// In the composer, presses `keys`, then types `text`: the draft then.
+    fn edit(&mut self, keys: &str, text: &str) -> String;
     fn count(&self, view: View) -> i64;
 }
 
@@ -324,6 +326,11 @@ impl UiTests for Ui {
             s.text()
         );
         self.press("enter")
+    }
+
+    fn edit(&mut self, keys: &str, text: &str) -> String {
+        self.press(keys).type_text(text);
+        self.composer_text()
     }
 
     fn composer_text(&self) -> String {
@@ -1245,19 +1252,13 @@ fn composer_edits_by_cluster() {
     );
     ui.type_text("X");
     assert_eq!(ui.composer_text(), "ಕXನ್ನಡ");
-    ui.press("right");
-    ui.type_text("Y");
-    assert_eq!(ui.composer_text(), "ಕXನ್ನYಡ");
+    assert_eq!(ui.edit("right", "Y"), "ಕXನ್ನYಡ");
 
     // Emoji sequences and flags are one step each.
     ui.press("ctrl-u");
     ui.type_text("a👨‍👩‍👧🇮🇳b");
-    ui.press("left left");
-    ui.type_text("|");
-    assert_eq!(ui.composer_text(), "a👨‍👩‍👧|🇮🇳b");
-    ui.press("left left");
-    ui.type_text("|");
-    assert_eq!(ui.composer_text(), "a|👨‍👩‍👧|🇮🇳b");
+    assert_eq!(ui.edit("left left", "|"), "a👨‍👩‍👧|🇮🇳b");
+    assert_eq!(ui.edit("left left", "|"), "a|👨‍👩‍👧|🇮🇳b");
     ui.press("end backspace backspace");
     assert_eq!(ui.composer_text(), "a|👨‍👩‍👧|", "flag deleted whole");
     ui.press("backspace backspace");
@@ -1266,9 +1267,7 @@ fn composer_edits_by_cluster() {
     // Telugu and Devanagari conjuncts too.
     ui.press("ctrl-u");
     ui.type_text("శ్రీక్ష");
-    ui.press("home right");
-    ui.type_text("-");
-    assert_eq!(ui.composer_text(), "శ్రీ-క్ష");
+    assert_eq!(ui.edit("home right", "-"), "శ్రీ-క్ష");
     let s = ui.render();
     assert_clean(&ui, &s);
     s.assert_has("శ్రీ-క్ష");
@@ -3101,17 +3100,11 @@ fn composer_moves_between_lines_and_keeps_tabs_and_newlines() {
     let t = ui.app.selected_row().unwrap().ticket.clone();
     ui.press("enter r");
     ui.type_text("abcdef\nxy");
-    ui.press("up");
-    ui.type_text("!");
-    assert_eq!(ui.composer_text(), "ab!cdef\nxy");
-    ui.press("down");
-    ui.type_text("?");
-    assert_eq!(ui.composer_text(), "ab!cdef\nxy?");
+    assert_eq!(ui.edit("up", "!"), "ab!cdef\nxy");
+    assert_eq!(ui.edit("down", "?"), "ab!cdef\nxy?");
     ui.press("tab");
     ui.type_text("ಕನ್ನಡ");
-    ui.press("ctrl-left");
-    ui.type_text("[");
-    assert_eq!(ui.composer_text(), "ab!cdef\nxy?    [ಕನ್ನಡ");
+    assert_eq!(ui.edit("ctrl-left", "["), "ab!cdef\nxy?    [ಕನ್ನಡ");
     let s = ui.render();
     assert_clean(&ui, &s);
     s.assert_has("ab!cdef");
