@@ -57,7 +57,7 @@ type Ui = Console;
 trait UiTests {
     /// A console over a private copy of the cache, against a backend that
     /// can do `capabilities` (set after `App::new`, as the console does).
-    fn new(capabilities: Capabilities) -> Ui;
+    fn new(capabilities: Capabilities) -> Self;
     /// The status bar (last row).
     fn status(&mut self) -> String;
     /// The count shown after `label` on the supervisor screen.

@@ -245,8 +245,8 @@ type Ui = Console;
 /// the golden cache, and what the tests do with it.
 trait UiTests {
     /// In English.
-    fn new(width: u16, height: u16) -> Ui;
-    fn with_locale(width: u16, height: u16, locale: &str) -> Ui;
+    fn new(width: u16, height: u16) -> Self;
+    fn with_locale(width: u16, height: u16, locale: &str) -> Self;
     /// Switches to `view` with its number key and moves the selection to
     /// ticket `id` with `j`.
     fn select(&mut self, view_key: &str, id: TicketId) -> &mut Self;
