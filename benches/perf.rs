@@ -21,19 +21,18 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use sahaya_testkit::server::loopback;
+use sahaya_testkit::ui::{ch, key, new_app};
 
 use sahaya::client::Client;
 use sahaya::domain::Role;
-use sahaya::i18n::I18n;
-use sahaya::keymap::{Keymap, key_events};
 use sahaya::protocol::{Change, Entity};
 use sahaya::server::{ServeOptions, start};
 use sahaya::store::Store;
 use sahaya::sync::{self, SyncEvent};
-use sahaya::text::WidthProfile;
 use sahaya::ui::app::Pane;
 use sahaya::ui::{App, Effect, Msg, update, view};
 
@@ -216,11 +215,10 @@ fn prepare(dir: &Path, n: usize, split: bool) -> DataSet {
     let t = Instant::now();
     let server = rt
         .block_on(start(ServeOptions {
-            addr: "127.0.0.1:0".parse().expect("addr"),
             db: Some(server_db),
             demo: false,
             synthetic_tickets: n,
-            ..Default::default()
+            ..loopback()
         }))
         .expect("server");
     eprintln!(
@@ -332,15 +330,6 @@ fn count_messages(cache: &Path) -> i64 {
         .expect("count")
 }
 
-fn new_app(cache: &Path) -> App {
-    App::new(
-        Store::open(cache).expect("cache"),
-        I18n::new("en"),
-        Keymap::builtin(),
-        WidthProfile::default(),
-    )
-}
-
 type Term = Terminal<TestBackend>;
 
 fn terminal() -> Term {
@@ -349,19 +338,6 @@ fn terminal() -> Term {
 
 fn draw(app: &mut App, term: &mut Term) {
     term.draw(|f| view::render(app, f)).expect("draw");
-}
-
-fn key(code: KeyCode) -> KeyEvent {
-    KeyEvent::new(code, KeyModifiers::NONE)
-}
-
-/// The key event a terminal sends for one typed character.
-fn ch(c: char) -> KeyEvent {
-    if c.is_ascii_graphic() {
-        key_events(&c.to_string()).expect("key")[0]
-    } else {
-        key(KeyCode::Char(c))
-    }
 }
 
 /// One key: update, then one frame. Returns the time both took.
@@ -375,7 +351,7 @@ fn press(app: &mut App, term: &mut Term, k: KeyEvent) -> Duration {
 }
 
 fn keypresses(s: &DataSet) {
-    let mut app = new_app(&s.cache);
+    let mut app = new_app(&s.cache, "en");
     let mut term = terminal();
     draw(&mut app, &mut term);
     let n = s.tickets;
@@ -544,7 +520,7 @@ fn run_child(cache: &Path) -> ChildFigures {
 /// session (scroll, open tickets, every view, a search).
 fn child(cache: &Path) {
     let t = Instant::now();
-    let mut app = new_app(cache);
+    let mut app = new_app(cache, "en");
     let mut term = terminal();
     draw(&mut app, &mut term);
     let cold = t.elapsed();

@@ -18,17 +18,16 @@ use std::time::{Duration, Instant};
 use futures::StreamExt;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use sahaya_testkit::server::loopback;
+use sahaya_testkit::ui::new_app;
 
 use sahaya::client::Client;
 use sahaya::domain::{Channel, Role};
-use sahaya::i18n::I18n;
-use sahaya::keymap::Keymap;
 use sahaya::protocol::{InboundMessage, StreamEvent};
 use sahaya::server::{ServeOptions, start};
 use sahaya::store::Store;
 use sahaya::sync::{Connection, SyncEvent};
-use sahaya::text::WidthProfile;
-use sahaya::ui::{App, Msg, update};
+use sahaya::ui::{Msg, update};
 
 fn env(name: &str, default: usize) -> usize {
     std::env::var(name)
@@ -89,11 +88,10 @@ async fn main() {
     let dir = tempfile::tempdir().expect("tempdir");
     let seeding = Instant::now();
     let server = start(ServeOptions {
-        addr: "127.0.0.1:0".parse().expect("addr"),
         db: Some(dir.path().join("server.db")),
         demo: true,
         synthetic_tickets: tickets,
-        ..Default::default()
+        ..loopback()
     })
     .await
     .expect("server");
@@ -119,26 +117,22 @@ async fn main() {
         first.views.all - first.views.solved,
         first.sla.breached
     );
-    let mut incremental = Vec::new();
-    for _ in 0..200 {
-        let t = Instant::now();
-        std::hint::black_box(
-            server
-                .compute_stats(false, chrono::Utc::now())
-                .expect("stats"),
-        );
-        incremental.push(t.elapsed());
-    }
-    let mut full = Vec::new();
-    for _ in 0..5 {
-        let t = Instant::now();
-        std::hint::black_box(
-            server
-                .compute_stats(true, chrono::Utc::now())
-                .expect("stats"),
-        );
-        full.push(t.elapsed());
-    }
+    // `runs` statistics updates, incremental or full: the time each took.
+    let time = |runs: usize, full: bool| -> Vec<Duration> {
+        (0..runs)
+            .map(|_| {
+                let t = Instant::now();
+                std::hint::black_box(
+                    server
+                        .compute_stats(full, chrono::Utc::now())
+                        .expect("stats"),
+                );
+                t.elapsed()
+            })
+            .collect()
+    };
+    let mut incremental = time(200, false);
+    let mut full = time(5, true);
     let json = serde_json::to_vec(&first).expect("json");
     println!("server cost per statistics update (database lock held):");
     println!(
@@ -183,13 +177,7 @@ async fn main() {
             .build()
             .expect("runtime");
         rt.block_on(async move {
-            let store = Store::open(&cache).expect("cache");
-            let mut app = App::new(
-                store,
-                I18n::new("en"),
-                Keymap::builtin(),
-                WidthProfile::default(),
-            );
+            let mut app = new_app(&cache, "en");
             app.show_supervisor = true;
             update(
                 &mut app,

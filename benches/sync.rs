@@ -11,6 +11,7 @@ use sahaya::protocol::{InboundMessage, View};
 use sahaya::server::{ServeOptions, start};
 use sahaya::store::{OutboxOp, Store};
 use sahaya::sync::{self, SyncEvent};
+use sahaya_testkit::server::loopback;
 
 async fn wait_until(mut f: impl FnMut() -> bool) {
     let deadline = Instant::now() + Duration::from_secs(300);
@@ -31,10 +32,9 @@ fn spawn_sync(url: &str, token: &str, cache: &std::path::Path) -> sync::SyncHand
 async fn main() {
     let dir = tempfile::tempdir().expect("tempdir");
     let server = start(ServeOptions {
-        addr: "127.0.0.1:0".parse().expect("addr"),
         db: Some(dir.path().join("server.db")),
         demo: true,
-        ..Default::default()
+        ..loopback()
     })
     .await
     .expect("server");

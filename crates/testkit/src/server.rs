@@ -10,21 +10,25 @@ pub struct TestServer {
     pub http: Client,
 }
 
+/// Options for a server on a free loopback port, in memory, without demo
+/// data: the start of every test server's options.
+pub fn loopback() -> ServeOptions {
+    ServeOptions {
+        addr: "127.0.0.1:0".parse().unwrap(),
+        ..Default::default()
+    }
+}
+
 pub async fn demo_server() -> TestServer {
     server_with(ServeOptions {
-        addr: "127.0.0.1:0".parse().unwrap(),
         demo: true,
-        ..Default::default()
+        ..loopback()
     })
     .await
 }
 
 pub async fn bare_server() -> TestServer {
-    server_with(ServeOptions {
-        addr: "127.0.0.1:0".parse().unwrap(),
-        ..Default::default()
-    })
-    .await
+    server_with(loopback()).await
 }
 
 pub async fn server_with(opts: ServeOptions) -> TestServer {
@@ -65,6 +69,17 @@ impl TestServer {
         body
     }
 
+    /// How many messages of ticket `id` `pred` accepts (read as an agent).
+    pub async fn count_messages(&self, id: i64, pred: impl Fn(&Value) -> bool) -> usize {
+        let detail = self.get(&format!("/v1/tickets/{id}"), Role::Agent).await;
+        detail["messages"]
+            .as_array()
+            .expect("messages")
+            .iter()
+            .filter(|m| pred(m))
+            .count()
+    }
+
     /// Posts an inbound customer message as the integration account.
     pub async fn inbound(&self, from: &str, body: &str) -> Value {
         let resp = self
@@ -76,6 +91,11 @@ impl TestServer {
         assert_eq!(resp.status(), 201);
         resp.json().await.expect("json")
     }
+}
+
+/// Sends `req`, which the server must refuse: see [`error_code`].
+pub async fn refused(req: RequestBuilder) -> (u16, String, Value) {
+    error_code(req.send().await.expect("request")).await
 }
 
 pub async fn error_code(resp: Response) -> (u16, String, Value) {

@@ -5,25 +5,17 @@
 //!
 //! One demo server fills one cache as the demo supervisor (a supervisor can
 //! do all an agent can); each test works on a private copy of it.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::PathBuf;
 use std::sync::OnceLock;
-use std::time::{Duration, Instant};
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use sahaya_testkit::ui::{Console, LiveServer, fill_cache, once, typing};
 
-use sahaya::client::Client;
 use sahaya::domain::Role;
 use sahaya::events::Capabilities;
-use sahaya::i18n::I18n;
-use sahaya::keymap::{Action, Keymap, key_events};
-use sahaya::protocol::{PresenceNotice, QueueStats, View, Viewer};
-use sahaya::server::{ServeOptions, start};
-use sahaya::store::Store;
+use sahaya::keymap::Action;
+use sahaya::protocol::{QueueStats, View};
 use sahaya::sync::SyncEvent;
-use sahaya::text::WidthProfile;
 use sahaya::ui::overlay::Overlay;
 use sahaya::ui::{App, Msg, update};
 
@@ -45,139 +37,52 @@ struct Golden {
     cache: PathBuf,
 }
 
-fn runtime(threads: usize) -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(threads)
-        .enable_all()
-        .build()
-        .unwrap()
-}
-
 fn golden() -> &'static Golden {
     static GOLDEN: OnceLock<Golden> = OnceLock::new();
-    GOLDEN.get_or_init(|| {
-        std::thread::spawn(build_golden)
-            .join()
-            .expect("fixture builds")
-    })
+    once(&GOLDEN, build_golden)
 }
 
 fn build_golden() -> Golden {
-    let server_rt = runtime(2);
-    let server = server_rt
-        .block_on(start(ServeOptions {
-            addr: "127.0.0.1:0".parse().unwrap(),
-            demo: true,
-            ..Default::default()
-        }))
-        .expect("server starts");
-    let client = Client::new(&server.url(), server.token(Role::Supervisor).unwrap()).unwrap();
+    let server = LiveServer::demo();
     let dir = tempfile::tempdir().unwrap();
     let cache = dir.path().join("cache.db");
-    {
-        let sync_rt = runtime(1);
-        sync_rt.block_on(async {
-            let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
-            let _handle = sahaya::sync::spawn(client.clone(), cache.clone(), tx);
-            tokio::spawn(async move { while rx.recv().await.is_some() {} });
-            let latest = client.changes(0, 1).await.unwrap().latest;
-            let store = Store::open(&cache).unwrap();
-            let deadline = Instant::now() + Duration::from_secs(60);
-            while !(store.me().ok().flatten().is_some() && store.cursor().unwrap_or(0) >= latest) {
-                assert!(Instant::now() < deadline, "initial sync timed out");
-                tokio::time::sleep(Duration::from_millis(20)).await;
-            }
-        });
-        // Dropping the runtime stops the sync task and closes its cache.
-        drop(sync_rt);
-    }
-    server_rt.block_on(server.stop());
+    fill_cache(&server.client(Role::Supervisor), &cache, &[]);
+    drop(server);
     Golden { _dir: dir, cache }
 }
 
-struct Ui {
-    app: App,
-    _dir: tempfile::TempDir,
-}
+type Ui = Console;
 
-impl Ui {
+/// The headless console of these tests, at 160×45.
+trait UiTests {
     /// A console over a private copy of the cache, against a backend that
     /// can do `capabilities` (set after `App::new`, as the console does).
+    fn new(capabilities: Capabilities) -> Self;
+    /// The status bar (last row).
+    fn status(&mut self) -> String;
+    /// The count shown after `label` on the supervisor screen.
+    fn supervisor_count(&mut self, label: &str) -> i64;
+    /// What the command palette offers.
+    fn palette(&self) -> Vec<Action>;
+}
+
+impl UiTests for Ui {
     fn new(capabilities: Capabilities) -> Ui {
-        let g = golden();
-        let dir = tempfile::tempdir().unwrap();
-        for suffix in ["", "-wal"] {
-            let from = PathBuf::from(format!("{}{suffix}", g.cache.display()));
-            if from.exists() {
-                std::fs::copy(&from, dir.path().join(format!("cache.db{suffix}"))).unwrap();
-            }
-        }
-        let mut app = App::new(
-            Store::open(&dir.path().join("cache.db")).unwrap(),
-            I18n::new("en"),
-            Keymap::builtin(),
-            WidthProfile::default(),
-        );
+        let mut ui = Console::over_copy(&golden().cache, "en", (160, 45));
         assert!(
-            app.is_supervisor(),
+            ui.app.is_supervisor(),
             "the fixture signs in as the supervisor"
         );
-        app.capabilities = capabilities;
-        Ui { app, _dir: dir }
+        ui.app.capabilities = capabilities;
+        ui
     }
 
-    fn press(&mut self, keys: &str) -> &mut Self {
-        for key in key_events(keys).unwrap() {
-            update(&mut self.app, Msg::Key(key));
-            self.screen();
-        }
-        self
-    }
-
-    fn type_text(&mut self, text: &str) -> &mut Self {
-        for c in text.chars() {
-            let key = crossterm::event::KeyEvent::new(
-                crossterm::event::KeyCode::Char(c),
-                crossterm::event::KeyModifiers::NONE,
-            );
-            update(&mut self.app, Msg::Key(key));
-        }
-        self
-    }
-
-    /// The frame at 160×45, as text.
-    fn screen(&mut self) -> String {
-        let mut terminal = Terminal::new(TestBackend::new(160, 45)).unwrap();
-        let buf = terminal
-            .draw(|f| sahaya::ui::view::render(&mut self.app, f))
-            .unwrap()
-            .buffer
-            .clone();
-        (0..buf.area.height)
-            .map(|y| {
-                (0..buf.area.width)
-                    .map(|x| buf[(x, y)].symbol())
-                    .collect::<String>()
-            })
-            .collect::<Vec<_>>()
-            .join("\n")
-    }
-
-    /// The status bar (last row).
     fn status(&mut self) -> String {
-        self.screen().lines().last().unwrap_or_default().to_string()
+        self.render().status()
     }
 
-    /// The count shown after `label` on the supervisor screen.
     fn supervisor_count(&mut self, label: &str) -> i64 {
-        let screen = self.screen();
-        let needle = format!("  {label} ");
-        let line = screen
-            .lines()
-            .skip(2)
-            .find(|l| l.contains(&needle))
-            .unwrap_or_else(|| panic!("no row {label:?}:\n{screen}"));
-        let rest = &line[line.find(&needle).unwrap() + needle.len()..];
+        let rest = self.render().after_label(label);
         let digits: String = rest
             .chars()
             .skip_while(|c| !c.is_ascii_digit())
@@ -186,7 +91,14 @@ impl Ui {
             .collect();
         digits
             .parse()
-            .unwrap_or_else(|_| panic!("no count in {line:?}"))
+            .unwrap_or_else(|_| panic!("no count after {label:?} in {rest:?}"))
+    }
+
+    fn palette(&self) -> Vec<Action> {
+        sahaya::ui::menus::palette_rows(&self.app, "")
+            .iter()
+            .map(|r| r.action)
+            .collect()
     }
 }
 
@@ -200,17 +112,7 @@ fn without_presence_no_one_is_shown_viewing_and_nothing_is_sent() {
         let mut ui = Ui::new(caps);
         ui.press("2 enter");
         let id = ui.app.open.as_ref().expect("a ticket opens").ticket.id;
-        update(
-            &mut ui.app,
-            Msg::Sync(SyncEvent::Presence(PresenceNotice {
-                ticket_id: id,
-                viewers: vec![Viewer {
-                    agent_id: 999,
-                    name: "Ravi Shetty".into(),
-                    typing: true,
-                }],
-            })),
-        );
+        ui.sync(typing(id, "Ravi Shetty"));
         let screen = ui.screen();
         assert_eq!(
             screen.contains("Ravi Shetty"),
@@ -325,10 +227,7 @@ fn without_orders_macros_notices_or_tags_they_are_not_offered_and_their_keys_say
     let mut ui = Ui::new(NOTHING);
     ui.press("2");
     assert!(ui.app.selected_row().is_some());
-    let palette: Vec<Action> = sahaya::ui::menus::palette_rows(&ui.app, "")
-        .iter()
-        .map(|r| r.action)
-        .collect();
+    let palette = ui.palette();
     assert!(palette.contains(&Action::Reply));
     let help: Vec<String> = sahaya::ui::menus::help_rows(&ui.app)
         .into_iter()
@@ -366,10 +265,7 @@ fn with_orders_macros_notices_and_tags_they_are_offered_and_their_keys_work() {
     let mut ui = Ui::new(Capabilities::ALL);
     ui.press("2");
     assert!(ui.app.selected_row().is_some());
-    let palette: Vec<Action> = sahaya::ui::menus::palette_rows(&ui.app, "")
-        .iter()
-        .map(|r| r.action)
-        .collect();
+    let palette = ui.palette();
     for (action, key, label, said) in NEEDS {
         assert!(palette.contains(&action), "palette lacks {action:?}");
         ui.press("esc esc :");

@@ -2,41 +2,31 @@
 //! server's counts are exact and its running counters agree with a full
 //! recount, and the console's screen (live updates without keys, drill-down,
 //! marking and bulk assignment through the outbox, alerts, staleness).
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use futures::StreamExt;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
+use sahaya_testkit::server::loopback;
+use sahaya_testkit::ui::{Console, LiveServer, fill_cache, runtime};
 
 use sahaya::client::Client;
 use sahaya::domain::{Channel, MessageKind, Presence, Priority, Role, Status, TicketId};
 use sahaya::i18n::I18n;
-use sahaya::keymap::{Keymap, key_events};
 use sahaya::protocol::{InboundMessage, NewMessage, QueueStats, StreamEvent, TicketPatch, View};
 use sahaya::server::{RunningServer, ServeOptions, start};
 use sahaya::store::{OutboxOp, Store, TicketFilter};
 use sahaya::sync::{Connection, SyncEvent};
-use sahaya::text::WidthProfile;
 use sahaya::ui::supervisor::{self, Target};
-use sahaya::ui::{App, Effect, Msg, update};
+use sahaya::ui::{Effect, Msg, update};
 
 // ---------------------------------------------------------------------------
 // Server side
 // ---------------------------------------------------------------------------
 
 async fn bare_server() -> RunningServer {
-    start(ServeOptions {
-        addr: "127.0.0.1:0".parse().unwrap(),
-        ..Default::default()
-    })
-    .await
-    .expect("server starts")
+    start(loopback()).await.expect("server starts")
 }
 
 fn client(s: &RunningServer, role: Role) -> Client {
@@ -59,9 +49,15 @@ fn inbound(channel: Channel, from: &str, body: &str) -> InboundMessage {
     }
 }
 
-async fn patch(c: &Client, id: TicketId, p: TicketPatch) {
+/// Patches ticket `id` at the version the server has now: whether the
+/// server took it.
+async fn try_patch(c: &Client, id: TicketId, p: TicketPatch) -> bool {
     let t = c.ticket(id).await.unwrap().ticket;
-    c.patch_ticket(id, t.version, &p).await.expect("patch");
+    c.patch_ticket(id, t.version, &p).await.is_ok()
+}
+
+async fn patch(c: &Client, id: TicketId, p: TicketPatch) {
+    assert!(try_patch(c, id, p).await, "patch");
 }
 
 #[tokio::test]
@@ -304,10 +300,9 @@ async fn scripted_sequence_gives_exact_counts() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn incremental_stats_equal_a_full_recompute() {
     let s = start(ServeOptions {
-        addr: "127.0.0.1:0".parse().unwrap(),
         demo: true,
         synthetic_tickets: 1500,
-        ..Default::default()
+        ..loopback()
     })
     .await
     .unwrap();
@@ -357,52 +352,34 @@ async fn incremental_stats_equal_a_full_recompute() {
                     } else {
                         Some(agents[rng.random_range(0..agents.len())])
                     };
-                    let t = sup.ticket(id).await.unwrap().ticket;
-                    let _ = sup
-                        .patch_ticket(
-                            id,
-                            t.version,
-                            &TicketPatch {
-                                assignee_id: Some(a),
-                                ..Default::default()
-                            },
-                        )
-                        .await;
+                    let p = TicketPatch {
+                        assignee_id: Some(a),
+                        ..Default::default()
+                    };
+                    try_patch(&sup, id, p).await;
                 }
                 3 => {
                     let id = pick(&mut rng, &mine);
                     let status = Status::ALL[rng.random_range(0..Status::ALL.len())];
-                    let t = sup.ticket(id).await.unwrap().ticket;
+                    let p = TicketPatch {
+                        status: Some(status),
+                        ..Default::default()
+                    };
                     // Reopening a closed ticket is refused; that is fine.
-                    let _ = sup
-                        .patch_ticket(
-                            id,
-                            t.version,
-                            &TicketPatch {
-                                status: Some(status),
-                                ..Default::default()
-                            },
-                        )
-                        .await;
+                    try_patch(&sup, id, p).await;
                 }
                 4 => {
                     let id = pick(&mut rng, &mine);
-                    let t = sup.ticket(id).await.unwrap().ticket;
                     let p = Priority::ALL[rng.random_range(0..Priority::ALL.len())];
                     let group = ["general", "payments", "returns", "logistics"]
                         [rng.random_range(0..4)]
                     .to_string();
-                    let _ = sup
-                        .patch_ticket(
-                            id,
-                            t.version,
-                            &TicketPatch {
-                                priority: Some(p),
-                                group: Some(group),
-                                ..Default::default()
-                            },
-                        )
-                        .await;
+                    let p = TicketPatch {
+                        priority: Some(p),
+                        group: Some(group),
+                        ..Default::default()
+                    };
+                    try_patch(&sup, id, p).await;
                 }
                 5 | 6 => {
                     let id = pick(&mut rng, &mine);
@@ -446,155 +423,69 @@ async fn incremental_stats_equal_a_full_recompute() {
 /// A demo server on its own runtime and a cache filled by the real sync task
 /// as the demo supervisor.
 struct Fixture {
-    server_rt: tokio::runtime::Runtime,
-    server: Option<RunningServer>,
-    url: String,
-    token: String,
+    server: LiveServer,
     _dir: tempfile::TempDir,
     cache: PathBuf,
 }
 
-fn runtime(threads: usize) -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(threads)
-        .enable_all()
-        .build()
-        .unwrap()
-}
-
 impl Fixture {
     fn new() -> Fixture {
-        let server_rt = runtime(2);
-        let server = server_rt
-            .block_on(start(ServeOptions {
-                addr: "127.0.0.1:0".parse().unwrap(),
-                demo: true,
-                ..Default::default()
-            }))
-            .unwrap();
-        let url = server.url();
-        let token = server.token(Role::Supervisor).unwrap().to_string();
+        let server = LiveServer::demo();
         let dir = tempfile::tempdir().unwrap();
         let cache = dir.path().join("cache.db");
-        let f = Fixture {
-            server_rt,
-            server: Some(server),
-            url,
-            token,
+        fill_cache(&server.client(Role::Supervisor), &cache, &[]);
+        Fixture {
+            server,
             _dir: dir,
             cache,
-        };
-        let sync_rt = runtime(1);
-        sync_rt.block_on(async {
-            let client = f.client(Role::Supervisor);
-            let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
-            let _handle = sahaya::sync::spawn(client.clone(), f.cache.clone(), tx);
-            tokio::spawn(async move { while rx.recv().await.is_some() {} });
-            let latest = client.changes(0, 1).await.unwrap().latest;
-            let store = Store::open(&f.cache).unwrap();
-            let deadline = Instant::now() + Duration::from_secs(60);
-            while !(store.me().ok().flatten().is_some() && store.cursor().unwrap_or(0) >= latest) {
-                assert!(Instant::now() < deadline, "initial sync timed out");
-                tokio::time::sleep(Duration::from_millis(20)).await;
-            }
-        });
-        drop(sync_rt);
-        f
+        }
     }
 
     fn client(&self, role: Role) -> Client {
-        let server = self.server.as_ref().unwrap();
-        Client::new(&self.url, server.token(role).unwrap()).unwrap()
+        self.server.client(role)
     }
 
     fn stats(&self) -> QueueStats {
         let c = self.client(Role::Supervisor);
-        self.server_rt.block_on(c.stats()).unwrap()
+        self.server.block_on(c.stats()).unwrap()
     }
 
+    /// The console over the fixture's cache, at 160×45.
     fn app(&self) -> Ui {
-        let app = App::new(
-            Store::open(&self.cache).unwrap(),
-            I18n::new("en"),
-            Keymap::builtin(),
-            WidthProfile::default(),
-        );
+        let ui = Console::open(&self.cache, "en", (160, 45));
         assert!(
-            app.is_supervisor(),
+            ui.app.is_supervisor(),
             "the fixture signs in as the supervisor"
         );
-        Ui {
-            app,
-            width: 160,
-            height: 45,
-        }
+        ui
     }
 }
 
-impl Drop for Fixture {
-    fn drop(&mut self) {
-        if let Some(s) = self.server.take() {
-            self.server_rt.block_on(s.stop());
-        }
-    }
-}
+type Ui = Console;
 
-struct Ui {
-    app: App,
-    width: u16,
-    height: u16,
-}
-
-impl Ui {
-    fn press(&mut self, keys: &str) -> &mut Self {
-        for key in key_events(keys).unwrap() {
-            update(&mut self.app, Msg::Key(key));
-            self.render();
-        }
-        self
-    }
-
-    fn feed(&mut self, event: SyncEvent) -> String {
-        update(&mut self.app, Msg::Sync(event));
-        self.screen()
-    }
-
-    fn render(&mut self) -> Buffer {
-        let mut terminal = Terminal::new(TestBackend::new(self.width, self.height)).unwrap();
-        terminal
-            .draw(|f| sahaya::ui::view::render(&mut self.app, f))
-            .unwrap()
-            .buffer
-            .clone()
-    }
-
-    fn screen(&mut self) -> String {
-        let buf = self.render();
-        (0..buf.area.height)
-            .map(|y| {
-                (0..buf.area.width)
-                    .map(|x| buf[(x, y)].symbol())
-                    .collect::<String>()
-            })
-            .collect::<Vec<_>>()
-            .join("\n")
-    }
-
+/// What these tests do with the console.
+trait UiTests {
+    /// Hands the app a sync event; the frame after it, as text.
+    fn feed(&mut self, event: SyncEvent) -> String;
     /// The supervisor screen's row `label` (below the tab row), as shown:
     /// the label, its count and the alert mark if any (rows flow into
     /// columns, so one screen line can hold several).
+    fn row(&mut self, label: &str) -> String;
+    /// Moves the supervisor screen's selection to the row opening `target`.
+    fn select(&mut self, target: &Target);
+}
+
+impl UiTests for Ui {
+    fn feed(&mut self, event: SyncEvent) -> String {
+        self.sync(event);
+        self.screen()
+    }
+
     fn row(&mut self, label: &str) -> String {
-        let screen = self.screen();
-        let needle = format!("  {label} ");
-        let line = screen
-            .lines()
-            .skip(2)
-            .find(|l| l.contains(&needle))
-            .unwrap_or_else(|| panic!("no row {label:?}:\n{screen}"));
-        let rest = &line[line.find(&needle).unwrap() + needle.len()..];
+        let rest = self.render().after_label(label);
         let digits_at = rest
             .find(|c: char| c.is_ascii_digit())
-            .unwrap_or_else(|| panic!("no count for {label:?} in {line:?}"));
+            .unwrap_or_else(|| panic!("no count for {label:?} in {rest:?}"));
         let after = &rest[digits_at..];
         let end = after
             .find(|c: char| !(c.is_ascii_digit() || c == ','))
@@ -607,7 +498,6 @@ impl Ui {
         format!("{label} {}{mark}", &after[..end])
     }
 
-    /// Moves the supervisor screen's selection to the row opening `target`.
     fn select(&mut self, target: &Target) {
         self.press("g g");
         let rows = supervisor::rows(&self.app);
@@ -715,13 +605,8 @@ fn live_stream_moves_the_screen() {
     ui.press("S");
     let sync_rt = runtime(1);
     let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
-    let _handle = sync_rt.block_on(async {
-        sahaya::sync::spawn(
-            Client::new(&f.url, f.token.clone()).unwrap(),
-            f.cache.clone(),
-            tx,
-        )
-    });
+    let _handle = sync_rt
+        .block_on(async { sahaya::sync::spawn(f.client(Role::Supervisor), f.cache.clone(), tx) });
     let mut pump = |ui: &mut Ui, until: &dyn Fn(&mut Ui) -> bool| {
         let deadline = Instant::now() + Duration::from_secs(15);
         loop {
@@ -743,7 +628,7 @@ fn live_stream_moves_the_screen() {
     let before = count_in(&ui.row("Unassigned"));
     let bridge = f.client(Role::Integration);
     let started = Instant::now();
-    f.server_rt
+    f.server
         .block_on(bridge.inbound(&inbound(Channel::Chat, "live@example.in", "help!"), None))
         .unwrap();
     pump(&mut ui, &|ui| count_in(&ui.row("Unassigned")) == before + 1);
@@ -947,11 +832,7 @@ fn deliver_outbox(f: &Fixture) {
     let sync_rt = runtime(1);
     let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
     sync_rt.block_on(async {
-        let _handle = sahaya::sync::spawn(
-            Client::new(&f.url, f.token.clone()).unwrap(),
-            f.cache.clone(),
-            tx,
-        );
+        let _handle = sahaya::sync::spawn(f.client(Role::Supervisor), f.cache.clone(), tx);
         let store = Store::open(&f.cache).unwrap();
         let deadline = Instant::now() + Duration::from_secs(20);
         while store.outbox_counts().unwrap().0 > 0 {
@@ -964,7 +845,7 @@ fn deliver_outbox(f: &Fixture) {
 /// The tickets as the server has them now.
 fn server_tickets(f: &Fixture, ids: &[TicketId]) -> Vec<sahaya::domain::Ticket> {
     runtime(1).block_on(async {
-        let client = Client::new(&f.url, f.token.clone()).unwrap();
+        let client = f.client(Role::Supervisor);
         let mut out = Vec::new();
         for id in ids {
             out.push(client.ticket(*id).await.unwrap().ticket);

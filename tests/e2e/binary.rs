@@ -1,9 +1,8 @@
 //! The real binary in a pseudo-terminal against a real server on loopback.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
 use sahaya_testkit::server as common;
 
 use std::io::{Read, Write};
+use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -76,6 +75,57 @@ impl Console {
         .unwrap()
     }
 
+    /// [`Console::start_async`] over the data folder `data` against `server`
+    /// as `token`, in English (`backend`'s arguments first); waits until the
+    /// console says it is online.
+    async fn start_online(
+        backend: &[&str],
+        server: &str,
+        token: &str,
+        data: &Path,
+        within: Duration,
+    ) -> Console {
+        let data = data.to_str().unwrap();
+        let mut args = backend.to_vec();
+        args.extend([
+            "--server",
+            server,
+            "--token",
+            token,
+            "--data-dir",
+            data,
+            "--lang",
+            "en",
+        ]);
+        let console = Console::start_async(&args).await;
+        console.wait_for("online", within);
+        console
+    }
+
+    /// Opens the first ticket of the view on `view_key` and sends `text` as
+    /// a reply (Ctrl-s): the ticket's id.
+    fn reply_to_first(&mut self, view_key: &[u8], text: &str, within: Duration) -> i64 {
+        self.keys(view_key);
+        self.keys(b"\r");
+        let screen = self.wait_for("#", within);
+        let id = ticket_id_on(&screen);
+        self.keys(b"r");
+        self.keys(text.as_bytes());
+        self.keys(b"\x13"); // Ctrl-s
+        id
+    }
+
+    /// Fails, saying `what` did not happen and showing the screen, once
+    /// `deadline` has passed; else waits `pause` before the next look.
+    async fn before(&self, deadline: Instant, what: impl std::fmt::Display, pause: Duration) {
+        assert!(
+            Instant::now() < deadline,
+            "{what}; screen:\n{}",
+            self.contents()
+        );
+        tokio::time::sleep(pause).await;
+    }
+
     fn contents(&self) -> String {
         self.screen.lock().unwrap().screen().contents()
     }
@@ -123,47 +173,22 @@ async fn reply_from_the_real_binary_arrives_exactly_once() {
     let token = s.token(Role::Agent);
     let data = tempfile::tempdir().unwrap();
     let url = s.server.url();
-    let mut console = Console::start_async(&[
-        "--server",
-        url.as_str(),
-        "--token",
-        token.as_str(),
-        "--data-dir",
-        data.path().to_str().unwrap(),
-        "--lang",
-        "en",
-    ])
-    .await;
+    let secs = Duration::from_secs;
+    let mut console = Console::start_online(&[], &url, &token, data.path(), secs(20)).await;
     let c = &mut console;
-    c.wait_for("online", Duration::from_secs(20));
     // Mine view, open the first ticket, reply.
-    c.keys(b"1");
-    c.keys(b"\r");
-    let screen = c.wait_for("#", Duration::from_secs(5));
-    let id = ticket_id_on(&screen);
-    c.keys(b"r");
-    c.keys("Hello from the e2e test ನಮಸ್ಕಾರ".as_bytes());
-    c.keys(b"\x13"); // Ctrl-s
+    let id = c.reply_to_first(b"1", "Hello from the e2e test ನಮಸ್ಕಾರ", secs(5));
     // The server has it exactly once.
+    let is_the_reply = |m: &serde_json::Value| m["body"] == "Hello from the e2e test ನಮಸ್ಕಾರ";
     let deadline = Instant::now() + Duration::from_secs(20);
     loop {
-        let detail = s.get(&format!("/v1/tickets/{id}"), Role::Agent).await;
-        let n = detail["messages"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|m| m["body"] == "Hello from the e2e test ನಮಸ್ಕಾರ")
-            .count();
+        let n = s.count_messages(id, is_the_reply).await;
         if n == 1 {
             break;
         }
         assert_eq!(n, 0, "never twice");
-        assert!(
-            Instant::now() < deadline,
-            "reply did not arrive; screen:\n{}",
-            c.contents()
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
+        c.before(deadline, "reply did not arrive", Duration::from_millis(100))
+            .await;
     }
     // Shown as sent in the thread once the change feed brought it back.
     c.wait_for("Hello from the e2e test", Duration::from_secs(10));
@@ -174,25 +199,15 @@ async fn reply_from_the_real_binary_arrives_exactly_once() {
             assert!(status.success(), "exit status {status:?}");
             break;
         }
-        assert!(
-            Instant::now() < deadline,
-            "console did not quit; screen:\n{}",
-            c.contents()
-        );
-        std::thread::sleep(Duration::from_millis(50));
+        c.before(deadline, "console did not quit", Duration::from_millis(50))
+            .await;
     }
     // The terminal was restored: the alternate screen was left.
     let raw = c.raw.lock().unwrap().clone();
     let raw = String::from_utf8_lossy(&raw);
     assert!(raw.contains("\u{1b}[?1049l"), "left the alternate screen");
     tokio::time::sleep(Duration::from_millis(500)).await;
-    let detail = s.get(&format!("/v1/tickets/{id}"), Role::Agent).await;
-    let n = detail["messages"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|m| m["body"] == "Hello from the e2e test ನಮಸ್ಕಾರ")
-        .count();
+    let n = s.count_messages(id, is_the_reply).await;
     assert_eq!(n, 1, "exactly once");
 }
 
@@ -200,17 +215,23 @@ async fn reply_from_the_real_binary_arrives_exactly_once() {
 /// new status), read over REST as RT's admin.
 async fn rt_transactions(rt: &sahaya_testkit::rt::RtServer, ticket: i64) -> Vec<(String, String)> {
     let http = reqwest::Client::new();
-    let get = |path: &str, query: Vec<(&str, String)>| {
+    // A collection, as JSON.
+    let get = async |path: &str, query: Vec<(&str, String)>| -> serde_json::Value {
         let url = reqwest::Url::parse_with_params(&format!("{}REST/2.0/{path}", rt.url()), &query)
             .unwrap();
         http.get(url)
             .header("Authorization", format!("token {}", rt.admin.token))
             .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap()
     };
     let query = format!(
         "ObjectType = 'RT::Ticket' AND ObjectId = {ticket} AND (Type = 'Correspond' OR Type = 'Comment' OR Type = 'Status')"
     );
-    let page: serde_json::Value = get(
+    let page = get(
         "transactions",
         vec![
             ("query", query),
@@ -219,11 +240,7 @@ async fn rt_transactions(rt: &sahaya_testkit::rt::RtServer, ticket: i64) -> Vec<
             ("per_page", "100".into()),
         ],
     )
-    .await
-    .unwrap()
-    .json()
-    .await
-    .unwrap();
+    .await;
     let id = |v: &serde_json::Value| {
         v.as_str()
             .and_then(|s| s.parse::<i64>().ok())
@@ -240,7 +257,7 @@ async fn rt_transactions(rt: &sahaya_testkit::rt::RtServer, ticket: i64) -> Vec<
         {"field": "TransactionId", "operator": "IN", "value": ids},
         {"field": "ContentType", "value": "text/plain"},
     ]);
-    let atts: serde_json::Value = get(
+    let atts = get(
         "attachments",
         vec![
             ("query", filter.to_string()),
@@ -248,11 +265,7 @@ async fn rt_transactions(rt: &sahaya_testkit::rt::RtServer, ticket: i64) -> Vec<
             ("per_page", "100".into()),
         ],
     )
-    .await
-    .unwrap()
-    .json()
-    .await
-    .unwrap();
+    .await;
     let mut texts = std::collections::HashMap::new();
     for a in atts["items"].as_array().unwrap() {
         let txn = id(&a["TransactionId"]["id"]).or_else(|| id(&a["TransactionId"]));
@@ -291,42 +304,26 @@ async fn the_binary_works_an_rt_ticket_through_an_outage() {
     .await
     .unwrap();
     let data = tempfile::tempdir().unwrap();
-    let mut console = Console::start_async(&[
-        "--backend",
-        "rt",
-        "--server",
-        rt.url().as_str(),
-        "--token",
-        rt.agent().token.as_str(),
-        "--data-dir",
-        data.path().to_str().unwrap(),
-        "--lang",
-        "en",
-    ])
-    .await;
+    let secs = Duration::from_secs;
+    let (url, token) = (rt.url(), rt.agent().token.clone());
+    let mut console =
+        Console::start_online(&["--backend", "rt"], &url, &token, data.path(), secs(30)).await;
     let c = &mut console;
-    c.wait_for("online", Duration::from_secs(30));
     // Unassigned view: RT's seeded tickets have no owner.
-    c.keys(b"2");
-    c.keys(b"\r");
-    let screen = c.wait_for("#", Duration::from_secs(10));
-    let id = ticket_id_on(&screen);
     let reply = "మీ రీఫండ్ రేపు వస్తుంది 🙏";
-    c.keys(b"r");
-    c.keys(reply.as_bytes());
-    c.keys(b"\x13");
+    let id = c.reply_to_first(b"2", reply, secs(10));
     let deadline = Instant::now() + Duration::from_secs(30);
     while !rt_transactions(&rt, id)
         .await
         .iter()
         .any(|(_, t)| t == reply)
     {
-        assert!(
-            Instant::now() < deadline,
-            "reply did not reach RT; screen:\n{}",
-            c.contents()
-        );
-        tokio::time::sleep(Duration::from_millis(200)).await;
+        c.before(
+            deadline,
+            "reply did not reach RT",
+            Duration::from_millis(200),
+        )
+        .await;
     }
 
     // RT goes away; the agent keeps working.
@@ -376,12 +373,12 @@ async fn the_binary_works_an_rt_ticket_through_an_outage() {
         if replies == 1 && notes == 1 && solved == 1 {
             break;
         }
-        assert!(
-            Instant::now() < deadline,
-            "the outbox did not drain into RT: {txns:?}; screen:\n{}",
-            c.contents()
-        );
-        tokio::time::sleep(Duration::from_millis(300)).await;
+        c.before(
+            deadline,
+            format!("the outbox did not drain into RT: {txns:?}"),
+            Duration::from_millis(300),
+        )
+        .await;
     }
     c.wait_for("online", Duration::from_secs(30));
     c.keys(b"q");

@@ -18,31 +18,24 @@
 //!
 //! A few overlays whose content does not depend on the demo data or the
 //! clock are also kept as insta snapshots (the overlay box only).
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::ops::{Deref, DerefMut};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
-use std::time::{Duration, Instant};
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::buffer::{Buffer, CellDiffOption};
 use ratatui::layout::Rect;
+use sahaya_testkit::ui::{Console, LiveServer, Screen, once, runtime, sync_into};
 use unicode_segmentation::UnicodeSegmentation;
 
-use sahaya::client::Client;
 use sahaya::domain::{Channel, MessageKind, Priority, Role, TicketId};
 use sahaya::i18n::I18n;
-use sahaya::keymap::{Keymap, key_events};
 use sahaya::protocol::{InboundMessage, NewMessage, QueueStats, TicketPatch, View};
-use sahaya::server::{ServeOptions, start};
 use sahaya::store::Store;
 use sahaya::sync::{Connection, SyncEvent};
 use sahaya::text::WidthProfile;
 use sahaya::ui::app::Pane;
-use sahaya::ui::{App, Msg, update};
 
 thread_local! {
     /// Whether the known overlay-edge bug is reported too (see
@@ -98,66 +91,15 @@ struct Golden {
 
 fn golden() -> &'static Golden {
     static GOLDEN: OnceLock<Golden> = OnceLock::new();
-    GOLDEN.get_or_init(|| {
-        std::thread::spawn(build_golden)
-            .join()
-            .expect("fixture builds")
-    })
-}
-
-fn runtime(threads: usize) -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(threads)
-        .enable_all()
-        .build()
-        .unwrap()
-}
-
-/// Runs the real sync task into `cache` until it has caught up with the
-/// server and holds `must_have`.
-async fn sync_into(url: &str, token: &str, cache: &Path, must_have: TicketId) {
-    let client = Client::new(url, token.to_string()).unwrap();
-    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
-    let _handle = sahaya::sync::spawn(client.clone(), cache.to_path_buf(), tx);
-    let drain = tokio::spawn(async move { while rx.recv().await.is_some() {} });
-    let latest = client.changes(0, 1).await.unwrap().latest;
-    let deadline = Instant::now() + Duration::from_secs(90);
-    let mut store = None;
-    loop {
-        if store.is_none() {
-            store = Store::open(cache).ok();
-        }
-        let done = store.as_ref().is_some_and(|s| {
-            s.me().ok().flatten().is_some()
-                && s.cursor().unwrap_or(0) >= latest
-                && s.ticket(must_have).ok().flatten().is_some()
-        });
-        if done {
-            break;
-        }
-        assert!(Instant::now() < deadline, "initial sync timed out");
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-    drain.abort();
+    once(&GOLDEN, build_golden)
 }
 
 fn build_golden() -> Golden {
-    let server_rt = runtime(2);
-    let server = server_rt
-        .block_on(start(ServeOptions {
-            addr: "127.0.0.1:0".parse().unwrap(),
-            demo: true,
-            ..Default::default()
-        }))
-        .expect("server starts");
-    let url = server.url();
-    let bridge = Client::new(&url, server.token(Role::Integration).unwrap()).unwrap();
-    let agent_token = server.token(Role::Agent).unwrap().to_string();
-    let supervisor_token = server.token(Role::Supervisor).unwrap().to_string();
-    let agent = Client::new(&url, agent_token.clone()).unwrap();
-    let supervisor = Client::new(&url, supervisor_token.clone()).unwrap();
+    let server = LiveServer::demo();
+    let bridge = server.client(Role::Integration);
+    let agent = server.client(Role::Agent);
 
-    let mixed = server_rt.block_on(async {
+    let mixed = server.block_on(async {
         let created = bridge
             .inbound(
                 &InboundMessage {
@@ -221,10 +163,12 @@ fn build_golden() -> Golden {
     let supervisor_cache = dir.path().join("supervisor.db");
     let stats = {
         let sync_rt = runtime(2);
+        let (agent, supervisor) = (server.client(Role::Agent), server.client(Role::Supervisor));
+        let must_have = [mixed];
         let stats = sync_rt.block_on(async {
             tokio::join!(
-                sync_into(&url, &agent_token, &agent_cache, mixed),
-                sync_into(&url, &supervisor_token, &supervisor_cache, mixed),
+                sync_into(&agent, &agent_cache, &must_have),
+                sync_into(&supervisor, &supervisor_cache, &must_have),
             );
             supervisor.stats().await.expect("GET /v1/stats")
         });
@@ -233,7 +177,6 @@ fn build_golden() -> Golden {
         stats
     };
     drop(server);
-    drop(server_rt);
     let corpus = build_corpus(&agent_cache, &stats);
     Golden {
         _dir: dir,
@@ -376,94 +319,44 @@ fn english_only(locale: &str) -> &'static [(String, String)] {
 // ---------------------------------------------------------------------------
 
 struct Ui {
-    app: App,
-    _dir: tempfile::TempDir,
+    console: Console,
     locale: &'static str,
-    width: u16,
-    height: u16,
     problems: Vec<String>,
     frames: usize,
     /// Overlay snapshots, asserted after the frame checks.
     snapshots: Vec<(String, String)>,
 }
 
-/// A rendered frame.
-struct Screen {
-    buf: Buffer,
+impl Deref for Ui {
+    type Target = Console;
+
+    fn deref(&self) -> &Console {
+        &self.console
+    }
+}
+
+impl DerefMut for Ui {
+    fn deref_mut(&mut self) -> &mut Console {
+        &mut self.console
+    }
 }
 
 impl Ui {
     /// A console in `locale` over a private copy of a golden cache.
-    fn new(locale: &'static str, (width, height): (u16, u16), supervisor: bool) -> Ui {
+    fn new(locale: &'static str, size: (u16, u16), supervisor: bool) -> Ui {
         let g = golden();
         let from = if supervisor {
             &g.supervisor_cache
         } else {
             &g.agent_cache
         };
-        let dir = tempfile::tempdir().unwrap();
-        for suffix in ["", "-wal"] {
-            let src = PathBuf::from(format!("{}{suffix}", from.display()));
-            if src.exists() {
-                std::fs::copy(&src, dir.path().join(format!("cache.db{suffix}"))).unwrap();
-            }
-        }
-        let app = App::new(
-            Store::open(&dir.path().join("cache.db")).expect("cache opens"),
-            I18n::new(locale),
-            Keymap::builtin(),
-            WidthProfile::default(),
-        );
         Ui {
-            app,
-            _dir: dir,
+            console: Console::over_copy(from, locale, size),
             locale,
-            width,
-            height,
             problems: Vec::new(),
             frames: 0,
             snapshots: Vec::new(),
         }
-    }
-
-    fn press(&mut self, keys: &str) -> &mut Self {
-        for key in key_events(keys).unwrap_or_else(|e| panic!("bad keys {keys:?}: {e}")) {
-            update(&mut self.app, Msg::Key(key));
-            self.render();
-        }
-        self
-    }
-
-    /// Types text one character at a time, as a terminal sends it.
-    fn type_text(&mut self, text: &str) -> &mut Self {
-        for c in text.chars() {
-            let code = if c == '\n' {
-                KeyCode::Enter
-            } else {
-                KeyCode::Char(c)
-            };
-            update(
-                &mut self.app,
-                Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)),
-            );
-        }
-        self.render();
-        self
-    }
-
-    fn sync(&mut self, event: SyncEvent) -> &mut Self {
-        update(&mut self.app, Msg::Sync(event));
-        self
-    }
-
-    fn render(&mut self) -> Screen {
-        let mut terminal = Terminal::new(TestBackend::new(self.width, self.height)).unwrap();
-        let buf = terminal
-            .draw(|f| sahaya::ui::view::render(&mut self.app, f))
-            .expect("draw")
-            .buffer
-            .clone();
-        Screen { buf }
     }
 
     /// Opens the mixed-script ticket with the thread focused.
@@ -478,10 +371,6 @@ impl Ui {
         self
     }
 
-    fn main_area(&self) -> Rect {
-        Rect::new(0, 1, self.width, self.height.saturating_sub(2))
-    }
-
     /// Renders, checks the frame and records what is wrong with it.
     fn shot(&mut self, what: &str) -> Screen {
         let s = self.render();
@@ -489,7 +378,7 @@ impl Ui {
         let expected: Vec<Rect> = if self.app.show_supervisor {
             vec![self.main_area()]
         } else {
-            let a = sahaya::ui::view::layout(&self.app, self.main_area());
+            let a = self.areas();
             [a.list, a.thread, a.customer]
                 .into_iter()
                 .flatten()
@@ -503,7 +392,7 @@ impl Ui {
         check_clusters(&s, &self.app.profile, &mut found);
         check_language(&s, self.locale, overlay, &mut found);
         if std::env::var_os("LOCALES_DUMP").is_some() {
-            // `LOCALES_DUMP=1 cargo test --test locales -- --nocapture`
+            // `LOCALES_DUMP=1 cargo test --test console locales:: -- --nocapture`
             println!(
                 "── {} {}x{} {what}\n{}",
                 self.locale,
@@ -547,61 +436,13 @@ impl Ui {
     }
 }
 
-impl Screen {
-    fn area(&self) -> Rect {
-        self.buf.area
-    }
-
-    fn sym(&self, x: u16, y: u16) -> &str {
-        self.buf[(x, y)].symbol()
-    }
-
-    /// Row `y` as text (covered cells of wide clusters add nothing).
-    fn row(&self, y: u16) -> String {
-        (0..self.area().width).map(|x| self.sym(x, y)).collect()
-    }
-
-    fn text(&self) -> String {
-        (0..self.area().height)
-            .map(|y| self.row(y))
-            .collect::<Vec<_>>()
-            .join("\n")
-    }
-
-    fn text_in(&self, r: Rect) -> String {
-        (r.top()..r.bottom())
-            .map(|y| (r.left()..r.right()).map(|x| self.sym(x, y)).collect())
-            .collect::<Vec<String>>()
-            .join("\n")
-    }
-
-    fn contains(&self, s: &str) -> bool {
-        self.text().contains(s)
-    }
-}
-
-// ---------------------------------------------------------------------------
-// The checks.
-// ---------------------------------------------------------------------------
-
-fn is_forbidden(c: char) -> bool {
-    c.is_control() // C0, DEL, C1 (ESC included)
-        || sahaya::text::sanitize::is_bidi_control(c)
-        || matches!(c, '\u{206A}'..='\u{206F}' | '\u{FEFF}' | '\u{2028}' | '\u{2029}')
-}
-
 /// Check 4: no cell holds ESC, a C0/C1 control or a bidi control.
 fn check_inert(s: &Screen, out: &mut Vec<String>) {
-    for y in 0..s.area().height {
-        for x in 0..s.area().width {
-            let sym = s.sym(x, y);
-            if let Some(c) = sym.chars().find(|c| is_forbidden(*c)) {
-                out.push(format!(
-                    "inert: cell ({x},{y}) holds U+{:04X} in {sym:?}",
-                    c as u32
-                ));
-            }
-        }
+    for (x, y, sym, c) in s.forbidden_cells() {
+        out.push(format!(
+            "inert: cell ({x},{y}) holds U+{:04X} in {sym:?}",
+            c as u32
+        ));
     }
 }
 
@@ -1070,14 +911,8 @@ fn list_views(locale: &'static str) -> usize {
     let mut frames = 0;
     for size in SIZES {
         let mut ui = Ui::new(locale, size, false);
-        for (key, view) in ["1", "2", "3", "4", "5", "6"].iter().zip([
-            View::Mine,
-            View::Unassigned,
-            View::Open,
-            View::Pending,
-            View::Solved,
-            View::SlaDue,
-        ]) {
+        // The views with a number key: all but the last.
+        for (key, view) in ["1", "2", "3", "4", "5", "6"].iter().zip(View::ALL) {
             ui.press(key);
             assert_eq!(ui.app.view, view);
             let title = I18n::new(locale).tr("pane-tickets");
@@ -1438,7 +1273,7 @@ fn the_checks_catch_broken_frames() {
     buf.set_string(0, 0, "┌──────────┐", ratatui::style::Style::new());
     buf.set_string(0, 1, "│ab ಸೇ     │", ratatui::style::Style::new());
     buf.set_string(0, 2, "└──────────┘", ratatui::style::Style::new());
-    let s = Screen { buf };
+    let s = Screen::from(buf);
     let mut out = Vec::new();
     check_rows(&s, &profile, None, &mut out);
     assert!(out.iter().any(|p| p.contains("drawn as 1")), "{out:#?}");
@@ -1450,7 +1285,7 @@ fn the_checks_catch_broken_frames() {
     buf[(0, 0)].set_symbol("ಸ್");
     buf[(1, 0)].set_symbol("ತ");
     buf[(2, 0)].set_symbol("\u{cc7}");
-    let s = Screen { buf };
+    let s = Screen::from(buf);
     let mut out = Vec::new();
     check_clusters(&s, &profile, &mut out);
     assert!(out.iter().any(|p| p.contains("split")), "{out:#?}");
@@ -1464,7 +1299,7 @@ fn the_checks_catch_broken_frames() {
     buf.set_string(0, 1, "│    │  ", ratatui::style::Style::new());
     buf.set_string(0, 2, "╰────╯  ", ratatui::style::Style::new());
     buf[(6, 1)].set_symbol("");
-    let s = Screen { buf };
+    let s = Screen::from(buf);
     let mut out = Vec::new();
     check_rows(&s, &profile, None, &mut out);
     assert!(out.iter().any(|p| p.contains("x=6")), "{out:#?}");
@@ -1479,7 +1314,7 @@ fn the_checks_catch_broken_frames() {
         "│Choose status picker-status│",
         ratatui::style::Style::new(),
     );
-    let s = Screen { buf };
+    let s = Screen::from(buf);
     let mut out = Vec::new();
     check_language(&s, "kn", None, &mut out);
     assert!(

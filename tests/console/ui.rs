@@ -2,18 +2,15 @@
 //! through the real sync task, then the app is driven with injected keys and
 //! the ratatui `TestBackend` buffer is asserted, pane by pane and action by
 //! action, at 80×24 and 160×45.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::{Buffer, CellDiffOption};
+use ratatui::buffer::CellDiffOption;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Style};
+use sahaya_testkit::ui::{Console, LiveServer, Screen, fill_cache, once, typing};
 
 use sahaya::client::Client;
 use sahaya::domain::{
@@ -21,17 +18,14 @@ use sahaya::domain::{
     PaymentMethod, Priority, RefundMethod, Role, Status, Ticket, TicketId,
 };
 use sahaya::i18n::I18n;
-use sahaya::keymap::{Action, Keymap, key_events};
-use sahaya::protocol::{
-    Change, CustomerDetail, Entity, InboundMessage, PresenceNotice, TicketPatch, View, Viewer,
-};
-use sahaya::server::{ServeOptions, start};
+use sahaya::keymap::Action;
+use sahaya::protocol::{Change, CustomerDetail, Entity, InboundMessage, TicketPatch, View};
 use sahaya::store::{OutboxOp, Store, TicketRow};
 use sahaya::sync::{Connection, SyncEvent};
 use sahaya::text::WidthProfile;
 use sahaya::ui::app::Pane;
 use sahaya::ui::overlay::Overlay;
-use sahaya::ui::{App, Effect, Msg, update};
+use sahaya::ui::{Effect, Msg, update};
 
 // ---------------------------------------------------------------------------
 // Fixture: one demo server, one real sync into a "golden" cache per process.
@@ -86,11 +80,7 @@ fn long_url() -> String {
 
 fn golden() -> &'static Golden {
     static GOLDEN: OnceLock<Golden> = OnceLock::new();
-    GOLDEN.get_or_init(|| {
-        std::thread::spawn(build_golden)
-            .join()
-            .expect("fixture builds")
-    })
+    once(&GOLDEN, build_golden)
 }
 
 fn inbound(channel: Channel, from: &str, name: &str, subject: &str, body: &str) -> InboundMessage {
@@ -125,29 +115,13 @@ async fn make_urgent(agent: &Client, id: TicketId) {
 }
 
 fn build_golden() -> Golden {
-    let rt = |threads| {
-        tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(threads)
-            .enable_all()
-            .build()
-            .unwrap()
-    };
     // The server lives on its own runtime, the sync task on another, so the
     // sync task can be stopped while the server keeps running.
-    let server_rt = rt(2);
-    let server = server_rt
-        .block_on(start(ServeOptions {
-            addr: "127.0.0.1:0".parse().unwrap(),
-            demo: true,
-            ..Default::default()
-        }))
-        .expect("server starts");
-    let url = server.url();
-    let bridge = Client::new(&url, server.token(Role::Integration).unwrap()).unwrap();
-    let agent_token = server.token(Role::Agent).unwrap().to_string();
-    let agent = Client::new(&url, agent_token.clone()).unwrap();
+    let server = LiveServer::demo();
+    let bridge = server.client(Role::Integration);
+    let agent = server.client(Role::Agent);
 
-    let (esc, indic, long) = server_rt.block_on(async {
+    let (esc, indic, long) = server.block_on(async {
         let esc = bridge
             .inbound(
                 &inbound(
@@ -204,32 +178,8 @@ fn build_golden() -> Golden {
 
     let dir = tempfile::tempdir().unwrap();
     let cache = dir.path().join("cache.db");
-    {
-        let sync_rt = rt(1);
-        let client = Client::new(&url, agent_token.clone()).unwrap();
-        let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
-        sync_rt.block_on(async {
-            let _handle = sahaya::sync::spawn(client.clone(), cache.clone(), tx);
-            tokio::spawn(async move { while rx.recv().await.is_some() {} });
-            let latest = client.changes(0, 1).await.unwrap().latest;
-            let store = Store::open(&cache).unwrap();
-            let deadline = Instant::now() + Duration::from_secs(60);
-            loop {
-                let done = store.me().ok().flatten().is_some()
-                    && store.cursor().unwrap_or(0) >= latest
-                    && [esc, indic, long]
-                        .iter()
-                        .all(|id| store.ticket(*id).ok().flatten().is_some());
-                if done {
-                    break;
-                }
-                assert!(Instant::now() < deadline, "initial sync timed out");
-                tokio::time::sleep(Duration::from_millis(20)).await;
-            }
-        });
-        // Dropping the runtime stops the sync task and closes its cache.
-        drop(sync_rt);
-    }
+    // The sync task stops and closes the cache when this returns.
+    fill_cache(&server.client(Role::Agent), &cache, &[esc, indic, long]);
     let store = Store::open(&cache).unwrap();
     let me = store.me().unwrap().expect("signed in").id;
     let cursor = store.cursor().unwrap();
@@ -249,7 +199,7 @@ fn build_golden() -> Golden {
 
     // Something happens on the server after the cache was filled: a new
     // customer writes in. Its changes are kept for the `Pulled` test.
-    let (later, later_next, later_ticket) = server_rt.block_on(async {
+    let (later, later_next, later_ticket) = server.block_on(async {
         let t = bridge
             .inbound(
                 &inbound(
@@ -266,8 +216,8 @@ fn build_golden() -> Golden {
             .ticket
             .id;
         make_urgent(&agent, t).await;
-        let page = Client::new(&url, agent_token)
-            .unwrap()
+        let page = server
+            .client(Role::Agent)
             .changes(cursor, 1000)
             .await
             .unwrap();
@@ -275,7 +225,6 @@ fn build_golden() -> Golden {
         (page.changes, page.next, t)
     });
     drop(server);
-    drop(server_rt);
     Golden {
         _dir: dir,
         cache,
@@ -293,128 +242,38 @@ fn build_golden() -> Golden {
 // The headless console.
 // ---------------------------------------------------------------------------
 
-struct Ui {
-    app: App,
-    dir: tempfile::TempDir,
-    width: u16,
-    height: u16,
+type Ui = Console;
+
+/// The headless console of these tests: a console over a private copy of
+/// the golden cache, and what the tests do with it.
+trait UiTests {
+    /// In English.
+    fn new(width: u16, height: u16) -> Self;
+    fn with_locale(width: u16, height: u16, locale: &str) -> Self;
+    /// Switches to `view` with its number key and moves the selection to
+    /// ticket `id` with `j`.
+    fn select(&mut self, view_key: &str, id: TicketId) -> &mut Self;
+    /// Selects and opens ticket `id` (Enter).
+    fn open(&mut self, view_key: &str, id: TicketId) -> &mut Self;
+    fn pending(&self) -> Vec<sahaya::store::OutboxEntry>;
+    /// In an open picker, moves to the item labelled `label` with the arrow
+    /// keys (checking the highlighted row on screen) and chooses it.
+    fn pick(&mut self, label: &str) -> &mut Self;
+    fn composer_text(&self) -> String;
+    /// In the composer, presses `keys`, then types `text`: the draft then.
+    fn edit(&mut self, keys: &str, text: &str) -> String;
+    fn count(&self, view: View) -> i64;
 }
 
-/// A rendered frame.
-struct Screen {
-    buf: Buffer,
-    cursor: (u16, u16),
-}
-
-fn new_app(path: &Path, locale: &str) -> App {
-    App::new(
-        Store::open(path).expect("cache opens"),
-        I18n::new(locale),
-        Keymap::builtin(),
-        WidthProfile::default(),
-    )
-}
-
-impl Ui {
-    /// A console over a private copy of the golden cache.
+impl UiTests for Ui {
     fn new(width: u16, height: u16) -> Ui {
         Ui::with_locale(width, height, "en")
     }
 
     fn with_locale(width: u16, height: u16, locale: &str) -> Ui {
-        let g = golden();
-        let dir = tempfile::tempdir().unwrap();
-        for suffix in ["", "-wal"] {
-            let from = PathBuf::from(format!("{}{suffix}", g.cache.display()));
-            if from.exists() {
-                std::fs::copy(&from, dir.path().join(format!("cache.db{suffix}"))).unwrap();
-            }
-        }
-        let app = new_app(&dir.path().join("cache.db"), locale);
-        Ui {
-            app,
-            dir,
-            width,
-            height,
-        }
+        Console::over_copy(&golden().cache, locale, (width, height))
     }
 
-    fn cache(&self) -> PathBuf {
-        self.dir.path().join("cache.db")
-    }
-
-    /// Quits this app and starts a new one over the same cache file.
-    fn restart(&mut self) {
-        let path = self.cache();
-        // Drop the old store before opening a new one.
-        let old = std::mem::replace(&mut self.app, new_app(&path, "en"));
-        drop(old);
-    }
-
-    fn resize(&mut self, width: u16, height: u16) {
-        self.width = width;
-        self.height = height;
-    }
-
-    /// Feeds a key string (`"j j <enter> r"`), drawing after every key as
-    /// the console does.
-    fn press(&mut self, keys: &str) -> &mut Self {
-        for key in key_events(keys).unwrap_or_else(|e| panic!("bad keys {keys:?}: {e}")) {
-            update(&mut self.app, Msg::Key(key));
-            self.render();
-        }
-        self
-    }
-
-    /// Types text one character at a time, as a terminal sends it.
-    fn type_text(&mut self, text: &str) -> &mut Self {
-        for c in text.chars() {
-            let code = if c == '\n' {
-                KeyCode::Enter
-            } else {
-                KeyCode::Char(c)
-            };
-            update(
-                &mut self.app,
-                Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)),
-            );
-        }
-        self.render();
-        self
-    }
-
-    fn render(&mut self) -> Screen {
-        let mut terminal = Terminal::new(TestBackend::new(self.width, self.height)).unwrap();
-        // The frame as rendered (the backend's copy only receives the cells
-        // ratatui's diff sends, so covered cells of wide clusters stay blank
-        // there).
-        let buf = terminal
-            .draw(|f| sahaya::ui::view::render(&mut self.app, f))
-            .expect("draw")
-            .buffer
-            .clone();
-        let p = terminal.backend().cursor_position();
-        Screen {
-            buf,
-            cursor: (p.x, p.y),
-        }
-    }
-
-    /// The area between the tab row and the status bar.
-    fn main_area(&self) -> Rect {
-        Rect::new(0, 1, self.width, self.height.saturating_sub(2))
-    }
-
-    fn areas(&self) -> sahaya::ui::view::Areas {
-        sahaya::ui::view::layout(&self.app, self.main_area())
-    }
-
-    fn store(&self) -> &Store {
-        &self.app.store
-    }
-
-    /// Switches to `view` with its number key and moves the selection to
-    /// ticket `id` with `j`.
     fn select(&mut self, view_key: &str, id: TicketId) -> &mut Self {
         self.press("esc esc");
         self.press(view_key);
@@ -434,7 +293,6 @@ impl Ui {
         self
     }
 
-    /// Selects and opens ticket `id` (Enter).
     fn open(&mut self, view_key: &str, id: TicketId) -> &mut Self {
         self.select(view_key, id);
         self.press("enter");
@@ -445,84 +303,50 @@ impl Ui {
     fn pending(&self) -> Vec<sahaya::store::OutboxEntry> {
         self.store().outbox_pending().unwrap()
     }
-}
 
-impl Screen {
-    fn area(&self) -> Rect {
-        self.buf.area
+    fn pick(&mut self, label: &str) -> &mut Self {
+        let (n, at) = match &self.app.overlay {
+            Some(Overlay::Picker(p)) => (
+                p.items.len(),
+                p.items
+                    .iter()
+                    .position(|(l, _)| l == label)
+                    .unwrap_or_else(|| panic!("no {label:?} in {:?}", p.items)),
+            ),
+            _ => panic!("no picker open:\n{}", self.render().text()),
+        };
+        for _ in 0..n {
+            self.press("up");
+        }
+        for _ in 0..at {
+            self.press("down");
+        }
+        let s = self.render();
+        assert_eq!(
+            s.highlighted().as_deref().map(str::trim_end),
+            Some(label),
+            "{label:?} is not the highlighted item:\n{}",
+            s.text()
+        );
+        self.press("enter")
     }
 
-    fn sym(&self, x: u16, y: u16) -> &str {
-        self.buf[(x, y)].symbol()
+    fn edit(&mut self, keys: &str, text: &str) -> String {
+        self.press(keys).type_text(text);
+        self.composer_text()
     }
 
-    /// Row `y` as text (covered cells of wide clusters add nothing).
-    fn row(&self, y: u16) -> String {
-        (0..self.area().width).map(|x| self.sym(x, y)).collect()
+    fn composer_text(&self) -> String {
+        self.app
+            .composer
+            .as_ref()
+            .expect("composer open")
+            .buffer
+            .text()
     }
 
-    /// Row `y` between columns `x0..x1`.
-    fn span(&self, y: u16, x0: u16, x1: u16) -> String {
-        (x0..x1).map(|x| self.sym(x, y)).collect()
-    }
-
-    fn text(&self) -> String {
-        (0..self.area().height)
-            .map(|y| self.row(y))
-            .collect::<Vec<_>>()
-            .join("\n")
-    }
-
-    /// The text inside `r`.
-    fn text_in(&self, r: Rect) -> String {
-        (r.top()..r.bottom())
-            .map(|y| self.span(y, r.left(), r.right()))
-            .collect::<Vec<_>>()
-            .join("\n")
-    }
-
-    fn contains(&self, s: &str) -> bool {
-        self.text().contains(s)
-    }
-
-    #[track_caller]
-    fn assert_has(&self, s: &str) {
-        assert!(self.contains(s), "screen lacks {s:?}:\n{}", self.text());
-    }
-
-    #[track_caller]
-    fn assert_lacks(&self, s: &str) {
-        assert!(!self.contains(s), "screen shows {s:?}:\n{}", self.text());
-    }
-
-    /// The first row containing `s`.
-    fn row_of(&self, s: &str) -> Option<u16> {
-        (0..self.area().height).find(|y| self.row(*y).contains(s))
-    }
-
-    /// The cell column where `s` starts on its first row.
-    fn find(&self, s: &str) -> Option<(u16, u16)> {
-        let y = self.row_of(s)?;
-        (0..self.area().width)
-            .find(|x| self.span(y, *x, self.area().width).starts_with(s))
-            .map(|x| (x, y))
-    }
-
-    /// The highlighted item of an open picker, palette or search list:
-    /// the text of the first row below the tabs drawn on cyan.
-    fn highlighted(&self) -> Option<String> {
-        (1..self.area().height).find_map(|y| {
-            let cells: String = (0..self.area().width)
-                .filter(|x| self.buf[(*x, y)].bg == Color::Cyan)
-                .map(|x| self.sym(x, y))
-                .collect();
-            (!cells.is_empty()).then_some(cells)
-        })
-    }
-
-    /// The status bar (last row).
-    fn status(&self) -> String {
-        self.row(self.area().height - 1)
+    fn count(&self, view: View) -> i64 {
+        self.app.counts.get(view)
     }
 }
 
@@ -530,26 +354,15 @@ impl Screen {
 // Checks every frame must pass.
 // ---------------------------------------------------------------------------
 
-fn is_forbidden(c: char) -> bool {
-    c.is_control() // C0, DEL, C1 (ESC included)
-        || sahaya::text::sanitize::is_bidi_control(c)
-        || matches!(c, '\u{206A}'..='\u{206F}' | '\u{FEFF}' | '\u{2028}' | '\u{2029}')
-}
-
 /// Invariant 4: no cell holds ESC, a C0/C1 control or a bidi control.
 #[track_caller]
 fn assert_inert(s: &Screen) {
-    for y in 0..s.area().height {
-        for x in 0..s.area().width {
-            let sym = s.sym(x, y);
-            if let Some(c) = sym.chars().find(|c| is_forbidden(*c)) {
-                panic!(
-                    "cell ({x},{y}) holds U+{:04X} in {sym:?}; row: {:?}",
-                    c as u32,
-                    s.row(y)
-                );
-            }
-        }
+    if let Some((x, y, sym, c)) = s.forbidden_cells().next() {
+        panic!(
+            "cell ({x},{y}) holds U+{:04X} in {sym:?}; row: {:?}",
+            c as u32,
+            s.row(y)
+        );
     }
 }
 
@@ -750,47 +563,15 @@ fn overlay_title(ui: &Ui) -> Option<String> {
     }
 }
 
-impl Ui {
-    /// In an open picker, moves to the item labelled `label` with the arrow
-    /// keys (checking the highlighted row on screen) and chooses it.
-    fn pick(&mut self, label: &str) -> &mut Self {
-        let (n, at) = match &self.app.overlay {
-            Some(Overlay::Picker(p)) => (
-                p.items.len(),
-                p.items
-                    .iter()
-                    .position(|(l, _)| l == label)
-                    .unwrap_or_else(|| panic!("no {label:?} in {:?}", p.items)),
-            ),
-            _ => panic!("no picker open:\n{}", self.render().text()),
-        };
-        for _ in 0..n {
-            self.press("up");
+/// The only outbox entry waiting is a patch of ticket `id`: that patch.
+#[track_caller]
+fn only_patch(ui: &Ui, id: TicketId) -> TicketPatch {
+    match only_entry(ui) {
+        OutboxOp::Patch { ticket_id, patch } => {
+            assert_eq!(ticket_id, id);
+            patch
         }
-        for _ in 0..at {
-            self.press("down");
-        }
-        let s = self.render();
-        assert_eq!(
-            s.highlighted().as_deref().map(str::trim_end),
-            Some(label),
-            "{label:?} is not the highlighted item:\n{}",
-            s.text()
-        );
-        self.press("enter")
-    }
-
-    fn composer_text(&self) -> String {
-        self.app
-            .composer
-            .as_ref()
-            .expect("composer open")
-            .buffer
-            .text()
-    }
-
-    fn count(&self, view: View) -> i64 {
-        self.app.counts.get(view)
+        other => panic!("{other:?}"),
     }
 }
 
@@ -1474,19 +1255,13 @@ fn composer_edits_by_cluster() {
     );
     ui.type_text("X");
     assert_eq!(ui.composer_text(), "ಕXನ್ನಡ");
-    ui.press("right");
-    ui.type_text("Y");
-    assert_eq!(ui.composer_text(), "ಕXನ್ನYಡ");
+    assert_eq!(ui.edit("right", "Y"), "ಕXನ್ನYಡ");
 
     // Emoji sequences and flags are one step each.
     ui.press("ctrl-u");
     ui.type_text("a👨‍👩‍👧🇮🇳b");
-    ui.press("left left");
-    ui.type_text("|");
-    assert_eq!(ui.composer_text(), "a👨‍👩‍👧|🇮🇳b");
-    ui.press("left left");
-    ui.type_text("|");
-    assert_eq!(ui.composer_text(), "a|👨‍👩‍👧|🇮🇳b");
+    assert_eq!(ui.edit("left left", "|"), "a👨‍👩‍👧|🇮🇳b");
+    assert_eq!(ui.edit("left left", "|"), "a|👨‍👩‍👧|🇮🇳b");
     ui.press("end backspace backspace");
     assert_eq!(ui.composer_text(), "a|👨‍👩‍👧|", "flag deleted whole");
     ui.press("backspace backspace");
@@ -1495,9 +1270,7 @@ fn composer_edits_by_cluster() {
     // Telugu and Devanagari conjuncts too.
     ui.press("ctrl-u");
     ui.type_text("శ్రీక్ష");
-    ui.press("home right");
-    ui.type_text("-");
-    assert_eq!(ui.composer_text(), "శ్రీ-క్ష");
+    assert_eq!(ui.edit("home right", "-"), "శ్రీ-క్ష");
     let s = ui.render();
     assert_clean(&ui, &s);
     s.assert_has("శ్రీ-క్ష");
@@ -1535,19 +1308,14 @@ fn status_picker_queues_a_patch_shown_at_once() {
             s.assert_has(label);
         }
         ui.pick("Pending");
-        match only_entry(&ui) {
-            OutboxOp::Patch { ticket_id, patch } => {
-                assert_eq!(ticket_id, t.id);
-                assert_eq!(
-                    patch,
-                    TicketPatch {
-                        status: Some(Status::Pending),
-                        ..Default::default()
-                    }
-                );
+        let patch = only_patch(&ui, t.id);
+        assert_eq!(
+            patch,
+            TicketPatch {
+                status: Some(Status::Pending),
+                ..Default::default()
             }
-            other => panic!("{other:?}"),
-        }
+        );
         // Optimistic: the list shows it before any sync.
         let row = ui.app.selected_row().unwrap();
         assert_eq!(row.ticket.id, t.id);
@@ -1608,14 +1376,9 @@ fn priority_picker_queues_a_patch() {
         ui.press("p");
         assert_eq!(overlay_title(&ui).as_deref(), Some("Choose priority"));
         ui.pick("Urgent");
-        match only_entry(&ui) {
-            OutboxOp::Patch { ticket_id, patch } => {
-                assert_eq!(ticket_id, t.id);
-                assert_eq!(patch.priority, Some(Priority::Urgent));
-                assert_eq!(patch.status, None);
-            }
-            other => panic!("{other:?}"),
-        }
+        let patch = only_patch(&ui, t.id);
+        assert_eq!(patch.priority, Some(Priority::Urgent));
+        assert_eq!(patch.status, None);
         let s = ui.render();
         assert_clean(&ui, &s);
         // The ticket moved (urgent sorts by its SLA); find its row.
@@ -1657,13 +1420,8 @@ fn assign_picker_lists_the_agents() {
         }
         let other = agents.iter().find(|a| a.id != golden().me).unwrap();
         ui.pick(&format!("{} ({})", other.name, other.login));
-        match only_entry(&ui) {
-            OutboxOp::Patch { ticket_id, patch } => {
-                assert_eq!(ticket_id, t.id);
-                assert_eq!(patch.assignee_id, Some(Some(other.id)));
-            }
-            other => panic!("{other:?}"),
-        }
+        let patch = only_patch(&ui, t.id);
+        assert_eq!(patch.assignee_id, Some(Some(other.id)));
         assert_eq!(ui.count(View::Mine), mine - 1, "left my view at once");
         let s = ui.render();
         assert_clean(&ui, &s);
@@ -1712,13 +1470,8 @@ fn typing_in_a_picker_narrows_it_and_letters_never_reach_the_list() {
         ui.press("backspace backspace backspace");
         ui.press("enter");
         assert!(ui.app.overlay.is_none());
-        match only_entry(&ui) {
-            OutboxOp::Patch { ticket_id, patch } => {
-                assert_eq!(ticket_id, t.id);
-                assert_eq!(patch.assignee_id, Some(Some(other.id)));
-            }
-            other => panic!("{other:?}"),
-        }
+        let patch = only_patch(&ui, t.id);
+        assert_eq!(patch.assignee_id, Some(Some(other.id)));
     }
 }
 
@@ -1731,19 +1484,14 @@ fn assign_to_me_takes_an_unassigned_ticket() {
         assert_eq!(t.assignee_id, None);
         let (mine, unassigned) = (ui.count(View::Mine), ui.count(View::Unassigned));
         ui.press("A");
-        match only_entry(&ui) {
-            OutboxOp::Patch { ticket_id, patch } => {
-                assert_eq!(ticket_id, t.id);
-                assert_eq!(
-                    patch,
-                    TicketPatch {
-                        assignee_id: Some(Some(golden().me)),
-                        ..Default::default()
-                    }
-                );
+        let patch = only_patch(&ui, t.id);
+        assert_eq!(
+            patch,
+            TicketPatch {
+                assignee_id: Some(Some(golden().me)),
+                ..Default::default()
             }
-            other => panic!("{other:?}"),
-        }
+        );
         assert_eq!(ui.count(View::Mine), mine + 1);
         assert_eq!(ui.count(View::Unassigned), unassigned - 1);
         let s = ui.render();
@@ -1770,16 +1518,11 @@ fn tags_prompt_replaces_the_tags() {
         ui.press("ctrl-u");
         ui.type_text("vip, ಕನ್ನಡ ,  , late-delivery");
         ui.press("enter");
-        match only_entry(&ui) {
-            OutboxOp::Patch { ticket_id, patch } => {
-                assert_eq!(ticket_id, t.id);
-                assert_eq!(
-                    patch.tags,
-                    Some(vec!["vip".into(), "ಕನ್ನಡ".into(), "late-delivery".into()])
-                );
-            }
-            other => panic!("{other:?}"),
-        }
+        let patch = only_patch(&ui, t.id);
+        assert_eq!(
+            patch.tags,
+            Some(vec!["vip".into(), "ಕನ್ನಡ".into(), "late-delivery".into()])
+        );
         let s = ui.render();
         assert_clean(&ui, &s);
         s.assert_has("#vip #ಕನ್ನಡ #late-delivery");
@@ -2226,13 +1969,7 @@ fn an_empty_cache_renders_and_actions_say_select_a_ticket() {
     // The first start, before the first sync: nothing cached at all.
     for (w, h) in SIZES {
         let dir = tempfile::tempdir().unwrap();
-        let app = new_app(&dir.path().join("cache.db"), "en");
-        let mut ui = Ui {
-            app,
-            dir,
-            width: w,
-            height: h,
-        };
+        let mut ui = Console::open(&dir.path().join("cache.db"), "en", (w, h));
         let s = ui.render();
         assert_clean(&ui, &s);
         s.assert_has("No tickets in this view");
@@ -3179,17 +2916,7 @@ fn other_agents_on_the_ticket_are_shown() {
         ui.app.open.as_mut().unwrap().ticket.tags = (0..12)
             .map(|i| format!("late-delivery-escalation-{i}"))
             .collect();
-        update(
-            &mut ui.app,
-            Msg::Sync(SyncEvent::Presence(PresenceNotice {
-                ticket_id: id,
-                viewers: vec![Viewer {
-                    agent_id: 999,
-                    name: "Ravi \u{1b}[2JShetty".into(),
-                    typing: true,
-                }],
-            })),
-        );
+        ui.sync(typing(id, "Ravi \u{1b}[2JShetty"));
         let s = ui.render();
         assert_clean(&ui, &s);
         let thread = ui.areas().thread.unwrap();
@@ -3378,17 +3105,11 @@ fn composer_moves_between_lines_and_keeps_tabs_and_newlines() {
     let t = ui.app.selected_row().unwrap().ticket.clone();
     ui.press("enter r");
     ui.type_text("abcdef\nxy");
-    ui.press("up");
-    ui.type_text("!");
-    assert_eq!(ui.composer_text(), "ab!cdef\nxy");
-    ui.press("down");
-    ui.type_text("?");
-    assert_eq!(ui.composer_text(), "ab!cdef\nxy?");
+    assert_eq!(ui.edit("up", "!"), "ab!cdef\nxy");
+    assert_eq!(ui.edit("down", "?"), "ab!cdef\nxy?");
     ui.press("tab");
     ui.type_text("ಕನ್ನಡ");
-    ui.press("ctrl-left");
-    ui.type_text("[");
-    assert_eq!(ui.composer_text(), "ab!cdef\nxy?    [ಕನ್ನಡ");
+    assert_eq!(ui.edit("ctrl-left", "["), "ab!cdef\nxy?    [ಕನ್ನಡ");
     let s = ui.render();
     assert_clean(&ui, &s);
     s.assert_has("ab!cdef");

@@ -1,12 +1,11 @@
 //! The reference server over real HTTP on loopback.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
 use sahaya_testkit::server as common;
 
 use std::time::Duration;
 
-use common::{bare_server, demo_server, error_code};
-use futures::StreamExt;
+use common::{bare_server, demo_server, error_code, refused};
+use eventsource_stream::Event;
+use futures::{Stream, StreamExt};
 use reqwest::Method;
 use sahaya::domain::Role;
 use serde_json::{Value, json};
@@ -19,22 +18,22 @@ async fn auth_is_required_and_me_answers() {
     let (status, code, _) = error_code(resp).await;
     assert_eq!((status, code.as_str()), (401, "unauthorized"));
 
-    let resp = s
-        .http
-        .get(s.url("/v1/tickets"))
-        .bearer_auth("sh_nope")
-        .send()
+    assert_eq!(
+        refused(s.http.get(s.url("/v1/tickets")).bearer_auth("sh_nope"))
+            .await
+            .0,
+        401
+    );
+    assert_eq!(
+        refused(
+            s.http
+                .get(s.url("/v1/changes"))
+                .header("authorization", "Basic abc")
+        )
         .await
-        .unwrap();
-    assert_eq!(error_code(resp).await.0, 401);
-    let resp = s
-        .http
-        .get(s.url("/v1/changes"))
-        .header("authorization", "Basic abc")
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(error_code(resp).await.0, 401);
+        .0,
+        401
+    );
 
     let me = s.get("/v1/me", Role::Agent).await;
     assert_eq!(me["agent"]["role"], "agent");
@@ -44,31 +43,18 @@ async fn auth_is_required_and_me_answers() {
 #[tokio::test]
 async fn roles_are_enforced() {
     let s = bare_server().await;
-    let resp = s
-        .req(Method::GET, "/v1/stats", Role::Agent)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(error_code(resp).await.0, 403);
-    let resp = s
-        .req(Method::GET, "/v1/tickets", Role::Integration)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(error_code(resp).await.0, 403);
-    let resp = s
+    for (method, path, role) in [
+        (Method::GET, "/v1/stats", Role::Agent),
+        (Method::GET, "/v1/tickets", Role::Integration),
+        (Method::GET, "/v1/events", Role::Integration),
+    ] {
+        let (status, _, _) = refused(s.req(method.clone(), path, role)).await;
+        assert_eq!(status, 403, "{method} {path} as {role:?}");
+    }
+    let inbound = s
         .req(Method::POST, "/v1/inbound", Role::Agent)
-        .json(&json!({"channel":"email","from":"a@b.in","body":"hi"}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(error_code(resp).await.0, 403);
-    let resp = s
-        .req(Method::GET, "/v1/events", Role::Integration)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(error_code(resp).await.0, 403);
+        .json(&json!({"channel":"email","from":"a@b.in","body":"hi"}));
+    assert_eq!(refused(inbound).await.0, 403);
     let stats = s.get("/v1/stats", Role::Supervisor).await;
     assert!(stats["views"]["open"].as_i64().is_some());
 }
@@ -147,14 +133,9 @@ async fn replies_are_idempotent() {
     }
     assert_eq!(answers[0], answers[1]);
     assert_eq!(answers[1], answers[2]);
-    let detail = s.get(&format!("/v1/tickets/{id}"), Role::Agent).await;
-    let replies = detail["messages"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|m| m["kind"] == "reply")
-        .count();
+    let replies = s.count_messages(id, |m| m["kind"] == "reply").await;
     assert_eq!(replies, 1, "three identical POSTs make one message");
+    let detail = s.get(&format!("/v1/tickets/{id}"), Role::Agent).await;
     assert_eq!(
         detail["ticket"]["status"], "open",
         "first reply opens a new ticket"
@@ -319,18 +300,18 @@ async fn change_feed_is_ordered_and_paged() {
     assert_eq!(types, ["message", "ticket"]);
     assert_eq!(page["changes"][1]["data"], created["ticket"]);
 
-    let resp = s
-        .req(Method::GET, "/v1/changes?since=abc", Role::Agent)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(error_code(resp).await.0, 400);
-    let resp = s
-        .req(Method::GET, "/v1/changes?limit=0", Role::Agent)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(error_code(resp).await.0, 400);
+    assert_eq!(
+        refused(s.req(Method::GET, "/v1/changes?since=abc", Role::Agent))
+            .await
+            .0,
+        400
+    );
+    assert_eq!(
+        refused(s.req(Method::GET, "/v1/changes?limit=0", Role::Agent))
+            .await
+            .0,
+        400
+    );
 }
 
 /// Reads SSE events until `n` change events arrived (or times out).
@@ -403,24 +384,53 @@ async fn events_stream_changes_and_resume_with_last_event_id() {
         "latest change per entity, in order"
     );
 
-    let resp = s
-        .req(Method::GET, "/v1/events", Role::Agent)
-        .header("Last-Event-ID", "garbage")
-        .send()
+    assert_eq!(
+        refused(
+            s.req(Method::GET, "/v1/events", Role::Agent)
+                .header("Last-Event-ID", "garbage")
+        )
         .await
-        .unwrap();
-    assert_eq!(error_code(resp).await.0, 400);
+        .0,
+        400
+    );
+}
+
+/// The server's event stream, as `role`.
+async fn event_stream(
+    s: &common::TestServer,
+    role: Role,
+) -> impl Stream<Item = Result<Event, impl std::fmt::Debug>> + Unpin {
+    let resp = s.req(Method::GET, "/v1/events", role).send().await.unwrap();
+    eventsource_stream::EventStream::new(resp.bytes_stream())
+}
+
+/// Reads `events` until one named `name` whose data `accept` takes (10 s at
+/// most): that data.
+async fn next_event(
+    events: &mut (impl Stream<Item = Result<Event, impl std::fmt::Debug>> + Unpin),
+    name: &str,
+    accept: impl Fn(&Value) -> bool,
+) -> Value {
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+    loop {
+        let event = tokio::time::timeout_at(deadline, events.next())
+            .await
+            .expect("events in time")
+            .expect("stream open")
+            .expect("valid event");
+        if event.event == name {
+            let data: Value = serde_json::from_str(&event.data).unwrap();
+            if accept(&data) {
+                return data;
+            }
+        }
+    }
 }
 
 #[tokio::test]
 async fn supervisors_get_stats_events() {
     let s = bare_server().await;
-    let resp = s
-        .req(Method::GET, "/v1/events", Role::Supervisor)
-        .send()
-        .await
-        .unwrap();
-    let mut events = eventsource_stream::EventStream::new(resp.bytes_stream());
+    let mut events = event_stream(&s, Role::Supervisor).await;
     let first = tokio::time::timeout(Duration::from_secs(5), events.next())
         .await
         .unwrap()
@@ -430,21 +440,8 @@ async fn supervisors_get_stats_events() {
     let stats: Value = serde_json::from_str(&first.data).unwrap();
     assert_eq!(stats["views"]["unassigned"], 0);
     s.inbound("stats@example.in", "new one").await;
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
-    loop {
-        let event = tokio::time::timeout_at(deadline, events.next())
-            .await
-            .unwrap()
-            .unwrap()
-            .unwrap();
-        if event.event == "stats" {
-            let stats: Value = serde_json::from_str(&event.data).unwrap();
-            if stats["views"]["unassigned"] == 1 {
-                assert_eq!(stats["by_channel"]["whatsapp"], 1);
-                break;
-            }
-        }
-    }
+    let stats = next_event(&mut events, "stats", |s| s["views"]["unassigned"] == 1).await;
+    assert_eq!(stats["by_channel"]["whatsapp"], 1);
 }
 
 #[tokio::test]
@@ -454,64 +451,47 @@ async fn malformed_and_oversized_requests_get_json_errors() {
         .as_i64()
         .unwrap();
     let path = format!("/v1/tickets/{id}/messages");
-    let resp = s
-        .req(Method::POST, &path, Role::Agent)
-        .header("Idempotency-Key", "k")
-        .header("content-type", "application/json")
-        .body("{\"kind\": \"reply\", \"body\": ")
-        .send()
-        .await
-        .unwrap();
-    let (status, code, _) = error_code(resp).await;
+    let (status, code, _) = refused(
+        s.req(Method::POST, &path, Role::Agent)
+            .header("Idempotency-Key", "k")
+            .header("content-type", "application/json")
+            .body("{\"kind\": \"reply\", \"body\": "),
+    )
+    .await;
     assert_eq!((status, code.as_str()), (400, "malformed_json"));
-    let resp = s
-        .req(Method::POST, &path, Role::Agent)
-        .header("Idempotency-Key", "k")
-        .json(&json!({"kind": "reply", "body": "x", "extra": 1}))
-        .send()
+    assert_eq!(
+        refused(
+            s.req(Method::POST, &path, Role::Agent)
+                .header("Idempotency-Key", "k")
+                .json(&json!({"kind": "reply", "body": "x", "extra": 1}))
+        )
         .await
-        .unwrap();
-    assert_eq!(error_code(resp).await.0, 400);
+        .0,
+        400
+    );
     let huge = "x".repeat(300 * 1024);
-    let resp = s
-        .req(Method::POST, &path, Role::Agent)
-        .header("Idempotency-Key", "k")
-        .json(&json!({"kind": "reply", "body": huge}))
-        .send()
-        .await
-        .unwrap();
-    let (status, code, _) = error_code(resp).await;
+    let (status, code, _) = refused(
+        s.req(Method::POST, &path, Role::Agent)
+            .header("Idempotency-Key", "k")
+            .json(&json!({"kind": "reply", "body": huge})),
+    )
+    .await;
     assert_eq!((status, code.as_str()), (413, "body_too_large"));
-    let resp = s
-        .req(Method::GET, "/v1/nope", Role::Agent)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(error_code(resp).await.0, 404);
-    let resp = s
-        .req(Method::DELETE, "/v1/tickets/1", Role::Agent)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(error_code(resp).await.0, 405);
-    let resp = s
-        .req(Method::GET, "/v1/tickets/abc", Role::Agent)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(error_code(resp).await.1, "bad_id");
-    let resp = s
-        .req(Method::GET, "/v1/tickets/99999", Role::Agent)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(error_code(resp).await.0, 404);
-    let resp = s
-        .req(Method::GET, "/v1/tickets?view=everything", Role::Agent)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(error_code(resp).await.1, "bad_view");
+    for (method, path, status) in [
+        (Method::GET, "/v1/nope", 404),
+        (Method::DELETE, "/v1/tickets/1", 405),
+        (Method::GET, "/v1/tickets/99999", 404),
+    ] {
+        let (got, _, _) = refused(s.req(method.clone(), path, Role::Agent)).await;
+        assert_eq!(got, status, "{method} {path}");
+    }
+    for (path, code) in [
+        ("/v1/tickets/abc", "bad_id"),
+        ("/v1/tickets?view=everything", "bad_view"),
+    ] {
+        let (_, got, _) = refused(s.req(Method::GET, path, Role::Agent)).await;
+        assert_eq!(got, code, "GET {path}");
+    }
     // The server is still fine.
     s.get("/v1/me", Role::Agent).await;
 }
@@ -524,12 +504,7 @@ async fn presence_shows_who_else_is_on_a_ticket() {
         .unwrap();
     let ravi = s.server.add_account("ravi", Role::Agent).unwrap();
     // The agent follows the stream; Ravi opens the ticket and types.
-    let resp = s
-        .req(Method::GET, "/v1/events", Role::Agent)
-        .send()
-        .await
-        .unwrap();
-    let mut events = eventsource_stream::EventStream::new(resp.bytes_stream());
+    let mut events = event_stream(&s, Role::Agent).await;
     let put = s
         .http
         .put(s.url("/v1/presence"))
@@ -539,21 +514,10 @@ async fn presence_shows_who_else_is_on_a_ticket() {
         .await
         .unwrap();
     assert_eq!(put.status(), 200);
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
-    loop {
-        let event = tokio::time::timeout_at(deadline, events.next())
-            .await
-            .unwrap()
-            .unwrap()
-            .unwrap();
-        if event.event == "presence" {
-            let notice: Value = serde_json::from_str(&event.data).unwrap();
-            assert_eq!(notice["ticket_id"].as_i64(), Some(id));
-            assert_eq!(notice["viewers"][0]["name"], "ravi");
-            assert_eq!(notice["viewers"][0]["typing"], true);
-            break;
-        }
-    }
+    let notice = next_event(&mut events, "presence", |_| true).await;
+    assert_eq!(notice["ticket_id"].as_i64(), Some(id));
+    assert_eq!(notice["viewers"][0]["name"], "ravi");
+    assert_eq!(notice["viewers"][0]["typing"], true);
     let detail = s.get(&format!("/v1/tickets/{id}"), Role::Agent).await;
     assert_eq!(detail["viewers"][0]["name"], "ravi");
     // Ravi does not see himself.
