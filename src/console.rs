@@ -79,6 +79,9 @@ async fn target(
                 addr: "127.0.0.1:0".parse()?,
                 db: Some(data_dir.join("demo-server.db")),
                 demo: true,
+                // The demo's customers on chat-like channels get and read
+                // replies; email waits for `sahaya bridge email`.
+                simulate_delivery: true,
                 ..Default::default()
             })
             .await

@@ -58,7 +58,11 @@ pub struct ServeOptions {
     pub db: Option<PathBuf>,
     pub demo: bool,
     pub synthetic_tickets: usize,
+    /// New customer messages every few seconds (implies `simulate_delivery`).
     pub simulate_traffic: bool,
+    /// Make-believe customers on the chat-like channels receive and read
+    /// replies and answer surveys (email needs a real bridge).
+    pub simulate_delivery: bool,
     /// Every "now" of the server: the demo's layout, SLA figures, presence,
     /// timestamps of what it writes. The machine's clock by default; tests
     /// pin it so the demo does not depend on the hour they run at.
@@ -73,6 +77,7 @@ impl Default for ServeOptions {
             demo: false,
             synthetic_tickets: 0,
             simulate_traffic: false,
+            simulate_delivery: false,
             clock: Clock::system(),
         }
     }
@@ -211,6 +216,9 @@ pub async fn start(opts: ServeOptions) -> anyhow::Result<RunningServer> {
     ];
     if opts.simulate_traffic {
         background.push(tokio::spawn(simulate::run(state.clone())));
+    }
+    if opts.simulate_traffic || opts.simulate_delivery {
+        background.push(tokio::spawn(simulate::deliver(state.clone())));
     }
     Ok(RunningServer {
         addr,

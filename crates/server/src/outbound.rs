@@ -51,6 +51,13 @@ pub fn enqueue(
     Ok(())
 }
 
+/// The newest cursor of the queue (0 when it is empty).
+pub fn latest_seq(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.query_row("SELECT COALESCE(MAX(seq), 0) FROM outbound", [], |r| {
+        r.get(0)
+    })
+}
+
 /// One sending of a message, as queued.
 pub struct Sending {
     pub attempt: u32,

@@ -277,16 +277,6 @@ pub fn messages_of(conn: &Connection, ticket_id: TicketId) -> rusqlite::Result<V
     )
 }
 
-/// The newest reply still marked sent (not yet delivered).
-pub fn latest_sent_reply(conn: &Connection) -> rusqlite::Result<Option<Message>> {
-    one(
-        conn,
-        "SELECT json FROM messages WHERE json LIKE '%\"delivery\":\"sent\"%'
-         AND json LIKE '%\"kind\":\"reply\"%' ORDER BY id DESC LIMIT 1",
-        [],
-    )
-}
-
 pub fn customer(conn: &Connection, id: i64) -> rusqlite::Result<Option<Customer>> {
     one(conn, "SELECT json FROM customers WHERE id = ?1", [id])
 }

@@ -209,4 +209,9 @@ impl AppState {
     pub fn latest_seq(&self) -> i64 {
         self.lock().latest_seq()
     }
+
+    /// The outbound queue's newest cursor (0 when empty or unreadable).
+    pub fn latest_outbound_seq(&self) -> i64 {
+        super::outbound::latest_seq(&self.lock().conn).unwrap_or(0)
+    }
 }
