@@ -253,7 +253,7 @@ fn without_stats_the_supervisor_screen_counts_from_the_cache_and_says_so() {
     let unassigned = ui
         .app
         .store
-        .view_len(View::Unassigned, ui.app.my_id(), App::now());
+        .view_len(View::Unassigned, ui.app.my_id(), ui.app.now());
     let unassigned = unassigned.unwrap();
     assert!(unassigned > 0, "the demo has unassigned tickets");
     assert_eq!(ui.supervisor_count("Unassigned"), unassigned);

@@ -5,7 +5,6 @@ use super::draw;
 use super::frames::{popup, popup_width};
 use super::menus::{help_rows, palette_rows};
 use super::overlay::Overlay;
-use super::theme;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use sahaya_text::{self as text, TextBuffer};
@@ -23,9 +22,9 @@ fn list(app: &App, frame: &mut Frame<'_>, area: Rect, rows: &[String], selected:
             ..area
         };
         let style = if i == selected {
-            theme::HIGHLIGHT
+            app.theme.highlight
         } else {
-            theme::PLAIN
+            app.theme.plain
         };
         draw::fill(buf, line, style);
         draw::line(buf, line, row, style, &app.profile);
@@ -52,7 +51,7 @@ fn input(app: &App, frame: &mut Frame<'_>, area: Rect, buffer: &TextBuffer) {
         area.y,
         area.right(),
         &shown,
-        theme::INPUT,
+        app.theme.input,
         &app.profile,
     );
     frame.set_cursor_position(Position {
@@ -67,6 +66,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
         Overlay::Help { scroll } => {
             let inner = popup(
                 &app.profile,
+                app.theme.popup,
                 frame.buffer_mut(),
                 area,
                 80,
@@ -81,7 +81,11 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
                 .take(inner.height as usize)
                 .enumerate()
             {
-                let style = if *head { theme::HEADING } else { theme::PLAIN };
+                let style = if *head {
+                    app.theme.heading
+                } else {
+                    app.theme.plain
+                };
                 draw::line(
                     buf,
                     Rect {
@@ -108,6 +112,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
                 .collect();
             let inner = popup(
                 &app.profile,
+                app.theme.popup,
                 frame.buffer_mut(),
                 area,
                 70,
@@ -135,7 +140,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
                     height: 1,
                     ..inner
                 };
-                draw::line(frame.buffer_mut(), row, &hint, theme::DIM, &app.profile);
+                draw::line(frame.buffer_mut(), row, &hint, app.theme.dim, &app.profile);
             }
             input(app, frame, Rect { height: 1, ..inner }, filter);
         }
@@ -149,7 +154,15 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
             // The full list keeps its height while it narrows.
             let h = (p.items.len() as u16 + 2 + u16::from(filtering))
                 .min(area.height.saturating_sub(2));
-            let inner = popup(&app.profile, frame.buffer_mut(), area, 60, h, &p.title);
+            let inner = popup(
+                &app.profile,
+                app.theme.popup,
+                frame.buffer_mut(),
+                area,
+                60,
+                h,
+                &p.title,
+            );
             if filtering && inner.height > 0 {
                 input(app, frame, Rect { height: 1, ..inner }, &p.filter);
                 let below = Rect {
@@ -162,7 +175,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
                         frame.buffer_mut(),
                         below,
                         &app.t("picker-no-match"),
-                        theme::DIM,
+                        app.theme.dim,
                         &app.profile,
                     );
                 } else {
@@ -173,7 +186,15 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
             }
         }
         Overlay::Prompt(p) => {
-            let inner = popup(&app.profile, frame.buffer_mut(), area, 60, 5, &p.title);
+            let inner = popup(
+                &app.profile,
+                app.theme.popup,
+                frame.buffer_mut(),
+                area,
+                60,
+                5,
+                &p.title,
+            );
             if inner.height == 0 {
                 return;
             }
@@ -186,7 +207,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
                         ..inner
                     },
                     err,
-                    theme::ERROR,
+                    app.theme.error,
                     &app.profile,
                 );
             }
@@ -197,6 +218,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
             let lines = text::wrap(&c.question, width.saturating_sub(2), &app.profile);
             let inner = popup(
                 &app.profile,
+                app.theme.popup,
                 frame.buffer_mut(),
                 area,
                 60,
@@ -213,7 +235,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
                         ..inner
                     },
                     l,
-                    theme::PLAIN,
+                    app.theme.plain,
                     &app.profile,
                 );
             }
@@ -227,7 +249,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
                         ..inner
                     },
                     &hint,
-                    theme::WARN,
+                    app.theme.warn,
                     &app.profile,
                 );
             }
@@ -236,6 +258,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
             let title = app.t("search-title");
             let inner = popup(
                 &app.profile,
+                app.theme.popup,
                 frame.buffer_mut(),
                 area,
                 80,
@@ -276,7 +299,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
                     ..inner
                 },
                 &count,
-                theme::DIM,
+                app.theme.dim,
                 &app.profile,
             );
             list(
@@ -313,6 +336,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
             };
             let inner = popup(
                 &app.profile,
+                app.theme.popup,
                 frame.buffer_mut(),
                 area,
                 80,
@@ -338,7 +362,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
                         ..inner
                     },
                     line,
-                    theme::WARN,
+                    app.theme.warn,
                     &app.profile,
                 );
             }

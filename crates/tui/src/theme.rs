@@ -1,147 +1,440 @@
 //! Every colour and style the console draws with, in one place. Views and
-//! the frame preparation name a role (`theme::SELECTED`), never a colour.
+//! the frame preparation name a role (`app.theme.selected`), never a colour.
+//!
+//! Three palettes, each deciding every role:
+//! - [`Palette::Default`]: the usual colours.
+//! - [`Palette::HighContrast`]: bright colours on the terminal's own
+//!   background, no grey text, the selection in black on white.
+//! - [`Palette::NoColor`]: no colour at all (the `NO_COLOR` convention,
+//!   <https://no-color.org>); roles are told apart by bold, italic,
+//!   underline, dim and reverse video alone.
+
+use std::fmt;
+use std::str::FromStr;
 
 use ratatui::style::{Color, Modifier, Style};
+use serde::Deserialize;
 
 use sahaya_protocol::domain::{Delivery, MessageKind, Presence, Priority};
 
-pub const PLAIN: Style = Style::new();
-pub const BOLD: Style = Style::new().add_modifier(Modifier::BOLD);
-/// Secondary text: hints, empty states, times.
-pub const DIM: Style = Style::new().fg(Color::DarkGray);
-/// Section headings (customer pane, help, supervisor screen).
-pub const HEADING: Style = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
-/// A figure's or field's name.
-pub const LABEL: Style = Style::new().fg(Color::Cyan);
-/// Something that went wrong or is late.
-pub const BAD: Style = Style::new().fg(Color::Red);
-pub const GOOD: Style = Style::new().fg(Color::Green);
-pub const WARN: Style = Style::new().fg(Color::Yellow);
-/// Typed text in an input.
-pub const INPUT: Style = BOLD;
+/// Which set of styles the console draws with.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Palette {
+    #[default]
+    Default,
+    HighContrast,
+    NoColor,
+}
 
-// ---------------------------------------------------------------------------
-// Frames, tabs, lists
-// ---------------------------------------------------------------------------
+impl Palette {
+    pub const ALL: [Palette; 3] = [Palette::Default, Palette::HighContrast, Palette::NoColor];
 
-pub const TAB: Style = Style::new().fg(Color::Gray);
-pub const TAB_ACTIVE: Style = Style::new()
-    .fg(Color::Black)
-    .bg(Color::Cyan)
-    .add_modifier(Modifier::BOLD);
-pub const PANE: Style = Style::new().fg(Color::DarkGray);
-pub const PANE_FOCUSED: Style = Style::new().fg(Color::Cyan);
-pub const POPUP: Style = Style::new().fg(Color::Yellow);
-/// The selected row of the ticket list and the supervisor screen.
-pub const SELECTED: Style = Style::new()
-    .bg(Color::DarkGray)
-    .fg(Color::White)
-    .add_modifier(Modifier::BOLD);
-/// The highlighted item of a picker, the palette or search.
-pub const HIGHLIGHT: Style = Style::new()
-    .bg(Color::Cyan)
-    .fg(Color::Black)
-    .add_modifier(Modifier::BOLD);
-/// Background of marked tickets (selected or not).
-pub const MARKED: Color = Color::Blue;
-pub const MARKED_SELECTED: Color = Color::LightBlue;
-pub const CHANNEL: Color = Color::Blue;
-pub const CUSTOMER: Color = Color::Yellow;
-pub const ASSIGNEE: Color = Color::Magenta;
-/// A prompt's refusal.
-pub const ERROR: Style = BAD;
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Palette::Default => "default",
+            Palette::HighContrast => "high-contrast",
+            Palette::NoColor => "no-color",
+        }
+    }
 
-pub fn priority(p: Priority) -> Style {
-    match p {
-        Priority::Urgent => Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
-        Priority::High => Style::new().fg(Color::LightRed),
-        Priority::Normal => Style::new().fg(Color::Gray),
-        Priority::Low => DIM,
+    /// The palette to draw with: one asked for on the command line wins;
+    /// else `NO_COLOR` set to anything but an empty string turns colour off
+    /// (no-color.org); else the config file's; else the default.
+    pub fn choose(
+        flag: Option<Palette>,
+        no_color_env: Option<&std::ffi::OsStr>,
+        configured: Option<Palette>,
+    ) -> Palette {
+        if let Some(p) = flag {
+            return p;
+        }
+        if no_color_env.is_some_and(|v| !v.is_empty()) {
+            return Palette::NoColor;
+        }
+        configured.unwrap_or_default()
     }
 }
 
-/// An SLA countdown: past due, due within the hour, later.
-pub const SLA_BREACHED: Style = Style::new().fg(Color::Red).add_modifier(Modifier::BOLD);
-pub const SLA_SOON: Style = WARN;
-pub const SLA_LATER: Style = GOOD;
-
-// ---------------------------------------------------------------------------
-// The thread and the composer
-// ---------------------------------------------------------------------------
-
-pub fn message_kind(kind: MessageKind) -> Style {
-    match kind {
-        MessageKind::Customer => HEADING,
-        MessageKind::Reply => Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
-        MessageKind::Note => Style::new()
-            .fg(Color::Black)
-            .bg(Color::Yellow)
-            .add_modifier(Modifier::BOLD),
+impl fmt::Display for Palette {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 
-pub fn delivery(d: Delivery) -> Style {
-    match d {
-        Delivery::Queued => Style::new()
-            .fg(Color::Yellow)
-            .add_modifier(Modifier::ITALIC),
-        Delivery::Failed => BAD,
-        Delivery::Sent
-        | Delivery::Delivered
-        | Delivery::Read
-        | Delivery::Internal
-        | Delivery::Received => DIM,
+impl FromStr for Palette {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Palette, String> {
+        Palette::ALL
+            .into_iter()
+            .find(|p| p.as_str() == s.trim())
+            .ok_or_else(|| format!("unknown theme {s:?}: use default, high-contrast or no-color"))
     }
 }
 
-/// A note's text (a reply's and a customer's are plain).
-pub const NOTE_BODY: Style = WARN;
-pub const HEADER_STATUS: Style = LABEL;
-pub const HEADER_PRIORITY: Style = Style::new().fg(Color::LightRed);
-pub const HEADER_CHANNEL: Style = Style::new().fg(Color::Blue);
-pub const HEADER_TAGS: Style = Style::new().fg(Color::Magenta);
-/// Other agents on the ticket.
-pub const VIEWERS: Style = Style::new().fg(Color::LightMagenta);
+/// A named style for every role on the screen.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Theme {
+    pub palette: Palette,
+    pub plain: Style,
+    pub bold: Style,
+    /// Secondary text: hints, empty states, times.
+    pub dim: Style,
+    /// Section headings (customer pane, help, supervisor screen).
+    pub heading: Style,
+    /// A figure's or field's name.
+    pub label: Style,
+    /// Something that went wrong or is late.
+    pub bad: Style,
+    pub good: Style,
+    pub warn: Style,
+    /// Typed text in an input.
+    pub input: Style,
+    /// A prompt's refusal.
+    pub error: Style,
 
-pub fn composer(kind: MessageKind) -> Style {
-    match kind {
-        MessageKind::Note => WARN,
-        MessageKind::Reply | MessageKind::Customer => GOOD,
+    // Frames, tabs, lists.
+    pub tab: Style,
+    pub tab_active: Style,
+    pub pane: Style,
+    pub pane_focused: Style,
+    pub popup: Style,
+    /// The selected row of the ticket list and the supervisor screen.
+    pub selected: Style,
+    /// The highlighted item of a picker, the palette or search.
+    pub highlight: Style,
+    /// Laid over a marked ticket's row, selected or not.
+    pub marked: Style,
+    pub marked_selected: Style,
+    /// Laid over a list row's channel, customer and assignee.
+    pub channel: Style,
+    pub customer: Style,
+    pub assignee: Style,
+    /// Priority marks, most urgent first.
+    pub urgent: Style,
+    pub high: Style,
+    pub normal: Style,
+    pub low: Style,
+    /// An SLA countdown: past due, due within the hour, later.
+    pub sla_breached: Style,
+    pub sla_soon: Style,
+    pub sla_later: Style,
+
+    // The thread and the composer.
+    /// The label of a customer's message, a reply, a note.
+    pub customer_message: Style,
+    pub reply: Style,
+    pub note: Style,
+    /// Delivery: waiting in the outbox, refused, anything else.
+    pub queued: Style,
+    pub failed: Style,
+    pub delivered: Style,
+    /// A note's text (a reply's and a customer's are plain).
+    pub note_body: Style,
+    pub header_status: Style,
+    pub header_priority: Style,
+    pub header_channel: Style,
+    pub header_tags: Style,
+    /// Other agents on the ticket.
+    pub viewers: Style,
+    pub composer_reply: Style,
+    pub composer_note: Style,
+
+    // The status bar: its base, then laid over it.
+    pub status_bar: Style,
+    pub status_ok: Style,
+    pub status_busy: Style,
+    pub status_down: Style,
+    pub status_notice: Style,
+    pub status_hint: Style,
+    pub status_keys: Style,
+
+    // The supervisor screen.
+    pub supervisor_frame: Style,
+    pub figures_live: Style,
+    pub figures_stale: Style,
+    pub figures_from_cache: Style,
+    /// Laid over a figure that is over its alert limit.
+    pub alert: Style,
+    pub value: Style,
+    pub chart: Style,
+    /// Laid over an agent's presence.
+    pub online: Style,
+    pub away: Style,
+    pub offline: Style,
+}
+
+const fn fg(c: Color) -> Style {
+    Style::new().fg(c)
+}
+
+const fn on(fg: Color, bg: Color) -> Style {
+    Style::new().fg(fg).bg(bg).add_modifier(Modifier::BOLD)
+}
+
+const fn with(m: Modifier) -> Style {
+    Style::new().add_modifier(m)
+}
+
+const B: Modifier = Modifier::BOLD;
+
+impl Theme {
+    /// The usual colours.
+    pub const DEFAULT: Theme = Theme {
+        palette: Palette::Default,
+        plain: Style::new(),
+        bold: with(B),
+        dim: fg(Color::DarkGray),
+        heading: fg(Color::Cyan).add_modifier(B),
+        label: fg(Color::Cyan),
+        bad: fg(Color::Red),
+        good: fg(Color::Green),
+        warn: fg(Color::Yellow),
+        input: with(B),
+        error: fg(Color::Red),
+        tab: fg(Color::Gray),
+        tab_active: on(Color::Black, Color::Cyan),
+        pane: fg(Color::DarkGray),
+        pane_focused: fg(Color::Cyan),
+        popup: fg(Color::Yellow),
+        selected: on(Color::White, Color::DarkGray),
+        highlight: on(Color::Black, Color::Cyan),
+        marked: Style::new().bg(Color::Blue),
+        marked_selected: Style::new().bg(Color::LightBlue),
+        channel: fg(Color::Blue),
+        customer: fg(Color::Yellow),
+        assignee: fg(Color::Magenta),
+        urgent: fg(Color::Red).add_modifier(B),
+        high: fg(Color::LightRed),
+        normal: fg(Color::Gray),
+        low: fg(Color::DarkGray),
+        sla_breached: fg(Color::Red).add_modifier(B),
+        sla_soon: fg(Color::Yellow),
+        sla_later: fg(Color::Green),
+        customer_message: fg(Color::Cyan).add_modifier(B),
+        reply: fg(Color::Green).add_modifier(B),
+        note: on(Color::Black, Color::Yellow),
+        queued: fg(Color::Yellow).add_modifier(Modifier::ITALIC),
+        failed: fg(Color::Red),
+        delivered: fg(Color::DarkGray),
+        note_body: fg(Color::Yellow),
+        header_status: fg(Color::Cyan),
+        header_priority: fg(Color::LightRed),
+        header_channel: fg(Color::Blue),
+        header_tags: fg(Color::Magenta),
+        viewers: fg(Color::LightMagenta),
+        composer_reply: fg(Color::Green),
+        composer_note: fg(Color::Yellow),
+        status_bar: Style::new().bg(Color::Black).fg(Color::Gray),
+        status_ok: fg(Color::Green),
+        status_busy: fg(Color::Yellow),
+        status_down: fg(Color::Red).add_modifier(B),
+        status_notice: fg(Color::White),
+        status_hint: fg(Color::DarkGray),
+        status_keys: fg(Color::Cyan),
+        supervisor_frame: fg(Color::Cyan),
+        figures_live: fg(Color::Green),
+        figures_stale: on(Color::Black, Color::Yellow),
+        figures_from_cache: fg(Color::Yellow),
+        alert: fg(Color::LightRed).add_modifier(B),
+        value: with(B),
+        chart: fg(Color::Yellow),
+        online: fg(Color::Green),
+        away: fg(Color::Yellow),
+        offline: fg(Color::DarkGray),
+    };
+
+    /// Bright colours on the terminal's own background and no grey text:
+    /// what is secondary is in italics instead of dimmed.
+    pub const HIGH_CONTRAST: Theme = Theme {
+        palette: Palette::HighContrast,
+        plain: Style::new(),
+        bold: with(B),
+        dim: with(Modifier::ITALIC),
+        heading: fg(Color::LightCyan)
+            .add_modifier(B)
+            .add_modifier(Modifier::UNDERLINED),
+        label: fg(Color::LightCyan),
+        bad: fg(Color::LightRed).add_modifier(B),
+        good: fg(Color::LightGreen),
+        warn: fg(Color::LightYellow),
+        input: with(B),
+        error: fg(Color::LightRed).add_modifier(B),
+        tab: Style::new(),
+        tab_active: on(Color::Black, Color::White),
+        pane: Style::new(),
+        pane_focused: fg(Color::LightYellow).add_modifier(B),
+        popup: fg(Color::LightYellow).add_modifier(B),
+        selected: on(Color::Black, Color::White),
+        highlight: on(Color::Black, Color::LightYellow),
+        marked: on(Color::White, Color::Blue),
+        marked_selected: on(Color::Black, Color::LightCyan),
+        channel: fg(Color::LightBlue),
+        customer: fg(Color::LightYellow),
+        assignee: fg(Color::LightMagenta),
+        urgent: fg(Color::LightRed).add_modifier(B),
+        high: fg(Color::LightRed),
+        normal: Style::new(),
+        low: with(Modifier::ITALIC),
+        sla_breached: fg(Color::LightRed).add_modifier(B),
+        sla_soon: fg(Color::LightYellow).add_modifier(B),
+        sla_later: fg(Color::LightGreen),
+        customer_message: fg(Color::LightCyan).add_modifier(B),
+        reply: fg(Color::LightGreen).add_modifier(B),
+        note: on(Color::Black, Color::LightYellow),
+        queued: fg(Color::LightYellow).add_modifier(Modifier::ITALIC),
+        failed: fg(Color::LightRed).add_modifier(B),
+        delivered: with(Modifier::ITALIC),
+        note_body: fg(Color::LightYellow),
+        header_status: fg(Color::LightCyan),
+        header_priority: fg(Color::LightRed),
+        header_channel: fg(Color::LightBlue),
+        header_tags: fg(Color::LightMagenta),
+        viewers: fg(Color::LightMagenta).add_modifier(B),
+        composer_reply: fg(Color::LightGreen).add_modifier(B),
+        composer_note: fg(Color::LightYellow).add_modifier(B),
+        status_bar: Style::new().bg(Color::Black).fg(Color::White),
+        status_ok: fg(Color::LightGreen),
+        status_busy: fg(Color::LightYellow),
+        status_down: fg(Color::LightRed).add_modifier(B),
+        status_notice: fg(Color::White).add_modifier(B),
+        status_hint: fg(Color::White),
+        status_keys: fg(Color::LightCyan),
+        supervisor_frame: fg(Color::LightYellow),
+        figures_live: fg(Color::LightGreen),
+        figures_stale: on(Color::Black, Color::LightYellow),
+        figures_from_cache: fg(Color::LightYellow),
+        alert: fg(Color::LightRed).add_modifier(B),
+        value: with(B),
+        chart: fg(Color::LightYellow),
+        online: fg(Color::LightGreen),
+        away: fg(Color::LightYellow),
+        offline: with(Modifier::ITALIC),
+    };
+
+    /// No colour at all: bold, italic, underline, dim and reverse video.
+    pub const NO_COLOR: Theme = Theme {
+        palette: Palette::NoColor,
+        plain: Style::new(),
+        bold: with(B),
+        dim: with(Modifier::DIM),
+        heading: with(B).add_modifier(Modifier::UNDERLINED),
+        label: Style::new(),
+        bad: with(B),
+        good: Style::new(),
+        warn: with(Modifier::ITALIC),
+        input: with(B),
+        error: with(B),
+        tab: Style::new(),
+        tab_active: with(Modifier::REVERSED).add_modifier(B),
+        pane: with(Modifier::DIM),
+        pane_focused: with(B),
+        popup: with(B),
+        selected: with(Modifier::REVERSED).add_modifier(B),
+        highlight: with(Modifier::REVERSED).add_modifier(B),
+        marked: with(Modifier::UNDERLINED),
+        marked_selected: with(Modifier::UNDERLINED),
+        channel: Style::new(),
+        customer: Style::new(),
+        assignee: with(Modifier::ITALIC),
+        urgent: with(B),
+        high: with(B),
+        normal: Style::new(),
+        low: with(Modifier::DIM),
+        sla_breached: with(B).add_modifier(Modifier::UNDERLINED),
+        sla_soon: with(B),
+        sla_later: Style::new(),
+        customer_message: with(B),
+        reply: with(B),
+        note: with(Modifier::REVERSED).add_modifier(B),
+        queued: with(Modifier::ITALIC),
+        failed: with(B),
+        delivered: with(Modifier::DIM),
+        note_body: with(Modifier::ITALIC),
+        header_status: with(B),
+        header_priority: Style::new(),
+        header_channel: Style::new(),
+        header_tags: with(Modifier::ITALIC),
+        viewers: with(Modifier::ITALIC),
+        composer_reply: with(B),
+        composer_note: with(Modifier::ITALIC),
+        status_bar: with(Modifier::REVERSED),
+        status_ok: Style::new(),
+        status_busy: with(Modifier::ITALIC),
+        status_down: with(B),
+        status_notice: with(B),
+        status_hint: Style::new(),
+        status_keys: with(B),
+        supervisor_frame: with(B),
+        figures_live: Style::new(),
+        figures_stale: with(Modifier::REVERSED).add_modifier(B),
+        figures_from_cache: with(Modifier::ITALIC),
+        alert: with(B).add_modifier(Modifier::UNDERLINED),
+        value: with(B),
+        chart: Style::new(),
+        online: with(B),
+        away: Style::new(),
+        offline: with(Modifier::DIM),
+    };
+
+    pub fn new(palette: Palette) -> Theme {
+        match palette {
+            Palette::Default => Theme::DEFAULT,
+            Palette::HighContrast => Theme::HIGH_CONTRAST,
+            Palette::NoColor => Theme::NO_COLOR,
+        }
+    }
+
+    pub fn priority(&self, p: Priority) -> Style {
+        match p {
+            Priority::Urgent => self.urgent,
+            Priority::High => self.high,
+            Priority::Normal => self.normal,
+            Priority::Low => self.low,
+        }
+    }
+
+    /// The label of a message in the thread.
+    pub fn message_kind(&self, kind: MessageKind) -> Style {
+        match kind {
+            MessageKind::Customer => self.customer_message,
+            MessageKind::Reply => self.reply,
+            MessageKind::Note => self.note,
+        }
+    }
+
+    pub fn delivery(&self, d: Delivery) -> Style {
+        match d {
+            Delivery::Queued => self.queued,
+            Delivery::Failed => self.failed,
+            Delivery::Sent
+            | Delivery::Delivered
+            | Delivery::Read
+            | Delivery::Internal
+            | Delivery::Received => self.delivered,
+        }
+    }
+
+    /// The composer's frame.
+    pub fn composer(&self, kind: MessageKind) -> Style {
+        match kind {
+            MessageKind::Note => self.composer_note,
+            MessageKind::Reply | MessageKind::Customer => self.composer_reply,
+        }
+    }
+
+    pub fn presence(&self, p: Presence) -> Style {
+        match p {
+            Presence::Online => self.online,
+            Presence::Away => self.away,
+            Presence::Offline => self.offline,
+        }
     }
 }
 
-// ---------------------------------------------------------------------------
-// The status bar
-// ---------------------------------------------------------------------------
-
-pub const STATUS_BAR: Style = Style::new().bg(Color::Black).fg(Color::Gray);
-pub const STATUS_OK: Color = Color::Green;
-pub const STATUS_BUSY: Color = Color::Yellow;
-pub const STATUS_DOWN: Color = Color::Red;
-pub const STATUS_NOTICE: Color = Color::White;
-pub const STATUS_HINT: Color = Color::DarkGray;
-pub const STATUS_KEYS: Color = Color::Cyan;
-
-// ---------------------------------------------------------------------------
-// The supervisor screen
-// ---------------------------------------------------------------------------
-
-pub const SUPERVISOR_FRAME: Style = PANE_FOCUSED;
-pub const FIGURES_LIVE: Style = GOOD;
-pub const FIGURES_STALE: Style = Style::new()
-    .fg(Color::Black)
-    .bg(Color::Yellow)
-    .add_modifier(Modifier::BOLD);
-pub const FIGURES_FROM_CACHE: Style = WARN;
-/// A count over its alert limit.
-pub const ALERT: Color = Color::LightRed;
-pub const VALUE: Style = BOLD;
-pub const CHART: Style = WARN;
-
-pub fn presence(p: Presence) -> Color {
-    match p {
-        Presence::Online => Color::Green,
-        Presence::Away => Color::Yellow,
-        Presence::Offline => Color::DarkGray,
+impl Default for Theme {
+    fn default() -> Theme {
+        Theme::DEFAULT
     }
 }
