@@ -34,6 +34,9 @@ pub mod thread_view;
 pub mod update;
 pub mod view;
 
+#[cfg(test)]
+mod tests;
+
 use std::io::Write;
 use std::time::Duration;
 

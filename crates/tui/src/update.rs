@@ -103,9 +103,12 @@ fn on_sync(app: &mut App, event: SyncEvent) {
     }
 }
 
+/// Pasted text goes into the focused field like typed text: the draft is
+/// saved, a search runs again.
 fn on_paste(app: &mut App, text: &str) {
     if let Some(buffer) = focused_input(app) {
         buffer.insert_str(text);
+        super::flows::after_edit(app);
     }
 }
 
