@@ -9,6 +9,27 @@ use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use sahaya_text::{self as text, TextBuffer};
 
+/// Clears and frames a popup of `width_pct` percent of `area`, `height`
+/// rows high; returns its inner area.
+fn popup_box(
+    app: &App,
+    frame: &mut Frame<'_>,
+    area: Rect,
+    width_pct: u16,
+    height: u16,
+    title: &str,
+) -> Rect {
+    popup(
+        &app.profile,
+        app.theme.popup,
+        frame.buffer_mut(),
+        area,
+        width_pct,
+        height,
+        title,
+    )
+}
+
 /// Draws a scrolled list with the selection kept in view.
 fn list(app: &App, frame: &mut Frame<'_>, area: Rect, rows: &[String], selected: usize) {
     let height = area.height as usize;
@@ -64,10 +85,9 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
     let Some(overlay) = &app.overlay else { return };
     match overlay {
         Overlay::Help { scroll } => {
-            let inner = popup(
-                &app.profile,
-                app.theme.popup,
-                frame.buffer_mut(),
+            let inner = popup_box(
+                app,
+                frame,
                 area,
                 80,
                 area.height.saturating_sub(2),
@@ -110,10 +130,9 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
                     )
                 })
                 .collect();
-            let inner = popup(
-                &app.profile,
-                app.theme.popup,
-                frame.buffer_mut(),
+            let inner = popup_box(
+                app,
+                frame,
                 area,
                 70,
                 area.height.saturating_sub(4).min(24),
@@ -154,15 +173,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
             // The full list keeps its height while it narrows.
             let h = (p.items.len() as u16 + 2 + u16::from(filtering))
                 .min(area.height.saturating_sub(2));
-            let inner = popup(
-                &app.profile,
-                app.theme.popup,
-                frame.buffer_mut(),
-                area,
-                60,
-                h,
-                &p.title,
-            );
+            let inner = popup_box(app, frame, area, 60, h, &p.title);
             if filtering && inner.height > 0 {
                 input(app, frame, Rect { height: 1, ..inner }, &p.filter);
                 let below = Rect {
@@ -186,15 +197,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
             }
         }
         Overlay::Prompt(p) => {
-            let inner = popup(
-                &app.profile,
-                app.theme.popup,
-                frame.buffer_mut(),
-                area,
-                60,
-                5,
-                &p.title,
-            );
+            let inner = popup_box(app, frame, area, 60, 5, &p.title);
             if inner.height == 0 {
                 return;
             }
@@ -216,10 +219,9 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
         Overlay::Confirm(c) => {
             let width = (area.width * 60 / 100).max(30) as usize;
             let lines = text::wrap(&c.question, width.saturating_sub(2), &app.profile);
-            let inner = popup(
-                &app.profile,
-                app.theme.popup,
-                frame.buffer_mut(),
+            let inner = popup_box(
+                app,
+                frame,
                 area,
                 60,
                 lines.len() as u16 + 3,
@@ -256,15 +258,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
         }
         Overlay::Search(s) => {
             let title = app.t("search-title");
-            let inner = popup(
-                &app.profile,
-                app.theme.popup,
-                frame.buffer_mut(),
-                area,
-                80,
-                area.height.saturating_sub(4),
-                &title,
-            );
+            let inner = popup_box(app, frame, area, 80, area.height.saturating_sub(4), &title);
             if inner.height < 3 {
                 return;
             }
@@ -334,10 +328,9 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
             } else {
                 reason_lines.len() as u16 + 1
             };
-            let inner = popup(
-                &app.profile,
-                app.theme.popup,
-                frame.buffer_mut(),
+            let inner = popup_box(
+                app,
+                frame,
                 area,
                 80,
                 (rows.len() as u16 + 2 + detail).max(4),

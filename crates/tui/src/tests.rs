@@ -326,6 +326,14 @@ fn figures_go_stale_by_the_clock() {
     assert!(screen.contains("Not live"), "{screen}");
 }
 
+/// A console whose cache is `cache.db` in the directory returned.
+fn console_in_a_file() -> (tempfile::TempDir, App) {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = Clock::manual(t0());
+    let store = Store::open_with_clock(&dir.path().join("cache.db"), clock.clone()).unwrap();
+    (dir, console_on(store, &clock))
+}
+
 /// A second connection to the cache file, to take a table away under the
 /// console: a real failure of the real store.
 fn break_table(path: &std::path::Path, table: &str) {
@@ -335,13 +343,8 @@ fn break_table(path: &std::path::Path, table: &str) {
 
 #[test]
 fn a_reply_the_traffic_cop_cannot_check_is_asked_about_not_sent() {
-    let dir = tempfile::tempdir().unwrap();
+    let (dir, mut app) = console_in_a_file();
     let path = dir.path().join("cache.db");
-    let clock = Clock::manual(t0());
-    let mut app = console_on(
-        Store::open_with_clock(&path, clock.clone()).unwrap(),
-        &clock,
-    );
     app.open_ticket(1);
     app.focus = Pane::Thread;
     run(&mut app, Action::Reply);
@@ -365,13 +368,8 @@ fn a_reply_the_traffic_cop_cannot_check_is_asked_about_not_sent() {
 
 #[test]
 fn a_search_that_cannot_run_says_so() {
-    let dir = tempfile::tempdir().unwrap();
+    let (dir, mut app) = console_in_a_file();
     let path = dir.path().join("cache.db");
-    let clock = Clock::manual(t0());
-    let mut app = console_on(
-        Store::open_with_clock(&path, clock.clone()).unwrap(),
-        &clock,
-    );
     break_table(&path, "messages_fts");
     run(&mut app, Action::Search);
     update(&mut app, Msg::Paste("parcel".into()));
