@@ -45,7 +45,10 @@ pub struct Config {
     /// Calendar for dates: "gregorian" (default) or "bikram-sambat".
     pub calendar: Option<Calendar>,
     /// Supervisor alerts (`[alerts]`): limits and how the terminal is told.
-    pub alerts: Option<sahaya_tui::supervisor::AlertRules>,
+    pub alerts: Option<sahaya_tui::alerts::AlertRules>,
+    /// Colours: "default", "high-contrast" or "no-color" (`NO_COLOR` in the
+    /// environment and `--theme` win over it).
+    pub theme: Option<sahaya_tui::theme::Palette>,
     /// Channel bridges (`[bridge]`, `[bridge.email]`).
     pub bridge: Option<BridgeConfig>,
 }
@@ -265,7 +268,8 @@ mod tests {
 
     #[test]
     fn alerts() {
-        use sahaya_tui::supervisor::{Alert, NotifyStyle};
+        use sahaya_tui::alerts::Alert;
+        use sahaya_tui::notify::NotifyStyle;
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("config.toml");
         std::fs::write(
@@ -280,6 +284,21 @@ mod tests {
         std::fs::write(&path, "[alerts]\nnotify = \"smoke\"\n").unwrap();
         let err = load(&path).unwrap_err().to_string();
         assert!(err.contains(":2:") && err.contains("osc777"), "{err}");
+    }
+
+    #[test]
+    fn theme() {
+        use sahaya_tui::theme::Palette;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, "theme = \"high-contrast\"\n").unwrap();
+        assert_eq!(load(&path).unwrap().theme, Some(Palette::HighContrast));
+        std::fs::write(&path, "theme = \"dark\"\n").unwrap();
+        let err = load(&path).unwrap_err().to_string();
+        assert!(
+            err.contains(":1:") && err.contains("high-contrast"),
+            "{err}"
+        );
     }
 
     #[test]

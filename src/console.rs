@@ -6,7 +6,9 @@ use std::path::PathBuf;
 use anyhow::Context;
 
 use crate::config::{self, BackendKind, Config};
+use sahaya_protocol::Clock;
 use sahaya_protocol::domain::Role;
+use sahaya_tui::theme::{Palette, Theme};
 
 /// Command-line options of the console.
 #[derive(Debug, Clone, Default)]
@@ -18,6 +20,8 @@ pub struct ConsoleOptions {
     pub data_dir: Option<PathBuf>,
     pub lang: Option<String>,
     pub config: Option<PathBuf>,
+    /// Colours (`--theme`); wins over `NO_COLOR` and the config file.
+    pub theme: Option<sahaya_tui::theme::Palette>,
 }
 
 /// Where the console connects and who it is.
@@ -34,6 +38,7 @@ async fn target(
     opts: &ConsoleOptions,
     config: &Config,
     data_dir: &std::path::Path,
+    clock: &Clock,
 ) -> anyhow::Result<Target> {
     let server = opts.server.clone().or_else(|| config.server.clone());
     let backend = opts.backend.or(config.backend).unwrap_or_default();
@@ -82,6 +87,7 @@ async fn target(
                 // The demo's customers on chat-like channels get and read
                 // replies; email waits for `sahaya bridge email`.
                 simulate_delivery: true,
+                clock: clock.clone(),
                 ..Default::default()
             })
             .await
@@ -138,19 +144,21 @@ pub async fn run(opts: ConsoleOptions) -> anyhow::Result<()> {
     let notice = notice.map(|n| n.text(&i18n));
     let keymap = sahaya_keymap::Keymap::load(sahaya_keymap::user_keymap_path().as_deref())?;
 
-    let target = target(&opts, &config, &data_dir).await?;
+    // One clock for the embedded demo server, the sync task, the cache and
+    // the UI.
+    let clock = Clock::system();
+    let target = target(&opts, &config, &data_dir, &clock).await?;
     let cache = data_dir.join(&target.cache_name);
-    let store = sahaya_store::Store::open(&cache)
+    let store = sahaya_store::Store::open_with_clock(&cache, clock.clone())
         .with_context(|| format!("cannot open the cache {}", cache.display()))?;
     let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
-    let clock = sahaya_protocol::Clock::system();
     let (sync, capabilities) = match target.backend {
         BackendKind::Sahaya => {
             let client = sahaya_sync::client::Client::new(&target.url, target.token.clone())?;
             let backend = sahaya_sync::SahayaBackend::new(client);
             let capabilities = sahaya_sync::Backend::capabilities(&backend);
             (
-                sahaya_sync::spawn_with(backend, cache, tx, clock),
+                sahaya_sync::spawn_with(backend, cache, tx, clock.clone()),
                 capabilities,
             )
         }
@@ -158,15 +166,21 @@ pub async fn run(opts: ConsoleOptions) -> anyhow::Result<()> {
             let backend = sahaya_sync::RtBackend::new(&target.url, &target.token, clock.clone())?;
             let capabilities = sahaya_sync::Backend::capabilities(&backend);
             (
-                sahaya_sync::spawn_with(backend, cache, tx, clock),
+                sahaya_sync::spawn_with(backend, cache, tx, clock.clone()),
                 capabilities,
             )
         }
     };
     // The widths `sahaya doctor` measured in this terminal, if it did.
     let profile = sahaya_text::calibration::load_cached_profile(&data_dir).unwrap_or_default();
-    let mut app = sahaya_tui::App::new(store, i18n, keymap, profile);
+    let mut app = sahaya_tui::App::with_clock(store, i18n, keymap, profile, clock);
     app.supervisor.rules = config.alerts.clone().unwrap_or_default();
+    let no_color = std::env::var_os("NO_COLOR");
+    app.theme = Theme::new(Palette::choose(
+        opts.theme,
+        no_color.as_deref(),
+        config.theme,
+    ));
     app.capabilities = capabilities;
     if let Some(notice) = notice {
         app.flash(notice);

@@ -28,6 +28,10 @@ struct Cli {
     /// Config file to read instead of the one in the platform config dir.
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
+    /// Colours: default, high-contrast or no-color. Without it, NO_COLOR in
+    /// the environment turns colour off, else the config file's `theme` decides.
+    #[arg(long, value_name = "THEME")]
+    theme: Option<sahaya::ui::theme::Palette>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -152,6 +156,7 @@ fn main() -> std::process::ExitCode {
                 data_dir: cli.data_dir,
                 lang: cli.lang,
                 config: cli.config,
+                theme: cli.theme,
             };
             tokio::runtime::Runtime::new()
                 .map_err(anyhow::Error::from)

@@ -17,7 +17,7 @@ use sahaya::keymap::Action;
 use sahaya::protocol::{QueueStats, View};
 use sahaya::sync::SyncEvent;
 use sahaya::ui::overlay::Overlay;
-use sahaya::ui::{App, Msg, update};
+use sahaya::ui::{Msg, update};
 
 /// What Request Tracker can do beyond tickets and messages: nothing.
 const NOTHING: Capabilities = Capabilities {
@@ -155,7 +155,7 @@ fn without_stats_the_supervisor_screen_counts_from_the_cache_and_says_so() {
     let unassigned = ui
         .app
         .store
-        .view_len(View::Unassigned, ui.app.my_id(), App::now());
+        .view_len(View::Unassigned, ui.app.my_id(), ui.app.now());
     let unassigned = unassigned.unwrap();
     assert!(unassigned > 0, "the demo has unassigned tickets");
     assert_eq!(ui.supervisor_count("Unassigned"), unassigned);

@@ -49,6 +49,7 @@ offline-retry = Trying again { $time }
 ## Local problems
 
 error-cache-write = Could not save to the local cache: { $error }
+error-cache-read = Could not read the local cache ({ $error }); try again, and restart sahaya if it keeps happening
 error-config-permissions = Config file { $path } is readable by others; run chmod 600 { $path }
 error-config = Problem in the config file: { $error }
 error-keymap = Problem in your keymap, using the built-in keys: { $error }
@@ -65,4 +66,5 @@ error-server = The server answered with an error: { $error }
 notice-unknown-language = Unknown language { $lang }, showing English
 warn-ticket-solved = This ticket was solved or closed meanwhile. Send the reply anyway? y/n
 warn-new-customer-message = The customer wrote again while you were typing. Send anyway? y/n
+warn-cannot-check = Could not check whether the ticket changed while you were typing ({ $error }). Send anyway? y/n
 resolve-title = What to do with this change?

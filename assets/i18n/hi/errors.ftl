@@ -49,6 +49,7 @@ offline-retry = { $time } फिर से कोशिश होगी
 ## Local problems
 
 error-cache-write = लोकल कैश में सेव नहीं हो सका: { $error }
+error-cache-read = लोकल कैश पढ़ा नहीं जा सका ({ $error }); फिर से कोशिश करें, ऐसा होता रहे तो sahaya फिर से शुरू करें
 error-config-permissions = कॉन्फ़िग फ़ाइल { $path } दूसरे लोग भी पढ़ सकते हैं; chmod 600 { $path } चलाएँ
 error-config = कॉन्फ़िग फ़ाइल में समस्या: { $error }
 error-keymap = आपके कीमैप में समस्या है, डिफ़ॉल्ट कीज़ इस्तेमाल हो रही हैं: { $error }
@@ -65,4 +66,5 @@ error-server = सर्वर ने त्रुटि लौटाई: { $err
 notice-unknown-language = अज्ञात भाषा { $lang }, अंग्रेज़ी दिखाई जा रही है
 warn-ticket-solved = इस बीच यह टिकट हल या बंद हो गया है। फिर भी जवाब भेजें? y/n
 warn-new-customer-message = आपके टाइप करते समय ग्राहक ने फिर से लिखा। फिर भी भेजें? y/n
+warn-cannot-check = आपके टाइप करते समय टिकट बदला या नहीं, यह जाँचा नहीं जा सका ({ $error })। फिर भी भेजें? y/n
 resolve-title = इस बदलाव का क्या करें?

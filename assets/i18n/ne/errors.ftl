@@ -47,6 +47,7 @@ offline-retry = { $time } फेरि प्रयास गरिनेछ
 ## Local problems
 
 error-cache-write = स्थानीय क्यासमा सेभ गर्न सकिएन: { $error }
+error-cache-read = स्थानीय क्यास पढ्न सकिएन ({ $error }); फेरि प्रयास गर्नुहोस्, यस्तै भइरहे sahaya पुनः सुरु गर्नुहोस्
 error-config-permissions = कन्फिग फाइल { $path } अरूले पनि पढ्न सक्छन्; chmod 600 { $path } चलाउनुहोस्
 error-config = कन्फिग फाइलमा समस्या: { $error }
 error-keymap = तपाईंको कीम्यापमा समस्या, पूर्वनिर्धारित कीहरू प्रयोग हुँदैछन्: { $error }
@@ -63,4 +64,5 @@ error-server = सर्भर त्रुटि: { $error }
 notice-unknown-language = अज्ञात भाषा { $lang }, अङ्ग्रेजी देखाइँदैछ
 warn-ticket-solved = यसैबीच यो टिकट समाधान वा बन्द भइसकेको छ। तैपनि जवाफ पठाउने? y/n
 warn-new-customer-message = तपाईं टाइप गर्दै गर्दा ग्राहकले फेरि लेख्नुभयो। तैपनि पठाउने? y/n
+warn-cannot-check = तपाईं टाइप गर्दै गर्दा टिकट बदलियो कि बदलिएन जाँच्न सकिएन ({ $error })। तैपनि पठाउने? y/n
 resolve-title = यो परिवर्तनलाई के गर्ने?

@@ -47,6 +47,7 @@ offline-retry = { $time } మళ్లీ ప్రయత్నిస్తా�
 ## Local problems
 
 error-cache-write = లోకల్ కాష్‌లో సేవ్ చేయలేకపోయాం: { $error }
+error-cache-read = లోకల్ కాష్ చదవలేకపోయాం ({ $error }); మళ్లీ ప్రయత్నించండి, ఇలాగే కొనసాగితే sahaya ని మళ్లీ ప్రారంభించండి
 error-config-permissions = కాన్ఫిగ్ ఫైల్ { $path } ఇతరులు కూడా చదవగలరు; chmod 600 { $path } రన్ చేయండి
 error-config = కాన్ఫిగ్ ఫైల్‌లో సమస్య: { $error }
 error-keymap = మీ కీమ్యాప్‌లో సమస్య, డిఫాల్ట్ కీలు వాడుతున్నాం: { $error }
@@ -63,4 +64,5 @@ error-server = సర్వర్ లోపం: { $error }
 notice-unknown-language = తెలియని భాష { $lang }, ఇంగ్లీష్ చూపిస్తున్నాం
 warn-ticket-solved = ఈలోగా ఈ టికెట్ పరిష్కారమైంది లేదా మూసివేయబడింది. అయినా జవాబు పంపాలా? y/n
 warn-new-customer-message = మీరు టైప్ చేస్తుండగా కస్టమర్ మళ్లీ రాశారు. అయినా పంపాలా? y/n
+warn-cannot-check = మీరు టైప్ చేస్తుండగా టికెట్ మారిందో లేదో తనిఖీ చేయలేకపోయాం ({ $error }). అయినా పంపాలా? y/n
 resolve-title = ఈ మార్పును ఏమి చేయాలి?

@@ -124,7 +124,7 @@ mod tests {
     #[test]
     fn filters_use_indexes() {
         let store = Store::open_in_memory().unwrap();
-        let now = chrono::Utc::now();
+        let now = chrono::DateTime::from_timestamp(1_795_000_000, 0).unwrap();
         let filters = [
             (TicketFilter::Status(Status::Open), "tickets_status_"),
             (TicketFilter::Status(Status::Closed), "tickets_status_"),

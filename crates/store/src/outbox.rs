@@ -13,7 +13,7 @@ use super::entry::{OutboxEntry, OutboxOp, OutboxState, STATE_ACTIVE_SQL, STATE_P
 use super::error::{Result, StoreError, corrupt, decode, encode};
 use super::fts::Pending;
 use super::store::Store;
-use super::time::{from_millis, millis, now_millis};
+use super::time::{from_millis, millis};
 use sahaya_protocol::domain::{MessageKind, Ticket, TicketId, Timestamp};
 use sahaya_protocol::wire::Entity;
 
@@ -83,12 +83,13 @@ fn set_state(
     error_code: Option<&str>,
     last_error: Option<&str>,
     conflict: Option<&str>,
+    now: Timestamp,
 ) -> Result<()> {
     conn.prepare_cached(
         "UPDATE outbox SET state = ?2, error_code = ?3, last_error = ?4, conflict = ?5, updated_at = ?6
          WHERE id = ?1",
     )?
-    .execute(params![id, state.as_str(), error_code, last_error, conflict, millis(now_millis())])?;
+    .execute(params![id, state.as_str(), error_code, last_error, conflict, millis(now)])?;
     Ok(())
 }
 
@@ -97,7 +98,7 @@ impl Store {
     /// shows it as queued it survives a crash or power loss. A patch shows on
     /// the cached ticket at once.
     pub fn enqueue(&mut self, op: OutboxOp) -> Result<OutboxEntry> {
-        let now = now_millis();
+        let now = self.now();
         let key = uuid::Uuid::new_v4().to_string();
         let op_json = encode("outbox entry", &op)?;
         let tx = self
@@ -191,7 +192,7 @@ impl Store {
                 "UPDATE outbox SET state = 'in_flight', attempts = attempts + 1, updated_at = ?2
                  WHERE id = ?1 AND state IN ('pending', 'in_flight')",
             )?
-            .execute(params![id, millis(now_millis())])?;
+            .execute(params![id, millis(self.now())])?;
         if changed == 0 {
             let entry = load_entry(&self.conn, id)?;
             return Err(StoreError::InvalidState {
@@ -215,6 +216,7 @@ impl Store {
     /// [`Store::mark_done`] with every entity of the answer (e.g. both the
     /// message and the ticket of a `MessageCreated`).
     pub fn mark_done_all(&mut self, id: i64, results: &[Entity]) -> Result<()> {
+        let now = self.now();
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
@@ -240,7 +242,7 @@ impl Store {
                 }
             }
         }
-        set_state(&tx, id, OutboxState::Done, None, None, None)?;
+        set_state(&tx, id, OutboxState::Done, None, None, None, now)?;
         tx.prepare_cached("UPDATE outbox SET result = ?2 WHERE id = ?1")?
             .execute(params![id, encode("outbox result", &results)?])?;
         touched.sort_unstable();
@@ -257,6 +259,7 @@ impl Store {
     /// `current` (the server's copy) goes into the cache; the entry keeps it
     /// so the agent sees both sides, and its patch stops being shown.
     pub fn mark_conflict(&mut self, id: i64, current: &Ticket, message: &str) -> Result<()> {
+        let now = self.now();
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
@@ -271,6 +274,7 @@ impl Store {
             Some("version_conflict"),
             Some(message),
             Some(&conflict),
+            now,
         )?;
         refresh_ticket(&tx, current.id)?;
         if let Some(ticket_id) = entry.ticket_id().filter(|t| *t != current.id) {
@@ -296,7 +300,7 @@ impl Store {
                 "UPDATE outbox SET state = 'pending', last_error = ?2, updated_at = ?3
                  WHERE id = ?1 AND state IN ('pending', 'in_flight')",
             )?
-            .execute(params![id, message, millis(now_millis())])?;
+            .execute(params![id, message, millis(self.now())])?;
         if changed == 0 {
             let entry = load_entry(&self.conn, id)?;
             return Err(StoreError::InvalidState {
@@ -316,11 +320,12 @@ impl Store {
         code: Option<&str>,
         message: Option<&str>,
     ) -> Result<()> {
+        let now = self.now();
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let entry = load_entry(&tx, id)?;
-        set_state(&tx, id, state, code, message, None)?;
+        set_state(&tx, id, state, code, message, None, now)?;
         if let Some(ticket_id) = entry.ticket_id() {
             refresh_ticket(&tx, ticket_id)?;
         }
@@ -357,6 +362,7 @@ impl Store {
     /// pending, based on the ticket version now cached (for a conflict, the
     /// server's current one), same idempotency key.
     pub fn retry(&mut self, id: i64) -> Result<()> {
+        let now = self.now();
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
@@ -372,7 +378,7 @@ impl Store {
             Some(ticket_id) => server_version(&tx, ticket_id)?.or(entry.base_version),
             None => entry.base_version,
         };
-        set_state(&tx, id, OutboxState::Pending, None, None, None)?;
+        set_state(&tx, id, OutboxState::Pending, None, None, None, now)?;
         tx.prepare_cached("UPDATE outbox SET base_version = ?2 WHERE id = ?1")?
             .execute(params![id, base_version])?;
         if let Some(ticket_id) = entry.ticket_id() {
@@ -424,12 +430,7 @@ impl Store {
                  ON CONFLICT (ticket_id) DO UPDATE SET kind = excluded.kind, body = excluded.body,
                      updated_at = excluded.updated_at",
             )?
-            .execute(params![
-                ticket_id,
-                kind.as_str(),
-                text,
-                millis(now_millis())
-            ])?;
+            .execute(params![ticket_id, kind.as_str(), text, millis(self.now())])?;
         self.wrote();
         Ok(())
     }

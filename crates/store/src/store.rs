@@ -9,9 +9,10 @@ use std::time::Duration;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::error::{self, Result, StoreError};
-use super::time::{millis, now_millis};
+use super::time::{millis, to_millis};
 use super::{fts, schema};
-use sahaya_protocol::domain::{Agent, AgentId};
+use sahaya_protocol::Clock;
+use sahaya_protocol::domain::{Agent, AgentId, Timestamp};
 use sahaya_protocol::wire::ViewCounts;
 
 /// How long confirmed outbox entries are kept.
@@ -24,6 +25,9 @@ const META_ME: &str = "me";
 pub struct Store {
     pub(crate) conn: Connection,
     path: PathBuf,
+    /// Where "now" comes from for what the cache stamps itself (outbox
+    /// entries, drafts) and for pruning: the caller's clock.
+    clock: Clock,
     /// Writes made through this connection (`PRAGMA data_version` only counts
     /// other connections' commits).
     local_writes: u64,
@@ -42,14 +46,20 @@ pub(crate) struct CountsMemo {
 
 impl Store {
     /// Opens (creating if needed) the cache at `path` and brings its schema up
-    /// to date.
+    /// to date. Its time is the machine's clock.
     pub fn open(path: &Path) -> Result<Store> {
+        Store::open_with_clock(path, Clock::system())
+    }
+
+    /// [`open`](Self::open), with the time taken from `clock` (the one the
+    /// console and the sync task share; tests pin it).
+    pub fn open_with_clock(path: &Path, clock: Clock) -> Result<Store> {
         let open_err = |source| StoreError::Open {
             path: path.to_path_buf(),
             source,
         };
         let conn = Connection::open(path).map_err(open_err)?;
-        Store::setup(conn, path)
+        Store::setup(conn, path, clock)
     }
 
     /// A private in-memory cache, for tests.
@@ -59,10 +69,10 @@ impl Store {
             path: path.to_path_buf(),
             source,
         })?;
-        Store::setup(conn, path)
+        Store::setup(conn, path, Clock::system())
     }
 
-    fn setup(mut conn: Connection, path: &Path) -> Result<Store> {
+    fn setup(mut conn: Connection, path: &Path, clock: Clock) -> Result<Store> {
         let open_err = |source| StoreError::Open {
             path: path.to_path_buf(),
             source,
@@ -99,7 +109,7 @@ impl Store {
         schema::migrate(&mut conn, path)?;
         // Confirmed entries are kept a while (they answer "did my reply go
         // out?"), then forgotten.
-        let before = now_millis() - chrono::Duration::days(DONE_KEPT_DAYS);
+        let before = clock.now() - chrono::Duration::days(DONE_KEPT_DAYS);
         conn.execute(
             "DELETE FROM outbox WHERE state = 'done' AND updated_at < ?1",
             params![millis(before)],
@@ -107,9 +117,22 @@ impl Store {
         Ok(Store {
             conn,
             path: path.to_path_buf(),
+            clock,
             local_writes: 0,
             counts_memo: RefCell::new(None),
         })
+    }
+
+    /// Takes the time from `clock` from now on (the console gives the cache
+    /// it opened the clock of the app).
+    pub fn set_clock(&mut self, clock: Clock) {
+        self.clock = clock;
+    }
+
+    /// The time now by the store's clock, at the precision the cache keeps
+    /// (milliseconds).
+    pub fn now(&self) -> Timestamp {
+        to_millis(self.clock.now())
     }
 
     /// Where the cache lives (`:memory:` for an in-memory one).

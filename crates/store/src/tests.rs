@@ -367,7 +367,8 @@ fn file_cache_is_durable_wal() {
 fn old_confirmed_entries_are_pruned_on_open() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("c.sqlite");
-    let mut store = Store::open(&path).unwrap();
+    let clock = sahaya_protocol::Clock::manual(t0());
+    let mut store = Store::open_with_clock(&path, clock.clone()).unwrap();
     let t = synthetic_ticket(1);
     store
         .apply_changes(&changes_of(std::slice::from_ref(&t)), 1)
@@ -388,7 +389,8 @@ fn old_confirmed_entries_are_pruned_on_open() {
         .unwrap();
     store.mark_done(a.id, &Entity::Ticket(t.clone())).unwrap();
     store.mark_done(b.id, &Entity::Ticket(t)).unwrap();
-    let old = millis(chrono::Utc::now() - Duration::days(30));
+    assert_eq!(store.outbox_entry(a.id).unwrap().unwrap().updated_at, t0());
+    let old = millis(t0() - Duration::days(30));
     store
         .conn
         .execute(
@@ -397,7 +399,9 @@ fn old_confirmed_entries_are_pruned_on_open() {
         )
         .unwrap();
     drop(store);
-    let store = Store::open(&path).unwrap();
+    // A week on, by the same clock: only the entry done a month ago goes.
+    clock.advance(Duration::days(6));
+    let store = Store::open_with_clock(&path, clock).unwrap();
     assert!(store.outbox_entry(a.id).unwrap().is_none());
     assert_eq!(
         store.outbox_entry(b.id).unwrap().unwrap().state,

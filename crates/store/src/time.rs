@@ -12,8 +12,7 @@ pub(crate) fn from_millis(what: &'static str, id: impl ToString, ms: i64) -> Res
         .ok_or_else(|| error::corrupt(what, id, format!("bad timestamp {ms}")))
 }
 
-/// The current time at millisecond precision (what the cache stores).
-pub(crate) fn now_millis() -> Timestamp {
-    let now = chrono::Utc::now();
-    chrono::DateTime::from_timestamp_millis(now.timestamp_millis()).unwrap_or(now)
+/// `ts` at millisecond precision (what the cache stores).
+pub(crate) fn to_millis(ts: Timestamp) -> Timestamp {
+    chrono::DateTime::from_timestamp_millis(ts.timestamp_millis()).unwrap_or(ts)
 }

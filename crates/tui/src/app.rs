@@ -1,122 +1,23 @@
 //! The console's state. One owner: keys and sync events come in as messages,
-//! `update` changes the state, `view` only reads it.
-
-use std::time::Instant;
+//! `update` changes the state, `view` only reads it. What the state is made
+//! of is in `state`; here is the owner, loading from the cache, and taking
+//! in the supervisor's figures.
 
 use sahaya_i18n::I18n;
-use sahaya_keymap::{Keymap, Scope};
-use sahaya_protocol::domain::{Agent, Message, MessageKind, Role, Ticket, TicketId, Timestamp};
+use sahaya_keymap::Keymap;
+use sahaya_protocol::Clock;
+use sahaya_protocol::domain::{Agent, Role, Ticket, TicketId, Timestamp};
 use sahaya_protocol::events::{Capabilities, Connection};
-use sahaya_protocol::wire::{CustomerDetail, QueueStats, View, ViewCounts};
+use sahaya_protocol::wire::{QueueStats, View, ViewCounts};
 use sahaya_store::{Store, TicketRow};
-use sahaya_text::{TextBuffer, WidthProfile};
+use sahaya_text::WidthProfile;
 
-use super::overlay::Overlay;
+use crate::overlay::Overlay;
+use crate::theme::Theme;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pane {
-    List,
-    Thread,
-    Customer,
-}
-
-impl Pane {
-    pub fn scope(self) -> Scope {
-        match self {
-            Pane::List => Scope::List,
-            Pane::Thread => Scope::Thread,
-            Pane::Customer => Scope::Customer,
-        }
-    }
-}
-
-/// The visible window of the ticket list: only these rows are loaded.
-#[derive(Default)]
-pub struct ListState {
-    pub selected: usize,
-    pub offset: usize,
-    pub len: usize,
-    /// Rows `offset .. offset + rows.len()`.
-    pub rows: Vec<TicketRow>,
-    /// Height the rows were loaded for.
-    pub height: usize,
-    /// Offset the rows were loaded from.
-    pub loaded_offset: usize,
-    pub stale: bool,
-}
-
-/// What the last frame built, for tests and benchmarks: the cost of a frame
-/// must follow what is visible, not what is cached.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct FrameStats {
-    /// Ticket rows loaded for the list (its visible window).
-    pub list_rows: usize,
-    /// Thread lines laid out (wrapped) for the conversation pane.
-    pub thread_lines: usize,
-}
-
-/// What `prepare` laid out for the next frame, so views only draw.
-#[derive(Default)]
-pub struct Prepared {
-    /// The time the frame shows (SLA countdowns, "5m ago", staleness).
-    pub now: Timestamp,
-    /// The ticket list's title: the view or drill-down, marks.
-    pub list_title: String,
-    /// "👁 Ravi (typing)": who else has the open ticket, when it fits.
-    pub viewers: Option<String>,
-    /// The thread's visible lines, top to bottom.
-    pub thread: Vec<Line>,
-    /// The customer pane's visible rows.
-    pub customer: Vec<(String, ratatui::style::Style)>,
-    /// The problems overlay's entries: what each is, and why it needs the
-    /// agent.
-    pub problems: Vec<(String, String)>,
-}
-
-/// One laid-out line of the thread.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Line {
-    pub parts: Vec<(String, ratatui::style::Style)>,
-    pub indent: u16,
-}
-
-/// The ticket in the middle and right panes.
-pub struct OpenTicket {
-    pub ticket: Ticket,
-    pub messages: Vec<Message>,
-    pub customer: Option<CustomerDetail>,
-    /// Lines scrolled up from the bottom of the thread (0 = newest visible).
-    pub thread_scroll: usize,
-    pub customer_scroll: usize,
-    /// Rows of the thread and customer panes as last drawn: what a page is
-    /// when that pane has the focus.
-    pub thread_rows: usize,
-    pub customer_rows: usize,
-}
-
-pub struct Composer {
-    pub ticket_id: TicketId,
-    pub kind: MessageKind,
-    pub buffer: TextBuffer,
-    /// Id of the newest message when the composer opened (traffic cop).
-    pub seen_last_message: Option<i64>,
-    /// Whether the ticket was still active when the composer opened.
-    pub was_active: bool,
-    /// A macro's status and tags, queued with the message when it is sent.
-    pub after_send: Option<sahaya_protocol::wire::TicketPatch>,
-}
-
-/// What the UI asks the outside world to do after an update.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Effect {
-    /// Something was queued or sync-now: wake the sync task.
-    Kick,
-    Quit,
-    /// A supervisor alert: a desktop notification through the terminal.
-    Notify(String),
-    /// Run this search off the UI thread; answer with `Msg::SearchResults`.
-    Search(String),
-}
+pub use crate::state::{
+    Composer, Effect, FrameStats, Line, ListState, OpenTicket, Pane, Prepared, Supervisor,
+};
 
 pub struct App {
     pub store: Store,
@@ -137,12 +38,14 @@ pub struct App {
     pub last_sync: Option<Timestamp>,
     pub progress: Option<(i64, i64)>,
     pub stats: Option<Box<QueueStats>>,
-    pub flash: Option<(String, Instant)>,
+    /// A short message for the status bar, and when it was shown (by the
+    /// console's clock).
+    pub flash: Option<(String, Timestamp)>,
     /// The keys typed so far of a multi-key sequence (for the which-key hint).
     pub pending_keys: Vec<String>,
     pub show_supervisor: bool,
     /// The supervisor screen: selection, alert rules and alert state.
-    pub supervisor: super::supervisor::Supervisor,
+    pub supervisor: Supervisor,
     /// A drill-down from the supervisor screen: the list shows these
     /// tickets instead of `view`.
     pub filter: Option<sahaya_store::TicketFilter>,
@@ -165,12 +68,31 @@ pub struct App {
     /// What the backend can do (everything, for sahaya's own server); the
     /// console sets it from the backend before the first frame.
     pub capabilities: Capabilities,
+    /// The styles the views draw with (the console chooses the palette).
+    pub theme: Theme,
+    /// Where every "now" of the UI comes from: SLA countdowns, ages, when
+    /// figures arrived, how long a flash stays. Tests pin it.
+    pub clock: Clock,
 }
 
 impl App {
+    /// A console on the machine's clock.
     pub fn new(store: Store, i18n: I18n, keymap: Keymap, profile: WidthProfile) -> App {
+        App::with_clock(store, i18n, keymap, profile, Clock::system())
+    }
+
+    /// A console whose time comes from `clock`; the store takes its time
+    /// from the same clock.
+    pub fn with_clock(
+        mut store: Store,
+        i18n: I18n,
+        keymap: Keymap,
+        profile: WidthProfile,
+        clock: Clock,
+    ) -> App {
+        store.set_clock(clock.clone());
         let mut app = App {
-            me: store.me().ok().flatten(),
+            me: None,
             store,
             i18n,
             keymap,
@@ -206,6 +128,8 @@ impl App {
             frame_stats: FrameStats::default(),
             search_in_background: false,
             capabilities: Capabilities::ALL,
+            theme: Theme::default(),
+            clock,
         };
         app.reload();
         app
@@ -219,8 +143,9 @@ impl App {
         self.me.as_ref().is_some_and(|a| a.role == Role::Supervisor)
     }
 
-    pub fn now() -> Timestamp {
-        chrono::Utc::now()
+    /// The time now, by the console's clock.
+    pub fn now(&self) -> Timestamp {
+        self.clock.now()
     }
 
     /// The first key bound to `action`, as shown in hints ("!", "ctrl-s").
@@ -234,7 +159,7 @@ impl App {
 
     /// Shows a short message in the status line.
     pub fn flash(&mut self, text: impl Into<String>) {
-        self.flash = Some((text.into(), Instant::now()));
+        self.flash = Some((text.into(), self.now()));
     }
 
     /// A number for display: grouped (1,00,000), in the console's digits.
@@ -249,9 +174,12 @@ impl App {
     /// Re-reads everything shown from the cache (after sync or own writes).
     pub fn reload(&mut self) {
         if self.me.is_none() {
-            self.me = self.store.me().ok().flatten();
+            match self.store.me() {
+                Ok(me) => self.me = me,
+                Err(e) => tracing::warn!("cannot read who is signed in: {e}"),
+            }
         }
-        let now = Self::now();
+        let now = self.now();
         match self.store.view_counts(self.my_id(), now) {
             Ok(counts) => self.counts = counts,
             Err(e) => tracing::warn!("cannot read view counts: {e}"),
@@ -277,7 +205,7 @@ impl App {
             }
             Err(e) => tracing::warn!("cannot read the outbox: {e}"),
         }
-        super::supervisor::count_from_cache(self);
+        self.count_from_cache();
     }
 
     /// Makes sure the visible window of the list is loaded for `height` rows.
@@ -296,14 +224,12 @@ impl App {
             return;
         }
         let offset = l.offset as i64;
-        let me = self.my_id();
+        let (me, now) = (self.my_id(), self.now());
         let rows = match &self.filter {
-            Some(f) => self
-                .store
-                .filtered_rows(f, Self::now(), offset, height as i64),
+            Some(f) => self.store.filtered_rows(f, now, offset, height as i64),
             None => self
                 .store
-                .ticket_rows(self.view, me, Self::now(), offset, height as i64),
+                .ticket_rows(self.view, me, now, offset, height as i64),
         };
         match rows {
             Ok(rows) => self.list.rows = rows,
@@ -321,12 +247,20 @@ impl App {
             .and_then(|i| self.list.rows.get(i))
     }
 
+    /// Opens ticket `id` in the thread and customer panes (a flash says
+    /// why not when the cache cannot be read).
     pub fn open_ticket(&mut self, id: TicketId) {
+        let ticket = match self.store.ticket(id) {
+            Ok(Some(t)) => t,
+            Ok(None) => return,
+            Err(e) => {
+                tracing::warn!("cannot read ticket {id}: {e}");
+                self.flash_cache_error(&e);
+                return;
+            }
+        };
         self.open = Some(OpenTicket {
-            ticket: match self.store.ticket(id) {
-                Ok(Some(t)) => t,
-                _ => return,
-            },
+            ticket,
             messages: Vec::new(),
             customer: None,
             thread_scroll: 0,
@@ -342,8 +276,11 @@ impl App {
             return;
         };
         let id = open.ticket.id;
-        if let Ok(Some(t)) = self.store.ticket(id) {
-            open.ticket = t;
+        match self.store.ticket(id) {
+            Ok(Some(t)) => open.ticket = t,
+            // Gone from the cache: the pane keeps what it showed.
+            Ok(None) => {}
+            Err(e) => tracing::warn!("cannot read ticket {id}: {e}"),
         }
         match self.store.messages(id) {
             Ok(messages) => open.messages = messages,
@@ -403,5 +340,47 @@ impl App {
             self.list.offset = 0;
         }
         self.reload();
+    }
+
+    /// Says in the status bar that the cache could not be read.
+    pub fn flash_cache_error(&mut self, e: &sahaya_store::StoreError) {
+        let text = self
+            .i18n
+            .tr_args("error-cache-read", &[("error", e.to_string().into())]);
+        self.flash(text);
+    }
+
+    /// New figures from the server: keep them, and alert on what started
+    /// firing.
+    pub fn take_stats(&mut self, stats: Box<QueueStats>) {
+        self.supervisor.received = Some(self.now());
+        self.take_figures(stats);
+    }
+
+    /// Without figures from the backend (no `stats` capability), the
+    /// supervisor screen counts from the cache: after every reload, and when
+    /// it opens. Alerts fire on these counts as on the server's.
+    pub fn count_from_cache(&mut self) {
+        if self.capabilities.stats || !self.is_supervisor() {
+            return;
+        }
+        let stats = crate::local_stats::count(&self.store, &self.counts, self.now());
+        self.take_figures(Box::new(stats));
+    }
+
+    fn take_figures(&mut self, stats: Box<QueueStats>) {
+        let fresh = if self.is_supervisor() {
+            self.supervisor.started_firing(&stats)
+        } else {
+            Vec::new()
+        };
+        for alert in fresh {
+            let text = alert.text(&self.i18n, &stats);
+            if self.supervisor.rules.notify != Some(crate::notify::NotifyStyle::Off) {
+                self.effects.push(Effect::Notify(text.clone()));
+            }
+            self.flash(text);
+        }
+        self.stats = Some(stats);
     }
 }

@@ -5,26 +5,17 @@
 use ratatui::style::Style;
 
 use super::app::App;
-use super::theme;
 use sahaya_protocol::domain::SurveyKind;
 use sahaya_text as text;
 
 type Styled = (String, Style);
 
-fn heading(s: String) -> Styled {
-    (s, theme::HEADING)
-}
-
-fn plain(s: String) -> Styled {
-    (s, theme::PLAIN)
-}
-
-fn dim(s: String) -> Styled {
-    (s, theme::DIM)
-}
-
 /// The pane's content as lines (before wrapping).
 pub fn lines(app: &App) -> Vec<Styled> {
+    let theme = &app.theme;
+    let heading = |s: String| (s, theme.heading);
+    let plain = |s: String| (s, theme.plain);
+    let dim = |s: String| (s, theme.dim);
     let mut out = Vec::new();
     let Some(detail) = app.open.as_ref().and_then(|o| o.customer.as_ref()) else {
         out.push(dim(app.t("select-ticket")));
@@ -32,7 +23,7 @@ pub fn lines(app: &App) -> Vec<Styled> {
     };
     let now = app.prepared.now;
     let c = &detail.customer;
-    out.push((text::sanitize_line(&c.name).into_owned(), theme::BOLD));
+    out.push((text::sanitize_line(&c.name).into_owned(), app.theme.bold));
     // Helpdesks without a language field (or a user who never set one) leave
     // it empty; RT writes locales such as `kn_IN`.
     let code = c
@@ -98,7 +89,7 @@ pub fn lines(app: &App) -> Vec<Styled> {
                 app.i18n.when(o.placed_at, now),
                 app.i18n.money(o.total)
             ),
-            theme::BOLD,
+            app.theme.bold,
         ));
         for item in &o.items {
             let variant = item
@@ -128,7 +119,11 @@ pub fn lines(app: &App) -> Vec<Styled> {
                 .eta
                 .map(|e| format!(" · {} {}", app.t("label-eta"), app.i18n.when(e, now)))
                 .unwrap_or_default();
-            let style = if s.late { theme::BAD } else { theme::GOOD };
+            let style = if s.late {
+                app.theme.bad
+            } else {
+                app.theme.good
+            };
             out.push((
                 format!(
                     "  {} {} · {}{eta}{late}",
@@ -197,9 +192,9 @@ pub fn lines(app: &App) -> Vec<Styled> {
                 SurveyKind::Nps => ("NPS", 10),
             };
             let style = if s.score * 10 / max >= 7 {
-                theme::GOOD
+                app.theme.good
             } else {
-                theme::BAD
+                app.theme.bad
             };
             out.push((
                 format!(

@@ -8,7 +8,6 @@ use ratatui::widgets::{Block, BorderType, Borders, Clear, Widget};
 
 use super::app::{App, Pane};
 use super::draw;
-use super::theme;
 
 /// Draws a title on the top border of `area` with our width-aware drawing
 /// (ratatui's own titles measure Indic text with unicode-width and can lose
@@ -42,9 +41,9 @@ pub fn title(
 pub fn framed_pane(app: &App, buf: &mut Buffer, area: Rect, text: &str, pane: Pane) -> Rect {
     let focused = app.focus == pane && app.overlay.is_none();
     let style = if focused {
-        theme::PANE_FOCUSED
+        app.theme.pane_focused
     } else {
-        theme::PANE
+        app.theme.pane
     };
     let block = Block::new()
         .borders(Borders::ALL)
@@ -80,6 +79,7 @@ pub fn popup_width(area: Rect, width_pct: u16) -> u16 {
 
 pub fn popup(
     profile: &sahaya_text::WidthProfile,
+    style: Style,
     buf: &mut Buffer,
     area: Rect,
     width_pct: u16,
@@ -96,7 +96,6 @@ pub fn popup(
     };
     unstraddle(buf, r);
     Clear.render(r, buf);
-    let style = theme::POPUP;
     let block = Block::new()
         .borders(Borders::ALL)
         .border_type(BorderType::Rounded)
@@ -158,7 +157,15 @@ mod tests {
         // ಕ್ಷ್ಮೀ is one display cluster several cells wide.
         let end = sahaya_text::draw_str(&mut buf, 0, 1, "ಲಕ್ಷ್ಮೀ", 20, Style::new(), &profile);
         assert!(end >= 4);
-        let inner = popup(&profile, &mut buf, Rect::new(2, 0, 38, 5), 90, 5, "t");
+        let inner = popup(
+            &profile,
+            Style::new(),
+            &mut buf,
+            Rect::new(2, 0, 38, 5),
+            90,
+            5,
+            "t",
+        );
         assert!(inner.x > 2);
         let popup_x = 2 + (38 - 34) / 2; // where the 90 % box starts
         for x in 0..popup_x {

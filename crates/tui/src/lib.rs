@@ -3,6 +3,7 @@
 //! drawing from `&App` (`view` and one file per pane or overlay) in the
 //! colours of `theme`. Reads only the local cache.
 
+pub mod alerts;
 pub mod app;
 pub mod capability;
 pub mod customer_lines;
@@ -17,18 +18,24 @@ pub mod list_view;
 pub mod local_stats;
 pub mod macros;
 pub mod menus;
+pub mod notify;
 pub mod overlay;
 pub mod overlay_view;
 pub mod prepare;
 pub mod problems;
 pub mod searcher;
+pub mod state;
 pub mod status_view;
 pub mod supervisor;
+pub mod supervisor_figures;
 pub mod supervisor_view;
 pub mod theme;
 pub mod thread_view;
 pub mod update;
 pub mod view;
+
+#[cfg(test)]
+mod tests;
 
 use std::io::Write;
 use std::time::Duration;
@@ -117,7 +124,7 @@ pub async fn run(
                 Effect::Quit => app.quit = true,
                 Effect::Notify(text) => {
                     let style = app.supervisor.rules.notify;
-                    if let Err(e) = supervisor::notify(&mut std::io::stdout(), style, &text) {
+                    if let Err(e) = notify::notify(&mut std::io::stdout(), style, &text) {
                         tracing::warn!("notification not shown: {e}");
                     }
                 }

@@ -7,18 +7,18 @@ use ratatui::style::Style;
 use super::app::{App, Pane};
 use super::draw;
 use super::frames::framed_pane;
-use super::theme;
+use super::theme::Theme;
 use sahaya_protocol::domain::{Channel, Priority, Status};
 use sahaya_text as text;
 
-pub fn priority_mark(p: Priority) -> (&'static str, Style) {
+pub fn priority_mark(theme: &Theme, p: Priority) -> (&'static str, Style) {
     let mark = match p {
         Priority::Urgent => "!!",
         Priority::High => "! ",
         Priority::Normal => "· ",
         Priority::Low => "  ",
     };
-    (mark, theme::priority(p))
+    (mark, theme.priority(p))
 }
 
 pub fn channel_code(c: Channel) -> &'static str {
@@ -41,7 +41,7 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
     }
     if app.list.len == 0 {
         let text = app.t("empty-view");
-        draw::line(buf, inner, &text, theme::DIM, &app.profile);
+        draw::line(buf, inner, &text, app.theme.dim, &app.profile);
         return;
     }
     let now = app.prepared.now;
@@ -62,9 +62,9 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
         let index = app.list.offset + i;
         let selected = index == app.list.selected;
         let base = if selected {
-            theme::SELECTED
+            app.theme.selected
         } else {
-            theme::PLAIN
+            app.theme.plain
         };
         let line = Rect {
             x: inner.x,
@@ -74,15 +74,15 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
         };
         draw::fill(buf, line, base);
         let t = &row.ticket;
-        let (mut mark, mark_style) = priority_mark(t.priority);
+        let (mut mark, mark_style) = priority_mark(&app.theme, t.priority);
         let marked = app.marked.contains(&t.id);
         let base = if marked {
-            let bg = if selected {
-                theme::MARKED_SELECTED
+            let over = if selected {
+                app.theme.marked_selected
             } else {
-                theme::MARKED
+                app.theme.marked
             };
-            let base = base.bg(bg);
+            let base = base.patch(over);
             draw::fill(buf, line, base);
             mark = match t.priority {
                 Priority::Urgent => "!*",
@@ -109,7 +109,7 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
             y,
             inner.right(),
             channel_code(t.channel),
-            base.fg(theme::CHANNEL),
+            base.patch(app.theme.channel),
             profile,
         );
         x += 1;
@@ -135,13 +135,29 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
                 .unwrap_or_default();
             let cell = text::pad_to(&name, assignee_w, profile);
             let ax = end.saturating_sub(assignee_w as u16);
-            draw::put_str(buf, ax, y, end, &cell, base.fg(theme::ASSIGNEE), profile);
+            draw::put_str(
+                buf,
+                ax,
+                y,
+                end,
+                &cell,
+                base.patch(app.theme.assignee),
+                profile,
+            );
             end = ax.saturating_sub(1);
         }
         if customer_w > 0 {
             let name = text::sanitize_line(&row.customer_name);
             let cell = text::pad_to(&name, customer_w, profile);
-            x = draw::put_str(buf, x, y, end, &cell, base.fg(theme::CUSTOMER), profile) + 1;
+            x = draw::put_str(
+                buf,
+                x,
+                y,
+                end,
+                &cell,
+                base.patch(app.theme.customer),
+                profile,
+            ) + 1;
         }
         let status = if t.status == Status::New { "● " } else { "" };
         let subject = format!("{status}{}", text::sanitize_line(&t.subject));
@@ -159,17 +175,23 @@ pub fn sla_text(
 ) -> (String, Style) {
     if !t.status.is_active() {
         let age = (now - t.updated_at).num_seconds();
-        return (app.i18n.duration(age), theme::DIM);
+        return (app.i18n.duration(age), app.theme.dim);
     }
     if matches!(t.status, Status::Pending | Status::OnHold) {
-        return (app.t(&format!("status-{}", t.status.as_str())), theme::DIM);
+        return (
+            app.t(&format!("status-{}", t.status.as_str())),
+            app.theme.dim,
+        );
     }
     let left = (t.sla.next_due() - now).num_seconds();
     if left < 0 {
-        (format!("-{}", app.i18n.duration(left)), theme::SLA_BREACHED)
+        (
+            format!("-{}", app.i18n.duration(left)),
+            app.theme.sla_breached,
+        )
     } else if left < 3600 {
-        (app.i18n.duration(left), theme::SLA_SOON)
+        (app.i18n.duration(left), app.theme.sla_soon)
     } else {
-        (app.i18n.duration(left), theme::SLA_LATER)
+        (app.i18n.duration(left), app.theme.sla_later)
     }
 }

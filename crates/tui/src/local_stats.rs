@@ -5,22 +5,20 @@
 //! a server can know (waiting times, arrivals, surveys, who is online) is
 //! left out, and the screen says where the counts come from.
 
-use sahaya_protocol::domain::{AgentId, Channel, Presence, Priority, Role, Status};
-use sahaya_protocol::wire::{AgentLoad, QueueStats, SlaStats};
-use sahaya_store::TicketFilter;
+use sahaya_protocol::domain::{AgentId, Channel, Presence, Priority, Role, Status, Timestamp};
+use sahaya_protocol::wire::{AgentLoad, QueueStats, SlaStats, ViewCounts};
+use sahaya_store::{Store, TicketFilter};
 
-use super::app::App;
-
-/// The figures the cache can give, at the console's clock.
-pub fn count(app: &App) -> QueueStats {
-    let now = App::now();
+/// The figures the cache can give at `now`, with the view counts already
+/// read for it. A count the cache cannot give is logged and shown as 0.
+pub fn count(store: &Store, counts: &ViewCounts, now: Timestamp) -> QueueStats {
     let count = |f: TicketFilter| {
-        app.store.filtered_count(&f, now).unwrap_or_else(|e| {
+        store.filtered_count(&f, now).unwrap_or_else(|e| {
             tracing::warn!("cannot count tickets for {f:?}: {e}");
             0
         })
     };
-    let mut views = app.counts.clone();
+    let mut views = counts.clone();
     // As in the server's figures: "mine" means nothing on this screen.
     views.mine = 0;
     let by_status = Status::ALL
@@ -40,8 +38,7 @@ pub fn count(app: &App) -> QueueStats {
         due_15min: count(TicketFilter::SlaDueWithin(15)),
         due_60min: count(TicketFilter::SlaDueWithin(60)),
     };
-    let agents = app
-        .store
+    let agents = store
         .agents()
         .unwrap_or_else(|e| {
             tracing::warn!("cannot read agents: {e}");

@@ -5,7 +5,14 @@ use sahaya_protocol::domain::Ticket;
 
 /// The value of a placeholder for `ticket`, when the cache knows it.
 pub fn fill(app: &App, name: &str, ticket: &Ticket) -> Option<String> {
-    let customer = app.store.customer_detail(ticket.customer_id).ok().flatten();
+    // Unknown here, the placeholder is asked of the agent instead.
+    let customer = app
+        .store
+        .customer_detail(ticket.customer_id)
+        .unwrap_or_else(|e| {
+            tracing::warn!("cannot read customer {}: {e}", ticket.customer_id);
+            None
+        });
     let order = customer.as_ref().and_then(|c| {
         c.orders
             .iter()

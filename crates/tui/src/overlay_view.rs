@@ -5,10 +5,30 @@ use super::draw;
 use super::frames::{popup, popup_width};
 use super::menus::{help_rows, palette_rows};
 use super::overlay::Overlay;
-use super::theme;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use sahaya_text::{self as text, TextBuffer};
+
+/// Clears and frames a popup of `width_pct` percent of `area`, `height`
+/// rows high; returns its inner area.
+fn popup_box(
+    app: &App,
+    frame: &mut Frame<'_>,
+    area: Rect,
+    width_pct: u16,
+    height: u16,
+    title: &str,
+) -> Rect {
+    popup(
+        &app.profile,
+        app.theme.popup,
+        frame.buffer_mut(),
+        area,
+        width_pct,
+        height,
+        title,
+    )
+}
 
 /// Draws a scrolled list with the selection kept in view.
 fn list(app: &App, frame: &mut Frame<'_>, area: Rect, rows: &[String], selected: usize) {
@@ -23,9 +43,9 @@ fn list(app: &App, frame: &mut Frame<'_>, area: Rect, rows: &[String], selected:
             ..area
         };
         let style = if i == selected {
-            theme::HIGHLIGHT
+            app.theme.highlight
         } else {
-            theme::PLAIN
+            app.theme.plain
         };
         draw::fill(buf, line, style);
         draw::line(buf, line, row, style, &app.profile);
@@ -52,7 +72,7 @@ fn input(app: &App, frame: &mut Frame<'_>, area: Rect, buffer: &TextBuffer) {
         area.y,
         area.right(),
         &shown,
-        theme::INPUT,
+        app.theme.input,
         &app.profile,
     );
     frame.set_cursor_position(Position {
@@ -65,9 +85,9 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
     let Some(overlay) = &app.overlay else { return };
     match overlay {
         Overlay::Help { scroll } => {
-            let inner = popup(
-                &app.profile,
-                frame.buffer_mut(),
+            let inner = popup_box(
+                app,
+                frame,
                 area,
                 80,
                 area.height.saturating_sub(2),
@@ -81,7 +101,11 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
                 .take(inner.height as usize)
                 .enumerate()
             {
-                let style = if *head { theme::HEADING } else { theme::PLAIN };
+                let style = if *head {
+                    app.theme.heading
+                } else {
+                    app.theme.plain
+                };
                 draw::line(
                     buf,
                     Rect {
@@ -106,9 +130,9 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
                     )
                 })
                 .collect();
-            let inner = popup(
-                &app.profile,
-                frame.buffer_mut(),
+            let inner = popup_box(
+                app,
+                frame,
                 area,
                 70,
                 area.height.saturating_sub(4).min(24),
@@ -135,7 +159,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
                     height: 1,
                     ..inner
                 };
-                draw::line(frame.buffer_mut(), row, &hint, theme::DIM, &app.profile);
+                draw::line(frame.buffer_mut(), row, &hint, app.theme.dim, &app.profile);
             }
             input(app, frame, Rect { height: 1, ..inner }, filter);
         }
@@ -149,7 +173,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
             // The full list keeps its height while it narrows.
             let h = (p.items.len() as u16 + 2 + u16::from(filtering))
                 .min(area.height.saturating_sub(2));
-            let inner = popup(&app.profile, frame.buffer_mut(), area, 60, h, &p.title);
+            let inner = popup_box(app, frame, area, 60, h, &p.title);
             if filtering && inner.height > 0 {
                 input(app, frame, Rect { height: 1, ..inner }, &p.filter);
                 let below = Rect {
@@ -162,7 +186,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
                         frame.buffer_mut(),
                         below,
                         &app.t("picker-no-match"),
-                        theme::DIM,
+                        app.theme.dim,
                         &app.profile,
                     );
                 } else {
@@ -173,7 +197,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
             }
         }
         Overlay::Prompt(p) => {
-            let inner = popup(&app.profile, frame.buffer_mut(), area, 60, 5, &p.title);
+            let inner = popup_box(app, frame, area, 60, 5, &p.title);
             if inner.height == 0 {
                 return;
             }
@@ -186,7 +210,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
                         ..inner
                     },
                     err,
-                    theme::ERROR,
+                    app.theme.error,
                     &app.profile,
                 );
             }
@@ -195,9 +219,9 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
         Overlay::Confirm(c) => {
             let width = (area.width * 60 / 100).max(30) as usize;
             let lines = text::wrap(&c.question, width.saturating_sub(2), &app.profile);
-            let inner = popup(
-                &app.profile,
-                frame.buffer_mut(),
+            let inner = popup_box(
+                app,
+                frame,
                 area,
                 60,
                 lines.len() as u16 + 3,
@@ -213,7 +237,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
                         ..inner
                     },
                     l,
-                    theme::PLAIN,
+                    app.theme.plain,
                     &app.profile,
                 );
             }
@@ -227,21 +251,14 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
                         ..inner
                     },
                     &hint,
-                    theme::WARN,
+                    app.theme.warn,
                     &app.profile,
                 );
             }
         }
         Overlay::Search(s) => {
             let title = app.t("search-title");
-            let inner = popup(
-                &app.profile,
-                frame.buffer_mut(),
-                area,
-                80,
-                area.height.saturating_sub(4),
-                &title,
-            );
+            let inner = popup_box(app, frame, area, 80, area.height.saturating_sub(4), &title);
             if inner.height < 3 {
                 return;
             }
@@ -276,7 +293,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
                     ..inner
                 },
                 &count,
-                theme::DIM,
+                app.theme.dim,
                 &app.profile,
             );
             list(
@@ -311,9 +328,9 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
             } else {
                 reason_lines.len() as u16 + 1
             };
-            let inner = popup(
-                &app.profile,
-                frame.buffer_mut(),
+            let inner = popup_box(
+                app,
+                frame,
                 area,
                 80,
                 (rows.len() as u16 + 2 + detail).max(4),
@@ -338,7 +355,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
                         ..inner
                     },
                     line,
-                    theme::WARN,
+                    app.theme.warn,
                     &app.profile,
                 );
             }

@@ -8,14 +8,13 @@ use ratatui::layout::Rect;
 use super::app::{App, FrameStats, Line};
 use super::layout;
 use super::overlay::Overlay;
-use super::theme;
 use sahaya_protocol::domain::{Message, MessageKind, Timestamp};
 use sahaya_text as text;
 
 /// Lays out the next frame for a terminal of `area`.
 pub fn prepare(app: &mut App, area: Rect) {
     app.frame_stats = FrameStats::default();
-    app.prepared.now = App::now();
+    app.prepared.now = app.now();
     app.prepared.viewers = None;
     app.prepared.thread.clear();
     app.prepared.customer.clear();
@@ -134,10 +133,10 @@ fn message_lines(app: &App, m: &Message, width: usize, now: Timestamp) -> Vec<Li
     let delivery = app.t(&format!("delivery-{}", m.delivery.as_str()));
     let mut lines = vec![Line {
         parts: vec![
-            (format!(" {label} "), theme::message_kind(m.kind)),
+            (format!(" {label} "), app.theme.message_kind(m.kind)),
             (
                 format!(" {} ", text::sanitize_line(m.author.name())),
-                theme::BOLD,
+                app.theme.bold,
             ),
             (
                 format!(
@@ -145,16 +144,16 @@ fn message_lines(app: &App, m: &Message, width: usize, now: Timestamp) -> Vec<Li
                     app.i18n.when(m.created_at, now),
                     app.t(&format!("channel-{}", m.channel.as_str()))
                 ),
-                theme::DIM,
+                app.theme.dim,
             ),
-            (format!("· {delivery}"), theme::delivery(m.delivery)),
+            (format!("· {delivery}"), app.theme.delivery(m.delivery)),
         ],
         indent: 0,
     }];
     let body = text::sanitize(&m.body);
     let style = match m.kind {
-        MessageKind::Note => theme::NOTE_BODY,
-        MessageKind::Customer | MessageKind::Reply => theme::PLAIN,
+        MessageKind::Note => app.theme.note_body,
+        MessageKind::Customer | MessageKind::Reply => app.theme.plain,
     };
     for l in text::wrap(&body, width, &app.profile) {
         lines.push(Line {
@@ -205,14 +204,21 @@ fn problems(app: &mut App) {
     if !matches!(app.overlay, Some(Overlay::Problems { .. })) {
         return;
     }
-    let entries = app.store.outbox_problems().unwrap_or_default();
-    app.prepared.problems = entries
-        .iter()
-        .map(|e| {
-            (
-                super::problems::describe(app, e),
-                super::problems::reason(app, e),
-            )
-        })
-        .collect();
+    app.prepared.problems = match app.store.outbox_problems() {
+        Ok(entries) => entries
+            .iter()
+            .map(|e| {
+                (
+                    super::problems::describe(app, e),
+                    super::problems::reason(app, e),
+                )
+            })
+            .collect(),
+        // Shown in the overlay itself, not an empty list.
+        Err(e) => vec![(
+            app.i18n
+                .tr_args("error-cache-read", &[("error", e.to_string().into())]),
+            String::new(),
+        )],
+    };
 }

@@ -90,8 +90,10 @@ pub fn theirs_vs_mine(
             Some(id) => app
                 .store
                 .agent(id)
-                .ok()
-                .flatten()
+                .unwrap_or_else(|e| {
+                    tracing::warn!("cannot read agent {id}: {e}");
+                    None
+                })
                 .map(|a| a.name)
                 .unwrap_or_else(|| format!("#{id}")),
             None => app.t("unassigned"),

@@ -17,7 +17,7 @@ pub struct Searcher {
 
 impl Searcher {
     /// Starts the thread; results come back on `answers` as
-    /// `Msg::SearchResults`. The thread ends when the searcher is dropped.
+    /// `Msg::SearchResults` (or `Msg::SearchFailed`). The thread ends when the searcher is dropped.
     pub fn start(cache: &Path, answers: mpsc::UnboundedSender<Msg>) -> anyhow::Result<Searcher> {
         let store = Store::open(cache)?;
         let (queries, inbox) = std_mpsc::channel::<String>();
@@ -28,13 +28,17 @@ impl Searcher {
                     while let Ok(newer) = inbox.try_recv() {
                         query = newer;
                     }
-                    let hits = store
-                        .search(&query, super::flows::search::SEARCH_LIMIT)
-                        .unwrap_or_else(|e| {
+                    let answer = match store.search(&query, super::flows::search::SEARCH_LIMIT) {
+                        Ok(hits) => Msg::SearchResults { query, hits },
+                        Err(e) => {
                             tracing::warn!("search failed: {e}");
-                            Vec::new()
-                        });
-                    if answers.send(Msg::SearchResults { query, hits }).is_err() {
+                            Msg::SearchFailed {
+                                query,
+                                error: e.to_string(),
+                            }
+                        }
+                    };
+                    if answers.send(answer).is_err() {
                         return;
                     }
                 }

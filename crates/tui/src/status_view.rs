@@ -6,12 +6,14 @@ use ratatui::style::Modifier;
 
 use super::app::App;
 use super::draw::{self, Part};
-use super::theme;
 use sahaya_protocol::events::Connection;
 use sahaya_text as text;
 
+/// How long a flash stays in the status bar.
+pub const FLASH_SECS: i64 = 6;
+
 pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
-    let base = theme::STATUS_BAR;
+    let base = app.theme.status_bar;
     draw::fill(buf, area, base);
     let mut parts = Vec::new();
     // Parts given up when a notice (the last part) would not fit otherwise.
@@ -29,17 +31,17 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
         ));
     }
     let (conn, style) = match &app.connection {
-        Connection::Connecting => (app.t("conn-connecting"), base.fg(theme::STATUS_BUSY)),
-        Connection::Online => (app.t("conn-online"), base.fg(theme::STATUS_OK)),
-        Connection::Degraded(_) => (app.t("conn-degraded"), base.fg(theme::STATUS_BUSY)),
-        Connection::Reconnecting => (app.t("conn-reconnecting"), base.fg(theme::STATUS_BUSY)),
-        Connection::Offline(_) => (
-            app.t("conn-offline"),
-            base.fg(theme::STATUS_DOWN).add_modifier(Modifier::BOLD),
+        Connection::Connecting => (app.t("conn-connecting"), base.patch(app.theme.status_busy)),
+        Connection::Online => (app.t("conn-online"), base.patch(app.theme.status_ok)),
+        Connection::Degraded(_) => (app.t("conn-degraded"), base.patch(app.theme.status_busy)),
+        Connection::Reconnecting => (
+            app.t("conn-reconnecting"),
+            base.patch(app.theme.status_busy),
         ),
+        Connection::Offline(_) => (app.t("conn-offline"), base.patch(app.theme.status_down)),
         Connection::Unauthorized(_) => (
             app.t("conn-unauthorized"),
-            base.fg(theme::STATUS_DOWN).add_modifier(Modifier::BOLD),
+            base.patch(app.theme.status_down),
         ),
     };
     // Pages of the feed arriving say more than "connecting": the server
@@ -61,7 +63,7 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
                 app.i18n
                     .tr_args("sync-progress", &[("percent", pct.into())])
             ),
-            base.fg(theme::STATUS_BUSY),
+            base.patch(app.theme.status_busy),
         ));
     }
     if app.outbox_waiting > 0 {
@@ -69,7 +71,7 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
             app.i18n
                 .tr_args("outbox-waiting", &[("count", app.outbox_waiting.into())])
                 + " ",
-            base.fg(theme::STATUS_BUSY),
+            base.patch(app.theme.status_busy),
         ));
     }
     if app.outbox_problems > 0 {
@@ -77,7 +79,7 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
             app.i18n
                 .tr_args("outbox-problems", &[("count", app.outbox_problems.into())])
                 + " ",
-            base.fg(theme::STATUS_DOWN).add_modifier(Modifier::BOLD),
+            base.patch(app.theme.status_down),
         ));
     }
     if let Some(at) = app.last_sync {
@@ -85,24 +87,27 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
         spare.push(parts.len());
         parts.push(Part::new(
             app.i18n.tr_args("last-sync", &[("time", time.into())]) + " ",
-            base.fg(theme::STATUS_HINT),
+            base.patch(app.theme.status_hint),
         ));
     }
     if !app.pending_keys.is_empty() {
         parts.push(Part::new(
             app.pending_keys.join("  "),
-            base.fg(theme::STATUS_KEYS),
+            base.patch(app.theme.status_keys),
         ));
     } else if let Some((text, at)) = &app.flash {
-        if at.elapsed().as_secs() < 6 {
+        if (app.prepared.now - *at).num_seconds() < FLASH_SECS {
             parts.push(Part::new(
                 format!("│ {}", text::sanitize_line(text)),
-                base.fg(theme::STATUS_NOTICE),
+                base.patch(app.theme.status_notice),
             ));
             notice = true;
         }
     } else if let Some(text) = connection_detail(app) {
-        parts.push(Part::new(format!("│ {text}"), base.fg(theme::STATUS_HINT)));
+        parts.push(Part::new(
+            format!("│ {text}"),
+            base.patch(app.theme.status_hint),
+        ));
         notice = true;
     }
     let help = app.key_for(sahaya_keymap::Action::Help);
@@ -138,7 +143,7 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
             area.y,
             area.right(),
             &hint,
-            base.fg(theme::STATUS_HINT),
+            base.patch(app.theme.status_hint),
             &app.profile,
         );
     }

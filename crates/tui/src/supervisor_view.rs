@@ -1,38 +1,35 @@
 //! The supervisor screen: live queue figures pushed by the server. On the
 //! left (or below, when narrow) the counts a supervisor can open as a ticket
-//! list; beside them the figures that are read only: oldest waiting, first
-//! reply time, arrivals, CSAT / NPS, who is online.
+//! list, in balanced columns; beside them the figures that are read only
+//! (`supervisor_figures`).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
 use ratatui::widgets::{Block, BorderType};
 
-use super::app::App;
-use super::draw::{self, Part};
-use super::frames::framed;
-use super::supervisor::{self, Row};
-use super::theme;
+use crate::app::App;
+use crate::draw;
+use crate::frames::{framed, title};
+use crate::supervisor::{self, Row};
+use crate::supervisor_figures::{figure_lines, render_figures};
 use sahaya_keymap::Action;
 use sahaya_protocol::domain::{Presence, Timestamp};
 use sahaya_protocol::events::Connection;
-use sahaya_protocol::wire::{QueueStats, SurveyFigures};
 
 /// Narrowest and widest column of counts.
 const COLUMN_MIN: u16 = 34;
 const COLUMN_MAX: u16 = 44;
 /// Cells for a count (right-aligned) and its alert mark.
 const COUNT_W: usize = 9;
-/// Block characters of the arrivals chart, lowest first.
-const BARS: [&str; 9] = [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"];
 
 pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
-    let border = theme::SUPERVISOR_FRAME;
+    let border = app.theme.supervisor_frame;
     let block = Block::bordered()
         .border_type(BorderType::Thick)
         .border_style(border);
     let inner = framed(buf, area, block);
-    super::frames::title(
+    title(
         buf,
         area,
         &app.t("supervisor-title"),
@@ -47,7 +44,7 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
             buf,
             inner,
             &app.t("supervisor-waiting"),
-            theme::DIM,
+            app.theme.dim,
             &app.profile,
         );
         return;
@@ -92,7 +89,7 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
 fn render_state(app: &App, buf: &mut Buffer, area: Rect, now: Timestamp) {
     if !app.capabilities.stats {
         let text = app.t("supervisor-cache");
-        draw::line(buf, area, &text, theme::FIGURES_FROM_CACHE, &app.profile);
+        draw::line(buf, area, &text, app.theme.figures_from_cache, &app.profile);
         return;
     }
     let Some(stats) = app.stats.as_deref() else {
@@ -114,7 +111,7 @@ fn render_state(app: &App, buf: &mut Buffer, area: Rect, now: Timestamp) {
                     ("ago", ago.into()),
                 ],
             ),
-            theme::FIGURES_STALE,
+            app.theme.figures_stale,
         )
     } else {
         (
@@ -122,7 +119,7 @@ fn render_state(app: &App, buf: &mut Buffer, area: Rect, now: Timestamp) {
                 "supervisor-live",
                 &[("time", time.into()), ("ago", ago.into())],
             ),
-            theme::FIGURES_LIVE,
+            app.theme.figures_live,
         )
     };
     draw::line(buf, area, &text, style, &app.profile);
@@ -148,7 +145,7 @@ fn render_hint(app: &App, buf: &mut Buffer, area: Rect) {
             ("back", key(Action::Cancel).into()),
         ],
     );
-    draw::line(buf, area, &text, theme::DIM, &app.profile);
+    draw::line(buf, area, &text, app.theme.dim, &app.profile);
 }
 
 /// Where each row goes, section by section (a section moves to the next
@@ -239,17 +236,17 @@ fn render_rows(app: &App, buf: &mut Buffer, area: Rect) {
 fn render_row(app: &App, buf: &mut Buffer, r: Rect, row: &Row, selected: bool) {
     let profile = &app.profile;
     if row.heading {
-        let head = theme::HEADING;
+        let head = app.theme.heading;
         draw::line(buf, r, &row.label, head, profile);
         return;
     }
     let mut base = if selected {
-        theme::SELECTED
+        app.theme.selected
     } else {
-        theme::PLAIN
+        app.theme.plain
     };
     if row.alert {
-        base = base.fg(theme::ALERT).add_modifier(Modifier::BOLD);
+        base = base.patch(app.theme.alert);
     }
     draw::fill(buf, r, base);
     let w = r.width as usize;
@@ -262,7 +259,7 @@ fn render_row(app: &App, buf: &mut Buffer, r: Rect, row: &Row, selected: bool) {
     let count_w = profile.str_width(&count).min(w);
     let count_x = r.right().saturating_sub(count_w as u16);
     let count_style = if row.count == 0 && !row.alert {
-        base.patch(theme::DIM)
+        base.patch(app.theme.dim)
     } else {
         base
     };
@@ -273,169 +270,22 @@ fn render_row(app: &App, buf: &mut Buffer, r: Rect, row: &Row, selected: bool) {
         let detail_w = 10usize.min(end.saturating_sub(x) as usize / 2);
         let detail = sahaya_text::pad_to(&row.detail, detail_w, profile);
         let dx = end.saturating_sub(detail_w as u16);
-        let color = theme::presence(row.presence.unwrap_or(Presence::Offline));
-        draw::put_str(buf, dx, r.y, end, &detail, base.fg(color), profile);
+        draw::put_str(
+            buf,
+            dx,
+            r.y,
+            end,
+            &detail,
+            base.patch(
+                app.theme
+                    .presence(row.presence.unwrap_or(Presence::Offline)),
+            ),
+            profile,
+        );
         let label = sahaya_text::truncate(&row.label, dx.saturating_sub(x + 1) as usize, profile);
         draw::put_str(buf, x, r.y, dx, &label, base, profile);
     } else {
         let label = sahaya_text::truncate(&row.label, end.saturating_sub(x) as usize, profile);
         draw::put_str(buf, x, r.y, end, &label, base, profile);
-    }
-}
-
-/// The read-only figures, one line each (None: a blank line in the wide
-/// layout, skipped in the narrow one).
-fn figure_lines<'a>(app: &App, stats: &QueueStats, now: Timestamp) -> Vec<Vec<Part<'a>>> {
-    let label = theme::LABEL;
-    let value = theme::VALUE;
-    let dim = theme::DIM;
-    let mut lines = Vec::new();
-    let oldest = match &stats.oldest_waiting {
-        Some(o) => {
-            let waited = (now - o.since).num_seconds().max(0);
-            let style = if waited > 3600 {
-                value.fg(theme::ALERT)
-            } else {
-                value
-            };
-            Part::new(
-                app.i18n.tr_args(
-                    "supervisor-oldest-value",
-                    &[
-                        ("id", app.i18n.digits(&o.ticket_id.to_string()).into()),
-                        ("duration", app.i18n.duration(waited).into()),
-                    ],
-                ),
-                style,
-            )
-        }
-        None => Part::new(app.t("supervisor-none"), dim),
-    };
-    lines.push(vec![
-        Part::new(format!("{}: ", app.t("supervisor-oldest")), label),
-        oldest,
-    ]);
-    let first = match stats.median_first_response_secs_today {
-        Some(s) => Part::new(app.i18n.duration(s), value),
-        None => Part::new(app.t("supervisor-none"), dim),
-    };
-    lines.push(vec![
-        Part::new(format!("{}: ", app.t("supervisor-first-response")), label),
-        first,
-    ]);
-    lines.push(vec![Part::new(
-        app.i18n.tr_args(
-            "supervisor-arrivals",
-            &[("minutes", 10i64.into()), ("hours", 6i64.into())],
-        ),
-        label,
-    )]);
-    let peak = stats.arrivals_per_10min.iter().copied().max().unwrap_or(0);
-    lines.push(vec![
-        Part::new(sparkline(&stats.arrivals_per_10min, peak), theme::CHART),
-        Part::new(
-            format!(
-                " {}",
-                app.i18n
-                    .tr_args("supervisor-peak", &[("count", peak.into())])
-            ),
-            dim,
-        ),
-    ]);
-    for (name, figures, percent) in [
-        ("label-csat", &stats.csat, true),
-        ("label-nps", &stats.nps, false),
-    ] {
-        lines.push(vec![
-            Part::new(format!("{} ", app.t(name)), label),
-            Part::new(survey(app, figures, percent), value),
-        ]);
-    }
-    let mut presence = Vec::new();
-    for p in Presence::ALL {
-        let n = stats.agents.iter().filter(|a| a.presence == *p).count() as i64;
-        let color = theme::presence(*p);
-        if !presence.is_empty() {
-            presence.push(Part::new(" · ", dim));
-        }
-        presence.push(Part::new(
-            format!(
-                "{} {}",
-                app.t(&format!("presence-{}", p.as_str())),
-                app.num(n)
-            ),
-            theme::PLAIN.fg(color),
-        ));
-    }
-    lines.push(presence);
-    lines
-}
-
-fn render_figures(app: &App, buf: &mut Buffer, area: Rect, lines: &[Vec<Part<'_>>]) {
-    // Wide: a blank line between groups when there is room.
-    let spaced = area.height as usize >= lines.len() * 2;
-    let mut y = area.y;
-    for (i, parts) in lines.iter().enumerate() {
-        if y >= area.bottom() {
-            break;
-        }
-        let r = Rect {
-            y,
-            height: 1,
-            ..area
-        };
-        draw::parts(buf, r, parts, &app.profile);
-        y += 1;
-        // Groups: waiting times | arrivals | surveys | agents.
-        if spaced && matches!(i, 1 | 3 | 5) {
-            y += 1;
-        }
-    }
-}
-
-/// One block character per bucket, scaled to the peak.
-pub fn sparkline(values: &[i64], peak: i64) -> String {
-    values
-        .iter()
-        .map(|v| {
-            if peak <= 0 || *v <= 0 {
-                BARS[0]
-            } else {
-                // At least the lowest bar for any arrival.
-                let level = ((*v * 8 + peak - 1) / peak).clamp(1, 8);
-                BARS[level as usize]
-            }
-        })
-        .collect()
-}
-
-/// "today 86% (7) · last 7 days 81% (52)"; NPS as a signed number.
-fn survey(app: &App, f: &SurveyFigures, percent: bool) -> String {
-    let score = |s: Option<f64>| match s {
-        Some(s) if percent => app.i18n.digits(&format!("{s:.0}%")),
-        Some(s) => app.i18n.digits(&format!("{s:+.0}")),
-        None => "-".to_string(),
-    };
-    app.i18n.tr_args(
-        "supervisor-survey",
-        &[
-            ("today", score(f.today_score).into()),
-            ("todayCount", f.today_responses.into()),
-            ("days", 7i64.into()),
-            ("week", score(f.week_score).into()),
-            ("weekCount", f.week_responses.into()),
-        ],
-    )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn sparkline_scales_to_the_peak() {
-        assert_eq!(sparkline(&[0, 1, 4, 8], 8), " ▁▄█");
-        assert_eq!(sparkline(&[0, 0], 0), "  ");
-        assert_eq!(sparkline(&[1, 100], 100), "▁█");
     }
 }

@@ -10,7 +10,6 @@ use super::draw::{self, Part};
 use super::frames::{framed, framed_pane};
 use super::labels::{channel_label, priority_label, status_label};
 use super::layout;
-use super::theme;
 use sahaya_text as text;
 
 pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
@@ -24,7 +23,13 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
             Pane::Thread,
         );
         let text = app.t("select-ticket");
-        draw::line(frame.buffer_mut(), inner, &text, theme::DIM, &app.profile);
+        draw::line(
+            frame.buffer_mut(),
+            inner,
+            &text,
+            app.theme.dim,
+            &app.profile,
+        );
         return;
     };
     let t = &open.ticket;
@@ -36,19 +41,19 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
     let profile = &app.profile;
     // Header: status, priority, channel, tags.
     let header = vec![
-        Part::new(status_label(app, t.status), theme::HEADER_STATUS),
-        Part::new(" · ", theme::PLAIN),
-        Part::new(priority_label(app, t.priority), theme::HEADER_PRIORITY),
-        Part::new(" · ", theme::PLAIN),
-        Part::new(channel_label(app, t.channel), theme::HEADER_CHANNEL),
-        Part::new(" · ", theme::PLAIN),
+        Part::new(status_label(app, t.status), app.theme.header_status),
+        Part::new(" · ", app.theme.plain),
+        Part::new(priority_label(app, t.priority), app.theme.header_priority),
+        Part::new(" · ", app.theme.plain),
+        Part::new(channel_label(app, t.channel), app.theme.header_channel),
+        Part::new(" · ", app.theme.plain),
         Part::new(
             t.tags
                 .iter()
                 .map(|g| format!("#{}", text::sanitize_line(g)))
                 .collect::<Vec<_>>()
                 .join(" "),
-            theme::HEADER_TAGS,
+            app.theme.header_tags,
         ),
     ];
     draw::parts(
@@ -63,7 +68,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
             height: 1,
             ..inner
         };
-        let parts = [Part::new(viewers.as_str(), theme::VIEWERS)];
+        let parts = [Part::new(viewers.as_str(), app.theme.viewers)];
         draw::parts(frame.buffer_mut(), row, &parts, profile);
     }
     let body = layout::thread_body(inner, app.prepared.viewers.is_some());
@@ -95,7 +100,7 @@ fn render_composer(app: &App, frame: &mut Frame<'_>, area: Rect) {
         sahaya_protocol::domain::MessageKind::Note => "composer-note",
         _ => "composer-reply",
     };
-    let style = theme::composer(c.kind);
+    let style = app.theme.composer(c.kind);
     let title = format!("{} · {}", app.t(title_id), app.t("composer-hint"));
     let block = ratatui::widgets::Block::bordered().border_style(style);
     let inner = framed(frame.buffer_mut(), area, block);
@@ -116,7 +121,7 @@ fn render_composer(app: &App, frame: &mut Frame<'_>, area: Rect) {
             inner.y + i as u16,
             inner.right(),
             l,
-            theme::PLAIN,
+            app.theme.plain,
             &app.profile,
         );
     }

@@ -23,6 +23,11 @@ pub enum Msg {
         query: String,
         hits: Vec<sahaya_store::SearchHit>,
     },
+    /// The search thread could not run `query`.
+    SearchFailed {
+        query: String,
+        error: String,
+    },
 }
 
 pub fn update(app: &mut App, msg: Msg) {
@@ -39,6 +44,19 @@ pub fn update(app: &mut App, msg: Msg) {
                 s.results = hits;
                 s.selected = 0;
                 s.pending = false;
+            }
+        }
+        Msg::SearchFailed { query, error } => {
+            if let Some(super::overlay::Overlay::Search(s)) = &mut app.overlay
+                && s.input.text() == query
+            {
+                // Not "0 results": the search did not run.
+                s.results.clear();
+                s.pending = false;
+                let text = app
+                    .i18n
+                    .tr_args("error-cache-read", &[("error", error.into())]);
+                app.flash(text);
             }
         }
     }
@@ -64,7 +82,7 @@ fn on_sync(app: &mut App, event: SyncEvent) {
                 app.flash(text);
             }
         }
-        SyncEvent::Stats(stats) => super::supervisor::on_stats(app, stats),
+        SyncEvent::Stats(stats) => app.take_stats(stats),
         // A backend without presence has nothing to say here; should a
         // notice come anyway, no "also viewing" row is made of it.
         SyncEvent::Presence(_) if !app.capabilities.presence => app.viewers.clear(),
@@ -85,9 +103,12 @@ fn on_sync(app: &mut App, event: SyncEvent) {
     }
 }
 
+/// Pasted text goes into the focused field like typed text: the draft is
+/// saved, a search runs again.
 fn on_paste(app: &mut App, text: &str) {
     if let Some(buffer) = focused_input(app) {
         buffer.insert_str(text);
+        super::flows::after_edit(app);
     }
 }
 
@@ -214,7 +235,7 @@ pub fn run(app: &mut App, action: Action) {
         super::flows::reply::composer_action(app, action);
         return;
     }
-    if app.show_supervisor && super::supervisor::action(app, action) {
+    if app.show_supervisor && super::flows::drill_down::action(app, action) {
         return;
     }
     // What this helpdesk cannot do is said, not silently ignored.
@@ -273,7 +294,7 @@ pub fn run(app: &mut App, action: Action) {
             if app.is_supervisor() {
                 app.show_supervisor = !app.show_supervisor;
                 if app.show_supervisor {
-                    super::supervisor::count_from_cache(app);
+                    app.count_from_cache();
                 }
             } else {
                 let text = app.t("supervisor-only");

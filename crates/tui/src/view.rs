@@ -9,7 +9,6 @@ use ratatui::layout::Rect;
 use super::app::App;
 use super::draw::{self, Part};
 use super::layout;
-use super::theme;
 use sahaya_protocol::wire::View;
 
 pub use super::frames::{framed, framed_pane, popup, popup_width, title};
@@ -50,9 +49,9 @@ fn render_tabs(app: &App, buf: &mut Buffer, area: Rect) {
     let mut parts = Vec::new();
     for (i, v) in View::ALL.iter().enumerate().take(6) {
         let style = if *v == app.view {
-            theme::TAB_ACTIVE
+            app.theme.tab_active
         } else {
-            theme::TAB
+            app.theme.tab
         };
         let label = format!(
             " {} {} {} ",
@@ -61,7 +60,7 @@ fn render_tabs(app: &App, buf: &mut Buffer, area: Rect) {
             app.num(app.counts.get(*v))
         );
         parts.push(Part::new(label, style));
-        parts.push(Part::new(" ", theme::PLAIN));
+        parts.push(Part::new(" ", app.theme.plain));
     }
     draw::parts(buf, area, &parts, &app.profile);
 }

@@ -106,8 +106,16 @@ pub fn set_priority(app: &mut App) {
 
 pub fn assign(app: &mut App) {
     let Some(t) = need_ticket(app) else { return };
+    let agents = match app.store.agents() {
+        Ok(agents) => agents,
+        Err(e) => {
+            tracing::warn!("cannot read agents: {e}");
+            app.flash_cache_error(&e);
+            return;
+        }
+    };
     let mut values = vec![(app.t("unassigned"), Field::Assignee(None))];
-    for agent in app.store.agents().unwrap_or_default() {
+    for agent in agents {
         if agent.role != Role::Integration {
             let label = format!(
                 "{} ({})",

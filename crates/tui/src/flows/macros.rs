@@ -21,7 +21,9 @@ pub struct MacroFlow {
 /// then the rest, each in the server's order.
 pub fn start(app: &mut App) {
     let Some(t) = need_ticket(app) else { return };
-    let mut macros = app.store.macros().unwrap_or_default();
+    let Some(mut macros) = cached_macros(app) else {
+        return;
+    };
     if macros.is_empty() {
         let text = app.t("no-macros");
         app.flash(text);
@@ -61,6 +63,19 @@ pub fn start(app: &mut App) {
     picker(app, "picker-macro", items, 0);
 }
 
+/// The cached macros (None when the cache cannot be read: a flash says so,
+/// rather than "no macros").
+fn cached_macros(app: &mut App) -> Option<Vec<sahaya_protocol::domain::Macro>> {
+    match app.store.macros() {
+        Ok(macros) => Some(macros),
+        Err(e) => {
+            tracing::warn!("cannot read macros: {e}");
+            app.flash_cache_error(&e);
+            None
+        }
+    }
+}
+
 /// "kn" of "kn-IN" / "kn_IN", lower case.
 fn primary_language(tag: &str) -> String {
     tag.split(['-', '_'])
@@ -78,11 +93,9 @@ pub fn answered(app: &mut App, mut flow: MacroFlow, name: String, value: String)
 /// The next placeholder to ask for; in the end the composer opens with the
 /// filled text.
 pub fn step(app: &mut App, mut flow: MacroFlow) {
-    let Some(m) = app
-        .store
-        .macros()
-        .unwrap_or_default()
+    let Some(m) = cached_macros(app)
         .into_iter()
+        .flatten()
         .find(|m| m.id == flow.macro_id)
     else {
         return;

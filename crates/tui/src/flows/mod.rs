@@ -9,6 +9,7 @@
 //! and every match on them is exhaustive.
 
 pub mod bulk;
+pub mod drill_down;
 pub mod fields;
 pub mod macros;
 pub mod navigate;
@@ -190,9 +191,17 @@ fn need_ticket(app: &mut App) -> Option<Ticket> {
     ticket
 }
 
-/// The cached ticket `id` (None when it is gone from the cache).
-fn cached_ticket(app: &App, id: TicketId) -> Option<Ticket> {
-    app.store.ticket(id).ok().flatten()
+/// The cached ticket `id`: None when it is gone from the cache, or when the
+/// cache cannot be read (a flash says so).
+fn cached_ticket(app: &mut App, id: TicketId) -> Option<Ticket> {
+    match app.store.ticket(id) {
+        Ok(ticket) => ticket,
+        Err(e) => {
+            tracing::warn!("cannot read ticket {id}: {e}");
+            app.flash_cache_error(&e);
+            None
+        }
+    }
 }
 
 fn picker(app: &mut App, title_id: &str, items: Vec<(String, Pick)>, selected: usize) {

@@ -88,9 +88,19 @@ pub fn overlay_action(app: &mut App, action: Action) -> Option<Action> {
             }
         },
         Overlay::Problems { selected } => {
-            let problems = app.store.outbox_problems().unwrap_or_default();
+            if action == Action::Cancel {
+                return None;
+            }
+            let problems = match app.store.outbox_problems() {
+                Ok(problems) => problems,
+                Err(e) => {
+                    tracing::warn!("cannot read the outbox: {e}");
+                    app.flash_cache_error(&e);
+                    app.overlay = Some(Overlay::Problems { selected });
+                    return None;
+                }
+            };
             match action {
-                Action::Cancel => {}
                 Action::Open => {
                     if let Some(entry) = problems.get(selected) {
                         super::resolve::menu(app, entry);

@@ -53,9 +53,17 @@ pub fn start(app: &mut App) {
     picker(app, "picker-notice-channel", items, 0);
 }
 
-/// The customer as cached (None: gone, and the notice goes nowhere).
-fn customer(app: &App, notice: &Notice) -> Option<CustomerDetail> {
-    app.store.customer_detail(notice.customer_id).ok().flatten()
+/// The customer as cached (None: gone, and the notice goes nowhere; or the
+/// cache cannot be read, and a flash says so).
+fn customer(app: &mut App, notice: &Notice) -> Option<CustomerDetail> {
+    match app.store.customer_detail(notice.customer_id) {
+        Ok(customer) => customer,
+        Err(e) => {
+            tracing::warn!("cannot read customer {}: {e}", notice.customer_id);
+            app.flash_cache_error(&e);
+            None
+        }
+    }
 }
 
 pub fn channel_chosen(app: &mut App, notice: Notice, channel: Channel) {

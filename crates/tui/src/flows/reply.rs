@@ -3,8 +3,9 @@
 //! composer opened).
 
 use sahaya_keymap::Action;
-use sahaya_protocol::domain::{MessageKind, Ticket};
-use sahaya_store::OutboxOp;
+use sahaya_protocol::domain::{Message, MessageKind, Ticket, TicketId};
+use sahaya_protocol::wire::TicketPatch;
+use sahaya_store::{OutboxOp, StoreError};
 use sahaya_text::TextBuffer;
 
 use super::{Confirmed, confirm, enqueue, need_ticket};
@@ -24,34 +25,37 @@ pub fn open_composer(app: &mut App, ticket: &Ticket, kind: MessageKind, text: Op
     let mut kind = kind;
     if let Some(text) = text {
         buffer.insert_str(&text);
-    } else if let Ok(Some((draft_kind, draft))) = app.store.draft(ticket.id) {
-        kind = draft_kind;
-        buffer.insert_str(&draft);
+    } else {
+        match app.store.draft(ticket.id) {
+            Ok(Some((draft_kind, draft))) => {
+                kind = draft_kind;
+                buffer.insert_str(&draft);
+            }
+            Ok(None) => {}
+            Err(e) => {
+                tracing::warn!("cannot read the draft of {}: {e}", ticket.id);
+                app.flash_cache_error(&e);
+            }
+        }
     }
     if app.open.as_ref().map(|o| o.ticket.id) != Some(ticket.id) {
         app.open_ticket(ticket.id);
     }
     // What the agent has seen when starting to write (the traffic cop).
-    let seen = app
-        .store
-        .messages(ticket.id)
-        .unwrap_or_default()
-        .iter()
-        .filter(|m| m.id > 0)
-        .map(|m| m.id)
-        .max();
-    let was_active = app
-        .store
-        .ticket(ticket.id)
-        .ok()
-        .flatten()
-        .is_none_or(|t| t.status.is_active());
+    let (seen_last_message, was_active, unchecked) = match seen(app, ticket.id) {
+        Ok((seen, active)) => (seen, active, None),
+        Err(e) => {
+            tracing::warn!("cannot read ticket {} for the traffic cop: {e}", ticket.id);
+            (None, true, Some(e.to_string()))
+        }
+    };
     app.composer = Some(Composer {
         ticket_id: ticket.id,
         kind,
         buffer,
-        seen_last_message: seen,
+        seen_last_message,
         was_active,
+        unchecked,
         after_send: None,
     });
     app.focus = Pane::Thread;
@@ -131,21 +135,24 @@ pub fn send(app: &mut App, anyway: bool) {
     }
     let (ticket_id, kind, after_send) = (c.ticket_id, c.kind, c.after_send.clone());
     if !anyway && kind == MessageKind::Reply {
-        let messages = app.store.messages(ticket_id).unwrap_or_default();
-        let newest = messages.iter().filter(|m| m.id > 0).map(|m| m.id).max();
-        let ticket = app.store.ticket(ticket_id).ok().flatten();
-        let new_customer_message = newest > c.seen_last_message
-            && messages.iter().any(|m| {
-                m.id > c.seen_last_message.unwrap_or(0) && m.kind == MessageKind::Customer
-            });
-        // Solved or closed by someone else since the composer opened.
-        let solved = c.was_active && ticket.as_ref().is_some_and(|t| !t.status.is_active());
-        if new_customer_message || solved {
-            let q = app.t(if solved {
-                "warn-ticket-solved"
-            } else {
-                "warn-new-customer-message"
-            });
+        // A cache that cannot be read is said, never taken for "nothing
+        // changed".
+        let warning = match &c.unchecked {
+            Some(error) => Err(error.clone()),
+            None => changed(app, c).map_err(|e| {
+                tracing::warn!("cannot read ticket {ticket_id} for the traffic cop: {e}");
+                e.to_string()
+            }),
+        };
+        let question = match warning {
+            Ok(None) => None,
+            Ok(Some(id)) => Some(app.t(id)),
+            Err(error) => Some(
+                app.i18n
+                    .tr_args("warn-cannot-check", &[("error", error.into())]),
+            ),
+        };
+        if let Some(q) = question {
             confirm(app, q, Confirmed::SendAnyway);
             return;
         }
@@ -157,17 +164,78 @@ pub fn send(app: &mut App, anyway: bool) {
     };
     if enqueue(app, op) {
         // A macro's status and tags go out after its message, in order.
-        if let Some(mut patch) = after_send {
-            if let (Some(add), Ok(Some(t))) = (&patch.tags, app.store.ticket(ticket_id)) {
-                let mut tags = t.tags.clone();
-                tags.extend(add.iter().filter(|a| !t.tags.contains(a)).cloned());
-                patch.tags = Some(tags);
+        let mut problem = None;
+        if let Some(patch) = after_send {
+            match with_ticket_tags(app, ticket_id, patch) {
+                Ok(patch) => {
+                    enqueue(app, OutboxOp::Patch { ticket_id, patch });
+                }
+                Err(e) => {
+                    tracing::warn!("macro's changes to {ticket_id} not queued: {e}");
+                    problem = Some(e);
+                }
             }
-            enqueue(app, OutboxOp::Patch { ticket_id, patch });
         }
         close_composer(app);
         app.reload();
-        let text = app.t("queued");
-        app.flash(text);
+        match problem {
+            Some(e) => app.flash_cache_error(&e),
+            None => {
+                let text = app.t("queued");
+                app.flash(text);
+            }
+        }
     }
+}
+
+/// The id of the newest message the server gave (queued ones have none).
+fn newest(messages: &[Message]) -> Option<i64> {
+    messages.iter().filter(|m| m.id > 0).map(|m| m.id).max()
+}
+
+/// The newest message and whether the ticket is active, as cached now.
+fn seen(app: &App, ticket_id: TicketId) -> Result<(Option<i64>, bool), StoreError> {
+    let newest = newest(&app.store.messages(ticket_id)?);
+    let active = app
+        .store
+        .ticket(ticket_id)?
+        .is_none_or(|t| t.status.is_active());
+    Ok((newest, active))
+}
+
+/// What changed since the composer opened, as the message id of its
+/// warning: a new customer message, or the ticket solved or closed by
+/// someone else.
+fn changed(app: &App, c: &Composer) -> Result<Option<&'static str>, StoreError> {
+    let messages = app.store.messages(c.ticket_id)?;
+    let ticket = app.store.ticket(c.ticket_id)?;
+    let new_customer_message = newest(&messages) > c.seen_last_message
+        && messages
+            .iter()
+            .any(|m| m.id > c.seen_last_message.unwrap_or(0) && m.kind == MessageKind::Customer);
+    let solved = c.was_active && ticket.as_ref().is_some_and(|t| !t.status.is_active());
+    Ok(if solved {
+        Some("warn-ticket-solved")
+    } else if new_customer_message {
+        Some("warn-new-customer-message")
+    } else {
+        None
+    })
+}
+
+/// A macro's patch with its tags added to the ticket's (the patch holds
+/// only the tags to add).
+fn with_ticket_tags(
+    app: &App,
+    ticket_id: TicketId,
+    mut patch: TicketPatch,
+) -> Result<TicketPatch, StoreError> {
+    if let Some(add) = &patch.tags
+        && let Some(t) = app.store.ticket(ticket_id)?
+    {
+        let mut tags = t.tags.clone();
+        tags.extend(add.iter().filter(|a| !t.tags.contains(a)).cloned());
+        patch.tags = Some(tags);
+    }
+    Ok(patch)
 }

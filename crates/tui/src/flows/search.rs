@@ -46,6 +46,14 @@ pub fn refresh(app: &mut App) {
         s.pending = true;
         app.effects.push(Effect::Search(query));
     } else {
-        s.results = app.store.search(&query, SEARCH_LIMIT).unwrap_or_default();
+        match app.store.search(&query, SEARCH_LIMIT) {
+            Ok(hits) => s.results = hits,
+            Err(e) => {
+                // Not "0 results": the search did not run.
+                s.results.clear();
+                tracing::warn!("search failed: {e}");
+                app.flash_cache_error(&e);
+            }
+        }
     }
 }
