@@ -20,15 +20,7 @@ use sahaya::ui::overlay::Overlay;
 use sahaya::ui::{Msg, update};
 
 /// What Request Tracker can do beyond tickets and messages: nothing.
-const NOTHING: Capabilities = Capabilities {
-    presence: false,
-    live_events: false,
-    stats: false,
-    orders: false,
-    macros: false,
-    outbound: false,
-    tags: false,
-};
+const NOTHING: Capabilities = Capabilities::NONE;
 
 const CACHE_COUNTED: &str = "Counted from this console's cache";
 

@@ -61,3 +61,6 @@ scope-thread = Conversation
 scope-customer = Customer
 scope-composer = Writing a reply or note
 scope-overlay = Pickers and prompts
+
+action-files = The ticket's files: save one and open it
+action-attach-file = Attach a file from disk to the reply

@@ -114,3 +114,7 @@ group-general = General
 group-logistics = Logistics
 group-payments = Payments
 group-returns = Returns
+
+delivery-waiting = Waiting to send
+delivery-refused = Refused
+author-system = sahaya

@@ -61,3 +61,6 @@ scope-thread = बातचीत
 scope-customer = ग्राहक
 scope-composer = जवाब या नोट लिखते समय
 scope-overlay = चयन और प्रॉम्प्ट
+
+action-files = टिकट की फ़ाइलें: एक सेव करके खोलें
+action-attach-file = जवाब में डिस्क से फ़ाइल जोड़ें

@@ -114,3 +114,7 @@ group-general = सामान्य
 group-logistics = लॉजिस्टिक्स
 group-payments = भुगतान
 group-returns = रिटर्न
+
+delivery-waiting = भेजने की प्रतीक्षा में
+delivery-refused = अस्वीकार
+author-system = सहायता

@@ -61,3 +61,6 @@ scope-thread = ಸಂಭಾಷಣೆ
 scope-customer = ಗ್ರಾಹಕ
 scope-composer = ಉತ್ತರ ಅಥವಾ ಟಿಪ್ಪಣಿ ಬರೆಯುವಾಗ
 scope-overlay = ಆಯ್ಕೆಗಳು ಮತ್ತು ಪ್ರಾಂಪ್ಟ್‌ಗಳು
+
+action-files = ಟಿಕೆಟ್‌ನ ಫೈಲ್‌ಗಳು: ಒಂದನ್ನು ಉಳಿಸಿ ತೆರೆಯಿರಿ
+action-attach-file = ಉತ್ತರಕ್ಕೆ ಡಿಸ್ಕ್‌ನಿಂದ ಫೈಲ್ ಲಗತ್ತಿಸಿ

@@ -114,3 +114,7 @@ group-general = ಸಾಮಾನ್ಯ
 group-logistics = ಸಾಗಣೆ
 group-payments = ಪಾವತಿಗಳು
 group-returns = ಹಿಂತಿರುಗಿಸುವಿಕೆ
+
+delivery-waiting = ಕಳುಹಿಸಲು ಕಾಯುತ್ತಿದೆ
+delivery-refused = ನಿರಾಕರಿಸಲಾಗಿದೆ
+author-system = ಸಹಾಯ

@@ -61,3 +61,6 @@ scope-thread = कुराकानी
 scope-customer = ग्राहक
 scope-composer = जवाफ वा टिप्पणी लेख्दा
 scope-overlay = छनोट र प्रम्प्टहरू
+
+action-files = टिकटका फाइलहरू: एउटा सेभ गरेर खोल्नुहोस्
+action-attach-file = जवाफमा डिस्कबाट फाइल जोड्नुहोस्

@@ -114,3 +114,7 @@ group-general = सामान्य
 group-logistics = ढुवानी
 group-payments = भुक्तानी
 group-returns = फिर्ता
+
+delivery-waiting = पठाउन बाँकी
+delivery-refused = अस्वीकृत
+author-system = सहायता

@@ -61,3 +61,6 @@ scope-thread = సంభాషణ
 scope-customer = కస్టమర్
 scope-composer = జవాబు లేదా గమనిక రాస్తున్నప్పుడు
 scope-overlay = ఎంపికలు, ప్రాంప్ట్‌లు
+
+action-files = టికెట్ ఫైళ్లు: ఒకదాన్ని సేవ్ చేసి తెరవండి
+action-attach-file = జవాబుకు డిస్క్ నుండి ఫైల్ జతచేయండి

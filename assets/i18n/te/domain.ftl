@@ -114,3 +114,7 @@ group-general = సాధారణం
 group-logistics = రవాణా
 group-payments = చెల్లింపులు
 group-returns = రిటర్న్‌లు
+
+delivery-waiting = పంపడానికి వేచి ఉంది
+delivery-refused = తిరస్కరించబడింది
+author-system = సహాయం

@@ -301,3 +301,28 @@ time-overdue-days =
        *[other] { $n } రోజులు ఆలస్యం
     }
 presence-typing = { $name } (టైప్ చేస్తున్నారు)
+
+unsupported-files = ఈ హెల్ప్‌డెస్క్‌లో సహాయం వాడగల ఫైళ్లు లేవు
+outbox-resend = మళ్ళీ పంపండి
+files-title = ఈ టికెట్ ఫైళ్లు
+files-none = ఈ టికెట్‌లో ఫైళ్లు లేవు
+file-fetching = { $name } తెస్తోంది…
+file-saved = { $name } ను { $path } లో సేవ్ చేశాం
+file-opened = { $name } ను { $path } లో సేవ్ చేసి తెరిచాం
+file-failed-offline = { $name } తేలేకపోయాం: సర్వర్ ఇప్పుడు అందుబాటులో లేదు; ఆన్‌లైన్ అయ్యాక మళ్ళీ ప్రయత్నించండి
+file-failed-refused = సర్వర్ { $name } ఇవ్వలేదు: { $detail }
+file-failed-damaged = { $name } పాడై వచ్చింది (చెక్‌సమ్ సరిపోలలేదు); మళ్ళీ ప్రయత్నించండి
+file-failed-disk = { $name } సేవ్ చేయలేకపోయాం: { $detail }; డౌన్‌లోడ్ ఫోల్డర్ చూడండి
+file-failed-unavailable = ఈ హెల్ప్‌డెస్క్‌లో సహాయం తేగల ఫైళ్లు లేవు
+file-attach-title = ఫైల్ జతచేయండి (దాని దారి)
+file-attached = { $name } జతచేశాం ({ $size })
+file-not-found = { $path } వద్ద ఫైల్ లేదు; దారి సరిచూడండి
+file-is-folder = { $path } ఒక ఫోల్డర్; ఫైల్ దారి ఇవ్వండి
+file-too-large = { $path } { $limit } కంటే పెద్దది; చిన్న ఫైల్ లేదా లింక్ పంపండి
+file-unreadable = { $path } చదవలేకపోయాం: { $error }
+file-too-many = ఒక జవాబులో గరిష్ఠంగా { $count } ఫైళ్లు
+undelivered-title = ఈ జవాబు చేరలేదు
+undelivered-hint = { $key }: మళ్ళీ పంపండి, లేదా వేరే ఛానెల్‌లో
+resend-same = { $channel } లో మళ్ళీ పంపండి
+resend-other = { $channel } లో పంపండి ({ $handle })
+open-ticket = టికెట్ #{ $id } తెరవండి

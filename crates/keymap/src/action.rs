@@ -41,9 +41,13 @@ pub enum Action {
     ProactiveNotice,
     /// Marks the ticket in the list; assigning then acts on every marked one.
     ToggleMark,
+    /// The open ticket's files: save one and open it.
+    Files,
     // Composer
     Send,
     ToggleReplyNote,
+    /// Attach a file from disk to the reply.
+    AttachFile,
     // Finding things and help
     Search,
     CommandPalette,
@@ -92,7 +96,7 @@ impl Scope {
 }
 
 impl Action {
-    pub const ALL: [Action; 39] = [
+    pub const ALL: [Action; 41] = [
         Action::MoveDown,
         Action::MoveUp,
         Action::PageDown,
@@ -123,8 +127,10 @@ impl Action {
         Action::OrderActions,
         Action::ProactiveNotice,
         Action::ToggleMark,
+        Action::Files,
         Action::Send,
         Action::ToggleReplyNote,
+        Action::AttachFile,
         Action::Search,
         Action::CommandPalette,
         Action::Help,

@@ -1,8 +1,7 @@
 //! What the sync layer tells the UI: the state of the link to the server and
 //! what changed. The UI matches on these; it never sees the sync task itself.
 
-use crate::domain::TicketId;
-use crate::domain::Timestamp;
+use crate::domain::{Attachment, TicketId, Timestamp};
 use crate::wire::{PresenceNotice, QueueStats};
 
 /// How the console's link to the server is doing.
@@ -44,6 +43,34 @@ pub enum SyncEvent {
     Synced {
         at: Timestamp,
     },
+    /// A file the agent asked for is saved (and handed to the viewer when
+    /// asked): where it is.
+    FileSaved {
+        name: String,
+        path: std::path::PathBuf,
+        opened: bool,
+    },
+    /// A file could not be fetched or saved.
+    FileFailed {
+        name: String,
+        problem: FileProblem,
+    },
+}
+
+/// Why a file could not be fetched or saved (the UI says it in the agent's
+/// language).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileProblem {
+    /// The server cannot be reached now; the agent can try again later.
+    Unreachable,
+    /// The server answered no (the file is gone, or not the agent's to see).
+    Refused(String),
+    /// What arrived is not the file (its checksum differs).
+    Damaged,
+    /// The file could not be written to the disk (the detail says why).
+    Disk(String),
+    /// This helpdesk keeps no files sahaya can fetch.
+    NotAvailable,
 }
 
 /// What the UI asks of the sync layer. The UI sends these as data; the binary
@@ -57,6 +84,9 @@ pub enum SyncRequest {
         ticket_id: Option<TicketId>,
         typing: bool,
     },
+    /// Fetch a message's file into the downloads folder, and open it with
+    /// the system's viewer when `open`.
+    FetchFile { file: Attachment, open: bool },
 }
 
 /// What the backend the console works against can do. The UI asks these,
@@ -78,6 +108,9 @@ pub struct Capabilities {
     pub outbound: bool,
     /// Free-form tags on tickets.
     pub tags: bool,
+    /// Files on messages (fetched on demand, attached to replies), and
+    /// delivery states a reply can be sent again from.
+    pub attachments: bool,
 }
 
 impl Capabilities {
@@ -90,6 +123,19 @@ impl Capabilities {
         macros: true,
         outbound: true,
         tags: true,
+        attachments: true,
+    };
+
+    /// Nothing beyond tickets and messages.
+    pub const NONE: Capabilities = Capabilities {
+        presence: false,
+        live_events: false,
+        stats: false,
+        orders: false,
+        macros: false,
+        outbound: false,
+        tags: false,
+        attachments: false,
     };
 }
 

@@ -8,6 +8,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::Deserialize;
+use sha2::Digest;
 
 use super::auth::Caller;
 use super::error::{ApiError, ApiResult};
@@ -157,6 +158,28 @@ async fn upload(
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .map(str::to_string);
+    // With a key, a retried upload gets the file stored the first time.
+    if headers.contains_key(sahaya_protocol::wire::IDEMPOTENCY_KEY) {
+        let key = extract::idempotency_key(&headers)?;
+        let digest = hex::encode(sha2::Sha256::digest(&bytes));
+        let text = format!(
+            "POST /v1/attachments\n{:?}\n{content_type:?}\n{digest}",
+            q.name
+        );
+        let stored = state
+            .idempotent(owner, key, text, StatusCode::CREATED, move |w, now| {
+                attachments::store(
+                    w,
+                    owner,
+                    q.name.as_deref(),
+                    content_type.as_deref(),
+                    &bytes,
+                    now,
+                )
+            })
+            .await?;
+        return Ok(stored_response(stored));
+    }
     let clock = state.clock();
     let stored = state
         .write(move |w| {

@@ -252,6 +252,20 @@ fn message_meta_json(m: &Message) -> Result<String> {
 }
 
 fn put_message(conn: &Connection, m: &Message, source: Source, fts: &mut Pending) -> Result<()> {
+    let written = write_message(conn, m, source, fts)?;
+    if written {
+        super::undelivered::track(conn, m)?;
+    }
+    Ok(())
+}
+
+/// Writes the message; false when an older answer was not written over it.
+fn write_message(
+    conn: &Connection,
+    m: &Message,
+    source: Source,
+    fts: &mut Pending,
+) -> Result<bool> {
     let meta = message_meta_json(m)?;
     let created_at = millis(m.created_at);
     let inserted = conn
@@ -262,12 +276,12 @@ fn put_message(conn: &Connection, m: &Message, source: Source, fts: &mut Pending
         .execute(params![m.id, m.ticket_id, created_at, m.body, meta])?;
     if inserted > 0 {
         fts.added(Indexed::MessageBody, m.id);
-        return Ok(());
+        return Ok(true);
     }
     // Known already. An answer to our own request may be older than what
     // the feed brought: it never overwrites. The feed's copy always wins.
     if source == Source::Answer {
-        return Ok(());
+        return Ok(false);
     }
     let old_body: Option<String> = conn
         .prepare_cached("SELECT body FROM messages WHERE id = ?1")?
@@ -282,7 +296,7 @@ fn put_message(conn: &Connection, m: &Message, source: Source, fts: &mut Pending
     {
         fts.changed(Indexed::MessageBody, m.id, old);
     }
-    Ok(())
+    Ok(true)
 }
 
 fn put_customer(conn: &Connection, c: &Customer) -> Result<()> {

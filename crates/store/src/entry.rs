@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use sahaya_protocol::domain::{MessageKind, Ticket, TicketId, Timestamp};
+use sahaya_protocol::domain::{Channel, MessageId, MessageKind, Ticket, TicketId, Timestamp};
 use sahaya_protocol::wire::{NewOrderAction, NewOutboundTicket, TicketPatch};
 
 /// States whose entries still have to be sent.
@@ -16,11 +16,20 @@ pub(crate) const STATE_PROBLEM_SQL: &str = "('conflict', 'rejected')";
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "op", content = "data", rename_all = "snake_case")]
 pub enum OutboxOp {
-    /// A reply or internal note on a ticket.
+    /// A reply or internal note on a ticket (files attached to it are kept
+    /// beside the entry: [`crate::Store::outbox_files`]).
     Message {
         ticket_id: TicketId,
         kind: MessageKind,
         body: String,
+    },
+    /// Send a reply the channel could not deliver again, on `channel` when
+    /// given (another of the customer's).
+    Resend {
+        ticket_id: TicketId,
+        message_id: MessageId,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        channel: Option<Channel>,
     },
     /// A change of status, priority, assignee, group or tags.
     Patch {
@@ -40,9 +49,9 @@ impl OutboxOp {
     /// The ticket this entry is about, if it is about an existing one.
     pub fn ticket_id(&self) -> Option<TicketId> {
         match self {
-            OutboxOp::Message { ticket_id, .. } | OutboxOp::Patch { ticket_id, .. } => {
-                Some(*ticket_id)
-            }
+            OutboxOp::Message { ticket_id, .. }
+            | OutboxOp::Patch { ticket_id, .. }
+            | OutboxOp::Resend { ticket_id, .. } => Some(*ticket_id),
             OutboxOp::OrderAction { .. } | OutboxOp::Outbound(_) => None,
         }
     }
@@ -51,11 +60,24 @@ impl OutboxOp {
     pub fn kind(&self) -> &'static str {
         match self {
             OutboxOp::Message { .. } => "message",
+            OutboxOp::Resend { .. } => "resend",
             OutboxOp::Patch { .. } => "patch",
             OutboxOp::OrderAction { .. } => "order_action",
             OutboxOp::Outbound(_) => "outbound",
         }
     }
+}
+
+/// A file attached to a queued message: what it is (its bytes are kept with
+/// it in the cache, see [`crate::Store::outbox_files`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutboxFile {
+    /// One clean file name (see `sahaya_protocol::domain::sanitize_file_name`).
+    pub name: String,
+    pub content_type: String,
+    pub size: u64,
+    /// SHA-256 of the bytes, lower-case hex.
+    pub sha256: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

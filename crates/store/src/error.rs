@@ -65,6 +65,10 @@ pub enum StoreError {
         action: &'static str,
     },
 
+    /// The operation cannot be queued as asked (the message says why).
+    #[error("cannot queue this: {0}")]
+    InvalidOp(String),
+
     /// A ticket change needs the ticket's version, so the ticket must be cached.
     #[error("ticket {0} is not in the local cache yet; wait for the sync to bring it")]
     UnknownTicket(i64),

@@ -17,6 +17,7 @@
 //!
 //! ```text
 //! outbox, filter          the outbox and drafts; filtered ticket lists
+//! files, undelivered      files of queued messages; replies not delivered
 //! apply, read, search     writing server data; what the UI reads; search
 //! store                   the Store: opening the cache, generation, meta values
 //! schema, fts, time       schema and migrations; full-text index upkeep; timestamps
@@ -27,6 +28,7 @@
 mod apply;
 mod entry;
 mod error;
+mod files;
 mod filter;
 mod fts;
 mod outbox;
@@ -36,9 +38,11 @@ mod schema;
 mod search;
 mod store;
 mod time;
+mod undelivered;
 
-pub use entry::{OutboxEntry, OutboxOp, OutboxState};
+pub use entry::{OutboxEntry, OutboxFile, OutboxOp, OutboxState};
 pub use error::{Result, StoreError};
+pub use files::{NewFile, StagedFile, type_of_name};
 pub use filter::TicketFilter;
 pub use patch::apply_patch;
 pub use read::{SLA_DUE_HORIZON_MINUTES, TicketRow};

@@ -98,6 +98,16 @@ impl Store {
     /// shows it as queued it survives a crash or power loss. A patch shows on
     /// the cached ticket at once.
     pub fn enqueue(&mut self, op: OutboxOp) -> Result<OutboxEntry> {
+        self.enqueue_then(op, |_, _| Ok(()))
+    }
+
+    /// [`Store::enqueue`], running `also` with the new entry's id in the same
+    /// transaction (files go in beside their message).
+    pub(crate) fn enqueue_then(
+        &mut self,
+        op: OutboxOp,
+        also: impl FnOnce(&rusqlite::Transaction<'_>, i64) -> rusqlite::Result<()>,
+    ) -> Result<OutboxEntry> {
         let now = self.now();
         let key = uuid::Uuid::new_v4().to_string();
         let op_json = encode("outbox entry", &op)?;
@@ -109,7 +119,7 @@ impl Store {
                 server_version(&tx, *ticket_id)?.ok_or(StoreError::UnknownTicket(*ticket_id))?,
             ),
             OutboxOp::Message { ticket_id, .. } => server_version(&tx, *ticket_id)?,
-            OutboxOp::OrderAction { .. } | OutboxOp::Outbound(_) => None,
+            OutboxOp::OrderAction { .. } | OutboxOp::Outbound(_) | OutboxOp::Resend { .. } => None,
         };
         tx.prepare_cached(
             "INSERT INTO outbox (idempotency_key, kind, ticket_id, op, base_version, state, attempts,
@@ -118,6 +128,7 @@ impl Store {
         )?
         .execute(params![key, op.kind(), op.ticket_id(), op_json, base_version, millis(now)])?;
         let id = tx.last_insert_rowid();
+        also(&tx, id)?;
         if let OutboxOp::Patch { ticket_id, .. } = &op {
             refresh_ticket(&tx, *ticket_id)?;
         }
@@ -243,6 +254,8 @@ impl Store {
             }
         }
         set_state(&tx, id, OutboxState::Done, None, None, None, now)?;
+        tx.prepare_cached("DELETE FROM outbox_files WHERE entry_id = ?1")?
+            .execute(params![id])?;
         tx.prepare_cached("UPDATE outbox SET result = ?2 WHERE id = ?1")?
             .execute(params![id, encode("outbox result", &results)?])?;
         touched.sort_unstable();
@@ -349,6 +362,8 @@ impl Store {
             });
         }
         tx.prepare_cached("DELETE FROM outbox WHERE id = ?1")?
+            .execute(params![id])?;
+        tx.prepare_cached("DELETE FROM outbox_files WHERE entry_id = ?1")?
             .execute(params![id])?;
         if let Some(ticket_id) = entry.ticket_id() {
             refresh_ticket(&tx, ticket_id)?;

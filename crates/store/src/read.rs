@@ -367,7 +367,18 @@ impl Store {
                 created_at: entry.created_at,
                 delivery,
                 delivery_error: None,
-                attachments: Vec::new(),
+                // Not on the server yet: no id to fetch them by.
+                attachments: self
+                    .outbox_file_list(entry.id)?
+                    .into_iter()
+                    .map(|f| sahaya_protocol::domain::Attachment {
+                        id: 0,
+                        name: f.name,
+                        content_type: f.content_type,
+                        size: f.size,
+                        sha256: f.sha256,
+                    })
+                    .collect(),
             });
         }
         Ok(out)

@@ -252,6 +252,30 @@ DROP TRIGGER messages_fts_update;
 DROP TABLE fts_queue;
 "#
         .to_string(),
+        // Replies a channel could not deliver (the problems list shows them),
+        // kept by the message writer; and the files of queued replies, kept
+        // until the server confirmed the reply.
+        r#"
+CREATE TABLE undelivered (
+    message_id INTEGER PRIMARY KEY,
+    ticket_id INTEGER NOT NULL,
+    author_id INTEGER
+);
+INSERT INTO undelivered (message_id, ticket_id, author_id)
+    SELECT id, ticket_id, json_extract(json, '$.author.id') FROM messages
+    WHERE json_valid(json) AND json_extract(json, '$.delivery') = 'failed'
+        AND json_extract(json, '$.kind') = 'reply';
+CREATE TABLE outbox_files (
+    entry_id INTEGER NOT NULL,
+    idx INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    content_type TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    bytes BLOB NOT NULL,
+    PRIMARY KEY (entry_id, idx)
+);
+"#
+        .to_string(),
     ]
 }
 

@@ -11,9 +11,9 @@ use std::future::Future;
 use std::pin::Pin;
 
 use futures::Stream;
-use sahaya_protocol::domain::Agent;
+use sahaya_protocol::domain::{Agent, Attachment};
 use sahaya_protocol::wire::{ChangesPage, Entity, PresenceUpdate, StreamEvent};
-use sahaya_store::OutboxEntry;
+use sahaya_store::{OutboxEntry, StagedFile};
 
 use crate::client::ClientError;
 
@@ -44,12 +44,20 @@ pub trait Backend: Send + Sync + 'static {
     /// server made of it. `if_match` is the ticket version a patch is based
     /// on. An entry whose earlier attempt may have landed
     /// (`entry.attempts > 0`: a try was started before) must not be applied twice: a backend without
-    /// idempotency keys finds out first whether it did.
+    /// idempotency keys finds out first whether it did. `files` are the
+    /// files a message carries, in order.
     fn push(
         &self,
         entry: &OutboxEntry,
         if_match: i64,
+        files: &[StagedFile],
     ) -> impl Future<Output = Result<Vec<Entity>, ClientError>> + Send;
+
+    /// The bytes of a message's file (backends without files refuse).
+    fn fetch_file(
+        &self,
+        file: &Attachment,
+    ) -> impl Future<Output = Result<Vec<u8>, ClientError>> + Send;
 
     /// Tells others which ticket the agent is on (backends without presence
     /// do nothing).

@@ -11,6 +11,7 @@
 pub mod backend;
 pub mod client;
 mod error;
+pub mod files;
 mod push;
 pub mod rt;
 pub mod sahaya;
@@ -26,6 +27,7 @@ use tokio::sync::{Notify, mpsc};
 
 pub use backend::{Backend, Capabilities};
 pub use error::SyncError;
+pub use files::FileSettings;
 pub use rt::RtBackend;
 pub use sahaya::SahayaBackend;
 
@@ -35,8 +37,10 @@ pub use sahaya_protocol::events::{Connection, SyncEvent, SyncRequest};
 #[derive(Clone)]
 pub struct SyncHandle {
     kick: Arc<Notify>,
+    files: mpsc::UnboundedSender<files::FileRequest>,
     presence: Arc<tokio::sync::watch::Sender<PresenceUpdate>>,
     _stop: Arc<StopOnDrop>,
+    _stop_files: Arc<StopOnDrop>,
 }
 
 /// Stops the sync task when the last handle goes. Stopping is safe at any
@@ -57,6 +61,7 @@ impl SyncHandle {
             match request {
                 SyncRequest::Kick => self.kick(),
                 SyncRequest::Presence { ticket_id, typing } => self.set_presence(ticket_id, typing),
+                SyncRequest::FetchFile { file, open } => self.fetch_file(file, open),
             }
         }
     }
@@ -64,6 +69,12 @@ impl SyncHandle {
     /// Something was queued or the agent asked to sync now: push and pull.
     pub fn kick(&self) {
         self.kick.notify_one();
+    }
+
+    /// Fetches a message's file into the downloads folder (and opens it when
+    /// `open`); the answer comes as a [`SyncEvent`].
+    pub fn fetch_file(&self, file: sahaya_protocol::domain::Attachment, open: bool) {
+        let _ = self.files.send((file, open));
     }
 
     /// Tells others which ticket the agent is on (best effort, not queued:
@@ -87,13 +98,34 @@ pub fn spawn(
     spawn_with(SahayaBackend::new(client), cache, events, Clock::system())
 }
 
-/// Starts the sync task against `backend` on the current tokio runtime.
+/// Starts the sync task against `backend` on the current tokio runtime;
+/// files the agent asks for go beside the cache.
 pub fn spawn_with<B: Backend>(
     backend: B,
     cache: PathBuf,
     events: mpsc::UnboundedSender<SyncEvent>,
     clock: Clock,
 ) -> SyncHandle {
+    let files = FileSettings::beside(&cache);
+    spawn_configured(backend, cache, events, clock, files)
+}
+
+/// [`spawn_with`], with where files go and how they are opened.
+pub fn spawn_configured<B: Backend>(
+    backend: B,
+    cache: PathBuf,
+    events: mpsc::UnboundedSender<SyncEvent>,
+    clock: Clock,
+    file_settings: FileSettings,
+) -> SyncHandle {
+    let backend = Arc::new(backend);
+    let (files, file_requests) = mpsc::unbounded_channel();
+    let files_task = tokio::spawn(files::serve(
+        backend.clone(),
+        file_settings,
+        file_requests,
+        events.clone(),
+    ));
     let kick = Arc::new(Notify::new());
     let kick_task = kick.clone();
     let (presence_tx, presence) = tokio::sync::watch::channel(PresenceUpdate {
@@ -115,7 +147,7 @@ pub fn spawn_with<B: Backend>(
             }
         };
         let mut task = task::SyncTask {
-            backend: Arc::new(backend),
+            backend,
             store,
             events,
             kick: kick_task,
@@ -127,7 +159,9 @@ pub fn spawn_with<B: Backend>(
     });
     SyncHandle {
         kick,
+        files,
         presence: Arc::new(presence_tx),
         _stop: Arc::new(StopOnDrop(task.abort_handle())),
+        _stop_files: Arc::new(StopOnDrop(files_task.abort_handle())),
     }
 }

@@ -56,7 +56,17 @@ impl Pusher {
                 }
                 _ => 0,
             };
-            match backend.push(&entry, if_match).await {
+            let files = match files_of(store, &entry) {
+                Ok(files) => files,
+                Err(e) => {
+                    tracing::error!("cannot read the files of outbox entry {}: {e}", entry.id);
+                    return PushOutcome {
+                        delivered_or_settled: settled,
+                        result: Err(e),
+                    };
+                }
+            };
+            match backend.push(&entry, if_match, &files).await {
                 Ok(entities) => {
                     for entity in &entities {
                         if let Entity::Ticket(t) = entity {
@@ -114,4 +124,15 @@ impl Pusher {
         }
         v
     }
+}
+
+/// The files `entry` carries (a message's), with their bytes, in order.
+fn files_of(
+    store: &Store,
+    entry: &sahaya_store::OutboxEntry,
+) -> Result<Vec<sahaya_store::StagedFile>, SyncError> {
+    if !matches!(entry.op, OutboxOp::Message { .. }) {
+        return Ok(Vec::new());
+    }
+    Ok(store.outbox_files(entry.id)?)
 }

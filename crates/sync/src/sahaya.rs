@@ -1,9 +1,11 @@
 //! The sahaya protocol as a [`Backend`]: the change feed, SSE, idempotency
 //! keys and `If-Match`, all of which the reference server has (docs/api.md).
 
-use sahaya_protocol::domain::Agent;
-use sahaya_protocol::wire::{ChangesPage, Entity, MAX_CHANGES_LIMIT, NewMessage, PresenceUpdate};
-use sahaya_store::{OutboxEntry, OutboxOp};
+use sahaya_protocol::domain::{Agent, Attachment};
+use sahaya_protocol::wire::{
+    ChangesPage, Entity, MAX_CHANGES_LIMIT, NewMessage, PresenceUpdate, Resend,
+};
+use sahaya_store::{OutboxEntry, OutboxOp, StagedFile};
 
 use crate::backend::{Backend, Capabilities, LiveEvents};
 use crate::client::{Client, ClientError};
@@ -45,9 +47,18 @@ impl Backend for SahayaBackend {
         self.client.put_presence(update).await
     }
 
+    async fn fetch_file(&self, file: &Attachment) -> Result<Vec<u8>, ClientError> {
+        self.client.download_attachment(file.id).await
+    }
+
     /// Every write carries the entry's idempotency key, so a retry after a
     /// lost answer gets the first answer and changes nothing.
-    async fn push(&self, entry: &OutboxEntry, if_match: i64) -> Result<Vec<Entity>, ClientError> {
+    async fn push(
+        &self,
+        entry: &OutboxEntry,
+        if_match: i64,
+        files: &[StagedFile],
+    ) -> Result<Vec<Entity>, ClientError> {
         let key = entry.key.as_str();
         let client = &self.client;
         match &entry.op {
@@ -56,16 +67,39 @@ impl Backend for SahayaBackend {
                 kind,
                 body,
             } => {
+                // Each upload carries a key made from the entry's, so a retry
+                // gets the same stored file and the message the same body.
+                let mut attachments = Vec::with_capacity(files.len());
+                for (i, staged) in files.iter().enumerate() {
+                    let stored = client
+                        .upload_attachment_once(
+                            &format!("{key}.file{i}"),
+                            &staged.file.name,
+                            &staged.file.content_type,
+                            staged.bytes.clone(),
+                        )
+                        .await?;
+                    attachments.push(stored.id);
+                }
                 let req = NewMessage {
                     kind: *kind,
                     body: body.clone(),
-                    attachments: Vec::new(),
+                    attachments,
                 };
                 let created = client.post_message(*ticket_id, key, &req).await?;
                 Ok(vec![
                     Entity::Message(created.message),
                     Entity::Ticket(created.ticket),
                 ])
+            }
+            OutboxOp::Resend {
+                message_id,
+                channel,
+                ..
+            } => {
+                let req = Resend { channel: *channel };
+                let message = client.resend(key, *message_id, &req).await?;
+                Ok(vec![Entity::Message(message)])
             }
             OutboxOp::Patch { ticket_id, patch } => {
                 let ticket = client

@@ -205,6 +205,13 @@ impl App {
             }
             Err(e) => tracing::warn!("cannot read the outbox: {e}"),
         }
+        // Replies the channel could not deliver wait in the same list.
+        if self.capabilities.attachments {
+            match self.store.undelivered_count(self.my_id()) {
+                Ok(n) => self.outbox_problems += n,
+                Err(e) => tracing::warn!("cannot count undelivered replies: {e}"),
+            }
+        }
         self.count_from_cache();
     }
 

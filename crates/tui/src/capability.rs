@@ -14,6 +14,7 @@ pub enum Need {
     Macros,
     Outbound,
     Tags,
+    Files,
 }
 
 impl Need {
@@ -24,6 +25,7 @@ impl Need {
             Action::Macro => Some(Need::Macros),
             Action::ProactiveNotice => Some(Need::Outbound),
             Action::Tags => Some(Need::Tags),
+            Action::Files | Action::AttachFile => Some(Need::Files),
             _ => None,
         }
     }
@@ -34,6 +36,7 @@ impl Need {
             Need::Macros => caps.macros,
             Need::Outbound => caps.outbound,
             Need::Tags => caps.tags,
+            Need::Files => caps.attachments,
         }
     }
 
@@ -44,6 +47,7 @@ impl Need {
             Need::Macros => "unsupported-macros",
             Need::Outbound => "unsupported-outbound",
             Need::Tags => "unsupported-tags",
+            Need::Files => "unsupported-files",
         }
     }
 }
@@ -65,15 +69,7 @@ mod tests {
 
     #[test]
     fn every_need_is_met_by_all_and_none_by_nothing() {
-        let none = Capabilities {
-            presence: false,
-            live_events: false,
-            stats: false,
-            orders: false,
-            macros: false,
-            outbound: false,
-            tags: false,
-        };
+        let none = Capabilities::NONE;
         for action in Action::ALL {
             assert_eq!(missing(&Capabilities::ALL, action), None);
             assert_eq!(missing(&none, action), Need::of(action));

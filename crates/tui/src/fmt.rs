@@ -26,6 +26,20 @@ pub fn when(ts: Timestamp, now: Timestamp) -> String {
     sahaya_i18n::format_when("en", calendar, ts, now, &chrono::Local)
 }
 
+/// A file's size, short: 512 B, 48 KB, 3.2 MB, in the console's digits.
+pub fn file_size(i18n: &sahaya_i18n::I18n, bytes: u64) -> String {
+    const KB: u64 = 1024;
+    const MB: u64 = 1024 * 1024;
+    let text = if bytes < KB {
+        format!("{bytes} B")
+    } else if bytes < MB {
+        format!("{} KB", bytes.div_ceil(KB))
+    } else {
+        format!("{:.1} MB", bytes as f64 / MB as f64)
+    };
+    i18n.digits(&text)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -43,6 +57,16 @@ mod tests {
             "रू 0.50"
         );
         assert_eq!(compact_duration(-7200), "2h");
+    }
+
+    #[test]
+    fn file_sizes() {
+        let en = sahaya_i18n::I18n::new("en");
+        assert_eq!(file_size(&en, 512), "512 B");
+        assert_eq!(file_size(&en, 48 * 1024 - 10), "48 KB");
+        assert_eq!(file_size(&en, 3 * 1024 * 1024 + 200_000), "3.2 MB");
+        let ne = sahaya_i18n::I18n::new("ne");
+        assert_eq!(file_size(&ne, 2048), "२ KB");
     }
 
     #[test]

@@ -122,6 +122,7 @@ pub async fn run(
                     }
                 }
                 Effect::Quit => app.quit = true,
+                Effect::FetchFile { file, open } => ask(SyncRequest::FetchFile { file, open }),
                 Effect::Notify(text) => {
                     let style = app.supervisor.rules.notify;
                     if let Err(e) = notify::notify(&mut std::io::stdout(), style, &text) {

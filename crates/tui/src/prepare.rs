@@ -130,7 +130,13 @@ fn thread(app: &mut App, area: Rect) {
 /// The lines of one message: its header line, its wrapped body and a blank.
 fn message_lines(app: &App, m: &Message, width: usize, now: Timestamp) -> Vec<Line> {
     let label = app.t(&format!("kind-{}", m.kind.as_str()));
-    let delivery = app.t(&format!("delivery-{}", m.delivery.as_str()));
+    // A message still in this console's outbox (negative id) is not on the
+    // server yet: "waiting to send", or refused (the problems list says why).
+    let delivery = match (m.id < 0, m.delivery) {
+        (true, sahaya_protocol::domain::Delivery::Queued) => app.t("delivery-waiting"),
+        (true, sahaya_protocol::domain::Delivery::Failed) => app.t("delivery-refused"),
+        _ => app.t(&format!("delivery-{}", m.delivery.as_str())),
+    };
     let mut lines = vec![Line {
         parts: vec![
             (format!(" {label} "), app.theme.message_kind(m.kind)),
@@ -150,6 +156,15 @@ fn message_lines(app: &App, m: &Message, width: usize, now: Timestamp) -> Vec<Li
         ],
         indent: 0,
     }];
+    if let Some(reason) = m.delivery_error.as_deref().filter(|_| m.id > 0) {
+        let reason = text::sanitize_line(reason);
+        for l in text::wrap(&format!("⚠ {reason}"), width, &app.profile) {
+            lines.push(Line {
+                parts: vec![(l.to_string(), app.theme.delivery(m.delivery))],
+                indent: 2,
+            });
+        }
+    }
     let body = text::sanitize(&m.body);
     let style = match m.kind {
         MessageKind::Note => app.theme.note_body,
@@ -158,6 +173,20 @@ fn message_lines(app: &App, m: &Message, width: usize, now: Timestamp) -> Vec<Li
     for l in text::wrap(&body, width, &app.profile) {
         lines.push(Line {
             parts: vec![(l.to_string(), style)],
+            indent: 2,
+        });
+    }
+    for file in &m.attachments {
+        let row = format!(
+            "📎 {} · {}",
+            text::sanitize_line(&file.name),
+            super::fmt::file_size(&app.i18n, file.size)
+        );
+        lines.push(Line {
+            parts: vec![(
+                text::truncate(&row, width, &app.profile).into_owned(),
+                app.theme.dim,
+            )],
             indent: 2,
         });
     }
@@ -204,15 +233,10 @@ fn problems(app: &mut App) {
     if !matches!(app.overlay, Some(Overlay::Problems { .. })) {
         return;
     }
-    app.prepared.problems = match app.store.outbox_problems() {
-        Ok(entries) => entries
+    app.prepared.problems = match super::problems::all(app) {
+        Ok(problems) => problems
             .iter()
-            .map(|e| {
-                (
-                    super::problems::describe(app, e),
-                    super::problems::reason(app, e),
-                )
-            })
+            .map(|p| super::problems::row(app, p))
             .collect(),
         // Shown in the overlay itself, not an empty list.
         Err(e) => vec![(

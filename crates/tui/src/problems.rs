@@ -1,7 +1,58 @@
-//! Describing outbox entries that need the agent (conflicts, rejections).
+//! What needs the agent: writes the server would not take (conflicts,
+//! refusals) and replies a channel could not deliver.
 
 use super::app::App;
-use sahaya_store::{OutboxEntry, OutboxOp, OutboxState};
+use sahaya_protocol::domain::Message;
+use sahaya_store::{OutboxEntry, OutboxOp, OutboxState, StoreError};
+
+/// One row of the problems list.
+pub enum Problem {
+    /// A write that needs a decision.
+    Write(OutboxEntry),
+    /// A reply of the agent's the channel could not deliver.
+    Undelivered(Message),
+}
+
+/// Everything in the problems list, writes first (oldest first), then
+/// undelivered replies (newest first).
+pub fn all(app: &App) -> Result<Vec<Problem>, StoreError> {
+    let mut out: Vec<Problem> = app
+        .store
+        .outbox_problems()?
+        .into_iter()
+        .map(Problem::Write)
+        .collect();
+    if app.capabilities.attachments {
+        out.extend(
+            app.store
+                .undelivered(app.my_id())?
+                .into_iter()
+                .map(Problem::Undelivered),
+        );
+    }
+    Ok(out)
+}
+
+/// The row's text and why it needs the agent.
+pub fn row(app: &App, problem: &Problem) -> (String, String) {
+    match problem {
+        Problem::Write(e) => (describe(app, e), reason(app, e)),
+        Problem::Undelivered(m) => {
+            let what = format!(
+                "[{}] {} #{} · {}",
+                app.t("delivery-failed"),
+                app.t("kind-reply"),
+                m.ticket_id,
+                super::labels::channel_label(app, m.channel)
+            );
+            let why =
+                sahaya_text::sanitize_line(m.delivery_error.as_deref().unwrap_or("")).into_owned();
+            let key = app.key_for(sahaya_keymap::Action::Open);
+            let hint = app.i18n.tr_args("undelivered-hint", &[("key", key.into())]);
+            (what, format!("{why} — {hint}"))
+        }
+    }
+}
 
 /// Why the entry needs the agent, in the agent's language: a conflict says
 /// so (the fields are shown beside it); a refusal the console knows the code
@@ -41,6 +92,9 @@ pub fn describe(app: &App, e: &OutboxEntry) -> String {
             format!("{} #{ticket_id}", app.t(&format!("kind-{}", kind.as_str())))
         }
         OutboxOp::Patch { ticket_id, .. } => format!("{} #{ticket_id}", app.t("outbox-change")),
+        OutboxOp::Resend { ticket_id, .. } => {
+            format!("{} #{ticket_id}", app.t("outbox-resend"))
+        }
         OutboxOp::OrderAction { order_id, request } => {
             format!(
                 "{} {order_id}",

@@ -104,6 +104,8 @@ pub struct Composer {
     pub unchecked: Option<String>,
     /// A macro's status and tags, queued with the message when it is sent.
     pub after_send: Option<sahaya_protocol::wire::TicketPatch>,
+    /// Files from disk that go with the message.
+    pub files: Vec<sahaya_store::NewFile>,
 }
 
 /// What the UI asks the outside world to do after an update.
@@ -116,6 +118,11 @@ pub enum Effect {
     Notify(String),
     /// Run this search off the UI thread; answer with `Msg::SearchResults`.
     Search(String),
+    /// Fetch a message's file into the downloads folder (and open it).
+    FetchFile {
+        file: sahaya_protocol::domain::Attachment,
+        open: bool,
+    },
 }
 
 /// The supervisor screen's own state.

@@ -101,7 +101,11 @@ fn render_composer(app: &App, frame: &mut Frame<'_>, area: Rect) {
         _ => "composer-reply",
     };
     let style = app.theme.composer(c.kind);
-    let title = format!("{} · {}", app.t(title_id), app.t("composer-hint"));
+    let mut title = app.t(title_id);
+    for file in &c.files {
+        title.push_str(&format!(" · 📎 {}", text::sanitize_line(&file.name)));
+    }
+    title.push_str(&format!(" · {}", app.t("composer-hint")));
     let block = ratatui::widgets::Block::bordered().border_style(style);
     let inner = framed(frame.buffer_mut(), area, block);
     super::frames::title(frame.buffer_mut(), area, &title, style, &app.profile);

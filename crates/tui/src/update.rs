@@ -62,27 +62,57 @@ pub fn update(app: &mut App, msg: Msg) {
     }
 }
 
+/// A refusal or an undelivered reply more than `before`: the count stays in
+/// the status bar; the flash says which key lists them.
+fn say_new_problems(app: &mut App, before: i64) {
+    if app.outbox_problems > before {
+        let key = app.key_for(sahaya_keymap::Action::Outbox);
+        let text = app
+            .i18n
+            .tr_args("outbox-problems-new", &[("key", key.into())]);
+        app.flash(text);
+    }
+}
+
 fn on_sync(app: &mut App, event: SyncEvent) {
     match event {
         SyncEvent::Connection(c) => app.connection = c,
         SyncEvent::Pulled { .. } => {
             app.progress = None;
+            let before = app.outbox_problems;
             app.reload();
+            say_new_problems(app, before);
         }
         SyncEvent::Progress { done, total } => app.progress = Some((done, total)),
         SyncEvent::Outbox => {
             let before = app.outbox_problems;
             app.reload();
-            // The count stays in the status bar; the flash says what to do.
-            if app.outbox_problems > before {
-                let key = app.key_for(sahaya_keymap::Action::Outbox);
-                let text = app
-                    .i18n
-                    .tr_args("outbox-problems-new", &[("key", key.into())]);
-                app.flash(text);
-            }
+            say_new_problems(app, before);
         }
         SyncEvent::Stats(stats) => app.take_stats(stats),
+        SyncEvent::FileSaved { name, path, opened } => {
+            let id = if opened { "file-opened" } else { "file-saved" };
+            let text = app.i18n.tr_args(
+                id,
+                &[
+                    (
+                        "name",
+                        sahaya_text::sanitize_line(&name).into_owned().into(),
+                    ),
+                    (
+                        "path",
+                        sahaya_text::sanitize_line(&path.display().to_string())
+                            .into_owned()
+                            .into(),
+                    ),
+                ],
+            );
+            app.flash(text);
+        }
+        SyncEvent::FileFailed { name, problem } => {
+            let text = super::flows::files::failure(app, &name, &problem);
+            app.flash(text);
+        }
         // A backend without presence has nothing to say here; should a
         // notice come anyway, no "also viewing" row is made of it.
         SyncEvent::Presence(_) if !app.capabilities.presence => app.viewers.clear(),
@@ -289,7 +319,8 @@ pub fn run(app: &mut App, action: Action) {
         }
         Quit => super::flows::quit(app),
         // Only in the composer.
-        Send | ToggleReplyNote => {}
+        Send | ToggleReplyNote | AttachFile => {}
+        Files => super::flows::files::list(app),
         Supervisor => {
             if app.is_supervisor() {
                 app.show_supervisor = !app.show_supervisor;

@@ -3,8 +3,9 @@
 //! surveys and the agent's suggested typing script fit from the first reply.
 
 /// Kannada, Telugu or a Devanagari language (Nepali, or Hindi when its
-/// common words outnumber Nepali's), when most letters are in that script;
-/// None for Latin or mixed text (English is the default then).
+/// common words outnumber Nepali's), when at least a third of the letters
+/// are in that script (people mix in English words); None for Latin text
+/// with a stray word of another script (English is the default then).
 pub fn guess_language(text: &str) -> Option<&'static str> {
     let (mut kannada, mut telugu, mut devanagari, mut latin) = (0usize, 0usize, 0usize, 0usize);
     for c in text.chars().filter(|c| c.is_alphabetic()) {
@@ -17,7 +18,7 @@ pub fn guess_language(text: &str) -> Option<&'static str> {
         }
     }
     let best = kannada.max(telugu).max(devanagari);
-    if best == 0 || best < latin {
+    if best == 0 || best * 2 < latin {
         return None;
     }
     if best == kannada {

@@ -82,10 +82,34 @@ impl Client {
         content_type: &str,
         bytes: Vec<u8>,
     ) -> Result<Attachment, ClientError> {
+        self.upload(Extra::default(), name, content_type, bytes)
+            .await
+    }
+
+    /// [`Client::upload_attachment`] with `Idempotency-Key`: a retry gets
+    /// the file stored the first time, not a second copy.
+    pub async fn upload_attachment_once(
+        &self,
+        idempotency_key: &str,
+        name: &str,
+        content_type: &str,
+        bytes: Vec<u8>,
+    ) -> Result<Attachment, ClientError> {
+        self.upload(Extra::key(idempotency_key), name, content_type, bytes)
+            .await
+    }
+
+    async fn upload(
+        &self,
+        extra: Extra<'_>,
+        name: &str,
+        content_type: &str,
+        bytes: Vec<u8>,
+    ) -> Result<Attachment, ClientError> {
         let url = self.url(&["v1", "attachments"], &[("name", name.to_string())])?;
         let what = "POST /v1/attachments".to_string();
         let req = self
-            .request(Method::POST, url, Extra::default(), &what)?
+            .request(Method::POST, url, extra, &what)?
             .timeout(FILE_TIMEOUT)
             .header(header::CONTENT_TYPE, content_type)
             .body(bytes);

@@ -263,15 +263,8 @@ fn token_user(token: &str) -> Option<i64> {
 
 impl Backend for RtBackend {
     fn capabilities(&self) -> Capabilities {
-        Capabilities {
-            presence: false,
-            live_events: false,
-            stats: false,
-            orders: false,
-            macros: false,
-            outbound: false,
-            tags: false,
-        }
+        // Request Tracker: tickets and messages, nothing more.
+        Capabilities::NONE
     }
 
     async fn me(&self) -> Result<Agent, ClientError> {
@@ -306,12 +299,27 @@ impl Backend for RtBackend {
         Ok(ticks.boxed())
     }
 
-    async fn push(&self, entry: &OutboxEntry, if_match: i64) -> Result<Vec<Entity>, ClientError> {
+    async fn push(
+        &self,
+        entry: &OutboxEntry,
+        if_match: i64,
+        files: &[sahaya_store::StagedFile],
+    ) -> Result<Vec<Entity>, ClientError> {
+        if !files.is_empty() {
+            return Err(push::unsupported("files from sahaya yet"));
+        }
         push::push(self, entry, if_match).await
     }
 
     async fn presence(&self, _update: &PresenceUpdate) -> Result<(), ClientError> {
         Ok(())
+    }
+
+    async fn fetch_file(
+        &self,
+        _file: &sahaya_protocol::domain::Attachment,
+    ) -> Result<Vec<u8>, ClientError> {
+        Err(push::unsupported("files sahaya can fetch yet"))
     }
 }
 

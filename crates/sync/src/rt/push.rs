@@ -33,7 +33,7 @@ pub const KEY_FIELD: &str = "sahaya-key";
 /// RT's own user (mail records, scrips).
 const RT_SYSTEM: i64 = 1;
 
-fn unsupported(what: &str) -> ClientError {
+pub(crate) fn unsupported(what: &str) -> ClientError {
     ClientError::Rejected {
         status: 422,
         code: "unsupported".to_string(),
@@ -57,6 +57,7 @@ pub async fn push(
         }
         OutboxOp::OrderAction { .. } => Err(unsupported("orders, refunds or returns")),
         OutboxOp::Outbound(_) => Err(unsupported("proactive notices from sahaya yet")),
+        OutboxOp::Resend { .. } => Err(unsupported("delivery states to act on")),
     }
 }
 

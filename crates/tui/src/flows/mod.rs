@@ -11,6 +11,7 @@
 pub mod bulk;
 pub mod drill_down;
 pub mod fields;
+pub mod files;
 pub mod macros;
 pub mod navigate;
 pub mod notice;
@@ -19,6 +20,7 @@ pub mod orders;
 pub mod reply;
 pub mod resolve;
 pub mod search;
+pub mod undelivered;
 
 use sahaya_protocol::domain::{Channel, Ticket, TicketId};
 use sahaya_store::OutboxOp;
@@ -40,6 +42,10 @@ pub enum Pick {
     NoticeChannel(notice::Notice, Channel),
     /// What to do about a write that needs the agent.
     Resolve(resolve::Resolution),
+    /// A file of the open ticket: save and open it.
+    File(sahaya_protocol::domain::Attachment),
+    /// What to do about a reply the channel could not deliver.
+    Undelivered(undelivered::Undelivered),
 }
 
 /// What a prompt's text answers.
@@ -55,6 +61,8 @@ pub enum Ask {
     NoticeSubject(notice::Notice, Channel),
     /// The message of a proactive notice.
     NoticeBody(notice::Draft),
+    /// The path of a file to attach to the reply being written.
+    AttachPath,
 }
 
 /// What a yes to a confirmation does.
@@ -77,6 +85,8 @@ pub fn chosen(app: &mut App, pick: Pick) {
         Pick::Order(step) => orders::chosen(app, step),
         Pick::NoticeChannel(notice, channel) => notice::channel_chosen(app, notice, channel),
         Pick::Resolve(resolution) => resolve::chosen(app, resolution),
+        Pick::File(file) => files::chosen(app, file),
+        Pick::Undelivered(choice) => undelivered::chosen(app, choice),
     }
 }
 
@@ -97,6 +107,7 @@ pub fn answered(app: &mut App, mut prompt: Prompt, value: String) {
             notice::subject_answered(app, notice, channel, &value)
         }
         Ask::NoticeBody(draft) => notice::body_answered(app, draft, value),
+        Ask::AttachPath => files::path_answered(app, &value),
     };
     if let Err(error) = result {
         prompt.error = Some(error);
@@ -157,7 +168,17 @@ pub fn after_edit(app: &mut App) {
 /// Writes `op` to the cache and outbox and wakes the sync; says why not
 /// when the cache refuses.
 fn enqueue(app: &mut App, op: OutboxOp) -> bool {
-    match app.store.enqueue(op) {
+    enqueue_with(app, op, Vec::new())
+}
+
+/// [`enqueue`] with files from disk for a message.
+fn enqueue_with(app: &mut App, op: OutboxOp, files: Vec<sahaya_store::NewFile>) -> bool {
+    let queued = if files.is_empty() {
+        app.store.enqueue(op)
+    } else {
+        app.store.enqueue_with_files(op, files)
+    };
+    match queued {
         Ok(_) => {
             app.effects.push(Effect::Kick);
             app.reload();

@@ -91,7 +91,7 @@ pub fn overlay_action(app: &mut App, action: Action) -> Option<Action> {
             if action == Action::Cancel {
                 return None;
             }
-            let problems = match app.store.outbox_problems() {
+            let problems = match crate::problems::all(app) {
                 Ok(problems) => problems,
                 Err(e) => {
                     tracing::warn!("cannot read the outbox: {e}");
@@ -101,11 +101,15 @@ pub fn overlay_action(app: &mut App, action: Action) -> Option<Action> {
                 }
             };
             match action {
-                Action::Open => {
-                    if let Some(entry) = problems.get(selected) {
-                        super::resolve::menu(app, entry);
+                Action::Open => match problems.get(selected) {
+                    Some(crate::problems::Problem::Write(entry)) => {
+                        super::resolve::menu(app, entry)
                     }
-                }
+                    Some(crate::problems::Problem::Undelivered(message)) => {
+                        super::undelivered::menu(app, message)
+                    }
+                    None => {}
+                },
                 _ => {
                     app.overlay = Some(Overlay::Problems {
                         selected: step(selected, problems.len(), action),

@@ -8,7 +8,7 @@ use sahaya_protocol::wire::TicketPatch;
 use sahaya_store::{OutboxOp, StoreError};
 use sahaya_text::TextBuffer;
 
-use super::{Confirmed, confirm, enqueue, need_ticket};
+use super::{Confirmed, confirm, enqueue, enqueue_with, need_ticket};
 use crate::app::{App, Composer, Pane};
 
 /// Reply or note on the ticket the agent is on.
@@ -57,6 +57,7 @@ pub fn open_composer(app: &mut App, ticket: &Ticket, kind: MessageKind, text: Op
         was_active,
         unchecked,
         after_send: None,
+        files: Vec::new(),
     });
     app.focus = Pane::Thread;
 }
@@ -102,13 +103,14 @@ pub fn composer_action(app: &mut App, action: Action) {
             }
         }
         Quit => super::quit(app),
+        AttachFile => super::files::ask_path(app),
         // Bound in the composer only by a user's keymap: while writing,
         // keys edit the text; these have nothing to do here.
         MoveDown | MoveUp | PageDown | PageUp | Top | Bottom | Open | NextPane | PrevPane
         | NextView | PrevView | ViewMine | ViewUnassigned | ViewOpen | ViewPending | ViewSolved
         | ViewSlaDue | Reply | Note | SetStatus | SetPriority | Assign | AssignToMe | Tags
         | Macro | OrderActions | ProactiveNotice | ToggleMark | Search | CommandPalette | Help
-        | Supervisor | SyncNow | Outbox | ToggleRomanized => {}
+        | Supervisor | SyncNow | Outbox | ToggleRomanized | Files => {}
     }
 }
 
@@ -128,12 +130,13 @@ pub fn send(app: &mut App, anyway: bool) {
         return;
     };
     let body = c.buffer.text();
-    if body.trim().is_empty() {
+    if body.trim().is_empty() && c.files.is_empty() {
         let text = app.t("empty-message");
         app.flash(text);
         return;
     }
     let (ticket_id, kind, after_send) = (c.ticket_id, c.kind, c.after_send.clone());
+    let files = c.files.clone();
     if !anyway && kind == MessageKind::Reply {
         // A cache that cannot be read is said, never taken for "nothing
         // changed".
@@ -162,7 +165,7 @@ pub fn send(app: &mut App, anyway: bool) {
         kind,
         body,
     };
-    if enqueue(app, op) {
+    if enqueue_with(app, op, files) {
         // A macro's status and tags go out after its message, in order.
         let mut problem = None;
         if let Some(patch) = after_send {
