@@ -80,36 +80,49 @@ fn national_of(digits: &str, exact: bool) -> Option<String> {
     })
 }
 
-/// The keys a stored phone number is indexed under: its national number and,
-/// when the country is known, the full international number (digits only).
-/// Empty when it has fewer than five digits.
-pub fn phone_keys(stored: &str) -> Vec<String> {
+/// What a phone key holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PhoneKind {
+    /// A full number with its country code (digits only).
+    International,
+    /// The national part of a number whose country is known.
+    National,
+    /// A number stored without a country code (national digits).
+    Local,
+}
+
+/// The keys a stored phone number is indexed under: with a country code,
+/// the full number and its national part; without, the national digits
+/// (a leading trunk `0` dropped). Empty with fewer than five digits.
+pub fn phone_keys(stored: &str) -> Vec<(PhoneKind, String)> {
     let mut out = Vec::new();
     let digits = ascii_digits(stored);
     if digits.len() < 5 {
         return out;
     }
-    if let Some(full) = international(stored) {
-        if let Some(national) = national_of(&full, true) {
-            out.push(national);
+    let full = international(stored).or_else(|| national_of(&digits, true).map(|_| digits.clone()));
+    match full {
+        Some(full) => {
+            if let Some(national) = national_of(&full, true) {
+                out.push((PhoneKind::National, national));
+            }
+            out.push((PhoneKind::International, full));
         }
-        out.push(full);
-    } else if digits.starts_with('0') {
-        out.push(digits.trim_start_matches('0').to_string());
-    } else if let Some(national) = national_of(&digits, true) {
-        out.push(national);
-        out.push(digits);
-    } else {
-        out.push(digits);
+        None => out.push((PhoneKind::Local, digits.trim_start_matches('0').to_string())),
     }
-    out.retain(|k| !k.is_empty());
-    out.dedup();
+    out.retain(|(_, k)| !k.is_empty());
     out
 }
 
-/// The prefixes a typed phone number is looked up by (any one matching a
-/// key of [`phone_keys`] is a match). Empty when it has no digit.
-pub fn phone_prefixes(typed: &str) -> Vec<String> {
+/// The keys a typed phone number is looked up by, as prefixes: one
+/// matching a key of [`phone_keys`] of the same kind is a match.
+///
+/// - `+91 98450…` or `0091 98450…`: full numbers starting so, and numbers
+///   stored without a country whose digits start with `98450…`.
+/// - `98450…`, `098450…`: national numbers (of any country) and numbers
+///   stored without a country starting so; `919845012345` (a whole number
+///   with its country code but no `+`) also the full number.
+pub fn phone_lookups(typed: &str) -> Vec<(PhoneKind, String)> {
     let mut out = Vec::new();
     let digits = ascii_digits(typed);
     if digits.is_empty() {
@@ -117,19 +130,20 @@ pub fn phone_prefixes(typed: &str) -> Vec<String> {
     }
     if let Some(full) = international(typed) {
         if let Some(national) = national_of(&full, false) {
-            out.push(national);
+            out.push((PhoneKind::Local, national));
         }
-        out.push(full);
-    } else if digits.starts_with('0') {
-        out.push(digits.trim_start_matches('0').to_string());
+        out.push((PhoneKind::International, full));
     } else {
+        let national = digits.trim_start_matches('0').to_string();
+        out.push((PhoneKind::National, national.clone()));
+        out.push((PhoneKind::Local, national));
         if let Some(national) = national_of(&digits, true) {
-            out.push(national);
+            out.push((PhoneKind::National, national.clone()));
+            out.push((PhoneKind::Local, national));
+            out.push((PhoneKind::International, digits));
         }
-        out.push(digits);
     }
-    out.retain(|k| !k.is_empty());
-    out.dedup();
+    out.retain(|(_, k)| !k.is_empty());
     out
 }
 
@@ -185,9 +199,10 @@ mod tests {
 
     fn matches(stored: &str, typed: &str) -> bool {
         let keys = phone_keys(stored);
-        phone_prefixes(typed)
-            .iter()
-            .any(|p| keys.iter().any(|k| k.starts_with(p.as_str())))
+        phone_lookups(typed).iter().any(|(kind, p)| {
+            keys.iter()
+                .any(|(k, key)| k == kind && key.starts_with(p.as_str()))
+        })
     }
 
     #[test]
@@ -222,6 +237,11 @@ mod tests {
         assert!(matches("+977 9841234567", "9779841234567"));
         assert!(!matches("+91 98450 12345", "98451"));
         assert!(!matches("+91 98450 12345", "12345"));
+        // A country code given is a country code meant.
+        assert!(!matches("+91 98450 12345", "+977 9845"));
+        assert!(!matches("+977 9845012345", "+91 9845"));
+        assert!(matches("09845012345", "+977 9845"));
+        assert!(phone_keys("1234").is_empty());
     }
 
     #[test]

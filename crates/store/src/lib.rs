@@ -12,12 +12,16 @@
 //!   so a refused patch reverts cleanly.
 //! - Full-text search over subjects and message bodies (FTS5) works offline
 //!   and in Kannada, Telugu and Devanagari.
+//! - Queries of the search language (`sahaya_query`, re-exported as
+//!   [`language`]) run on the cache: [`Store::query_rows`],
+//!   [`Store::query_count`], [`Store::query_hits`].
 //!
 //! Modules depend on the ones below them only:
 //!
 //! ```text
-//! outbox, filter          the outbox and drafts; filtered ticket lists
+//! outbox, filter, query   the outbox and drafts; filtered ticket lists; queries
 //! apply, read, search     writing server data; what the UI reads; search
+//! lookup                  phone/e-mail/handle/order keys of customers and orders
 //! store                   the Store: opening the cache, generation, meta values
 //! schema, fts, time       schema and migrations; full-text index upkeep; timestamps
 //! error                   what can go wrong
@@ -29,8 +33,10 @@ mod entry;
 mod error;
 mod filter;
 mod fts;
+mod lookup;
 mod outbox;
 mod patch;
+mod query;
 mod read;
 mod schema;
 mod search;
@@ -41,7 +47,9 @@ pub use entry::{OutboxEntry, OutboxOp, OutboxState};
 pub use error::{Result, StoreError};
 pub use filter::TicketFilter;
 pub use patch::apply_patch;
+pub use query::QueryContext;
 pub use read::{SLA_DUE_HORIZON_MINUTES, TicketRow};
+pub use sahaya_query as language;
 pub use schema::TOKENIZER;
 pub use search::{SearchHit, fts_query};
 pub use store::{Store, schema_version};
