@@ -253,7 +253,8 @@ DROP TABLE fts_queue;
 "#
         .to_string(),
         // The search language (store::query): tags and the order id as
-        // columns, and `rev`, bumped on every write of a ticket, so a reader
+        // columns (only rows that have some are rewritten), and `rev`
+        // (0 until the ticket is next written), bumped on every write of a ticket, so a reader
         // keeps its in-memory facets of all tickets and refreshes only the
         // ones written since (one covering index holds everything it needs);
         // message owners without reading message rows; customers' names in
@@ -269,8 +270,8 @@ ALTER TABLE tickets ADD COLUMN rev INTEGER NOT NULL DEFAULT 0;
 UPDATE tickets SET
     tags = COALESCE((SELECT group_concat(value, char(31)) FROM json_each(tickets.json, '$.tags')), ''),
     order_id = json_extract(json, '$.order_id')
-WHERE json_valid(json);
-UPDATE tickets SET rev = id;
+WHERE json_valid(json)
+    AND (json_array_length(json, '$.tags') > 0 OR json_type(json, '$.order_id') = 'text');
 CREATE INDEX tickets_facets ON tickets (rev, status, priority, channel, grp, assignee_id,
     customer_id, created_at, updated_at, next_due, order_id, tags);
 CREATE INDEX messages_owner ON messages (id, ticket_id, created_at);

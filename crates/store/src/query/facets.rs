@@ -44,26 +44,39 @@ impl Facet {
     }
 }
 
-/// Strings kept once, by number.
+/// Strings kept once, by number, compared in lower case: `Logistics` and
+/// `logistics` get the same number.
 #[derive(Debug, Default)]
 pub(crate) struct Interned {
+    /// By number, in lower case.
     pub names: Vec<String>,
-    numbers: HashMap<String, u32>,
+    lower: HashMap<String, u32>,
+    /// As stored, to skip lower-casing names seen before.
+    raw: HashMap<String, u32>,
 }
 
 impl Interned {
-    fn number(&mut self, name: &str) -> u32 {
-        if let Some(n) = self.numbers.get(name) {
+    fn number(&mut self, raw: &str) -> u32 {
+        if let Some(n) = self.raw.get(raw) {
             return *n;
         }
-        let n = self.names.len() as u32;
-        self.names.push(name.to_string());
-        self.numbers.insert(name.to_string(), n);
+        let lower = raw.to_lowercase();
+        let n = match self.lower.get(&lower) {
+            Some(n) => *n,
+            None => {
+                let n = self.names.len() as u32;
+                self.names.push(lower.clone());
+                self.lower.insert(lower, n);
+                n
+            }
+        };
+        self.raw.insert(raw.to_string(), n);
         n
     }
 
+    /// The number of `name` (lower case).
     pub fn get(&self, name: &str) -> Option<u32> {
-        self.numbers.get(name).copied()
+        self.lower.get(name).copied()
     }
 }
 
@@ -103,16 +116,13 @@ impl Facets {
         while let Some(row) = rows.next()? {
             let id: TicketId = row.get(0)?;
             self.last_rev = self.last_rev.max(row.get(12)?);
-            let status: String = row.get(1)?;
-            let priority: Option<String> = row.get(2)?;
-            let channel: Option<String> = row.get(3)?;
-            let group: Option<String> = row.get(4)?;
-            let order: Option<String> = row.get(10)?;
-            let tags: String = row.get(11)?;
-            let (Ok(status), Some(Ok(priority)), Some(Ok(channel))) = (
-                status.parse::<Status>(),
-                priority.map(|p| p.parse::<Priority>()),
-                channel.map(|c| c.parse::<Channel>()),
+            let text = |i: usize| -> rusqlite::Result<&str> {
+                Ok(row.get_ref(i)?.as_str_or_null()?.unwrap_or(""))
+            };
+            let (Ok(status), Ok(priority), Ok(channel)) = (
+                text(1)?.parse::<Status>(),
+                text(2)?.parse::<Priority>(),
+                text(3)?.parse::<Channel>(),
             ) else {
                 // A damaged row: it matches no query until it is written again.
                 if let Some(at) = self.position(id) {
@@ -121,26 +131,25 @@ impl Facets {
                 }
                 continue;
             };
+            let order = text(10)?;
             let facet = Facet {
                 status,
                 priority,
                 channel,
-                group: self
-                    .groups
-                    .number(&group.unwrap_or_default().to_lowercase()),
+                group: self.groups.number(text(4)?),
                 assignee: row.get(5)?,
                 customer: row.get(6)?,
                 created: row.get(7)?,
                 updated: row.get(8)?,
                 next_due: row.get(9)?,
-                order_key: order
-                    .map(|o| order_key(&o))
+                order_key: (!order.is_empty())
+                    .then(|| order_key(order))
                     .filter(|k| !k.is_empty())
                     .map(String::into_boxed_str),
-                tags: tags
+                tags: text(11)?
                     .split('\u{1f}')
                     .filter(|t| !t.is_empty())
-                    .map(|t| self.tags.number(&t.to_lowercase()))
+                    .map(|t| self.tags.number(t))
                     .collect(),
             };
             match self.position(id) {
@@ -185,8 +194,11 @@ impl Store {
                 .unwrap_or(0);
             let mut facets = self.facets.borrow_mut();
             if !facets.loaded || facets.epoch != epoch {
+                // Tickets not written since the migration that added
+                // `rev` have rev 0.
                 *facets = Facets {
                     epoch,
+                    last_rev: -1,
                     ..Facets::default()
                 };
             }

@@ -44,3 +44,6 @@ pub(crate) struct CountMemo {
     generation: u64,
     counts: HashMap<(String, AgentId, i64), i64>,
 }
+
+#[cfg(test)]
+mod tests;

@@ -34,7 +34,10 @@ pub(crate) struct Found {
 
 const MESSAGES_NEWEST_FIRST: &str = "SELECT f.rowid, m.ticket_id, m.created_at
      FROM messages_fts f JOIN messages m INDEXED BY messages_owner ON m.id = f.rowid
-     WHERE messages_fts MATCH ?1 AND f.rowid BETWEEN ?2 AND ?3 ORDER BY f.rowid DESC";
+     WHERE messages_fts MATCH ?1 ORDER BY f.rowid DESC";
+const MESSAGES_BETWEEN: &str = "SELECT f.rowid, m.ticket_id, m.created_at
+     FROM messages_fts f JOIN messages m INDEXED BY messages_owner ON m.id = f.rowid
+     WHERE messages_fts MATCH ?1 AND f.rowid BETWEEN ?2 AND ?3";
 const MESSAGES_ANY_ORDER: &str = "SELECT f.rowid, m.ticket_id, m.created_at
      FROM messages_fts f JOIN messages m INDEXED BY messages_owner ON m.id = f.rowid
      WHERE messages_fts MATCH ?1";
@@ -101,11 +104,7 @@ pub(crate) fn walk(
         } else {
             MESSAGES_ANY_ORDER
         })?;
-        let mut rows = if want.is_some() {
-            stmt.query(params![fts, i64::MIN, i64::MAX])?
-        } else {
-            stmt.query(params![fts])?
-        };
+        let mut rows = stmt.query(params![fts])?;
         while !enough(found.len()) {
             let Some(row) = rows.next()? else { break };
             let (message, ticket, at): (i64, i64, i64) = (row.get(0)?, row.get(1)?, row.get(2)?);
@@ -160,7 +159,7 @@ pub(crate) fn within(
         }
     }
     if low <= high {
-        let mut stmt = store.conn.prepare_cached(MESSAGES_NEWEST_FIRST)?;
+        let mut stmt = store.conn.prepare_cached(MESSAGES_BETWEEN)?;
         let mut rows = stmt.query(params![fts, low, high])?;
         while let Some(row) = rows.next()? {
             let (message, ticket, at): (i64, i64, i64) = (row.get(0)?, row.get(1)?, row.get(2)?);
