@@ -64,8 +64,10 @@ impl Sets<'_> {
             },
             Matcher::Order(o) => {
                 let key = keys::order_key(o);
-                let customers =
-                    self.key_customers(&[KeyKind::Order, KeyKind::Tracking], &[key.clone()])?;
+                let customers = self.key_customers(
+                    &[KeyKind::Order, KeyKind::Tracking],
+                    std::slice::from_ref(&key),
+                )?;
                 self.facets_where(|t| {
                     customers.contains(&t.customer)
                         || t.order_key.as_deref().is_some_and(|k| k.starts_with(&key))
@@ -136,9 +138,10 @@ impl Sets<'_> {
             }
             let key = keys::order_key(text);
             if !key.is_empty() {
-                customers.extend(
-                    self.key_customers(&[KeyKind::Order, KeyKind::Tracking], &[key.clone()])?,
-                );
+                customers.extend(self.key_customers(
+                    &[KeyKind::Order, KeyKind::Tracking],
+                    std::slice::from_ref(&key),
+                )?);
                 out.or(&self
                     .facets_where(|t| t.order_key.as_deref().is_some_and(|k| k.starts_with(&key))));
             }

@@ -98,7 +98,9 @@ pub(crate) fn walk(
         return Ok(found);
     }
     let enough = |n: usize| want.is_some_and(|w| n >= w);
-    {
+    if want.is_none() && allowed.count() * 4 <= facets.len() {
+        messages_of_few(store, facets, fts, allowed, &mut found)?;
+    } else {
         let mut stmt = store.conn.prepare_cached(if want.is_some() {
             MESSAGES_NEWEST_FIRST
         } else {
@@ -128,6 +130,46 @@ pub(crate) fn walk(
         }
     }
     Ok(found)
+}
+
+/// All matches among the messages of the `allowed` tickets, when those
+/// are few: their message ids are read from `messages_ticket` and the
+/// index's matches are only checked against them, which is cheaper than
+/// finding the ticket of every match. The times noted are the tickets' last
+/// change (only counts read a complete walk).
+fn messages_of_few(
+    store: &Store,
+    facets: &Facets,
+    fts: &str,
+    allowed: &Bits,
+    found: &mut HashMap<usize, Found>,
+) -> Result<()> {
+    let tickets: Vec<i64> = allowed.iter().map(|pos| facets.ids[pos]).collect();
+    let tickets = serde_json::to_string(&tickets).unwrap_or_else(|_| "[]".into());
+    let mut owner: HashMap<i64, usize> = HashMap::new();
+    {
+        let mut stmt = store.conn.prepare_cached(
+            "SELECT id, ticket_id FROM messages INDEXED BY messages_ticket
+             WHERE ticket_id IN (SELECT value FROM json_each(?1))",
+        )?;
+        let mut rows = stmt.query(params![tickets])?;
+        while let Some(row) = rows.next()? {
+            if let Some(pos) = facets.position(row.get(1)?) {
+                owner.insert(row.get(0)?, pos);
+            }
+        }
+    }
+    let mut stmt = store
+        .conn
+        .prepare_cached("SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?1")?;
+    let mut rows = stmt.query(params![fts])?;
+    while let Some(row) = rows.next()? {
+        let message: i64 = row.get(0)?;
+        if let Some(&pos) = owner.get(&message) {
+            note(found, pos, facets.rows[pos].updated, Some(message));
+        }
+    }
+    Ok(())
 }
 
 /// The tickets among `tickets` (positions) whose subject or a message

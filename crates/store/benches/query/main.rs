@@ -9,7 +9,7 @@
 //! - `SAHAYA_BENCH_RUNS=100` — runs per query.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod query_data;
+mod data;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -87,18 +87,17 @@ fn main() {
 
 fn data_set(path: &Path, n: i64, runs: usize) {
     let opened = Instant::now();
-    let store = query_data::open(path, n);
+    let store = data::open(path, n);
     println!(
-        "\n== {n} tickets, {} messages (cache opened in {:.2} s{}) ==",
+        "\n== {n} tickets, {} messages (cache ready in {:.2} s: filled or migrated when needed) ==",
         count(path, "messages"),
         opened.elapsed().as_secs_f64(),
-        ", including any migration"
     );
     drop(store);
     let store = Store::open(path).unwrap();
     let cx = QueryContext {
         me: 3,
-        now: query_data::now(),
+        now: data::now(),
     };
     let rss = vm_rss_kb();
     let (t, c) = (Instant::now(), thread_cpu());
