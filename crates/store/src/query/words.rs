@@ -14,7 +14,7 @@
 
 use std::collections::HashMap;
 
-use rusqlite::params;
+use rusqlite::{OptionalExtension, params};
 
 use super::super::error::Result;
 use super::super::store::Store;
@@ -97,7 +97,6 @@ pub(crate) fn walk(
     if allowed.is_empty() {
         return Ok(found);
     }
-    let enough = |n: usize| want.is_some_and(|w| n >= w);
     if want.is_none() && allowed.count() * 4 <= facets.len() {
         messages_of_few(store, facets, fts, allowed, &mut found)?;
     } else {
@@ -107,36 +106,64 @@ pub(crate) fn walk(
             MESSAGES_ANY_ORDER
         })?;
         let mut rows = stmt.query(params![fts])?;
-        while !enough(found.len()) {
-            let Some(row) = rows.next()? else { break };
-            let (message, ticket, at): (i64, i64, i64) = (row.get(0)?, row.get(1)?, row.get(2)?);
-            if let Some(pos) = facets.position(ticket)
-                && allowed.get(pos)
-            {
-                note(&mut found, pos, at, Some(message));
-            }
+        note_messages(&mut rows, facets, allowed, &mut found, want)?;
+    }
+    note_subjects(store, facets, fts, allowed, &mut found, want)?;
+    Ok(found)
+}
+
+/// Notes the messages of `rows` (id, ticket, time) whose ticket is allowed,
+/// until `want` tickets are noted.
+fn note_messages(
+    rows: &mut rusqlite::Rows<'_>,
+    facets: &Facets,
+    allowed: &Bits,
+    found: &mut HashMap<usize, Found>,
+    want: Option<usize>,
+) -> Result<()> {
+    while want.is_none_or(|w| found.len() < w) {
+        let Some(row) = rows.next()? else { break };
+        let (message, ticket, at): (i64, i64, i64) = (row.get(0)?, row.get(1)?, row.get(2)?);
+        if let Some(pos) = facets.position(ticket)
+            && allowed.get(pos)
+        {
+            note(found, pos, at, Some(message));
         }
     }
+    Ok(())
+}
+
+/// Notes the allowed tickets whose subject matches `fts`, newest first,
+/// `want` of them at most. A subject counts from the ticket's creation.
+fn note_subjects(
+    store: &Store,
+    facets: &Facets,
+    fts: &str,
+    allowed: &Bits,
+    found: &mut HashMap<usize, Found>,
+    want: Option<usize>,
+) -> Result<()> {
     let mut stmt = store.conn.prepare_cached(SUBJECTS_NEWEST_FIRST)?;
     let mut rows = stmt.query(params![fts])?;
-    let mut subjects = 0;
-    while !enough(subjects) {
+    let mut noted = 0;
+    while want.is_none_or(|w| noted < w) {
         let Some(row) = rows.next()? else { break };
         if let Some(pos) = facets.position(row.get(0)?)
             && allowed.get(pos)
         {
-            subjects += 1;
-            note(&mut found, pos, facets.rows[pos].created, None);
+            noted += 1;
+            note(found, pos, facets.rows[pos].created, None);
         }
     }
-    Ok(found)
+    Ok(())
 }
 
 /// All matches among the messages of the `allowed` tickets, when those
-/// are few: their message ids are read from `messages_ticket` and the
-/// index's matches are only checked against them, which is cheaper than
-/// finding the ticket of every match. The times noted are the tickets' last
-/// change (only counts read a complete walk).
+/// are few. The index's matches are read first (their ids only); when they
+/// are fewer than the allowed tickets' messages, each one's ticket is looked
+/// up, else the allowed tickets' message ids are read from `messages_ticket`
+/// and the matches checked against them. The times noted are the tickets'
+/// last change (only counts read a complete walk).
 fn messages_of_few(
     store: &Store,
     facets: &Facets,
@@ -144,33 +171,50 @@ fn messages_of_few(
     allowed: &Bits,
     found: &mut HashMap<usize, Found>,
 ) -> Result<()> {
-    let tickets: Vec<i64> = allowed.iter().map(|pos| facets.ids[pos]).collect();
-    let tickets = serde_json::to_string(&tickets).unwrap_or_else(|_| "[]".into());
-    let mut owner: HashMap<i64, usize> = HashMap::new();
-    {
-        let mut stmt = store.conn.prepare_cached(
-            "SELECT id, ticket_id FROM messages INDEXED BY messages_ticket
-             WHERE ticket_id IN (SELECT value FROM json_each(?1))",
+    let matches: Vec<i64> = store
+        .conn
+        .prepare_cached("SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?1")?
+        .query_map(params![fts], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let allowed_tickets = allowed.count();
+    if matches.len() < allowed_tickets * MESSAGES_PER_TICKET / 2 {
+        let mut owner = store.conn.prepare_cached(
+            "SELECT ticket_id FROM messages INDEXED BY messages_owner WHERE id = ?1",
         )?;
-        let mut rows = stmt.query(params![tickets])?;
-        while let Some(row) = rows.next()? {
-            if let Some(pos) = facets.position(row.get(1)?) {
-                owner.insert(row.get(0)?, pos);
+        for message in matches {
+            let ticket: Option<i64> = owner.query_row(params![message], |r| r.get(0)).optional()?;
+            if let Some(pos) = ticket.and_then(|t| facets.position(t))
+                && allowed.get(pos)
+            {
+                note(found, pos, facets.rows[pos].updated, Some(message));
             }
         }
+        return Ok(());
     }
-    let mut stmt = store
-        .conn
-        .prepare_cached("SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?1")?;
-    let mut rows = stmt.query(params![fts])?;
+    let tickets: Vec<i64> = allowed.iter().map(|pos| facets.ids[pos]).collect();
+    let tickets = serde_json::to_string(&tickets).unwrap_or_else(|_| "[]".into());
+    let mut owner: HashMap<i64, usize> =
+        HashMap::with_capacity(allowed_tickets * MESSAGES_PER_TICKET);
+    let mut stmt = store.conn.prepare_cached(
+        "SELECT id, ticket_id FROM messages INDEXED BY messages_ticket
+         WHERE ticket_id IN (SELECT value FROM json_each(?1))",
+    )?;
+    let mut rows = stmt.query(params![tickets])?;
     while let Some(row) = rows.next()? {
-        let message: i64 = row.get(0)?;
+        if let Some(pos) = facets.position(row.get(1)?) {
+            owner.insert(row.get(0)?, pos);
+        }
+    }
+    for message in matches {
         if let Some(&pos) = owner.get(&message) {
             note(found, pos, facets.rows[pos].updated, Some(message));
         }
     }
     Ok(())
 }
+
+/// About how many messages a ticket has (for choosing how to read).
+const MESSAGES_PER_TICKET: usize = 10;
 
 /// The tickets among `tickets` (positions) whose subject or a message
 /// matches `fts`: reads the index only over their messages' id range.
@@ -203,24 +247,9 @@ pub(crate) fn within(
     if low <= high {
         let mut stmt = store.conn.prepare_cached(MESSAGES_BETWEEN)?;
         let mut rows = stmt.query(params![fts, low, high])?;
-        while let Some(row) = rows.next()? {
-            let (message, ticket, at): (i64, i64, i64) = (row.get(0)?, row.get(1)?, row.get(2)?);
-            if let Some(pos) = facets.position(ticket)
-                && allowed.get(pos)
-            {
-                note(&mut found, pos, at, Some(message));
-            }
-        }
+        note_messages(&mut rows, facets, &allowed, &mut found, None)?;
     }
-    let mut stmt = store.conn.prepare_cached(SUBJECTS_NEWEST_FIRST)?;
-    let mut rows = stmt.query(params![fts])?;
-    while let Some(row) = rows.next()? {
-        if let Some(pos) = facets.position(row.get(0)?)
-            && allowed.get(pos)
-        {
-            note(&mut found, pos, facets.rows[pos].updated, None);
-        }
-    }
+    note_subjects(store, facets, fts, &allowed, &mut found, None)?;
     Ok(found)
 }
 
