@@ -16,16 +16,17 @@
 //!   [`language`]) run on the cache: [`Store::query_rows`],
 //!   [`Store::query_count`], [`Store::query_hits`].
 //!
-//! Modules depend on the ones below them only:
+//! Modules depend on the ones below them only (one exception: `store` holds
+//! the memory of `query`, its facets of every ticket and remembered counts):
 //!
 //! ```text
 //! outbox, filter, query   the outbox and drafts; filtered ticket lists; queries
 //! apply, read, search     writing server data; what the UI reads; search
-//! lookup                  phone/e-mail/handle/order keys of customers and orders
 //! store                   the Store: opening the cache, generation, meta values
 //! schema, fts, time       schema and migrations; full-text index upkeep; timestamps
 //! error                   what can go wrong
-//! entry, patch            leaves: the outbox entry's types; applying a patch
+//! entry, patch, lookup    leaves: the outbox entry's types; applying a patch;
+//!                         phone/e-mail/handle/order keys of customers and orders
 //! ```
 
 mod apply;
