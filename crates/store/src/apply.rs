@@ -8,6 +8,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use super::entry::{OutboxOp, STATE_ACTIVE_SQL};
 use super::error::{Result, decode, encode};
 use super::fts::{Indexed, Pending};
+use super::lookup;
 use super::patch::apply_patch;
 use super::store::{META_CURSOR, Store, set_meta};
 use super::time::{from_millis, millis};
@@ -66,7 +67,7 @@ pub(crate) fn put_entity(
     match entity {
         Entity::Ticket(t) => put_server_ticket(conn, t, fts).map(|_| ()),
         Entity::Message(m) => put_message(conn, m, source, fts),
-        Entity::Customer(c) => put_customer(conn, c),
+        Entity::Customer(c) => put_customer(conn, c, fts),
         Entity::Order(o) => put_order(conn, o),
         Entity::OrderAction(a) => put_action(conn, a),
         Entity::Agent(a) => put_agent(conn, a),
@@ -95,15 +96,17 @@ pub(crate) fn put_server_ticket(conn: &Connection, t: &Ticket, fts: &mut Pending
         .prepare_cached(
             "INSERT INTO tickets (id, subject, status, open_class, active, assignee_id, customer_id,
                  next_due, created_at, updated_at, version, json, server_json,
-                 priority, channel, grp)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, NULL, ?13, ?14, ?15)
+                 priority, channel, grp, tags, order_id, rev)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, NULL, ?13, ?14, ?15, ?16, ?17,
+                 (SELECT IFNULL(MAX(rev), 0) + 1 FROM tickets))
              ON CONFLICT (id) DO UPDATE SET subject = excluded.subject, status = excluded.status,
                  open_class = excluded.open_class, active = excluded.active,
                  assignee_id = excluded.assignee_id, customer_id = excluded.customer_id,
                  next_due = excluded.next_due, created_at = excluded.created_at,
                  updated_at = excluded.updated_at, version = excluded.version,
                  json = excluded.json, server_json = NULL, priority = excluded.priority,
-                 channel = excluded.channel, grp = excluded.grp
+                 channel = excluded.channel, grp = excluded.grp, tags = excluded.tags,
+                 order_id = excluded.order_id, rev = excluded.rev
              WHERE excluded.version >= tickets.version",
         )?
         .execute(params![
@@ -122,6 +125,8 @@ pub(crate) fn put_server_ticket(conn: &Connection, t: &Ticket, fts: &mut Pending
             t.priority.as_str(),
             t.channel.as_str(),
             t.group,
+            tags_column(&t.tags),
+            t.order_id,
         ])?;
     if changed > 0 {
         match old_subject {
@@ -186,7 +191,8 @@ pub(crate) fn refresh_ticket(conn: &Connection, id: TicketId) -> Result<()> {
     conn.prepare_cached(
         "UPDATE tickets SET status = ?2, open_class = ?3, active = ?4, assignee_id = ?5,
              next_due = ?6, updated_at = ?7, json = ?8, server_json = ?9, priority = ?10,
-             channel = ?11, grp = ?12
+             channel = ?11, grp = ?12, tags = ?13, order_id = ?14,
+             rev = (SELECT IFNULL(MAX(rev), 0) + 1 FROM tickets)
          WHERE id = ?1",
     )?
     .execute(params![
@@ -202,8 +208,16 @@ pub(crate) fn refresh_ticket(conn: &Connection, id: TicketId) -> Result<()> {
         effective.priority.as_str(),
         effective.channel.as_str(),
         effective.group,
+        tags_column(&effective.tags),
+        effective.order_id,
     ])?;
     Ok(())
+}
+
+/// Tags as `tickets.tags` holds them: joined by U+001F (which a tag, being
+/// normalized text from the server, does not contain).
+fn tags_column(tags: &[String]) -> String {
+    tags.join("\u{1f}")
 }
 
 /// The message as stored in `messages.json`: everything but the body.
@@ -299,30 +313,47 @@ fn write_message(
     Ok(true)
 }
 
-fn put_customer(conn: &Connection, c: &Customer) -> Result<()> {
-    conn.prepare_cached(
-        "INSERT INTO customers (id, name, updated_at, json) VALUES (?1, ?2, ?3, ?4)
-         ON CONFLICT (id) DO UPDATE SET name = excluded.name, updated_at = excluded.updated_at,
-             json = excluded.json
-         WHERE excluded.updated_at >= customers.updated_at",
-    )?
-    .execute(params![
-        c.id,
-        c.name,
-        millis(c.updated_at),
-        encode("customer", c)?
-    ])?;
+fn put_customer(conn: &Connection, c: &Customer, fts: &mut Pending) -> Result<()> {
+    let old_name: Option<String> = conn
+        .prepare_cached("SELECT name FROM customers WHERE id = ?1")?
+        .query_row(params![c.id], |r| r.get(0))
+        .optional()?;
+    let changed = conn
+        .prepare_cached(
+            "INSERT INTO customers (id, name, updated_at, json, lang) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (id) DO UPDATE SET name = excluded.name, updated_at = excluded.updated_at,
+                 json = excluded.json, lang = excluded.lang
+             WHERE excluded.updated_at >= customers.updated_at",
+        )?
+        .execute(params![
+            c.id,
+            c.name,
+            millis(c.updated_at),
+            encode("customer", c)?,
+            lookup::lang_key(&c.preferred_language),
+        ])?;
+    if changed > 0 {
+        lookup::put_customer_keys(conn, c)?;
+        match old_name {
+            None => fts.added(Indexed::CustomerName, c.id),
+            Some(old) if old != c.name => fts.changed(Indexed::CustomerName, c.id, old),
+            Some(_) => {}
+        }
+    }
     Ok(())
 }
 
 fn put_order(conn: &Connection, o: &Order) -> Result<()> {
-    conn.prepare_cached(
+    let changed = conn.prepare_cached(
         "INSERT INTO orders (id, customer_id, placed_at, updated_at, json) VALUES (?1, ?2, ?3, ?4, ?5)
          ON CONFLICT (id) DO UPDATE SET customer_id = excluded.customer_id,
              placed_at = excluded.placed_at, updated_at = excluded.updated_at, json = excluded.json
          WHERE excluded.updated_at >= orders.updated_at",
     )?
     .execute(params![o.id, o.customer_id, millis(o.placed_at), millis(o.updated_at), encode("order", o)?])?;
+    if changed > 0 {
+        lookup::put_order_keys(conn, o)?;
+    }
     Ok(())
 }
 
@@ -357,15 +388,20 @@ fn put_macro(conn: &Connection, m: &Macro) -> Result<()> {
 
 fn put_survey(conn: &Connection, s: &SurveyResponse) -> Result<()> {
     conn.prepare_cached(
-        "INSERT INTO surveys (id, customer_id, created_at, json) VALUES (?1, ?2, ?3, ?4)
+        "INSERT INTO surveys (id, customer_id, created_at, json, ticket_id, kind, score)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
          ON CONFLICT (id) DO UPDATE SET customer_id = excluded.customer_id,
-             created_at = excluded.created_at, json = excluded.json",
+             created_at = excluded.created_at, json = excluded.json,
+             ticket_id = excluded.ticket_id, kind = excluded.kind, score = excluded.score",
     )?
     .execute(params![
         s.id,
         s.customer_id,
         millis(s.created_at),
-        encode("survey", s)?
+        encode("survey", s)?,
+        s.ticket_id,
+        s.kind.as_str(),
+        s.score,
     ])?;
     Ok(())
 }

@@ -21,6 +21,7 @@ use super::error::Result;
 pub(crate) enum Indexed {
     TicketSubject,
     MessageBody,
+    CustomerName,
 }
 
 impl Indexed {
@@ -29,6 +30,7 @@ impl Indexed {
         match self {
             Indexed::TicketSubject => ("tickets", "tickets_fts", "subject"),
             Indexed::MessageBody => ("messages", "messages_fts", "body"),
+            Indexed::CustomerName => ("customers", "customers_fts", "name"),
         }
     }
 }
@@ -66,7 +68,11 @@ fn index(conn: &Connection, pending: Pending) -> Result<()> {
     if pending.before.is_empty() {
         return Ok(());
     }
-    for what in [Indexed::TicketSubject, Indexed::MessageBody] {
+    for what in [
+        Indexed::TicketSubject,
+        Indexed::MessageBody,
+        Indexed::CustomerName,
+    ] {
         let (table, fts, column) = what.tables();
         let mut ids = Vec::new();
         for ((w, id), old) in &pending.before {
@@ -98,7 +104,8 @@ fn index(conn: &Connection, pending: Pending) -> Result<()> {
 pub(crate) fn clear(conn: &Connection) -> Result<()> {
     conn.execute_batch(
         "INSERT INTO tickets_fts (tickets_fts) VALUES ('delete-all');
-         INSERT INTO messages_fts (messages_fts) VALUES ('delete-all');",
+         INSERT INTO messages_fts (messages_fts) VALUES ('delete-all');
+         INSERT INTO customers_fts (customers_fts) VALUES ('delete-all');",
     )?;
     Ok(())
 }

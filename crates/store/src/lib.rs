@@ -12,17 +12,22 @@
 //!   so a refused patch reverts cleanly.
 //! - Full-text search over subjects and message bodies (FTS5) works offline
 //!   and in Kannada, Telugu and Devanagari.
+//! - Queries of the search language (`sahaya_query`, re-exported as
+//!   [`language`]) run on the cache: [`Store::query_rows`],
+//!   [`Store::query_count`], [`Store::query_hits`].
 //!
-//! Modules depend on the ones below them only:
+//! Modules depend on the ones below them only (one exception: `store` holds
+//! the memory of `query`, its facets of every ticket and remembered counts):
 //!
 //! ```text
-//! outbox, filter          the outbox and drafts; filtered ticket lists
+//! outbox, filter, query   the outbox and drafts; filtered ticket lists; queries
 //! files, undelivered      files of queued messages; replies not delivered
 //! apply, read, search     writing server data; what the UI reads; search
 //! store                   the Store: opening the cache, generation, meta values
 //! schema, fts, time       schema and migrations; full-text index upkeep; timestamps
 //! error                   what can go wrong
-//! entry, patch            leaves: the outbox entry's types; applying a patch
+//! entry, patch, lookup    leaves: the outbox entry's types; applying a patch;
+//!                         phone/e-mail/handle/order keys of customers and orders
 //! ```
 
 mod apply;
@@ -31,8 +36,10 @@ mod error;
 mod files;
 mod filter;
 mod fts;
+mod lookup;
 mod outbox;
 mod patch;
+mod query;
 mod read;
 mod schema;
 mod search;
@@ -45,7 +52,9 @@ pub use error::{Result, StoreError};
 pub use files::{NewFile, StagedFile, type_of_name};
 pub use filter::TicketFilter;
 pub use patch::apply_patch;
+pub use query::QueryContext;
 pub use read::{SLA_DUE_HORIZON_MINUTES, TicketRow};
+pub use sahaya_query as language;
 pub use schema::TOKENIZER;
 pub use search::{SearchHit, fts_query};
 pub use store::{Store, schema_version};

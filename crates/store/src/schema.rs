@@ -252,6 +252,61 @@ DROP TRIGGER messages_fts_update;
 DROP TABLE fts_queue;
 "#
         .to_string(),
+        // The search language (store::query): tags and the order id as
+        // columns (only rows that have some are rewritten), and `rev`
+        // (0 until the ticket is next written), bumped on every write of a ticket, so a reader
+        // keeps its in-memory facets of all tickets and refreshes only the
+        // ones written since (one covering index holds everything it needs);
+        // message owners without reading message rows; customers' names in
+        // a full-text index, their language; phone numbers, e-mail addresses,
+        // social handles, order ids and tracking numbers normalized in
+        // `lookup_keys` (filled from the JSON by `lookup::backfill`); survey
+        // scores by ticket.
+        format!(
+            r#"
+ALTER TABLE tickets ADD COLUMN tags TEXT NOT NULL DEFAULT '';
+ALTER TABLE tickets ADD COLUMN order_id TEXT;
+ALTER TABLE tickets ADD COLUMN rev INTEGER NOT NULL DEFAULT 0;
+UPDATE tickets SET
+    tags = COALESCE((SELECT group_concat(value, char(31)) FROM json_each(tickets.json, '$.tags')), ''),
+    order_id = json_extract(json, '$.order_id')
+WHERE json_valid(json)
+    AND (json_array_length(json, '$.tags') > 0 OR json_type(json, '$.order_id') = 'text');
+CREATE INDEX tickets_facets ON tickets (rev, status, priority, channel, grp, assignee_id,
+    customer_id, created_at, updated_at, next_due, order_id, tags);
+CREATE INDEX messages_owner ON messages (id, ticket_id, created_at);
+
+ALTER TABLE customers ADD COLUMN lang TEXT NOT NULL DEFAULT '';
+CREATE INDEX customers_lang ON customers (lang);
+CREATE VIRTUAL TABLE customers_fts USING fts5(
+    name, content='customers', content_rowid='id', tokenize="{tok}"
+);
+INSERT INTO customers_fts (rowid, name) SELECT id, name FROM customers;
+
+-- kind: 1 phone, 2 e-mail, 3 social handle, 4 order id, 5 tracking number.
+-- A customer's handles have no order_id; an order's keys have it.
+CREATE TABLE lookup_keys (
+    key TEXT NOT NULL,
+    kind INTEGER NOT NULL,
+    customer_id INTEGER NOT NULL,
+    order_id TEXT
+);
+CREATE INDEX lookup_keys_key ON lookup_keys (key, kind, customer_id);
+CREATE INDEX lookup_keys_customer ON lookup_keys (customer_id) WHERE order_id IS NULL;
+CREATE INDEX lookup_keys_order ON lookup_keys (order_id) WHERE order_id IS NOT NULL;
+
+ALTER TABLE surveys ADD COLUMN ticket_id INTEGER;
+ALTER TABLE surveys ADD COLUMN kind TEXT;
+ALTER TABLE surveys ADD COLUMN score INTEGER;
+UPDATE surveys SET
+    ticket_id = json_extract(json, '$.ticket_id'),
+    kind = json_extract(json, '$.kind'),
+    score = json_extract(json, '$.score')
+WHERE json_valid(json);
+CREATE INDEX surveys_kind ON surveys (kind, ticket_id, score);
+"#,
+            tok = TOKENIZER
+        ),
         // Replies a channel could not deliver (the problems list shows them),
         // kept by the message writer; and the files of queued replies, kept
         // until the server confirmed the reply.
@@ -277,6 +332,15 @@ CREATE TABLE outbox_files (
 "#
         .to_string(),
     ]
+}
+
+/// Work of migration `version` that SQL alone cannot do, run in the same
+/// transaction right after its SQL.
+fn after(version: i64, tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<()> {
+    match version {
+        6 => super::lookup::backfill(tx),
+        _ => Ok(()),
+    }
 }
 
 /// The schema version this build writes.
@@ -315,6 +379,7 @@ pub fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
                 return tx.commit();
             }
             tx.execute_batch(sql)?;
+            after(version, &tx)?;
             tx.pragma_update(None, "user_version", version)?;
             tx.commit()
         };

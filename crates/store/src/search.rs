@@ -129,37 +129,51 @@ impl Store {
             ranked.truncate(limit);
         }
         ranked.sort_by(by_recency);
+        let ranked: Vec<(TicketId, Option<MessageId>, i64)> = ranked
+            .into_iter()
+            .map(|(id, c)| (id, c.message_id, c.at))
+            .collect();
+        self.hits(&fts, &ranked)
+    }
 
-        let message_ids: Vec<i64> = ranked.iter().filter_map(|(_, c)| c.message_id).collect();
+    /// Search hits for `ranked` (ticket, matching message, time), in that
+    /// order: the matching message's snippet, or the subject with the
+    /// matches of `fts` marked (unmarked when it has none).
+    pub(crate) fn hits(
+        &self,
+        fts: &str,
+        ranked: &[(TicketId, Option<MessageId>, i64)],
+    ) -> Result<Vec<SearchHit>> {
+        let message_ids: Vec<i64> = ranked.iter().filter_map(|(_, m, _)| *m).collect();
         let subject_ids: Vec<i64> = ranked
             .iter()
-            .filter(|(_, c)| c.message_id.is_none())
-            .map(|(id, _)| *id)
+            .filter(|(_, m, _)| m.is_none())
+            .map(|(id, _, _)| *id)
             .collect();
         let snippets = self.marked(
             "SELECT rowid, CASE WHEN rowid IN (SELECT value FROM json_each(?2))
                  THEN snippet(messages_fts, 0, ?5, ?6, '…', 16) END
              FROM messages_fts WHERE messages_fts MATCH ?1 AND rowid BETWEEN ?3 AND ?4",
-            &fts,
+            fts,
             &message_ids,
         )?;
         let highlights = self.marked(
             "SELECT rowid, CASE WHEN rowid IN (SELECT value FROM json_each(?2))
                  THEN highlight(tickets_fts, 0, ?5, ?6) END
              FROM tickets_fts WHERE tickets_fts MATCH ?1 AND rowid BETWEEN ?3 AND ?4",
-            &fts,
+            fts,
             &subject_ids,
         )?;
 
         let mut out = Vec::with_capacity(ranked.len());
-        for (ticket_id, c) in ranked {
+        for &(ticket_id, message_id, at) in ranked {
             let subject: String = self
                 .conn
                 .prepare_cached("SELECT subject FROM tickets WHERE id = ?1")?
                 .query_row(params![ticket_id], |r| r.get(0))
                 .optional()?
                 .unwrap_or_default();
-            let marked = match c.message_id {
+            let marked = match message_id {
                 Some(mid) => snippets.get(&mid),
                 None => highlights.get(&ticket_id),
             };
@@ -169,8 +183,8 @@ impl Store {
                 subject,
                 snippet,
                 highlights,
-                message_id: c.message_id,
-                at: from_millis("search hit", ticket_id, c.at)?,
+                message_id,
+                at: from_millis("search hit", ticket_id, at)?,
             });
         }
         Ok(out)
@@ -184,6 +198,9 @@ impl Store {
         let (Some(low), Some(high)) = (ids.iter().min(), ids.iter().max()) else {
             return Ok(out);
         };
+        if fts.is_empty() {
+            return Ok(out);
+        }
         let wanted = serde_json::to_string(ids).unwrap_or_else(|_| "[]".to_string());
         let mut stmt = self.conn.prepare_cached(sql)?;
         let mut rows = stmt.query(params![

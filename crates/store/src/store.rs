@@ -9,6 +9,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::error::{self, Result, StoreError};
+use super::query::{CountMemo, Facets};
 use super::time::{millis, to_millis};
 use super::{fts, schema};
 use sahaya_protocol::Clock;
@@ -20,6 +21,8 @@ const DONE_KEPT_DAYS: i64 = 7;
 
 pub(crate) const META_CURSOR: &str = "cursor";
 const META_ME: &str = "me";
+/// Moves when the cache is cleared: readers' ticket facets start over.
+pub(crate) const META_FACETS_EPOCH: &str = "facets_epoch";
 
 /// A connection to the cache file.
 pub struct Store {
@@ -33,6 +36,10 @@ pub struct Store {
     local_writes: u64,
     /// View counts that do not depend on the clock, for one generation and agent.
     pub(crate) counts_memo: RefCell<Option<CountsMemo>>,
+    /// Every ticket's facets, for queries (see `query`).
+    pub(crate) facets: RefCell<Facets>,
+    /// Query counts for one generation.
+    pub(crate) query_counts: RefCell<CountMemo>,
 }
 
 pub(crate) struct CountsMemo {
@@ -120,6 +127,8 @@ impl Store {
             clock,
             local_writes: 0,
             counts_memo: RefCell::new(None),
+            facets: RefCell::new(Facets::default()),
+            query_counts: RefCell::new(CountMemo::default()),
         })
     }
 
@@ -206,8 +215,14 @@ impl Store {
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         tx.execute_batch(
             "DELETE FROM tickets; DELETE FROM messages; DELETE FROM customers; DELETE FROM orders;
-             DELETE FROM order_actions; DELETE FROM agents; DELETE FROM macros; DELETE FROM surveys;",
+             DELETE FROM order_actions; DELETE FROM agents; DELETE FROM macros; DELETE FROM surveys;
+             DELETE FROM lookup_keys;",
         )?;
+        // Readers' ticket facets start over (see query::facets).
+        let epoch = get_meta(&tx, META_FACETS_EPOCH)?
+            .and_then(|e| e.parse::<i64>().ok())
+            .unwrap_or(0);
+        set_meta(&tx, META_FACETS_EPOCH, &(epoch + 1).to_string())?;
         fts::clear(&tx)?;
         tx.execute("DELETE FROM meta WHERE key = ?1", params![META_CURSOR])?;
         tx.commit()?;
@@ -225,7 +240,7 @@ pub(crate) fn set_meta(conn: &Connection, key: &str, value: &str) -> Result<()> 
     Ok(())
 }
 
-fn get_meta(conn: &Connection, key: &str) -> Result<Option<String>> {
+pub(crate) fn get_meta(conn: &Connection, key: &str) -> Result<Option<String>> {
     Ok(conn
         .prepare_cached("SELECT value FROM meta WHERE key = ?1")?
         .query_row(params![key], |r| r.get(0))
