@@ -1092,11 +1092,11 @@ fn reply_is_queued_exactly_once() {
         assert!(ui.app.effects.contains(&Effect::Kick), "sync is woken");
         let s = ui.render();
         assert_clean(&ui, &s);
-        // The queued reply shows in the thread at once, marked queued.
+        // The queued reply shows in the thread at once, marked as waiting to send from this console.
         s.assert_has(KANNADA_REPLY);
         let y = s.row_of(KANNADA_REPLY).unwrap();
         assert!(
-            s.row(y - 1).contains("Queued"),
+            s.row(y - 1).contains("Waiting to send"),
             "{w}x{h}: {:?}",
             s.row(y - 1)
         );

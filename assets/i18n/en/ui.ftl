@@ -38,6 +38,13 @@ outbox-problems =
     }
 # Flashed when a change the agent made was refused or ran into a conflict.
 outbox-problems-new = The server did not take a change; press { $key } to see why
+undelivered-count =
+    { $count ->
+        [one] 1 reply not delivered
+       *[other] { $count } replies not delivered
+    }
+# Flashed when a channel could not deliver one of the agent's replies.
+undelivered-new = A reply could not be delivered; press { $key } to see why
 last-sync = last sync { $time }
 logged-in-as = logged in as { $name }
 sync-progress = syncing { $percent }%

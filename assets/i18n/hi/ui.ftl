@@ -39,6 +39,12 @@ outbox-problems =
     }
 # Flashed when a change the agent made was refused or ran into a conflict.
 outbox-problems-new = सर्वर ने एक बदलाव नहीं लिया; कारण देखने के लिए { $key } दबाएँ
+undelivered-count =
+    { $count ->
+        [one] 1 जवाब नहीं पहुँचा
+       *[other] { $count } जवाब नहीं पहुँचे
+    }
+undelivered-new = एक जवाब ग्राहक तक नहीं पहुँचा; कारण देखने के लिए { $key } दबाएँ
 last-sync = आख़िरी सिंक { $time }
 logged-in-as = लॉग इन: { $name }
 sync-progress = सिंक हो रहा है { $percent }%

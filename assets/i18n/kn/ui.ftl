@@ -43,6 +43,12 @@ outbox-problems =
     }
 # Flashed when a change the agent made was refused or ran into a conflict.
 outbox-problems-new = ಸರ್ವರ್ ಒಂದು ಬದಲಾವಣೆಯನ್ನು ಸ್ವೀಕರಿಸಲಿಲ್ಲ; ಕಾರಣ ನೋಡಲು { $key } ಒತ್ತಿ
+undelivered-count =
+    { $count ->
+        [one] 1 ಉತ್ತರ ತಲುಪಿಲ್ಲ
+       *[other] { $count } ಉತ್ತರಗಳು ತಲುಪಿಲ್ಲ
+    }
+undelivered-new = ಒಂದು ಉತ್ತರ ಗ್ರಾಹಕರಿಗೆ ತಲುಪಲಿಲ್ಲ; ಕಾರಣ ನೋಡಲು { $key } ಒತ್ತಿ
 last-sync = ಕೊನೆಯ ಸಿಂಕ್ { $time }
 logged-in-as = ಲಾಗಿನ್: { $name }
 sync-progress = ಸಿಂಕ್ ಆಗುತ್ತಿದೆ { $percent }%

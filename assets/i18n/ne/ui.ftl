@@ -38,6 +38,12 @@ outbox-problems =
     }
 # Flashed when a change the agent made was refused or ran into a conflict.
 outbox-problems-new = सर्भरले एउटा परिवर्तन लिएन; कारण हेर्न { $key } थिच्नुहोस्
+undelivered-count =
+    { $count ->
+        [one] 1 जवाफ पुगेन
+       *[other] { $count } जवाफ पुगेनन्
+    }
+undelivered-new = एउटा जवाफ ग्राहकसम्म पुगेन; कारण हेर्न { $key } थिच्नुहोस्
 last-sync = अन्तिम सिंक { $time }
 logged-in-as = लगइन: { $name }
 sync-progress = सिंक हुँदै { $percent }%

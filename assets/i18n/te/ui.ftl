@@ -42,6 +42,12 @@ outbox-problems =
     }
 # Flashed when a change the agent made was refused or ran into a conflict.
 outbox-problems-new = సర్వర్ ఒక మార్పును తీసుకోలేదు; కారణం చూడటానికి { $key } నొక్కండి
+undelivered-count =
+    { $count ->
+        [one] 1 జవాబు చేరలేదు
+       *[other] { $count } జవాబులు చేరలేదు
+    }
+undelivered-new = ఒక జవాబు కస్టమర్‌కు చేరలేదు; కారణం చూడటానికి { $key } నొక్కండి
 last-sync = చివరి సింక్ { $time }
 logged-in-as = లాగిన్: { $name }
 sync-progress = సింక్ అవుతోంది { $percent }%

@@ -35,6 +35,8 @@ pub struct App {
     pub connection: Connection,
     pub outbox_waiting: i64,
     pub outbox_problems: i64,
+    /// My replies a channel could not deliver (they join the problems list).
+    pub undelivered: i64,
     pub last_sync: Option<Timestamp>,
     pub progress: Option<(i64, i64)>,
     pub stats: Option<Box<QueueStats>>,
@@ -110,6 +112,7 @@ impl App {
             connection: Connection::Connecting,
             outbox_waiting: 0,
             outbox_problems: 0,
+            undelivered: 0,
             last_sync: None,
             progress: None,
             stats: None,
@@ -208,7 +211,7 @@ impl App {
         // Replies the channel could not deliver wait in the same list.
         if self.capabilities.attachments {
             match self.store.undelivered_count(self.my_id()) {
-                Ok(n) => self.outbox_problems += n,
+                Ok(n) => self.undelivered = n,
                 Err(e) => tracing::warn!("cannot count undelivered replies: {e}"),
             }
         }

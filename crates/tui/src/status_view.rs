@@ -82,6 +82,14 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
             base.patch(app.theme.status_down),
         ));
     }
+    if app.undelivered > 0 {
+        parts.push(Part::new(
+            app.i18n
+                .tr_args("undelivered-count", &[("count", app.undelivered.into())])
+                + " ",
+            base.patch(app.theme.status_down),
+        ));
+    }
     if let Some(at) = app.last_sync {
         let time = app.i18n.clock(at);
         spare.push(parts.len());

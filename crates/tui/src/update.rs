@@ -64,14 +64,17 @@ pub fn update(app: &mut App, msg: Msg) {
 
 /// A refusal or an undelivered reply more than `before`: the count stays in
 /// the status bar; the flash says which key lists them.
-fn say_new_problems(app: &mut App, before: i64) {
-    if app.outbox_problems > before {
-        let key = app.key_for(sahaya_keymap::Action::Outbox);
-        let text = app
-            .i18n
-            .tr_args("outbox-problems-new", &[("key", key.into())]);
-        app.flash(text);
-    }
+fn say_new_problems(app: &mut App, before: (i64, i64)) {
+    let id = if app.outbox_problems > before.0 {
+        "outbox-problems-new"
+    } else if app.undelivered > before.1 {
+        "undelivered-new"
+    } else {
+        return;
+    };
+    let key = app.key_for(sahaya_keymap::Action::Outbox);
+    let text = app.i18n.tr_args(id, &[("key", key.into())]);
+    app.flash(text);
 }
 
 fn on_sync(app: &mut App, event: SyncEvent) {
@@ -79,13 +82,13 @@ fn on_sync(app: &mut App, event: SyncEvent) {
         SyncEvent::Connection(c) => app.connection = c,
         SyncEvent::Pulled { .. } => {
             app.progress = None;
-            let before = app.outbox_problems;
+            let before = (app.outbox_problems, app.undelivered);
             app.reload();
             say_new_problems(app, before);
         }
         SyncEvent::Progress { done, total } => app.progress = Some((done, total)),
         SyncEvent::Outbox => {
-            let before = app.outbox_problems;
+            let before = (app.outbox_problems, app.undelivered);
             app.reload();
             say_new_problems(app, before);
         }
