@@ -4,9 +4,9 @@
 
 use super::{Report, env};
 
-/// The key that turns transliterated typing on and off (placeholder until
-/// the keymap names it).
-pub(crate) const TOGGLE_KEY: &str = "Ctrl-t";
+/// The key that turns transliterated typing on and off: the built-in
+/// keymap's `toggle_transliteration` (a test keeps them the same).
+pub(crate) const TOGGLE_KEY: &str = "Ctrl-g";
 
 /// The variables that point programs at an input method. kitty reads
 /// `GLFW_IM_MODULE`.
@@ -265,7 +265,7 @@ mod tests {
         let lines = describe(&found);
         assert!(lines.iter().all(|(problem, _)| !problem));
         assert!(lines[0].1.starts_with("IBus is active (GTK_IM_MODULE=ibus"));
-        assert!(lines[1].1.contains("Ctrl-t"));
+        assert!(lines[1].1.contains("Ctrl-g"));
     }
 
     #[test]
@@ -308,7 +308,7 @@ mod tests {
                 "QT_IM_MODULE=ibus asks for IBus but ibus-daemon is not running: start it, or unset it".to_string()
             )
         );
-        assert!(!lines[1].0 && lines[1].1.contains("Ctrl-t"));
+        assert!(!lines[1].0 && lines[1].1.contains("Ctrl-g"));
     }
 
     #[test]
@@ -339,7 +339,14 @@ mod tests {
                 framework: Framework::IBus
             }
         );
-        assert!(describe(&found)[1].1.contains("Ctrl-t"));
+        assert!(describe(&found)[1].1.contains("Ctrl-g"));
+    }
+
+    #[test]
+    fn the_toggle_key_is_the_keymaps() {
+        let keys = sahaya_keymap::Keymap::builtin()
+            .bindings_for(sahaya_keymap::Action::ToggleTransliteration);
+        assert_eq!(keys.first().map(String::as_str), Some(TOGGLE_KEY));
     }
 
     #[test]
@@ -357,7 +364,7 @@ mod tests {
             assert!(
                 lines[0]
                     .1
-                    .starts_with("no input method (IBus, Fcitx) is active: press Ctrl-t")
+                    .starts_with("no input method (IBus, Fcitx) is active: press Ctrl-g")
             );
         }
     }

@@ -1,4 +1,4 @@
-//! Every screen of the console in every locale (en, kn, te, ne) at 80×24 and
+//! Every screen of the console in every locale (en, kn, te, ne, hi) at 80×24 and
 //! 160×45, with a conversation that mixes Kannada, Telugu, Devanagari,
 //! English and emoji. A real demo server fills a real cache through the real
 //! sync task (once per process, as an agent and as a supervisor); each test
@@ -13,7 +13,8 @@
 //! 2. nothing cut mid-letter: no cell starts with a combining mark, no
 //!    conjunct is split over two cells, no ellipsis right after a virama/ZWJ;
 //! 3. in the language: no English catalogue text (nor a raw message id) on a
-//!    Kannada, Telugu or Nepali screen, outside customer and demo content;
+//!    Kannada, Telugu, Nepali or Hindi screen, outside customer and demo
+//!    content;
 //! 4. inert: no ESC, C0/C1 or bidi control in any cell.
 //!
 //! A few overlays whose content does not depend on the demo data or the
@@ -43,7 +44,7 @@ thread_local! {
     static STRICT: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
 }
 
-const LOCALES: [&str; 4] = ["en", "kn", "te", "ne"];
+const LOCALES: [&str; 5] = ["en", "kn", "te", "ne", "hi"];
 const SIZES: [(u16, u16); 2] = [(80, 24), (160, 45)];
 
 // ---------------------------------------------------------------------------
@@ -69,6 +70,10 @@ const MIX_TAGS: &[&str] = &["ಪಾರ್ಸೆಲ್", "డెలివరీ",
 /// Typed into the composer.
 const MIX_TYPED: &str = "ಧನ್ಯವಾದಗಳು 🙏 ధన్యవాదాలు धन्यवाद! ಸ್ತ್ರೀ క్ష क्\u{200d}ष 👨\u{200d}👩\u{200d}👧 \
      ಕೊಡೋಣ ಸೇವೆ ಮಾಡೋಣ ಹೋಗೋಣ ಬೇಗನೆ ಬರುತ್ತೇವೆ\nಎರಡನೇ ಸಾಲು second line ೧೨೩ ౧౨౩ १२३";
+/// Typed on a Latin keyboard with Latin typing on (Kannada), and what the
+/// composer shows: the last syllable still pending in Latin.
+const MIX_LATIN: &str = "nimma paarsel naaLe baruttade";
+const MIX_LATIN_SHOWN: &str = "ನಿಮ್ಮ ಪಾರ್ಸೆಲ್ ನಾಳೆ ಬರುತ್ತde";
 /// Searched for (it is in the mixed ticket's subject).
 const MIX_SEARCH: &str = "ತಲುಪಿಲ್ಲ";
 /// Why the connection is down (text from outside, shown in the status bar).
@@ -223,7 +228,14 @@ fn build_corpus(cache: &Path, stats: &QueueStats) -> String {
     json(serde_json::to_value(store.macros().unwrap()).unwrap());
     json(serde_json::to_value(&me).unwrap());
     json(serde_json::to_value(stats).unwrap());
-    for s in [MIX_TYPED, MIX_SEARCH, OFFLINE_REASON, MIX_NAME, MIX_SUBJECT] {
+    for s in [
+        MIX_TYPED,
+        MIX_LATIN_SHOWN,
+        MIX_SEARCH,
+        OFFLINE_REASON,
+        MIX_NAME,
+        MIX_SUBJECT,
+    ] {
         out.push(s.to_string());
     }
     let mut corpus = String::new();
@@ -858,7 +870,7 @@ fn is_message_id_shape(token: &str) -> bool {
 }
 
 /// Check 3: the screen is in the language: no raw message id anywhere; on a
-/// Kannada, Telugu or Nepali screen no English catalogue value (six
+/// Kannada, Telugu, Nepali or Hindi screen no English catalogue value (six
 /// characters or more, translated differently) outside customer and demo
 /// content.
 fn check_language(s: &Screen, locale: &str, overlay: Option<Rect>, out: &mut Vec<String>) {
@@ -1001,6 +1013,19 @@ fn composer(locale: &'static str) -> usize {
         assert!(s.contains("ಎರಡನೇ ಸಾಲು"), "typed text shown:\n{}", s.text());
         ui.press("ctrl-t");
         ui.shot("composer, note typed");
+        // Latin typing: offered in the status bar, then on (the mixed
+        // ticket's customer writes Kannada), a syllable still pending.
+        ui.press("ctrl-u");
+        let s = ui.shot("composer, Latin typing offered");
+        assert!(s.status().contains("ಅ ಕನ್ನಡ"), "{:?}", s.status());
+        ui.press("ctrl-g");
+        ui.type_text(MIX_LATIN);
+        let s = ui.shot("composer, typing Kannada from Latin letters");
+        assert!(
+            s.contains(MIX_LATIN_SHOWN),
+            "typed text shown:\n{}",
+            s.text()
+        );
         frames += ui.finish();
     }
     frames
@@ -1216,50 +1241,62 @@ screens! {
     kn_list_views => list_views("kn");
     te_list_views => list_views("te");
     ne_list_views => list_views("ne");
+    hi_list_views => list_views("hi");
     en_thread => thread("en");
     kn_thread => thread("kn");
     te_thread => thread("te");
     ne_thread => thread("ne");
+    hi_thread => thread("hi");
     en_customer => customer("en");
     kn_customer => customer("kn");
     te_customer => customer("te");
     ne_customer => customer("ne");
+    hi_customer => customer("hi");
     en_composer => composer("en");
     kn_composer => composer("kn");
     te_composer => composer("te");
     ne_composer => composer("ne");
+    hi_composer => composer("hi");
     en_help => help("en");
     kn_help => help("kn");
     te_help => help("te");
     ne_help => help("ne");
+    hi_help => help("hi");
     en_palette => palette("en");
     kn_palette => palette("kn");
     te_palette => palette("te");
     ne_palette => palette("ne");
+    hi_palette => palette("hi");
     en_status_picker => status_picker("en");
     kn_status_picker => status_picker("kn");
     te_status_picker => status_picker("te");
     ne_status_picker => status_picker("ne");
+    hi_status_picker => status_picker("hi");
     en_tags_prompt => tags_prompt("en");
     kn_tags_prompt => tags_prompt("kn");
     te_tags_prompt => tags_prompt("te");
     ne_tags_prompt => tags_prompt("ne");
+    hi_tags_prompt => tags_prompt("hi");
     en_confirmations => confirmations("en");
     kn_confirmations => confirmations("kn");
     te_confirmations => confirmations("te");
     ne_confirmations => confirmations("ne");
+    hi_confirmations => confirmations("hi");
     en_search => search("en");
     kn_search => search("kn");
     te_search => search("te");
     ne_search => search("ne");
+    hi_search => search("hi");
     en_offline => offline("en");
     kn_offline => offline("kn");
     te_offline => offline("te");
     ne_offline => offline("ne");
+    hi_offline => offline("hi");
     en_supervisor => supervisor("en");
     kn_supervisor => supervisor("kn");
     te_supervisor => supervisor("te");
     ne_supervisor => supervisor("ne");
+    hi_supervisor => supervisor("hi");
 }
 
 /// The checks themselves catch what they are for.

@@ -8,4 +8,5 @@ mod capabilities;
 mod locales;
 mod perf;
 mod supervisor;
+mod typing;
 mod ui;

@@ -52,6 +52,8 @@ action-supervisor = Supervisor screen
 action-outbox = Show changes that need attention
 action-sync-now = Sync now
 action-toggle-romanized = Show Kannada, Telugu and Nepali text in Latin letters
+action-toggle-transliteration = Type Kannada, Telugu or Devanagari from Latin letters (on/off)
+action-next-script = Switch the script Latin letters type in
 
 ## Keymap scopes (help screen section titles)
 

@@ -53,6 +53,13 @@ help-hint = { $key } help
 queued = Saved; it goes out when the connection allows
 romanized-on = Showing Kannada, Telugu and Nepali in Latin letters
 romanized-off = Showing the original script
+# Typing from Latin letters (the transliteration toggle). In the status bar
+# while it is off in a text field: the key that turns it on, and the script.
+typing-offer = { $key } for { $script }
+# Flashed when it is turned on or the script changes ($key: the toggle,
+# $next: the key that changes the script), and when it is turned off.
+typing-now-on = Latin letters now type { $script } ({ $key } turns it off, { $next } changes the script)
+typing-now-off = Latin letters type as they are ({ $key } for { $script })
 
 ## Connection
 

@@ -52,6 +52,8 @@ action-supervisor = सुपरवाइज़र स्क्रीन
 action-outbox = ध्यान माँगने वाले बदलाव दिखाएँ
 action-sync-now = अभी सिंक करें
 action-toggle-romanized = कन्नड़, तेलुगु और नेपाली टेक्स्ट रोमन लिपि में दिखाएँ
+action-toggle-transliteration = रोमन अक्षरों से कन्नड़, तेलुगु या देवनागरी टाइप करें (चालू/बंद)
+action-next-script = रोमन अक्षरों से टाइप होने वाली लिपि बदलें
 
 ## Keymap scopes (help screen section titles)
 

@@ -53,6 +53,9 @@ help-hint = { $key } मदद
 queued = सेव हो गया; कनेक्शन मिलते ही भेजा जाएगा
 romanized-on = कन्नड़, तेलुगु और नेपाली रोमन लिपि में दिख रहे हैं
 romanized-off = मूल लिपि में दिख रहा है
+typing-offer = { $key } दबाएँ: { $script }
+typing-now-on = रोमन अक्षर अब इस लिपि में टाइप होंगे: { $script } ({ $key } से बंद करें, { $next } से लिपि बदलें)
+typing-now-off = रोमन अक्षर जैसे हैं वैसे ही टाइप होंगे ({ $key } दबाने पर: { $script })
 
 ## Connection
 

@@ -52,6 +52,8 @@ action-supervisor = ಸೂಪರ್‌ವೈಸರ್ ಪರದೆ
 action-outbox = ಗಮನ ಬೇಕಿರುವ ಬದಲಾವಣೆಗಳನ್ನು ತೋರಿಸಿ
 action-sync-now = ಈಗ ಸಿಂಕ್ ಮಾಡಿ
 action-toggle-romanized = ಕನ್ನಡ, ತೆಲುಗು, ನೇಪಾಳಿ ಪಠ್ಯವನ್ನು ಇಂಗ್ಲಿಷ್ ಅಕ್ಷರಗಳಲ್ಲಿ ತೋರಿಸಿ
+action-toggle-transliteration = ಇಂಗ್ಲಿಷ್ ಅಕ್ಷರಗಳಿಂದ ಕನ್ನಡ, ತೆಲುಗು ಅಥವಾ ದೇವನಾಗರಿ ಟೈಪ್ ಮಾಡಿ (ಆನ್/ಆಫ್)
+action-next-script = ಇಂಗ್ಲಿಷ್ ಅಕ್ಷರಗಳಿಂದ ಟೈಪ್ ಆಗುವ ಲಿಪಿಯನ್ನು ಬದಲಿಸಿ
 
 ## Keymap scopes (help screen section titles)
 

@@ -52,6 +52,8 @@ action-supervisor = सुपरभाइजर स्क्रिन
 action-outbox = ध्यान चाहिने परिवर्तनहरू देखाउनुहोस्
 action-sync-now = अहिले सिंक गर्नुहोस्
 action-toggle-romanized = कन्नड, तेलुगु र नेपाली पाठ रोमन अक्षरमा देखाउनुहोस्
+action-toggle-transliteration = रोमन अक्षरबाट कन्नड, तेलुगु वा देवनागरी टाइप गर्नुहोस् (खोल्ने/बन्द गर्ने)
+action-next-script = रोमन अक्षरबाट टाइप हुने लिपि बदल्नुहोस्
 
 ## Keymap scopes (help screen section titles)
 

@@ -52,6 +52,9 @@ help-hint = { $key } मद्दत
 queued = सेभ भयो; जडान भएपछि पठाइनेछ
 romanized-on = कन्नड, तेलुगु र नेपाली रोमन अक्षरमा देखाइँदैछ
 romanized-off = मूल लिपिमा देखाइँदैछ
+typing-offer = { $key } थिच्नुहोस्: { $script }
+typing-now-on = रोमन अक्षर अब यो लिपिमा टाइप हुन्छ: { $script } ({ $key } ले बन्द गर्छ, { $next } ले लिपि बदल्छ)
+typing-now-off = रोमन अक्षर जस्ताको तस्तै टाइप हुन्छ ({ $key } थिच्दा: { $script })
 
 ## Connection
 

@@ -52,6 +52,8 @@ action-supervisor = సూపర్‌వైజర్ స్క్రీన్
 action-outbox = శ్రద్ధ అవసరమైన మార్పులను చూపండి
 action-sync-now = ఇప్పుడే సింక్ చేయండి
 action-toggle-romanized = కన్నడ, తెలుగు, నేపాలీ టెక్స్ట్‌ను ఇంగ్లీష్ అక్షరాల్లో చూపండి
+action-toggle-transliteration = ఇంగ్లీష్ అక్షరాలతో కన్నడ, తెలుగు లేదా దేవనాగరి టైప్ చేయండి (ఆన్/ఆఫ్)
+action-next-script = ఇంగ్లీష్ అక్షరాలతో టైప్ అయ్యే లిపిని మార్చండి
 
 ## Keymap scopes (help screen section titles)
 

@@ -57,6 +57,11 @@ pub enum Action {
     /// Writes that need the agent: conflicts and rejections.
     Outbox,
     ToggleRomanized,
+    /// Latin keys type Kannada, Telugu or Devanagari in the text field
+    /// (composer, search, prompts), or as they are again.
+    ToggleTransliteration,
+    /// The next script Latin keys type (Kannada → Telugu → Devanagari).
+    NextScript,
 }
 
 /// Where a binding applies. A key is looked up in the focused scope first,
@@ -96,7 +101,7 @@ impl Scope {
 }
 
 impl Action {
-    pub const ALL: [Action; 41] = [
+    pub const ALL: [Action; 43] = [
         Action::MoveDown,
         Action::MoveUp,
         Action::PageDown,
@@ -138,6 +143,8 @@ impl Action {
         Action::SyncNow,
         Action::Outbox,
         Action::ToggleRomanized,
+        Action::ToggleTransliteration,
+        Action::NextScript,
     ];
 
     /// The snake_case name used in keymap files.

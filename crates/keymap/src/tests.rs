@@ -140,6 +140,29 @@ fn composer_keys() {
     assert_eq!(km.feed(Scope::List, press("ctrl-s")), KeyResult::Unbound);
 }
 
+/// Ctrl-g and Alt-g switch transliterated typing wherever text is typed
+/// (and in the panes, for the fields opened next), in both keymaps: no
+/// scope binds them to anything else.
+#[test]
+fn transliteration_keys_work_in_every_scope() {
+    for mut km in [Keymap::builtin(), vim()] {
+        for scope in Scope::ALL {
+            assert_eq!(
+                km.feed(scope, press("ctrl-g")),
+                KeyResult::Action(Action::ToggleTransliteration),
+                "{scope:?}"
+            );
+            assert_eq!(
+                km.feed(scope, press("alt-g")),
+                KeyResult::Action(Action::NextScript),
+                "{scope:?}"
+            );
+        }
+        assert_eq!(km.bindings_for(Action::ToggleTransliteration), ["Ctrl-g"]);
+        assert_eq!(km.bindings_for(Action::NextScript), ["Alt-g"]);
+    }
+}
+
 #[test]
 fn pane_keys_fall_back_to_global() {
     let mut km = Keymap::builtin();

@@ -61,6 +61,12 @@ pub struct App {
     /// What the next frame shows, laid out by `prepare`.
     pub prepared: Prepared,
     pub romanized: bool,
+    /// Latin typing in search, prompts and filters (the composer has its
+    /// own switch): stays as the agent leaves it.
+    pub typing: crate::typing::Typing,
+    /// Whether the agent had Latin typing on when last writing to a
+    /// customer in Kannada, Telugu or Devanagari: such replies start so.
+    pub replies_typed_latin: bool,
     pub effects: Vec<Effect>,
     pub quit: bool,
     pub frame_stats: FrameStats,
@@ -93,6 +99,7 @@ impl App {
         clock: Clock,
     ) -> App {
         store.set_clock(clock.clone());
+        let script = crate::typing::default_script(i18n.locale());
         let mut app = App {
             me: None,
             store,
@@ -126,6 +133,8 @@ impl App {
             composer_width: 60,
             prepared: Prepared::default(),
             romanized: false,
+            typing: crate::typing::Typing::new(script),
+            replies_typed_latin: false,
             effects: Vec::new(),
             quit: false,
             frame_stats: FrameStats::default(),
@@ -322,10 +331,9 @@ impl App {
             return None;
         }
         let ticket = self.open.as_ref().map(|o| o.ticket.id);
-        let typing = self
-            .composer
-            .as_ref()
-            .is_some_and(|c| Some(c.ticket_id) == ticket && !c.buffer.is_empty());
+        let typing = self.composer.as_ref().is_some_and(|c| {
+            Some(c.ticket_id) == ticket && !(c.buffer.is_empty() && c.typing.pending().is_empty())
+        });
         Some((ticket, typing))
     }
 

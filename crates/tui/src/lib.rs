@@ -12,6 +12,7 @@ pub mod draw;
 pub mod flows;
 pub mod fmt;
 pub mod frames;
+pub mod input_view;
 pub mod labels;
 pub mod layout;
 pub mod list_view;
@@ -31,6 +32,7 @@ pub mod supervisor_figures;
 pub mod supervisor_view;
 pub mod theme;
 pub mod thread_view;
+pub mod typing;
 pub mod update;
 pub mod view;
 

@@ -6,7 +6,7 @@ use super::frames::{popup, popup_width};
 use super::menus::{help_rows, palette_rows};
 use super::overlay::Overlay;
 use ratatui::Frame;
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::Rect;
 use sahaya_text::{self as text, TextBuffer};
 
 /// Clears and frames a popup of `width_pct` percent of `area`, `height`
@@ -54,31 +54,7 @@ fn list(app: &App, frame: &mut Frame<'_>, area: Rect, rows: &[String], selected:
 
 /// Draws a one-line input and puts the terminal cursor in it.
 fn input(app: &App, frame: &mut Frame<'_>, area: Rect, buffer: &TextBuffer) {
-    let width = area.width.max(1) as usize;
-    let (row, col) = buffer.cursor_screen_pos(usize::MAX / 2, &app.profile);
-    let _ = row;
-    let text = buffer.text();
-    // Keep the cursor visible: show the tail when the text is longer.
-    let shown = if col >= width {
-        draw::tail(&text, width.saturating_sub(1), &app.profile).to_string()
-    } else {
-        text.clone()
-    };
-    let shown_w = app.profile.str_width(&shown);
-    let cursor_col = if col >= width { shown_w } else { col };
-    draw::put_str(
-        frame.buffer_mut(),
-        area.x,
-        area.y,
-        area.right(),
-        &shown,
-        app.theme.input,
-        &app.profile,
-    );
-    frame.set_cursor_position(Position {
-        x: area.x + cursor_col.min(width - 1) as u16,
-        y: area.y,
-    });
+    super::input_view::line(app, frame, area, buffer, &app.typing);
 }
 
 pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {

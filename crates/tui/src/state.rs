@@ -95,6 +95,8 @@ pub struct Composer {
     pub ticket_id: TicketId,
     pub kind: MessageKind,
     pub buffer: TextBuffer,
+    /// Latin typing in this composer (starts in the customer's script).
+    pub typing: crate::typing::Typing,
     /// Id of the newest message when the composer opened (traffic cop).
     pub seen_last_message: Option<i64>,
     /// Whether the ticket was still active when the composer opened.

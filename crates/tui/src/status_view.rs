@@ -19,6 +19,15 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
     // Parts given up when a notice (the last part) would not fit otherwise.
     let mut spare: Vec<usize> = Vec::new();
     let mut notice = false;
+    // Latin typing first, where the eye is while typing: on, the script it
+    // types; off in a text field, the key that turns it on (given up for
+    // a notice).
+    if let Some((part, offer)) = typing_part(app, base) {
+        if offer {
+            spare.push(parts.len());
+        }
+        parts.push(part);
+    }
     if let Some(me) = &app.me {
         let who = app.i18n.tr_args(
             "logged-in-as",
@@ -155,6 +164,35 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
             &app.profile,
         );
     }
+}
+
+/// The Latin typing switch of the field being typed in (the console's
+/// when none is): the script when it is on, an offer when it is off in a
+/// text field (the reply's customer's script first). True for an offer.
+fn typing_part(app: &App, base: ratatui::style::Style) -> Option<(Part<'static>, bool)> {
+    let t = crate::typing::shown_switch(app);
+    let badge = |s: sahaya_text::Script| format!("{} {}", s.letter(), s.native_name());
+    if t.is_on() {
+        let part = Part::new(
+            format!(" {} ", badge(t.script())),
+            base.patch(app.theme.status_typing),
+        );
+        return Some((part, false));
+    }
+    crate::typing::focused_switch(app)?;
+    let key = app.key_for(sahaya_keymap::Action::ToggleTransliteration);
+    if key.is_empty() {
+        return None;
+    }
+    let script = badge(t.proposed().unwrap_or(t.script()));
+    let text = app.i18n.tr_args(
+        "typing-offer",
+        &[("key", key.into()), ("script", script.into())],
+    );
+    Some((
+        Part::new(format!(" {text} "), base.patch(app.theme.status_hint)),
+        true,
+    ))
 }
 
 /// Why the connection is not online: the technical detail (from the network

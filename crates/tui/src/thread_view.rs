@@ -3,7 +3,7 @@
 //! this draws them.
 
 use ratatui::Frame;
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::Rect;
 
 use super::app::{App, Pane};
 use super::draw::{self, Part};
@@ -112,26 +112,5 @@ fn render_composer(app: &App, frame: &mut Frame<'_>, area: Rect) {
     if inner.width == 0 || inner.height == 0 {
         return;
     }
-    let width = inner.width as usize;
-    let lines = c.buffer.visual_lines(width, &app.profile);
-    let (row, col) = c.buffer.cursor_screen_pos(width, &app.profile);
-    let height = inner.height as usize;
-    let first = (row + 1).saturating_sub(height);
-    let buf = frame.buffer_mut();
-    for (i, l) in lines.iter().skip(first).take(height).enumerate() {
-        draw::put_str(
-            buf,
-            inner.x,
-            inner.y + i as u16,
-            inner.right(),
-            l,
-            app.theme.plain,
-            &app.profile,
-        );
-    }
-    if app.overlay.is_none() {
-        let x = inner.x + (col as u16).min(inner.width.saturating_sub(1));
-        let y = inner.y + (row - first) as u16;
-        frame.set_cursor_position(Position { x, y });
-    }
+    super::input_view::composer(app, frame, inner, c);
 }

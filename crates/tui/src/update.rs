@@ -136,24 +136,14 @@ fn on_sync(app: &mut App, event: SyncEvent) {
     }
 }
 
-/// Pasted text goes into the focused field like typed text: the draft is
-/// saved, a search runs again.
+/// Pasted text goes into the focused field like typed text (after the
+/// pending Latin syllable, as it is): the draft is saved, a search runs
+/// again.
 fn on_paste(app: &mut App, text: &str) {
-    if let Some(buffer) = focused_input(app) {
+    if let Some((buffer, typing)) = super::typing::focused(app) {
+        typing.flush(buffer);
         buffer.insert_str(text);
         super::flows::after_edit(app);
-    }
-}
-
-/// The text field that takes typing right now, if any.
-fn focused_input(app: &mut App) -> Option<&mut TextBuffer> {
-    match app.overlay.as_mut() {
-        Some(Overlay::Palette { filter, .. }) => Some(filter),
-        Some(Overlay::Prompt(p)) => Some(&mut p.input),
-        Some(Overlay::Search(s)) => Some(&mut s.input),
-        Some(Overlay::Picker(p)) => Some(&mut p.filter),
-        Some(_) => None,
-        None => app.composer.as_mut().map(|c| &mut c.buffer),
     }
 }
 
@@ -177,6 +167,10 @@ fn on_key(app: &mut App, key: KeyEvent) {
     match app.keymap.feed(scope, key) {
         KeyResult::Action(action) => {
             app.pending_keys.clear();
+            // Whatever the action, it sees the text as shown.
+            if super::typing::flush_focused(app) {
+                super::flows::after_edit(app);
+            }
             run(app, action);
         }
         KeyResult::Pending(hint) => {
@@ -211,8 +205,11 @@ fn on_key(app: &mut App, key: KeyEvent) {
                 return;
             }
             let (width, profile) = (app.composer_width, app.profile.clone());
-            if let Some(buffer) = focused_input(app) {
-                edit(buffer, key, scope == Scope::Composer, width, &profile);
+            let multiline = scope == Scope::Composer;
+            if let Some((buffer, typing)) = super::typing::focused(app) {
+                if !typing.key(buffer, key, multiline) {
+                    edit(buffer, key, multiline, width, &profile);
+                }
                 super::flows::after_edit(app);
             }
         }
@@ -253,9 +250,13 @@ fn edit(
 
 /// Runs an action in the current context.
 pub fn run(app: &mut App, action: Action) {
+    // These work everywhere, the composer and overlays included.
     if action == Action::ToggleRomanized {
-        // Works everywhere, the composer and overlays included.
         toggle_romanized(app);
+        return;
+    }
+    if matches!(action, Action::ToggleTransliteration | Action::NextScript) {
+        super::typing::switch(app, action);
         return;
     }
     if app.overlay.is_some() {
@@ -343,6 +344,8 @@ pub fn run(app: &mut App, action: Action) {
         Outbox => app.overlay = Some(Overlay::Problems { selected: 0 }),
         ToggleMark => super::flows::bulk::toggle_mark(app),
         ToggleRomanized => toggle_romanized(app),
+        // Handled above, before the overlay and the composer.
+        ToggleTransliteration | NextScript => {}
         Help => app.overlay = Some(Overlay::Help { scroll: 0 }),
         CommandPalette => {
             app.overlay = Some(Overlay::Palette {

@@ -22,7 +22,16 @@ pub fn action(app: &mut App, action: Action) -> bool {
         Top => step(app, isize::MIN / 2),
         Bottom => step(app, isize::MAX / 2),
         Open => drill_down(app),
-        Cancel | Quit | Supervisor | Help | CommandPalette | SyncNow | Outbox | ToggleRomanized => {
+        Cancel
+        | Quit
+        | Supervisor
+        | Help
+        | CommandPalette
+        | SyncNow
+        | Outbox
+        | ToggleRomanized
+        | ToggleTransliteration
+        | NextScript => {
             return false;
         }
         // Leaving for the list.

@@ -53,6 +53,7 @@ pub fn open_composer(app: &mut App, ticket: &Ticket, kind: MessageKind, text: Op
         ticket_id: ticket.id,
         kind,
         buffer,
+        typing: crate::typing::for_reply(app, ticket.id),
         seen_last_message,
         was_active,
         unchecked,
@@ -65,7 +66,8 @@ pub fn open_composer(app: &mut App, ticket: &Ticket, kind: MessageKind, text: Op
 /// Saves the composer's text as a draft (survives restarts).
 pub fn save_draft(app: &mut App) {
     let Some(c) = &app.composer else { return };
-    let text = c.buffer.text();
+    // With the Latin still pending: nothing typed is lost.
+    let text = c.typing.shown_text(&c.buffer);
     let result = if text.is_empty() {
         app.store.delete_draft(c.ticket_id)
     } else {
@@ -110,7 +112,8 @@ pub fn composer_action(app: &mut App, action: Action) {
         | NextView | PrevView | ViewMine | ViewUnassigned | ViewOpen | ViewPending | ViewSolved
         | ViewSlaDue | Reply | Note | SetStatus | SetPriority | Assign | AssignToMe | Tags
         | Macro | OrderActions | ProactiveNotice | ToggleMark | Search | CommandPalette | Help
-        | Supervisor | SyncNow | Outbox | ToggleRomanized | Files => {}
+        | Supervisor | SyncNow | Outbox | ToggleRomanized | Files
+        | ToggleTransliteration | NextScript => {}
     }
 }
 

@@ -95,6 +95,9 @@ pub struct Theme {
     pub input: Style,
     /// A prompt's refusal.
     pub error: Style,
+    /// The Latin letters typed but not yet turned into Kannada, Telugu or
+    /// Devanagari (laid over the input's style).
+    pub pending: Style,
 
     // Frames, tabs, lists.
     pub tab: Style,
@@ -151,6 +154,8 @@ pub struct Theme {
     pub status_notice: Style,
     pub status_hint: Style,
     pub status_keys: Style,
+    /// Latin letters type Kannada, Telugu or Devanagari: the script shown.
+    pub status_typing: Style,
 
     // The supervisor screen.
     pub supervisor_frame: Style,
