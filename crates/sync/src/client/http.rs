@@ -6,7 +6,8 @@
 use std::time::Duration;
 
 use reqwest::header::{self, HeaderMap};
-use reqwest::{StatusCode, Url};
+use reqwest::{RequestBuilder, StatusCode, Url};
+use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use super::error::{self, ClientError};
@@ -30,6 +31,44 @@ pub fn http_client() -> Result<reqwest::Client, ClientError> {
         .map_err(|e| ClientError::InvalidRequest {
             message: format!("cannot set up HTTP: {e}"),
         })
+}
+
+/// An answer, read whole.
+pub struct Reply {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Vec<u8>,
+}
+
+/// Puts `body` into the request as JSON.
+pub fn with_json<B: Serialize + ?Sized>(
+    what: &str,
+    req: RequestBuilder,
+    body: &B,
+) -> Result<RequestBuilder, ClientError> {
+    let bytes = serde_json::to_vec(body).map_err(|e| ClientError::InvalidRequest {
+        message: format!("{what}: cannot encode the request: {e}"),
+    })?;
+    Ok(req
+        .header(header::CONTENT_TYPE, "application/json; charset=utf-8")
+        .body(bytes))
+}
+
+/// Sends the request and reads the whole answer (any status). `what` names
+/// the request in errors.
+pub async fn exchange(what: &str, req: RequestBuilder) -> Result<Reply, ClientError> {
+    let resp = req
+        .send()
+        .await
+        .map_err(|e| ClientError::from_reqwest(what, e))?;
+    let status = resp.status();
+    let headers = resp.headers().clone();
+    let body = read_body(what, resp).await?;
+    Ok(Reply {
+        status,
+        headers,
+        body,
+    })
 }
 
 /// Reads the whole answer body, at most [`MAX_RESPONSE_BYTES`].

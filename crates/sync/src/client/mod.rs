@@ -24,7 +24,7 @@ use serde::de::DeserializeOwned;
 
 pub use error::ClientError;
 pub use http::{CONNECT_TIMEOUT, MAX_RESPONSE_BYTES, REQUEST_TIMEOUT};
-use http::{decode, parse_base_url, read_body};
+use http::{Reply, decode, exchange, parse_base_url, read_body, with_json};
 
 use sahaya_protocol::domain::{CustomerId, Ticket, TicketId};
 use sahaya_protocol::wire::{
@@ -487,20 +487,13 @@ impl Client {
             req = req.header(header::IF_MATCH, format!("\"{version}\""));
         }
         if let Some(body) = body {
-            let bytes = serde_json::to_vec(body).map_err(|e| ClientError::InvalidRequest {
-                message: format!("{what}: cannot encode the request: {e}"),
-            })?;
-            req = req
-                .header(header::CONTENT_TYPE, "application/json")
-                .body(bytes);
+            req = with_json(&what, req, body)?;
         }
-        let resp = req
-            .send()
-            .await
-            .map_err(|e| ClientError::from_reqwest(&what, e))?;
-        let status = resp.status();
-        let headers = resp.headers().clone();
-        let bytes = read_body(&what, resp).await?;
+        let Reply {
+            status,
+            headers,
+            body: bytes,
+        } = exchange(&what, req).await?;
         tracing::debug!(status = status.as_u16(), bytes = bytes.len(), "{what}");
         if !status.is_success() {
             return Err(ClientError::from_response(&what, status, &headers, &bytes));

@@ -13,6 +13,7 @@ mod http;
 mod map;
 mod pull;
 mod push;
+mod session;
 mod wire;
 
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -31,6 +32,7 @@ use crate::backend::{Backend, Capabilities, LiveEvents};
 use crate::client::ClientError;
 
 pub use push::KEY_FIELD;
+pub use session::SESSION_LIFE;
 
 /// How often RT is asked for new transactions (it cannot tell us).
 pub const DEFAULT_POLL: Duration = Duration::from_secs(5);
@@ -65,6 +67,9 @@ pub struct RtCheck {
     pub queues: Vec<String>,
     /// Whether replies can carry their outbox key (see `push`).
     pub key_field: bool,
+    /// Whether reads go through an RT web session opened with the token
+    /// (RT checks the token once per session instead of on every request).
+    pub session: bool,
 }
 
 impl RtBackend {
@@ -93,6 +98,14 @@ impl RtBackend {
     /// Gives up on a request after `timeout` (default 15 s).
     pub fn with_request_timeout(mut self, timeout: Duration) -> Self {
         self.http = self.http.with_timeout(timeout);
+        self
+    }
+
+    /// Opens the web session its reads go through again after `life`
+    /// (default 5 minutes: a token revoked in RT stops working within it);
+    /// `Duration::ZERO`: no session, RT checks the token on every request.
+    pub fn with_session_life(mut self, life: Duration) -> Self {
+        self.http = self.http.with_session_life(life);
         self
     }
 
@@ -166,6 +179,7 @@ impl RtBackend {
             user,
             queues,
             key_field,
+            session: self.http.has_session().await,
         })
     }
 

@@ -37,20 +37,45 @@ pub async fn changes(rt: &RtBackend, cursor: i64) -> Result<ChangesPage, ClientE
         });
     };
     let has_more = txns.len() >= PER_PAGE;
-    let latest = if has_more {
-        fetch::latest_transaction(&rt.http).await?.max(last)
-    } else {
-        last
-    };
 
     let mut by_ticket: BTreeMap<i64, Vec<&wire::Transaction>> = BTreeMap::new();
     for t in &txns {
         by_ticket.entry(t.object_id).or_default().push(t);
     }
     let ids: Vec<i64> = by_ticket.keys().copied().collect();
-    let tickets = fetch::tickets(&rt.http, &ids).await?;
+    // The texts of every message transaction (RT shows none of a ticket the
+    // token may not see).
+    let with_text: Vec<i64> = txns
+        .iter()
+        .filter(|t| map::message_kind(&t.kind, false).is_some())
+        .map(|t| t.id)
+        .collect();
+    // Tickets met half-way (after a restart) without a summary: their
+    // earlier history, read for all of them together. Every transaction of
+    // theirs after the cursor is on this page, so "up to the page's last"
+    // is each one's history up to its latest here.
+    let half_way: Vec<i64> = by_ticket
+        .iter()
+        .filter(|(id, page)| {
+            page.first().is_none_or(|t| t.kind != "Create") && rt.histories.get(**id).is_none()
+        })
+        .map(|(id, _)| *id)
+        .collect();
+    // None of these depends on another: asked at once.
+    let (latest, tickets, mut texts, mut earlier) = futures::try_join!(
+        async {
+            if has_more {
+                Ok(fetch::latest_transaction(&rt.http).await?.max(last))
+            } else {
+                Ok(last)
+            }
+        },
+        fetch::tickets(&rt.http, &ids),
+        fetch::bodies(&rt.http, &with_text),
+        fetch::histories(&rt.http, &half_way, last),
+    )?;
 
-    // Which transactions are messages, and their text.
+    // Which transactions are messages, and of what kind.
     let mut messages = Vec::new();
     for t in &txns {
         let Some(ticket) = tickets.get(&t.object_id) else {
@@ -61,23 +86,6 @@ pub async fn changes(rt: &RtBackend, cursor: i64) -> Result<ChangesPage, ClientE
             messages.push((t, kind, map::ticket_channel(ticket)));
         }
     }
-    let ids_with_text: Vec<i64> = messages.iter().map(|(t, ..)| t.id).collect();
-    let mut texts = fetch::bodies(&rt.http, &ids_with_text).await?;
-
-    // Tickets met half-way (after a restart) without a summary: their
-    // earlier history, read for all of them together. Every transaction of
-    // theirs after the cursor is on this page, so "up to the page's last"
-    // is each one's history up to its latest here.
-    let half_way: Vec<i64> = by_ticket
-        .iter()
-        .filter(|(id, page)| {
-            tickets.contains_key(*id)
-                && page.first().is_none_or(|t| t.kind != "Create")
-                && rt.histories.get(**id).is_none()
-        })
-        .map(|(id, _)| *id)
-        .collect();
-    let mut earlier = fetch::histories(&rt.http, &half_way, last).await?;
 
     // seq -> entity; each entity once, at its latest transaction.
     let mut out: BTreeMap<(i64, u8, i64), Entity> = BTreeMap::new();

@@ -92,6 +92,7 @@ impl RtServer {
         let dir = tempfile::Builder::new().prefix("sahaya-rt-").tempdir()?;
         let port = free_port()?;
         std::fs::create_dir_all(dir.path().join("site.d"))?;
+        std::fs::create_dir_all(dir.path().join("sessions"))?;
         std::fs::write(
             dir.path().join("RT_SiteConfig.pm"),
             site_config(dir.path(), port),
@@ -275,6 +276,28 @@ impl RtServer {
             .ok_or_else(|| err(format!("add-user.pl said {out:?}")))
     }
 
+    /// Makes RT forget every web session (as an expiry or a cleared
+    /// session store would): the session files go.
+    pub fn forget_sessions(&self) -> std::io::Result<()> {
+        for e in std::fs::read_dir(self.dir.path().join("sessions"))? {
+            std::fs::remove_file(e?.path())?;
+        }
+        Ok(())
+    }
+
+    /// How many web sessions RT holds (each a file, with its lock file).
+    pub fn sessions(&self) -> std::io::Result<usize> {
+        Ok(std::fs::read_dir(self.dir.path().join("sessions"))?
+            .filter_map(Result::ok)
+            .filter(|e| !e.file_name().to_string_lossy().ends_with(".lock"))
+            .count())
+    }
+
+    /// RT's SQLite database (to look at what the API does not show).
+    pub fn database(&self) -> PathBuf {
+        self.dir.path().join("rt.db")
+    }
+
     /// What RT's own log says (for failing tests).
     pub fn log_tail(&self) -> String {
         tail(&self.dir.path().join("server.log"))
@@ -308,9 +331,11 @@ Set($LogToSyslog, undef);
 Set($LogToFile, undef);
 Set($CorrespondAddress, 'support@shop.test');
 Set($CommentAddress, 'support-comment@shop.test');
+Set(%WebSessionProperties, Directory => '{sessions}', LockDirectory => '{sessions}', Transaction => 1);
 1;
 "#,
-        db = dir.join("rt.db").display()
+        db = dir.join("rt.db").display(),
+        sessions = dir.join("sessions").display()
     )
 }
 

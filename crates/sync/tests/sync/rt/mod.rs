@@ -2,14 +2,16 @@
 //! first sync, writes landing exactly once, conflicts, Indic text. Here:
 //! the helpers and the first tests; by area: a console killed mid-write
 //! (`kill`), RT going away and coming back (`outage`), a site without the
-//! key field (`no_key_field`), Indic text both ways (`indic`), and the
-//! messages for a user's mistakes (`mistakes`).
+//! key field (`no_key_field`), Indic text both ways (`indic`), the
+//! messages for a user's mistakes (`mistakes`), and reads through an RT web
+//! session (`session`).
 
 mod indic;
 mod kill;
 mod mistakes;
 mod no_key_field;
 mod outage;
+mod session;
 
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
