@@ -13,6 +13,7 @@ mod http;
 mod map;
 mod pull;
 mod push;
+pub mod query;
 mod session;
 mod wire;
 
@@ -55,6 +56,9 @@ pub struct RtBackend {
     /// The transactions this backend's writes made (or found they had
     /// made): a resent text never takes one of these for its earlier try.
     claimed: std::sync::Mutex<std::collections::HashSet<i64>>,
+    /// The page of transactions after a cursor, asked while the page before
+    /// it was worked on (used by the very next pull only).
+    next_page: std::sync::Mutex<Option<(i64, Vec<wire::Transaction>)>>,
     poll: Duration,
 }
 
@@ -91,6 +95,7 @@ impl RtBackend {
             key_field_checked: AtomicBool::new(false),
             key_field: AtomicBool::new(false),
             claimed: std::sync::Mutex::default(),
+            next_page: std::sync::Mutex::default(),
             poll: DEFAULT_POLL,
         })
     }
@@ -138,16 +143,28 @@ impl RtBackend {
             .contains(&id)
     }
 
+    /// Keeps `page`, the transactions after `cursor`, for the next pull.
+    pub(crate) fn prefetched(&self, cursor: i64, page: Vec<wire::Transaction>) {
+        *self.next_page.lock().unwrap_or_else(|e| e.into_inner()) = Some((cursor, page));
+    }
+
+    /// The page kept for a pull from `cursor`, if the last pull left it
+    /// (anything else kept is dropped: it is only good right away).
+    pub(crate) fn take_prefetched(&self, cursor: i64) -> Option<Vec<wire::Transaction>> {
+        let kept = self
+            .next_page
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take();
+        kept.and_then(|(at, page)| (at == cursor).then_some(page))
+    }
+
     pub(crate) async fn me_user(&self) -> Result<&wire::User, ClientError> {
         self.me
             .get_or_try_init(|| async {
-                let query = [(
-                    "fields",
-                    "id,Name,RealName,EmailAddress,Lang,City,Created".to_string(),
-                )];
                 let user: wire::User = self
                     .http
-                    .get(&format!("user/{}", self.user_id), &query)
+                    .get(&format!("user/{}", self.user_id), &query::user())
                     .await?
                     .body;
                 Ok(user)
@@ -211,13 +228,9 @@ impl RtBackend {
 
     /// Looks for the `sahaya-key` transaction custom field and remembers it.
     async fn find_key_field(&self) -> Result<bool, ClientError> {
-        let filter = serde_json::json!([
-            {"field": "Name", "value": KEY_FIELD},
-            {"field": "LookupType", "value": "RT::Queue-RT::Ticket-RT::Transaction"},
-        ]);
         let found: Value = self
             .http
-            .get("customfields", &[("query", filter.to_string())])
+            .get("customfields", &query::transaction_field(KEY_FIELD))
             .await?
             .body;
         let present = found["items"].as_array().is_some_and(|a| !a.is_empty());

@@ -25,7 +25,10 @@ pub async fn changes(rt: &RtBackend, cursor: i64) -> Result<ChangesPage, ClientE
         // A pull from the start rebuilds every summary.
         rt.histories.clear();
     }
-    let txns = fetch::transactions_after(&rt.http, cursor).await?;
+    let txns = match rt.take_prefetched(cursor) {
+        Some(page) => page,
+        None => fetch::transactions_after(&rt.http, cursor).await?,
+    };
     let Some(last) = txns.last().map(|t| t.id) else {
         // Nothing new; `latest` tells the sync if RT went backwards (reset).
         let latest = fetch::latest_transaction(&rt.http).await?;
@@ -61,8 +64,10 @@ pub async fn changes(rt: &RtBackend, cursor: i64) -> Result<ChangesPage, ClientE
         })
         .map(|(id, _)| *id)
         .collect();
-    // None of these depends on another: asked at once.
-    let (latest, tickets, mut texts, mut earlier) = futures::try_join!(
+    // None of these depends on another: asked at once, with the next page
+    // of transactions while there are more (a failure there is left to the
+    // next page's own request).
+    let (latest, tickets, mut texts, mut earlier, next_page) = futures::try_join!(
         async {
             if has_more {
                 Ok(fetch::latest_transaction(&rt.http).await?.max(last))
@@ -73,7 +78,17 @@ pub async fn changes(rt: &RtBackend, cursor: i64) -> Result<ChangesPage, ClientE
         fetch::tickets(&rt.http, &ids),
         fetch::bodies(&rt.http, &with_text),
         fetch::histories(&rt.http, &half_way, last),
+        async {
+            Ok(if has_more {
+                fetch::transactions_after(&rt.http, last).await.ok()
+            } else {
+                None
+            })
+        },
     )?;
+    if let Some(page) = next_page {
+        rt.prefetched(last, page);
+    }
 
     // Which transactions are messages, and of what kind.
     let mut messages = Vec::new();

@@ -168,7 +168,7 @@ async fn earlier_try(
         "ObjectType = 'RT::Ticket' AND ObjectId = {ticket_id} AND Type = '{txn_type}' \
          AND Creator = {me} AND Created >= '{age} seconds ago'"
     );
-    let candidates: Vec<i64> = fetch::transactions_where(&rt.http, &sql)
+    let candidates: Vec<i64> = fetch::transactions_with_fields(&rt.http, &sql)
         .await?
         .into_iter()
         // Not one an earlier entry with the same text landed as.
