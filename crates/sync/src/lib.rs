@@ -5,10 +5,12 @@
 //! - [`backend`]: the seam: what a helpdesk must offer ([`Backend`]) and
 //!   what it can do ([`Capabilities`]).
 //! - [`sahaya`]: the sahaya protocol over HTTP + SSE ([`client`]).
-//! - the task itself (pull from a cursor, push in order, backoff) and
+//! - the task itself (pull from a cursor, push in order, backoff: how long
+//!   it waits before trying again after a failure) and
 //!   [`SyncHandle`], the UI side's handle on it.
 
 pub mod backend;
+mod backoff;
 pub mod client;
 mod error;
 mod push;

@@ -190,3 +190,82 @@ async fn rt_stopped_half_way_keeps_the_writes_and_delivers_them_once_when_back()
     );
     assert_eq!(rest.get("ticket/3").await["Status"], "resolved");
 }
+
+/// The connection states seen so far that are `Offline`.
+fn offline_count(seen: &super::Seen) -> usize {
+    seen.lock()
+        .unwrap()
+        .iter()
+        .filter(|c| matches!(c, Connection::Offline(_)))
+        .count()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_console_finds_rt_back_by_itself_after_a_long_outage() {
+    let mut rt = start_rt(2).await;
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache.db");
+    let mut ui = Store::open(&cache).unwrap();
+    let (sync, seen) = watched_console(&rt.url(), &rt.agent().token, &cache, "console");
+    kick_until(&sync, "first sync", 60, || {
+        ui.ticket(2).ok().flatten().is_some()
+    })
+    .await;
+
+    // RT goes away long enough for the backoff to reach its longest wait
+    // (8 failed tries in a row); nobody asks the console to sync meanwhile.
+    rt.stop();
+    let body = "[outage] ನಿಮ್ಮ ಪಾರ್ಸೆಲ್ ಇಂದು ತಲುಪುತ್ತದೆ";
+    ui.enqueue(reply(2, body.to_string())).unwrap();
+    let before = offline_count(&seen);
+    let deadline = Instant::now() + Duration::from_secs(300);
+    while offline_count(&seen) < before + 8 {
+        assert!(
+            Instant::now() < deadline,
+            "the console stopped trying: {seen:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+
+    // RT is back (it answers HTTP again): the console reconnects on its own
+    // next try and delivers the reply, without failing against it again.
+    let rt = tokio::task::spawn_blocking(move || {
+        rt.start_again().unwrap();
+        rt
+    })
+    .await
+    .unwrap();
+    let failed_before_back = offline_count(&seen);
+    let online_before_back = seen.lock().unwrap().len();
+    let deadline = Instant::now() + Duration::from_secs(120);
+    loop {
+        let back_online = seen.lock().unwrap()[online_before_back..]
+            .iter()
+            .any(|c| matches!(c, Connection::Online));
+        if back_online && ui.outbox_counts().unwrap() == (0, 0) {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the console did not find RT back: {seen:?}\n{}",
+            rt.log_tail()
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let failed_after_back = offline_count(&seen) - failed_before_back;
+    assert!(
+        failed_after_back <= 1,
+        "{failed_after_back} failed tries against an RT that answered: {seen:?}"
+    );
+    assert!(ui.outbox_problems().unwrap().is_empty());
+    let rest = Rest::new(&rt, &rt.admin.token);
+    assert_eq!(
+        rest.texts(2, "Correspond")
+            .await
+            .iter()
+            .filter(|t| *t == body)
+            .count(),
+        1,
+        "the reply queued during the outage landed once"
+    );
+}
