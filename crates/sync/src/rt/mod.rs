@@ -14,6 +14,7 @@ mod map;
 mod pull;
 mod push;
 pub mod query;
+mod roles;
 mod session;
 mod wire;
 
@@ -33,6 +34,7 @@ use crate::backend::{Backend, Capabilities, LiveEvents};
 use crate::client::ClientError;
 
 pub use push::KEY_FIELD;
+pub use roles::DEFAULT_SUPERVISOR_GROUP;
 pub use session::SESSION_LIFE;
 
 /// How often RT is asked for new transactions (it cannot tell us).
@@ -59,6 +61,8 @@ pub struct RtBackend {
     /// The page of transactions after a cursor, asked while the page before
     /// it was worked on (used by the very next pull only).
     next_page: std::sync::Mutex<Option<(i64, Vec<wire::Transaction>)>>,
+    /// Who is a supervisor (members of an RT group).
+    supervisors: roles::Supervisors,
     poll: Duration,
 }
 
@@ -74,6 +78,11 @@ pub struct RtCheck {
     /// Whether reads go through an RT web session opened with the token
     /// (RT checks the token once per session instead of on every request).
     pub session: bool,
+    /// The RT group whose members are supervisors, whether this user may
+    /// see it (else everyone is an agent), and this user's role.
+    pub supervisor_group: String,
+    pub supervisor_group_visible: bool,
+    pub role: sahaya_protocol::domain::Role,
 }
 
 impl RtBackend {
@@ -96,6 +105,7 @@ impl RtBackend {
             key_field: AtomicBool::new(false),
             claimed: std::sync::Mutex::default(),
             next_page: std::sync::Mutex::default(),
+            supervisors: roles::Supervisors::new(DEFAULT_SUPERVISOR_GROUP),
             poll: DEFAULT_POLL,
         })
     }
@@ -114,10 +124,22 @@ impl RtBackend {
         self
     }
 
+    /// The RT group whose members are supervisors (default `Supervisors`;
+    /// empty: everyone is an agent).
+    pub fn with_supervisor_group(mut self, group: &str) -> Self {
+        self.supervisors = roles::Supervisors::new(group);
+        self
+    }
+
     /// Polls for new transactions this often (tests use less).
     pub fn with_poll_interval(mut self, poll: Duration) -> Self {
         self.poll = poll;
         self
+    }
+
+    /// An RT user working tickets, as sahaya's agent or supervisor.
+    pub(crate) fn agent(&self, user: &wire::User) -> Agent {
+        map::agent(user, self.supervisors.role_of(&user.name))
     }
 
     pub(crate) fn me_id(&self) -> i64 {
@@ -191,12 +213,17 @@ impl RtBackend {
             })
             .unwrap_or_default();
         let key_field = self.find_key_field().await?;
+        self.supervisors.refresh(&self.http).await?;
+        let login = self.me_user().await?.name.clone();
         Ok(RtCheck {
             version,
             user,
             queues,
             key_field,
             session: self.http.has_session().await,
+            supervisor_group: self.supervisors.group().to_string(),
+            supervisor_group_visible: self.supervisors.visible(),
+            role: self.supervisors.role_of(&login),
         })
     }
 
@@ -309,7 +336,8 @@ impl Backend for RtBackend {
             self.find_key_field().await?;
             self.key_field_checked.store(true, Ordering::Relaxed);
         }
-        let mut agent = map::agent(user);
+        self.supervisors.refresh(&self.http).await?;
+        let mut agent = self.agent(user);
         agent.presence = sahaya_protocol::domain::Presence::Online;
         Ok(agent)
     }

@@ -127,16 +127,13 @@ pub async fn changes(rt: &RtBackend, cursor: i64) -> Result<ChangesPage, ClientE
         {
             out.insert(
                 (seq, 0, ticket.owner.id),
-                Entity::Agent(map::agent(&ticket.owner)),
+                Entity::Agent(rt.agent(&ticket.owner)),
             );
         }
     }
     for (t, kind, channel) in messages {
         if kind != MessageKind::Customer && t.creator.id > 0 && seen_people.insert(t.creator.id) {
-            out.insert(
-                (t.id, 0, t.creator.id),
-                Entity::Agent(map::agent(&t.creator)),
-            );
+            out.insert((t.id, 0, t.creator.id), Entity::Agent(rt.agent(&t.creator)));
         }
         let body = texts.remove(&t.id).unwrap_or_default();
         out.insert(

@@ -18,6 +18,7 @@ const SETUP_DATABASE: &str = "/usr/sbin/rt-setup-database";
 const SETUP: &str = include_str!("setup.pl");
 const SEED: &str = include_str!("seed.pl");
 const ADD_USER: &str = include_str!("add-user.pl");
+const GROUP: &str = include_str!("group.pl");
 
 /// One RT user with a token.
 #[derive(Debug, Clone)]
@@ -274,6 +275,24 @@ impl RtServer {
             .into_iter()
             .next()
             .ok_or_else(|| err(format!("add-user.pl said {out:?}")))
+    }
+
+    /// Puts `members` (logins, or `group:<name>` for a group, made if
+    /// missing) into the RT group `name`, made if missing. Returns its id.
+    pub fn add_to_group(&self, name: &str, members: &[&str]) -> std::io::Result<i64> {
+        let script = self.dir.path().join("group.pl");
+        std::fs::write(&script, GROUP)?;
+        let out = self.run_tool(
+            &format!("group-{name}.log"),
+            Command::new("perl")
+                .arg(format!("-I{SHARE}/lib"))
+                .arg(&script)
+                .arg(name)
+                .args(members),
+        )?;
+        out.trim()
+            .parse()
+            .map_err(|_| err(format!("group.pl said {out:?}")))
     }
 
     /// Makes RT forget every web session (as an expiry or a cleared

@@ -3,14 +3,15 @@
 //! the helpers and the first tests; by area: a console killed mid-write
 //! (`kill`), RT going away and coming back (`outage`), a site without the
 //! key field (`no_key_field`), Indic text both ways (`indic`), the
-//! messages for a user's mistakes (`mistakes`), and reads through an RT web
-//! session (`session`).
+//! messages for a user's mistakes (`mistakes`), reads through an RT web
+//! session (`session`), and who is a supervisor (`roles`).
 
 mod indic;
 mod kill;
 mod mistakes;
 mod no_key_field;
 mod outage;
+mod roles;
 mod session;
 
 use std::sync::{Arc, Mutex};
