@@ -40,18 +40,26 @@ pub struct Reply {
     pub body: Vec<u8>,
 }
 
-/// Puts `body` into the request as JSON.
-pub fn with_json<B: Serialize + ?Sized>(
+/// Adds what a write carries: the version it is based on (`If-Match`) and
+/// its body as JSON.
+pub fn with_write<B: Serialize + ?Sized>(
     what: &str,
-    req: RequestBuilder,
-    body: &B,
+    mut req: RequestBuilder,
+    if_match: Option<i64>,
+    body: Option<&B>,
 ) -> Result<RequestBuilder, ClientError> {
-    let bytes = serde_json::to_vec(body).map_err(|e| ClientError::InvalidRequest {
-        message: format!("{what}: cannot encode the request: {e}"),
-    })?;
-    Ok(req
-        .header(header::CONTENT_TYPE, "application/json; charset=utf-8")
-        .body(bytes))
+    if let Some(version) = if_match {
+        req = req.header(header::IF_MATCH, format!("\"{version}\""));
+    }
+    if let Some(body) = body {
+        let bytes = serde_json::to_vec(body).map_err(|e| ClientError::InvalidRequest {
+            message: format!("{what}: cannot encode the request: {e}"),
+        })?;
+        req = req
+            .header(header::CONTENT_TYPE, "application/json; charset=utf-8")
+            .body(bytes);
+    }
+    Ok(req)
 }
 
 /// Sends the request and reads the whole answer (any status). `what` names

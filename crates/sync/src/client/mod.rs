@@ -24,7 +24,7 @@ use serde::de::DeserializeOwned;
 
 pub use error::ClientError;
 pub use http::{CONNECT_TIMEOUT, MAX_RESPONSE_BYTES, REQUEST_TIMEOUT};
-use http::{Reply, decode, exchange, parse_base_url, read_body, with_json};
+use http::{Reply, decode, exchange, parse_base_url, read_body, with_write};
 
 use sahaya_protocol::domain::{CustomerId, Ticket, TicketId};
 use sahaya_protocol::wire::{
@@ -483,12 +483,7 @@ impl Client {
             })?;
             req = req.header(IDEMPOTENCY_KEY, value);
         }
-        if let Some(version) = extra.if_match {
-            req = req.header(header::IF_MATCH, format!("\"{version}\""));
-        }
-        if let Some(body) = body {
-            req = with_json(&what, req, body)?;
-        }
+        let req = with_write(&what, req, extra.if_match, body)?;
         let Reply {
             status,
             headers,

@@ -13,7 +13,7 @@ use super::session::{self, Session};
 use crate::client::ClientError;
 use crate::client::error::{carry, parse_retry_after};
 use crate::client::http::{
-    REQUEST_TIMEOUT, Reply, exchange, http_client, parse_base_url, with_json,
+    REQUEST_TIMEOUT, Reply, exchange, http_client, parse_base_url, with_write,
 };
 
 /// The REST 2 root below an RT's web address.
@@ -176,12 +176,7 @@ impl RtHttp {
         if let Some(cookie) = cookie {
             req = req.header(header::COOKIE, cookie);
         }
-        if let Some(v) = if_match {
-            req = req.header(header::IF_MATCH, format!("\"{v}\""));
-        }
-        if let Some(body) = body {
-            req = with_json(&what, req, body)?;
-        }
+        let req = with_write(&what, req, if_match, body)?;
         let Reply {
             status,
             headers,

@@ -40,6 +40,18 @@ pub use session::SESSION_LIFE;
 /// How often RT is asked for new transactions (it cannot tell us).
 pub const DEFAULT_POLL: Duration = Duration::from_secs(5);
 
+/// What RT can do beyond tickets and messages: nothing (no presence, live
+/// events, stats, orders, macros, proactive notices or tags).
+pub const CAPABILITIES: Capabilities = Capabilities {
+    presence: false,
+    live_events: false,
+    stats: false,
+    orders: false,
+    macros: false,
+    outbound: false,
+    tags: false,
+};
+
 /// A Request Tracker 5 server and one user's auth token.
 #[derive(Debug)]
 pub struct RtBackend {
@@ -317,15 +329,7 @@ fn token_user(token: &str) -> Option<i64> {
 
 impl Backend for RtBackend {
     fn capabilities(&self) -> Capabilities {
-        Capabilities {
-            presence: false,
-            live_events: false,
-            stats: false,
-            orders: false,
-            macros: false,
-            outbound: false,
-            tags: false,
-        }
+        CAPABILITIES
     }
 
     async fn me(&self) -> Result<Agent, ClientError> {

@@ -10,7 +10,7 @@ use sahaya_store::{OutboxOp, OutboxState, Store};
 
 use sahaya_sync::Connection;
 
-use super::{Rest, drained, kick_until, start_rt, watched_console};
+use super::{Rest, Written, drained, kick_until, start_rt, watched_console, written};
 
 fn reply(ticket_id: i64, body: String) -> OutboxOp {
     OutboxOp::Message {
@@ -33,20 +33,10 @@ async fn rt_stopped_half_way_keeps_the_writes_and_delivers_them_once_when_back()
     .await;
 
     // Replies and notes per ticket, in the order queued.
-    let mut expected: Vec<Vec<(&str, String)>> = vec![Vec::new(); 4];
+    let mut expected: Vec<Vec<Written>> = vec![Vec::new(); 4];
     let mut queue = |ui: &mut Store, op: OutboxOp| {
-        if let OutboxOp::Message {
-            ticket_id,
-            kind,
-            body,
-        } = &op
-        {
-            let kind = if *kind == MessageKind::Note {
-                "Comment"
-            } else {
-                "Correspond"
-            };
-            expected[*ticket_id as usize].push((kind, body.clone()));
+        if let Some((ticket, w)) = written(&op) {
+            expected[ticket as usize].push(w);
         }
         ui.enqueue(op).unwrap();
     };
@@ -170,18 +160,9 @@ async fn rt_stopped_half_way_keeps_the_writes_and_delivers_them_once_when_back()
 
     let rest = Rest::new(&rt, &rt.admin.token);
     for ticket in 1..=3 {
-        let got: Vec<(String, String)> = rest
-            .messages(ticket)
-            .await
-            .into_iter()
-            .filter(|m| m.kind != "Create")
-            .map(|m| (m.kind, m.text.trim_end().to_string()))
-            .collect();
-        let want: Vec<(String, String)> = expected[ticket as usize]
-            .iter()
-            .map(|(k, b)| (k.to_string(), b.clone()))
-            .collect();
-        assert_eq!(got, want, "ticket {ticket}: each write once, in order");
+        let got = rest.written(ticket).await;
+        let want = &expected[ticket as usize];
+        assert_eq!(&got, want, "ticket {ticket}: each write once, in order");
     }
     let t1 = rest.get("ticket/1").await;
     assert_eq!(
