@@ -10,6 +10,10 @@
 //! `SAHAYA_BENCH_RT_WRITES` (200), `SAHAYA_BENCH_RT_WRITE_TICKETS` (20),
 //! `SAHAYA_BENCH_RT_CHANGES` (1000). A quick run:
 //! `SAHAYA_BENCH_RT_TICKETS=300 SAHAYA_BENCH_RT_WRITES=40 SAHAYA_BENCH_RT_CHANGES=100`.
+//! The seeded RT database is kept under `target/tmp/rt-seed/` and reused
+//! by the next run of the same size (seeding 5,000 tickets through RT's
+//! API takes the better part of an hour on 2 cores); delete it to seed
+//! afresh.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::collections::{BTreeMap, HashSet};
@@ -670,13 +674,12 @@ async fn main() {
         "machine: {cores} cores (std::thread::available_parallelism); RT: Debian's request-tracker5, SQLite, rt-server --max-workers 3, loopback"
     );
 
-    // Seed.
+    // Seed (or start from the seeded copy an earlier run kept).
     let t = Instant::now();
-    let rt = tokio::task::spawn_blocking(move || {
-        let rt = RtServer::start().unwrap();
-        let made = rt.seed_tickets(tickets, true).unwrap();
-        assert_eq!(made, tickets);
-        rt
+    let seed_cache = Path::new(env!("CARGO_TARGET_TMPDIR")).join("rt-seed");
+    let (rt, reused) = tokio::task::spawn_blocking({
+        let seed_cache = seed_cache.clone();
+        move || RtServer::start_seeded(tickets, true, &seed_cache).unwrap()
     })
     .await
     .unwrap();
@@ -686,10 +689,18 @@ async fn main() {
     let mut scratch = BareRun::default();
     let latest = bare.latest(&mut scratch).await;
     println!(
-        "seeded: {} tickets (half with an agent's reply and the customer's answer; latest transaction id {}) in {} (setup, through RT's Perl API)",
+        "seeded: {} tickets (half with an agent's reply and the customer's answer; latest transaction id {}) in {} (setup: {})",
         thousands(tickets as u64),
         thousands(latest as u64),
-        secs(t.elapsed())
+        secs(t.elapsed()),
+        if reused {
+            format!("the copy kept in {}", seed_cache.display())
+        } else {
+            format!(
+                "through RT's Perl API; a copy is kept in {} for the next run",
+                seed_cache.display()
+            )
+        }
     );
     floor(&rt, &agent, &rt_dir).await;
     // RT's workers compile what a request needs the first time they serve

@@ -13,6 +13,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+mod seeded;
+
 const SHARE: &str = "/usr/share/request-tracker5";
 const SETUP_DATABASE: &str = "/usr/sbin/rt-setup-database";
 const SETUP: &str = include_str!("setup.pl");
@@ -85,30 +87,7 @@ impl RtServer {
     }
 
     pub fn start_with(opts: RtOptions) -> std::io::Result<RtServer> {
-        if !Path::new(SHARE).join("libexec/rt-server").exists() {
-            return Err(err(
-                "Request Tracker 5 is not installed: run .ci/install-rt (Debian's request-tracker5, rt5-db-sqlite, rt5-standalone)",
-            ));
-        }
-        let dir = tempfile::Builder::new().prefix("sahaya-rt-").tempdir()?;
-        let port = free_port()?;
-        std::fs::create_dir_all(dir.path().join("site.d"))?;
-        std::fs::create_dir_all(dir.path().join("sessions"))?;
-        std::fs::write(
-            dir.path().join("RT_SiteConfig.pm"),
-            site_config(dir.path(), port),
-        )?;
-        let mut server = RtServer {
-            dir,
-            port,
-            child: None,
-            agents: Vec::new(),
-            admin: RtUser {
-                login: String::new(),
-                id: 0,
-                token: String::new(),
-            },
-        };
+        let mut server = RtServer::prepare()?;
         server.run_tool(
             "setup-database.log",
             Command::new(SETUP_DATABASE).args(["--action", "init", "--skip-create"]),
@@ -122,16 +101,50 @@ impl RtServer {
                 .arg(&setup)
                 .arg(if opts.key_field { "1" } else { "0" }),
         )?;
-        let users = parse_users(&out);
+        server.set_users(parse_users(&out))?;
+        server.start_again()?;
+        Ok(server)
+    }
+
+    /// A directory with RT's site config for a free port; no database yet,
+    /// not running.
+    fn prepare() -> std::io::Result<RtServer> {
+        if !Path::new(SHARE).join("libexec/rt-server").exists() {
+            return Err(err(
+                "Request Tracker 5 is not installed: run .ci/install-rt (Debian's request-tracker5, rt5-db-sqlite, rt5-standalone)",
+            ));
+        }
+        let dir = tempfile::Builder::new().prefix("sahaya-rt-").tempdir()?;
+        let port = free_port()?;
+        std::fs::create_dir_all(dir.path().join("site.d"))?;
+        std::fs::create_dir_all(dir.path().join("sessions"))?;
+        std::fs::write(
+            dir.path().join("RT_SiteConfig.pm"),
+            site_config(dir.path(), port),
+        )?;
+        Ok(RtServer {
+            dir,
+            port,
+            child: None,
+            agents: Vec::new(),
+            admin: RtUser {
+                login: String::new(),
+                id: 0,
+                token: String::new(),
+            },
+        })
+    }
+
+    /// The users setup.pl made: `root` is the admin, the others agents.
+    fn set_users(&mut self, users: Vec<RtUser>) -> std::io::Result<()> {
         let (admins, agents): (Vec<RtUser>, Vec<RtUser>) =
             users.into_iter().partition(|u| u.login == "root");
-        server.admin = admins
+        self.admin = admins
             .into_iter()
             .next()
             .ok_or_else(|| err("setup.pl made no admin token"))?;
-        server.agents = agents;
-        server.start_again()?;
-        Ok(server)
+        self.agents = agents;
+        Ok(())
     }
 
     /// RT's web address (REST 2 is below it at `/REST/2.0/`).
