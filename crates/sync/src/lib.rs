@@ -96,6 +96,7 @@ pub fn spawn_with<B: Backend>(
     events: mpsc::UnboundedSender<SyncEvent>,
     clock: Clock,
 ) -> SyncHandle {
+    backend.use_cache(&cache);
     let kick = Arc::new(Notify::new());
     let kick_task = kick.clone();
     let (presence_tx, presence) = tokio::sync::watch::channel(PresenceUpdate {

@@ -7,6 +7,7 @@
 //! again (`push`). The mapping between RT's records and sahaya's is in `map`
 //! and docs/backends.md.
 
+mod claims;
 mod fetch;
 mod history;
 mod http;
@@ -68,8 +69,8 @@ pub struct RtBackend {
     /// Whether the site has the `sahaya-key` transaction custom field.
     key_field: AtomicBool,
     /// The transactions this backend's writes made (or found they had
-    /// made): a resent text never takes one of these for its earlier try.
-    claimed: std::sync::Mutex<std::collections::HashSet<i64>>,
+    /// made): a resent text never takes another's for its earlier try.
+    claims: claims::Claims,
     /// The page of transactions after a cursor, asked while the page before
     /// it was worked on (used by the very next pull only).
     next_page: std::sync::Mutex<Option<(i64, Vec<wire::Transaction>)>>,
@@ -115,7 +116,7 @@ impl RtBackend {
             version: tokio::sync::OnceCell::new(),
             key_field_checked: AtomicBool::new(false),
             key_field: AtomicBool::new(false),
-            claimed: std::sync::Mutex::default(),
+            claims: claims::Claims::default(),
             next_page: std::sync::Mutex::default(),
             supervisors: roles::Supervisors::new(DEFAULT_SUPERVISOR_GROUP),
             poll: DEFAULT_POLL,
@@ -162,19 +163,14 @@ impl RtBackend {
         self.key_field.load(Ordering::Relaxed)
     }
 
-    /// Remembers that transaction `id` is the landing of one outbox entry.
-    pub(crate) fn claim(&self, id: i64) {
-        self.claimed
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert(id);
+    /// Remembers that the outbox entry with `key` landed as transaction `id`.
+    pub(crate) fn claim(&self, id: i64, key: &str) {
+        self.claims.claim(id, key);
     }
 
-    pub(crate) fn is_claimed(&self, id: i64) -> bool {
-        self.claimed
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .contains(&id)
+    /// The key of the outbox entry that landed as transaction `id`, if one did.
+    pub(crate) fn claimed_by(&self, id: i64) -> Option<String> {
+        self.claims.owner(id)
     }
 
     /// Keeps `page`, the transactions after `cursor`, for the next pull.
@@ -330,6 +326,10 @@ fn token_user(token: &str) -> Option<i64> {
 impl Backend for RtBackend {
     fn capabilities(&self) -> Capabilities {
         CAPABILITIES
+    }
+
+    fn use_cache(&self, cache: &std::path::Path) {
+        self.claims.keep_beside(cache);
     }
 
     async fn me(&self) -> Result<Agent, ClientError> {
