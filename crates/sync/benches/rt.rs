@@ -408,7 +408,7 @@ impl Bare {
     }
 
     /// What the adapter asks RT for a pull from `cursor`, one request after
-    /// the other: pages of transactions, the latest id while there is more,
+    /// the other: pages of transactions, the newest id when there is more,
     /// the tickets they touch, the texts of the messages, the history of a
     /// ticket met without its Create (the adapter starts with no summaries);
     /// after the requests a session starts with (the login, RT's version,
@@ -421,6 +421,7 @@ impl Bare {
     async fn pull_pages(&mut self, mut cursor: i64, pages: usize) -> BareRun {
         let mut run = BareRun::default();
         let mut known: HashSet<i64> = HashSet::new();
+        let mut known_latest = 0;
         let started = Instant::now();
         if self.session {
             self.open_session(&mut run).await;
@@ -453,8 +454,9 @@ impl Bare {
             };
             run.transactions += txns.len();
             let full = txns.len() >= PER_PAGE;
-            if full {
-                self.latest(&mut run).await;
+            // The newest id: on the first page, and once the pull is past it.
+            if full && known_latest <= last {
+                known_latest = self.latest(&mut run).await;
             }
             // ticket → its first transaction type in this page
             let mut by_ticket: BTreeMap<i64, String> = BTreeMap::new();

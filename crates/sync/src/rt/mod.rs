@@ -72,11 +72,20 @@ pub struct RtBackend {
     /// made): a resent text never takes another's for its earlier try.
     claims: claims::Claims,
     /// The page of transactions after a cursor, asked while the page before
-    /// it was worked on (used by the very next pull only).
-    next_page: std::sync::Mutex<Option<(i64, Vec<wire::Transaction>)>>,
+    /// it was worked on, and the newest transaction id known then (used by
+    /// the very next pull only).
+    next_page: std::sync::Mutex<Option<Prefetched>>,
     /// Who is a supervisor (members of an RT group).
     supervisors: roles::Supervisors,
     poll: Duration,
+}
+
+/// A page of transactions asked ahead (see `pull`).
+#[derive(Debug)]
+struct Prefetched {
+    cursor: i64,
+    page: Vec<wire::Transaction>,
+    latest: i64,
 }
 
 /// What `sahaya doctor` reports about an RT server.
@@ -173,20 +182,26 @@ impl RtBackend {
         self.claims.owner(id)
     }
 
-    /// Keeps `page`, the transactions after `cursor`, for the next pull.
-    pub(crate) fn prefetched(&self, cursor: i64, page: Vec<wire::Transaction>) {
-        *self.next_page.lock().unwrap_or_else(|e| e.into_inner()) = Some((cursor, page));
+    /// Keeps `page`, the transactions after `cursor`, for the next pull,
+    /// with the newest transaction id known.
+    pub(crate) fn prefetched(&self, cursor: i64, page: Vec<wire::Transaction>, latest: i64) {
+        *self.next_page.lock().unwrap_or_else(|e| e.into_inner()) = Some(Prefetched {
+            cursor,
+            page,
+            latest,
+        });
     }
 
-    /// The page kept for a pull from `cursor`, if the last pull left it
-    /// (anything else kept is dropped: it is only good right away).
-    pub(crate) fn take_prefetched(&self, cursor: i64) -> Option<Vec<wire::Transaction>> {
+    /// The page (and newest id) kept for a pull from `cursor`, if the last
+    /// pull left it (anything else kept is dropped: it is only good right
+    /// away).
+    pub(crate) fn take_prefetched(&self, cursor: i64) -> Option<(Vec<wire::Transaction>, i64)> {
         let kept = self
             .next_page
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .take();
-        kept.and_then(|(at, page)| (at == cursor).then_some(page))
+        kept.and_then(|p| (p.cursor == cursor).then_some((p.page, p.latest)))
     }
 
     pub(crate) async fn me_user(&self) -> Result<&wire::User, ClientError> {

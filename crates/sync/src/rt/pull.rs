@@ -25,9 +25,11 @@ pub async fn changes(rt: &RtBackend, cursor: i64) -> Result<ChangesPage, ClientE
         // A pull from the start rebuilds every summary.
         rt.histories.clear();
     }
-    let txns = match rt.take_prefetched(cursor) {
-        Some(page) => page,
-        None => fetch::transactions_after(&rt.http, cursor).await?,
+    // Mid-pull, the page was asked with the one before, which also knew
+    // the newest transaction id.
+    let (txns, known_latest) = match rt.take_prefetched(cursor) {
+        Some((page, latest)) => (page, Some(latest)),
+        None => (fetch::transactions_after(&rt.http, cursor).await?, None),
     };
     let Some(last) = txns.last().map(|t| t.id) else {
         // Nothing new; `latest` tells the sync if RT went backwards (reset).
@@ -69,10 +71,12 @@ pub async fn changes(rt: &RtBackend, cursor: i64) -> Result<ChangesPage, ClientE
     // next page's own request).
     let (latest, tickets, mut texts, mut earlier, next_page) = futures::try_join!(
         async {
-            if has_more {
-                Ok(fetch::latest_transaction(&rt.http).await?.max(last))
-            } else {
-                Ok(last)
+            // The newest id is asked on a pull's first page, and again only
+            // once the pull has got past it.
+            match known_latest {
+                _ if !has_more => Ok(last),
+                Some(known) if known > last => Ok(known),
+                _ => Ok(fetch::latest_transaction(&rt.http).await?.max(last)),
             }
         },
         fetch::tickets(&rt.http, &ids),
@@ -87,7 +91,7 @@ pub async fn changes(rt: &RtBackend, cursor: i64) -> Result<ChangesPage, ClientE
         },
     )?;
     if let Some(page) = next_page {
-        rt.prefetched(last, page);
+        rt.prefetched(last, page, latest);
     }
 
     // Which transactions are messages, and of what kind.
