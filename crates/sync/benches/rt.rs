@@ -412,7 +412,7 @@ impl Bare {
     /// the tickets they touch, the texts of the messages, the history of a
     /// ticket met without its Create (the adapter starts with no summaries);
     /// after the requests a session starts with (the login, RT's version,
-    /// the token's user, the key field).
+    /// the token's user, the key field, the supervisors' group).
     async fn pull(&mut self, cursor: i64) -> BareRun {
         self.pull_pages(cursor, usize::MAX).await
     }
@@ -438,6 +438,17 @@ impl Bare {
         let key_field = query::transaction_field(sahaya_sync::rt::KEY_FIELD);
         self.get(&mut run, "GET customfields", "customfields", &key_field)
             .await;
+        let supervisors = json!([
+            {"field": "Name", "value": sahaya_sync::rt::DEFAULT_SUPERVISOR_GROUP},
+            {"field": "Domain", "value": "UserDefined"},
+        ]);
+        self.get(
+            &mut run,
+            "GET groups",
+            "groups",
+            &[("query", supervisors.to_string())],
+        )
+        .await;
         loop {
             let page = self
                 .get(
