@@ -10,6 +10,10 @@
 //! `SAHAYA_BENCH_RT_WRITES` (200), `SAHAYA_BENCH_RT_WRITE_TICKETS` (20),
 //! `SAHAYA_BENCH_RT_CHANGES` (1000). A quick run:
 //! `SAHAYA_BENCH_RT_TICKETS=300 SAHAYA_BENCH_RT_WRITES=40 SAHAYA_BENCH_RT_CHANGES=100`.
+//! The seeded RT database is kept under `target/tmp/rt-seed/` and reused
+//! by the next run of the same size (seeding 5,000 tickets through RT's
+//! API takes the better part of an hour on 2 cores); delete it to seed
+//! afresh.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::collections::{BTreeMap, HashSet};
@@ -23,17 +27,13 @@ use sahaya_protocol::Clock;
 use sahaya_protocol::domain::{MessageKind, Priority, Status};
 use sahaya_protocol::wire::TicketPatch;
 use sahaya_store::{OutboxOp, Store};
+use sahaya_sync::rt::SESSION_LIFE;
 use sahaya_sync::{RtBackend, SyncHandle};
 use sahaya_testkit::rt::RtServer;
 use serde_json::{Value, json};
 
-// The adapter's queries (crates/sync/src/rt/fetch.rs), asked again by the
-// bare client. Keep them in step with fetch.rs.
-const PER_PAGE: usize = 100;
-const USER_FIELDS: &str = "id,Name,RealName,EmailAddress,Lang,City,Created";
-const TXN_FIELDS: &str = "Type,ObjectId,Creator,Created,CustomFields";
-const TICKET_FIELDS: &str =
-    "Subject,Status,Queue,Owner,Priority,Requestor,Created,LastUpdated,Started,Due,CustomFields";
+// The adapter's queries, asked again by the bare client.
+use sahaya_sync::rt::query::{self, PER_PAGE};
 
 fn env_size(name: &str, default: usize) -> usize {
     std::env::var(name)
@@ -275,6 +275,8 @@ struct Bare {
     http: reqwest::Client,
     base: Url,
     auth: String,
+    session: bool,
+    cookie: Option<String>,
 }
 
 #[derive(Default)]
@@ -308,25 +310,50 @@ impl BareRun {
     }
 }
 
-fn txn_query(sql: String, page: usize) -> Vec<(&'static str, String)> {
-    vec![
-        ("query", sql),
-        ("orderby", "id".into()),
-        ("order", "ASC".into()),
-        ("per_page", PER_PAGE.to_string()),
-        ("page", page.to_string()),
-        ("fields", TXN_FIELDS.into()),
-        ("fields[Creator]", USER_FIELDS.into()),
-    ]
-}
-
 impl Bare {
-    fn new(rt: &RtServer, token: &str) -> Bare {
+    /// A bare client with `token`; with `session`, its reads go through an
+    /// RT web session as the adapter's do (opened in `pull`).
+    fn new(rt: &RtServer, token: &str, session: bool) -> Bare {
         Bare {
             http: reqwest::Client::new(),
             base: Url::parse(&format!("{}REST/2.0/", rt.url())).unwrap(),
             auth: format!("token {token}"),
+            session,
+            cookie: None,
         }
+    }
+
+    /// Logs in with the token (`GET /REST/1.0/`) and keeps RT's session
+    /// cookie, as the adapter does.
+    async fn open_session(&mut self, run: &mut BareRun) {
+        let url = self.base.join("../1.0/").unwrap();
+        let t = Instant::now();
+        let resp = self
+            .http
+            .get(url)
+            .header("Authorization", &self.auth)
+            .send()
+            .await
+            .unwrap();
+        let cookie = resp
+            .headers()
+            .get_all("set-cookie")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .filter_map(|v| v.split(';').next())
+            .find(|v| v.starts_with("RT_SID_"))
+            .map(str::to_string);
+        let bytes = resp.bytes().await.unwrap();
+        let slot = run.calls.entry("GET REST/1.0 (login)").or_default();
+        slot.0 += 1;
+        slot.1 += bytes.len() as u64;
+        slot.2 += t.elapsed();
+        assert!(
+            bytes.starts_with(b"RT/") && cookie.is_some(),
+            "RT opened no session: {}",
+            String::from_utf8_lossy(&bytes)
+        );
+        self.cookie = cookie;
     }
 
     async fn get(
@@ -344,14 +371,15 @@ impl Bare {
             }
         }
         let t = Instant::now();
-        let resp = self
+        let mut req = self
             .http
             .get(url)
             .header("Authorization", &self.auth)
-            .header("Accept", "application/json")
-            .send()
-            .await
-            .unwrap();
+            .header("Accept", "application/json");
+        if let Some(cookie) = &self.cookie {
+            req = req.header("Cookie", cookie);
+        }
+        let resp = req.send().await.unwrap();
         let status = resp.status();
         let bytes = resp.bytes().await.unwrap();
         let took = t.elapsed();
@@ -368,48 +396,66 @@ impl Bare {
     }
 
     async fn latest(&self, run: &mut BareRun) -> i64 {
-        let query = [
-            ("query", "ObjectType = 'RT::Ticket'".to_string()),
-            ("orderby", "id".into()),
-            ("order", "DESC".into()),
-            ("per_page", "1".into()),
-        ];
         let page = self
-            .get(run, "GET transactions (latest)", "transactions", &query)
+            .get(
+                run,
+                "GET transactions (latest)",
+                "transactions",
+                &query::latest(),
+            )
             .await;
         Self::items(&page).first().map_or(0, |t| num(&t["id"]))
     }
 
-    /// What the adapter asks RT for a pull from `cursor`: pages of
-    /// transactions, the latest id while there is more, the tickets they
-    /// touch, the history of a ticket met without its Create (the adapter
-    /// starts with no summaries), and the texts of the messages; after the
-    /// three requests a session starts with.
-    async fn pull(&self, mut cursor: i64) -> BareRun {
+    /// What the adapter asks RT for a pull from `cursor`, one request after
+    /// the other: pages of transactions, the newest id when there is more,
+    /// the tickets they touch, the texts of the messages, the history of a
+    /// ticket met without its Create (the adapter starts with no summaries);
+    /// after the requests a session starts with (the login, RT's version,
+    /// the token's user, the key field, the supervisors' group).
+    async fn pull(&mut self, cursor: i64) -> BareRun {
+        self.pull_pages(cursor, usize::MAX).await
+    }
+
+    /// [`Bare::pull`], stopping after `pages` pages of transactions.
+    async fn pull_pages(&mut self, mut cursor: i64, pages: usize) -> BareRun {
         let mut run = BareRun::default();
         let mut known: HashSet<i64> = HashSet::new();
+        let mut known_latest = 0;
         let started = Instant::now();
-        // A session starts with: RT's version, the token's user, the key field.
+        if self.session {
+            self.open_session(&mut run).await;
+        }
         self.get(&mut run, "GET rt", "rt", &[]).await;
         let user = self.auth.split('-').nth(1).unwrap_or("0").to_string();
-        let query = [("fields", USER_FIELDS.to_string())];
-        self.get(&mut run, "GET user/:id", &format!("user/{user}"), &query)
+        self.get(
+            &mut run,
+            "GET user/:id",
+            &format!("user/{user}"),
+            &query::user(),
+        )
+        .await;
+        let key_field = query::transaction_field(sahaya_sync::rt::KEY_FIELD);
+        self.get(&mut run, "GET customfields", "customfields", &key_field)
             .await;
-        let filter = json!([
-            {"field": "Name", "value": sahaya_sync::rt::KEY_FIELD},
-            {"field": "LookupType", "value": "RT::Queue-RT::Ticket-RT::Transaction"},
+        let supervisors = json!([
+            {"field": "Name", "value": sahaya_sync::rt::DEFAULT_SUPERVISOR_GROUP},
+            {"field": "Domain", "value": "UserDefined"},
         ]);
-        let query = [("query", filter.to_string())];
-        self.get(&mut run, "GET customfields", "customfields", &query)
-            .await;
+        self.get(
+            &mut run,
+            "GET groups",
+            "groups",
+            &[("query", supervisors.to_string())],
+        )
+        .await;
         loop {
-            let sql = format!("id > {cursor} AND ObjectType = 'RT::Ticket'");
             let page = self
                 .get(
                     &mut run,
                     "GET transactions (page)",
                     "transactions",
-                    &txn_query(sql, 1),
+                    &query::transactions(query::after(cursor), 1),
                 )
                 .await;
             let txns = Self::items(&page);
@@ -419,8 +465,9 @@ impl Bare {
             };
             run.transactions += txns.len();
             let full = txns.len() >= PER_PAGE;
-            if full {
-                self.latest(&mut run).await;
+            // The newest id: on the first page, and once the pull is past it.
+            if full && known_latest <= last {
+                known_latest = self.latest(&mut run).await;
             }
             // ticket → its first transaction type in this page
             let mut by_ticket: BTreeMap<i64, String> = BTreeMap::new();
@@ -432,25 +479,13 @@ impl Bare {
             let ids: Vec<i64> = by_ticket.keys().copied().collect();
             let mut visible = HashSet::new();
             for chunk in ids.chunks(PER_PAGE) {
-                let sql = chunk
-                    .iter()
-                    .map(|id| format!("id = {id}"))
-                    .collect::<Vec<_>>()
-                    .join(" OR ");
-                let query = [
-                    ("query", sql),
-                    ("per_page", PER_PAGE.to_string()),
-                    ("fields", TICKET_FIELDS.to_string()),
-                    ("fields[Queue]", "Name".to_string()),
-                    ("fields[Owner]", USER_FIELDS.to_string()),
-                    ("fields[Requestor]", USER_FIELDS.to_string()),
-                ];
-                let found = self.get(&mut run, "GET tickets", "tickets", &query).await;
+                let found = self
+                    .get(&mut run, "GET tickets", "tickets", &query::tickets(chunk))
+                    .await;
                 visible.extend(Self::items(&found).iter().map(|t| num(&t["id"])));
             }
             let messages: Vec<i64> = txns
                 .iter()
-                .filter(|t| visible.contains(&num(&t["ObjectId"])))
                 .filter(|t| {
                     matches!(
                         t["Type"].as_str(),
@@ -460,52 +495,35 @@ impl Bare {
                 .map(|t| num(&t["id"]))
                 .collect();
             for chunk in messages.chunks(PER_PAGE) {
-                let filter = json!([
-                    {"field": "TransactionId", "operator": "IN", "value": chunk},
-                    {"field": "ContentType", "operator": "STARTSWITH", "value": "text/"},
-                ]);
                 for n in 1.. {
-                    let query = [
-                        ("query", filter.to_string()),
-                        ("orderby", "id".to_string()),
-                        ("per_page", PER_PAGE.to_string()),
-                        ("page", n.to_string()),
-                        (
-                            "fields",
-                            "TransactionId,ContentType,Content,Filename".to_string(),
-                        ),
-                    ];
                     let found = self
-                        .get(&mut run, "GET attachments", "attachments", &query)
+                        .get(
+                            &mut run,
+                            "GET attachments",
+                            "attachments",
+                            &query::texts(chunk, n),
+                        )
                         .await;
                     if Self::items(&found).len() < PER_PAGE {
                         break;
                     }
                 }
             }
-            // Tickets met half-way: their histories, 100 tickets a query
-            // (crates/sync/src/rt/fetch.rs `histories`).
+            // Tickets met half-way: their histories, 100 tickets a query.
             let half_way: Vec<i64> = by_ticket
                 .iter()
-                .filter(|(id, first)| {
-                    visible.contains(*id) && !known.contains(*id) && first.as_str() != "Create"
-                })
+                .filter(|(id, first)| !known.contains(*id) && first.as_str() != "Create")
                 .map(|(id, _)| *id)
                 .collect();
             for chunk in half_way.chunks(PER_PAGE) {
-                let tickets = chunk
-                    .iter()
-                    .map(|id| format!("ObjectId = {id}"))
-                    .collect::<Vec<_>>()
-                    .join(" OR ");
-                let sql = format!("ObjectType = 'RT::Ticket' AND ({tickets}) AND id <= {last}");
+                let sql = query::histories(chunk, last);
                 for n in 1.. {
                     let page = self
                         .get(
                             &mut run,
                             "GET transactions (history)",
                             "transactions",
-                            &txn_query(sql.clone(), n),
+                            &query::transactions(sql.clone(), n),
                         )
                         .await;
                     if Self::items(&page).len() < PER_PAGE {
@@ -513,12 +531,14 @@ impl Bare {
                     }
                 }
             }
-            for ticket in by_ticket.keys().filter(|id| visible.contains(*id)) {
+            for ticket in by_ticket.keys() {
                 known.insert(*ticket);
-                run.tickets.insert(*ticket);
+                if visible.contains(ticket) {
+                    run.tickets.insert(*ticket);
+                }
             }
             cursor = last;
-            if !full {
+            if !full || run.calls["GET transactions (page)"].0 as usize >= pages {
                 break;
             }
         }
@@ -530,10 +550,13 @@ impl Bare {
 // ---------------------------------------------------------------------------
 // The console side.
 
-/// A console's sync against `rt` as agent `n` (the poll interval is RT's
-/// default, 5 s: every figure here is driven by the start or a kick).
-fn console(rt: &RtServer, n: usize, cache: &Path) -> SyncHandle {
-    let backend = RtBackend::new(&rt.url(), &rt.agents[n].token, Clock::system()).unwrap();
+/// A console's sync against `rt` as agent `n`, its reads through RT web
+/// sessions of `session_life` (zero: none). The poll interval is RT's
+/// default, 5 s: every figure here is driven by the start or a kick.
+fn console(rt: &RtServer, n: usize, cache: &Path, session_life: Duration) -> SyncHandle {
+    let backend = RtBackend::new(&rt.url(), &rt.agents[n].token, Clock::system())
+        .unwrap()
+        .with_session_life(session_life);
     let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
     tokio::spawn(async move {
         while let Some(ev) = rx.recv().await {
@@ -599,33 +622,52 @@ async fn rest(
     assert!(status.is_success(), "{path}: {status} {text}");
 }
 
-/// RT's cost of a request that asks for (almost) nothing: `GET rt` with the
-/// token, and without it (refused before any password hashing).
+/// RT's cost of a request that asks for (almost) nothing, `GET rt`: with
+/// the token (checked with bcrypt), through a web session opened with it,
+/// and with neither (refused before any hashing).
 async fn floor(rt: &RtServer, token: &str, rt_dir: &Path) {
     const N: u32 = 10;
     let http = reqwest::Client::new();
     let url = format!("{}REST/2.0/rt", rt.url());
-    let mut times = Vec::new();
-    for auth in [Some(format!("token {token}")), None] {
+    let mut bare = Bare::new(rt, token, true);
+    bare.open_session(&mut BareRun::default()).await;
+    let cookie = bare.cookie.clone().unwrap();
+    let mut shown = Vec::new();
+    for (name, header) in [
+        (
+            "with the token",
+            Some(("Authorization", format!("token {token}"))),
+        ),
+        ("through a session", Some(("Cookie", cookie))),
+        ("with neither (401)", None),
+    ] {
         let cpu = Cpu::now(rt_dir);
         let t = Instant::now();
         for _ in 0..N {
             let mut req = http.get(&url);
-            if let Some(a) = &auth {
-                req = req.header("Authorization", a);
+            if let Some((k, v)) = &header {
+                req = req.header(*k, v);
             }
             let r = req.send().await.unwrap();
             let _ = r.bytes().await.unwrap();
         }
-        times.push((t.elapsed() / N, cpu.since(rt_dir)));
+        shown.push(format!(
+            "{name} {:.0} ms ({})",
+            (t.elapsed() / N).as_secs_f64() * 1e3,
+            cpu.since(rt_dir)
+        ));
     }
     println!(
-        "RT's floor per request: GET rt with the token {:.0} ms ({N} requests, {}); without a token (401) {:.0} ms ({})",
-        times[0].0.as_secs_f64() * 1e3,
-        times[0].1,
-        times[1].0.as_secs_f64() * 1e3,
-        times[1].1
+        "RT's floor per request, GET rt ({N} requests each): {}",
+        shown.join("; ")
     );
+}
+
+/// The machine's load (other work on it slows every figure here).
+fn load() -> String {
+    let avg = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
+    let avg: Vec<&str> = avg.split_whitespace().take(3).collect();
+    format!("load average {}", avg.join(" "))
 }
 
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
@@ -645,33 +687,50 @@ async fn main() {
         "machine: {cores} cores (std::thread::available_parallelism); RT: Debian's request-tracker5, SQLite, rt-server --max-workers 3, loopback"
     );
 
-    // Seed.
+    // Seed (or start from the seeded copy an earlier run kept).
     let t = Instant::now();
-    let rt = tokio::task::spawn_blocking(move || {
-        let rt = RtServer::start().unwrap();
-        let made = rt.seed_tickets(tickets, true).unwrap();
-        assert_eq!(made, tickets);
-        rt
+    let seed_cache = Path::new(env!("CARGO_TARGET_TMPDIR")).join("rt-seed");
+    let (rt, reused) = tokio::task::spawn_blocking({
+        let seed_cache = seed_cache.clone();
+        move || RtServer::start_seeded(tickets, true, &seed_cache).unwrap()
     })
     .await
     .unwrap();
     let rt_dir: PathBuf = rt.dir().canonicalize().unwrap();
     let agent = rt.agent().token.clone();
-    let bare = Bare::new(&rt, &agent);
+    let mut bare = Bare::new(&rt, &agent, true);
     let mut scratch = BareRun::default();
     let latest = bare.latest(&mut scratch).await;
     println!(
-        "seeded: {} tickets (half with an agent's reply and the customer's answer; latest transaction id {}) in {} (setup, through RT's Perl API)",
+        "seeded: {} tickets (half with an agent's reply and the customer's answer; latest transaction id {}) in {} (setup: {})",
         thousands(tickets as u64),
         thousands(latest as u64),
-        secs(t.elapsed())
+        secs(t.elapsed()),
+        if reused {
+            format!("the copy kept in {}", seed_cache.display())
+        } else {
+            format!(
+                "through RT's Perl API; a copy is kept in {} for the next run",
+                seed_cache.display()
+            )
+        }
     );
     floor(&rt, &agent, &rt_dir).await;
+    // RT's workers compile what a request needs the first time they serve
+    // it: warmed up before anything is measured.
+    let t = Instant::now();
+    let warm = bare.pull_pages(0, 20).await;
+    println!(
+        "warm-up (not counted): {} requests in {}",
+        warm.requests(),
+        secs(t.elapsed())
+    );
 
     // 1. Initial sync.
     println!(
-        "\n1. initial sync into a fresh cache, {} tickets",
-        thousands(tickets as u64)
+        "\n1. initial sync into a fresh cache, {} tickets ({})",
+        thousands(tickets as u64),
+        load()
     );
     let dir = tempfile::tempdir().unwrap();
     let cache = dir.path().join("cache.db");
@@ -679,7 +738,7 @@ async fn main() {
     let calls0 = calls_now();
     let cpu = Cpu::now(&rt_dir);
     let t = Instant::now();
-    let sync = console(&rt, 0, &cache);
+    let sync = console(&rt, 0, &cache, SESSION_LIFE);
     wait_until("initial sync", Duration::from_secs(3600), || {
         ui.cursor().unwrap_or(0) >= latest
     })
@@ -696,17 +755,17 @@ async fn main() {
     let bare_run = bare.pull(0).await;
     let bare_cpu = cpu.since(&rt_dir);
     println!(
-        "   adapter (sync task, RtBackend): {} to a cache of {} tickets and {} messages: {:.1} tickets/s ({:.0} transactions/s)",
+        "   adapter (sync task, RtBackend): {} to a cache of {} tickets and {} messages: {:.1} tickets/s ({:.0} ticket transactions/s)",
         secs(initial),
         thousands(counts.tickets as u64),
         thousands(counts.messages as u64),
         per_sec(tickets, initial),
-        per_sec(latest as usize, initial)
+        per_sec(bare_run.transactions, initial)
     );
     println!("   adapter: {}", adapter_calls.show());
     println!("   adapter: {cpu_line}");
     println!(
-        "   bare reqwest, the same requests, after the adapter: {} for {} ticket transactions: {:.1} tickets/s; {} requests; {bare_cpu}",
+        "   bare reqwest, the same requests one after the other, through a session: {} for {} ticket transactions: {:.1} tickets/s; {} requests; {bare_cpu}",
         secs(bare_run.elapsed),
         thousands(bare_run.transactions as u64),
         per_sec(bare_run.tickets.len(), bare_run.elapsed),
@@ -717,14 +776,45 @@ async fn main() {
         bare_run.show()
     );
     println!(
-        "   adapter / bare: {:.2}× (the adapter's overhead: {:+.1}%)",
+        "   adapter / bare: {:.2}× (the adapter's overhead: {:+.1}%; the adapter asks a page's tickets, texts and histories at once, the bare client one after the other)",
         initial.as_secs_f64() / bare_run.elapsed.as_secs_f64(),
         (initial.as_secs_f64() / bare_run.elapsed.as_secs_f64() - 1.0) * 100.0
     );
 
+    // 1b. The same without a session: RT checks the token on every request.
+    println!(
+        "\n1b. the same initial sync with the token checked on every request (sessions off; {})",
+        load()
+    );
+    let plain_dir = tempfile::tempdir().unwrap();
+    let plain_cache = plain_dir.path().join("cache.db");
+    let plain_ui = Store::open(&plain_cache).unwrap();
+    let calls0 = calls_now();
+    let cpu = Cpu::now(&rt_dir);
+    let t = Instant::now();
+    let plain_sync = console(&rt, 0, &plain_cache, Duration::ZERO);
+    wait_until(
+        "initial sync without a session",
+        Duration::from_secs(3600),
+        || plain_ui.cursor().unwrap_or(0) >= latest,
+    )
+    .await;
+    let plain = t.elapsed();
+    drop(plain_sync);
+    let cpu_line = cpu.since(&rt_dir);
+    println!(
+        "   adapter without a session: {}: {:.1} tickets/s; {}; {cpu_line}; with a session it took {:.2}× as long",
+        secs(plain),
+        per_sec(tickets, plain),
+        calls_now().since(&calls0).show(),
+        initial.as_secs_f64() / plain.as_secs_f64()
+    );
+    drop(plain_ui);
+
     // 2. Outbox drain.
     println!(
-        "\n2. outbox drain: {writes} writes over {write_tickets} tickets (3 of 4 messages, replies and notes alternating; 1 of 4 a status + priority patch)"
+        "\n2. outbox drain: {writes} writes over {write_tickets} tickets (3 of 4 messages, replies and notes alternating; 1 of 4 a status + priority patch; {})",
+        load()
     );
     let calls0 = calls_now();
     let cpu = Cpu::now(&rt_dir);
@@ -812,7 +902,8 @@ async fn main() {
     let other = rt.agents[1].token.clone();
     let touched = changes.min(tickets);
     println!(
-        "\n3. catch-up: {changes} changes by another agent over REST while the console is stopped (on {touched} tickets: replies and priority changes alternating), then the console starts on its cache"
+        "\n3. catch-up: {changes} changes by another agent over REST while the console is stopped (on {touched} tickets: replies and priority changes alternating), then the console starts on its cache ({})",
+        load()
     );
     let t = Instant::now();
     let http = reqwest::Client::new();
@@ -850,7 +941,7 @@ async fn main() {
     let calls0 = calls_now();
     let cpu = Cpu::now(&rt_dir);
     let t = Instant::now();
-    let sync = console(&rt, 0, &cache);
+    let sync = console(&rt, 0, &cache, SESSION_LIFE);
     wait_until("catch-up", Duration::from_secs(3600), || {
         ui.cursor().unwrap_or(0) >= theirs_latest
     })
@@ -881,5 +972,6 @@ async fn main() {
         catch_up.as_secs_f64() / bare_catch.elapsed.as_secs_f64()
     );
     println!("   bare, per call: {}", bare_catch.show());
+    println!("\nafterwards: {}", load());
     drop(rt);
 }

@@ -27,6 +27,11 @@ pub trait Backend: Send + Sync + 'static {
     /// What this backend can do; the UI adapts to it.
     fn capabilities(&self) -> Capabilities;
 
+    /// The cache this backend syncs into, told once before anything else:
+    /// a backend may keep a little state of its own beside it, across
+    /// restarts (RT: the transactions its writes landed as).
+    fn use_cache(&self, _cache: &std::path::Path) {}
+
     /// Who the credentials belong to (also: do they work at all).
     fn me(&self) -> impl Future<Output = Result<Agent, ClientError>> + Send;
 

@@ -5,10 +5,12 @@
 //! - [`backend`]: the seam: what a helpdesk must offer ([`Backend`]) and
 //!   what it can do ([`Capabilities`]).
 //! - [`sahaya`]: the sahaya protocol over HTTP + SSE ([`client`]).
-//! - the task itself (pull from a cursor, push in order, backoff) and
+//! - the task itself (pull from a cursor, push in order, backoff: how long
+//!   it waits before trying again after a failure) and
 //!   [`SyncHandle`], the UI side's handle on it.
 
 pub mod backend;
+mod backoff;
 pub mod client;
 mod error;
 pub mod files;
@@ -118,6 +120,7 @@ pub fn spawn_configured<B: Backend>(
     clock: Clock,
     file_settings: FileSettings,
 ) -> SyncHandle {
+    backend.use_cache(&cache);
     let backend = Arc::new(backend);
     let (files, file_requests) = mpsc::unbounded_channel();
     let files_task = tokio::spawn(files::serve(

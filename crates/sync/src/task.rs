@@ -1,6 +1,6 @@
 //! The sync task: one loop that connects to the backend, catches up from the
 //! cache's cursor, pushes the outbox, then follows live events until the
-//! connection breaks, and starts again after a backoff.
+//! connection breaks, and starts again after a backoff (`backoff`).
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -14,6 +14,7 @@ use tokio::sync::{Notify, mpsc};
 
 use crate::StopOnDrop;
 use crate::backend::Backend;
+use crate::backoff::{Backoff, Trouble};
 use crate::client::ClientError;
 use crate::error::SyncError;
 use crate::push::Pusher;
@@ -74,7 +75,8 @@ impl<B: Backend> SyncTask<B> {
             if !self.tell(SyncEvent::Connection(connection_after(&err))) {
                 return;
             }
-            let wait = backoff.next(err.retry_after());
+            let wait = backoff.next(Trouble::of(&err));
+            tracing::debug!("next try in {wait:?}");
             // Wait for the backoff, or sooner if the agent asks to sync now.
             tokio::select! {
                 _ = tokio::time::sleep(wait) => {}
@@ -85,7 +87,7 @@ impl<B: Backend> SyncTask<B> {
             }
             // A session that got far enough resets the backoff.
             if self.pusher.connected_once {
-                backoff = Backoff::default();
+                backoff.reset();
                 self.pusher.connected_once = false;
             }
         }
@@ -331,32 +333,5 @@ fn apply_blocking(store: &mut Store, changes: &[Change], next: i64) -> sahaya_st
         tokio::task::block_in_place(|| store.apply_changes(changes, next))
     } else {
         store.apply_changes(changes, next)
-    }
-}
-
-/// Exponential backoff with jitter (backon), 250 ms doubling to 15 s (jitter
-/// adds up to as much again, so at most 30 s), never giving up; a server's
-/// Retry-After is honoured when it asks for longer.
-struct Backoff {
-    delays: backon::ExponentialBackoff,
-}
-
-impl Default for Backoff {
-    fn default() -> Self {
-        use backon::BackoffBuilder;
-        let delays = backon::ExponentialBuilder::default()
-            .with_jitter()
-            .with_min_delay(Duration::from_millis(250))
-            .with_max_delay(Duration::from_secs(15))
-            .without_max_times()
-            .build();
-        Backoff { delays }
-    }
-}
-
-impl Backoff {
-    fn next(&mut self, retry_after: Option<Duration>) -> Duration {
-        let wait = self.delays.next().unwrap_or(Duration::from_secs(30));
-        retry_after.map_or(wait, |ra| ra.max(wait))
     }
 }

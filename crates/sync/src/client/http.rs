@@ -6,7 +6,8 @@
 use std::time::Duration;
 
 use reqwest::header::{self, HeaderMap};
-use reqwest::{StatusCode, Url};
+use reqwest::{RequestBuilder, StatusCode, Url};
+use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use super::error::{self, ClientError};
@@ -30,6 +31,52 @@ pub fn http_client() -> Result<reqwest::Client, ClientError> {
         .map_err(|e| ClientError::InvalidRequest {
             message: format!("cannot set up HTTP: {e}"),
         })
+}
+
+/// An answer, read whole.
+pub struct Reply {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Vec<u8>,
+}
+
+/// Adds what a write carries: the version it is based on (`If-Match`) and
+/// its body as JSON.
+pub fn with_write<B: Serialize + ?Sized>(
+    what: &str,
+    mut req: RequestBuilder,
+    if_match: Option<i64>,
+    body: Option<&B>,
+) -> Result<RequestBuilder, ClientError> {
+    if let Some(version) = if_match {
+        req = req.header(header::IF_MATCH, format!("\"{version}\""));
+    }
+    if let Some(body) = body {
+        let bytes = serde_json::to_vec(body).map_err(|e| ClientError::InvalidRequest {
+            message: format!("{what}: cannot encode the request: {e}"),
+        })?;
+        req = req
+            .header(header::CONTENT_TYPE, "application/json; charset=utf-8")
+            .body(bytes);
+    }
+    Ok(req)
+}
+
+/// Sends the request and reads the whole answer (any status). `what` names
+/// the request in errors.
+pub async fn exchange(what: &str, req: RequestBuilder) -> Result<Reply, ClientError> {
+    let resp = req
+        .send()
+        .await
+        .map_err(|e| ClientError::from_reqwest(what, e))?;
+    let status = resp.status();
+    let headers = resp.headers().clone();
+    let body = read_body(what, resp).await?;
+    Ok(Reply {
+        status,
+        headers,
+        body,
+    })
 }
 
 /// Reads the whole answer body, at most [`MAX_RESPONSE_BYTES`].

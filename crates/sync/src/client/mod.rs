@@ -25,7 +25,7 @@ use serde::de::DeserializeOwned;
 
 pub use error::ClientError;
 pub use http::{CONNECT_TIMEOUT, MAX_RESPONSE_BYTES, REQUEST_TIMEOUT};
-use http::{decode, parse_base_url, read_body};
+use http::{Reply, decode, exchange, parse_base_url, read_body, with_write};
 
 use sahaya_protocol::domain::{CustomerId, Ticket, TicketId};
 use sahaya_protocol::wire::{
@@ -482,9 +482,6 @@ impl Client {
             })?;
             req = req.header(IDEMPOTENCY_KEY, value);
         }
-        if let Some(version) = extra.if_match {
-            req = req.header(header::IF_MATCH, format!("\"{version}\""));
-        }
         Ok(req)
     }
 
@@ -498,15 +495,9 @@ impl Client {
         expected: &str,
     ) -> Result<T, ClientError> {
         let what = format!("{method} {}", url.path());
-        let mut req = self.request(method, url, extra, &what)?;
-        if let Some(body) = body {
-            let bytes = serde_json::to_vec(body).map_err(|e| ClientError::InvalidRequest {
-                message: format!("{what}: cannot encode the request: {e}"),
-            })?;
-            req = req
-                .header(header::CONTENT_TYPE, "application/json")
-                .body(bytes);
-        }
+        let if_match = extra.if_match;
+        let req = self.request(method, url, extra, &what)?;
+        let req = with_write(&what, req, if_match, body)?;
         let (status, headers, bytes) = self.exchange(req, &what).await?;
         decode(&what, status, &headers, &bytes, expected)
     }
@@ -518,13 +509,11 @@ impl Client {
         req: reqwest::RequestBuilder,
         what: &str,
     ) -> Result<(reqwest::StatusCode, header::HeaderMap, Vec<u8>), ClientError> {
-        let resp = req
-            .send()
-            .await
-            .map_err(|e| ClientError::from_reqwest(what, e))?;
-        let status = resp.status();
-        let headers = resp.headers().clone();
-        let bytes = read_body(what, resp).await?;
+        let Reply {
+            status,
+            headers,
+            body: bytes,
+        } = exchange(what, req).await?;
         tracing::debug!(status = status.as_u16(), bytes = bytes.len(), "{what}");
         if !status.is_success() {
             return Err(ClientError::from_response(what, status, &headers, &bytes));

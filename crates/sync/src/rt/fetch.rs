@@ -7,36 +7,19 @@ use std::collections::{BTreeMap, HashMap};
 use sahaya_protocol::domain::TicketId;
 
 use super::http::RtHttp;
+use super::query;
 use super::wire::{self, Page};
 use crate::client::ClientError;
 
-/// REST 2's largest page.
-pub const PER_PAGE: usize = 100;
-
-const USER_FIELDS: &str = "id,Name,RealName,EmailAddress,Lang,City,Created";
-const TXN_FIELDS: &str = "Type,ObjectId,Creator,Created,CustomFields";
-const TICKET_FIELDS: &str =
-    "Subject,Status,Queue,Owner,Priority,Requestor,Created,LastUpdated,Started,Due,CustomFields";
-
-fn txn_query(sql: String, page: usize) -> Vec<(&'static str, String)> {
-    vec![
-        ("query", sql),
-        ("orderby", "id".into()),
-        ("order", "ASC".into()),
-        ("per_page", PER_PAGE.to_string()),
-        ("page", page.to_string()),
-        ("fields", TXN_FIELDS.into()),
-        ("fields[Creator]", USER_FIELDS.into()),
-    ]
-}
+pub use query::PER_PAGE;
 
 /// One page of ticket transactions with ids above `cursor`, oldest first.
 pub async fn transactions_after(
     http: &RtHttp,
     cursor: i64,
 ) -> Result<Vec<wire::Transaction>, ClientError> {
-    let sql = format!("id > {cursor} AND ObjectType = 'RT::Ticket'");
-    let page: Page<wire::Transaction> = http.get("transactions", &txn_query(sql, 1)).await?.body;
+    let query = query::transactions(query::after(cursor), 1);
+    let page: Page<wire::Transaction> = http.get("transactions", &query).await?.body;
     Ok(page.items)
 }
 
@@ -45,10 +28,26 @@ pub async fn transactions_where(
     http: &RtHttp,
     sql: &str,
 ) -> Result<Vec<wire::Transaction>, ClientError> {
+    every_page(http, sql, query::transactions).await
+}
+
+/// [`transactions_where`] with each transaction's custom fields.
+pub async fn transactions_with_fields(
+    http: &RtHttp,
+    sql: &str,
+) -> Result<Vec<wire::Transaction>, ClientError> {
+    every_page(http, sql, query::transactions_with_fields).await
+}
+
+async fn every_page(
+    http: &RtHttp,
+    sql: &str,
+    query: fn(String, usize) -> query::Query,
+) -> Result<Vec<wire::Transaction>, ClientError> {
     let mut out = Vec::new();
     for n in 1.. {
         let page: Page<wire::Transaction> = http
-            .get("transactions", &txn_query(sql.to_string(), n))
+            .get("transactions", &query(sql.to_string(), n))
             .await?
             .body;
         let full = page.items.len() >= PER_PAGE;
@@ -70,12 +69,7 @@ pub async fn histories(
 ) -> Result<HashMap<TicketId, Vec<wire::Transaction>>, ClientError> {
     let mut out: HashMap<TicketId, Vec<wire::Transaction>> = HashMap::new();
     for chunk in ids.chunks(PER_PAGE) {
-        let tickets = chunk
-            .iter()
-            .map(|id| format!("ObjectId = {id}"))
-            .collect::<Vec<_>>()
-            .join(" OR ");
-        let sql = format!("ObjectType = 'RT::Ticket' AND ({tickets}) AND id <= {upto}");
+        let sql = query::histories(chunk, upto);
         for t in transactions_where(http, &sql).await? {
             out.entry(t.object_id).or_default().push(t);
         }
@@ -85,13 +79,7 @@ pub async fn histories(
 
 /// The id of the newest ticket transaction (0 when there is none).
 pub async fn latest_transaction(http: &RtHttp) -> Result<i64, ClientError> {
-    let query = [
-        ("query", "ObjectType = 'RT::Ticket'".to_string()),
-        ("orderby", "id".into()),
-        ("order", "DESC".into()),
-        ("per_page", "1".into()),
-    ];
-    let page: Page<wire::Transaction> = http.get("transactions", &query).await?.body;
+    let page: Page<wire::Transaction> = http.get("transactions", &query::latest()).await?.body;
     Ok(page.items.first().map_or(0, |t| t.id))
 }
 
@@ -102,20 +90,7 @@ pub async fn tickets(
 ) -> Result<HashMap<TicketId, wire::Ticket>, ClientError> {
     let mut out = HashMap::new();
     for chunk in ids.chunks(PER_PAGE) {
-        let sql = chunk
-            .iter()
-            .map(|id| format!("id = {id}"))
-            .collect::<Vec<_>>()
-            .join(" OR ");
-        let query = [
-            ("query", sql),
-            ("per_page", PER_PAGE.to_string()),
-            ("fields", TICKET_FIELDS.to_string()),
-            ("fields[Queue]", "Name".to_string()),
-            ("fields[Owner]", USER_FIELDS.to_string()),
-            ("fields[Requestor]", USER_FIELDS.to_string()),
-        ];
-        let page: Page<wire::Ticket> = http.get("tickets", &query).await?.body;
+        let page: Page<wire::Ticket> = http.get("tickets", &query::tickets(chunk)).await?.body;
         out.extend(page.items.into_iter().map(|t| (t.id, t)));
     }
     Ok(out)
@@ -126,15 +101,7 @@ pub async fn tickets(
 /// requestors, so the ticket comes from the collection; the version is read
 /// first, so a change in between shows as a newer ticket, never an older one.)
 pub async fn ticket(http: &RtHttp, id: TicketId) -> Result<(wire::Ticket, i64), ClientError> {
-    let query = [
-        (
-            "query",
-            format!("ObjectType = 'RT::Ticket' AND ObjectId = {id}"),
-        ),
-        ("orderby", "id".to_string()),
-        ("order", "DESC".to_string()),
-        ("per_page", "1".to_string()),
-    ];
+    let query = query::newest(format!("ObjectType = 'RT::Ticket' AND ObjectId = {id}"));
     let latest: Page<wire::Transaction> = http.get("transactions", &query).await?.body;
     let version = latest.items.first().map_or(0, |t| t.id);
     let mut found = tickets(http, &[id]).await?;
@@ -153,21 +120,8 @@ pub async fn bodies(http: &RtHttp, txns: &[i64]) -> Result<HashMap<i64, String>,
     // transaction -> (is plain, text), keeping the best part seen.
     let mut best: BTreeMap<i64, (bool, String)> = BTreeMap::new();
     for chunk in txns.chunks(PER_PAGE) {
-        let filter = serde_json::json!([
-            {"field": "TransactionId", "operator": "IN", "value": chunk},
-            {"field": "ContentType", "operator": "STARTSWITH", "value": "text/"},
-        ]);
         for n in 1.. {
-            let query = [
-                ("query", filter.to_string()),
-                ("orderby", "id".to_string()),
-                ("per_page", PER_PAGE.to_string()),
-                ("page", n.to_string()),
-                (
-                    "fields",
-                    "TransactionId,ContentType,Content,Filename".to_string(),
-                ),
-            ];
+            let query = query::texts(chunk, n);
             let page: Page<wire::Attachment> = http.get("attachments", &query).await?.body;
             let full = page.items.len() >= PER_PAGE;
             for a in page.items {

@@ -1,14 +1,20 @@
-//! Request Tracker's REST 2 over HTTP: the token header, JSON in and out,
-//! ETags, and RT's errors sorted into [`ClientError`]s.
+//! Request Tracker's REST 2 over HTTP: the token header (and a web
+//! session for reads, see `session`), JSON in and out, ETags, and RT's
+//! errors sorted into [`ClientError`]s.
+
+use std::sync::Arc;
 
 use reqwest::header::{self, HeaderMap, HeaderValue};
 use reqwest::{Method, StatusCode, Url};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+use super::session::{self, Session};
 use crate::client::ClientError;
 use crate::client::error::{carry, parse_retry_after};
-use crate::client::http::{REQUEST_TIMEOUT, http_client, parse_base_url, read_body};
+use crate::client::http::{
+    REQUEST_TIMEOUT, Reply, exchange, http_client, parse_base_url, with_write,
+};
 
 /// The REST 2 root below an RT's web address.
 const REST2: &str = "REST/2.0";
@@ -29,6 +35,7 @@ pub struct RtHttp {
     base: Url,
     auth: HeaderValue,
     timeout: std::time::Duration,
+    session: Arc<Session>,
 }
 
 impl std::fmt::Debug for RtHttp {
@@ -75,12 +82,20 @@ impl RtHttp {
             base,
             auth,
             timeout: REQUEST_TIMEOUT,
+            session: Arc::default(),
         })
     }
 
     /// The same client with another limit for a whole request.
     pub fn with_timeout(mut self, timeout: std::time::Duration) -> Self {
         self.timeout = timeout;
+        self
+    }
+
+    /// The same client with read sessions opened again after `life`
+    /// (`Duration::ZERO`: no sessions, the token on every request).
+    pub fn with_session_life(mut self, life: std::time::Duration) -> Self {
+        self.session = Arc::new(Session::with_life(life));
         self
     }
 
@@ -147,30 +162,26 @@ impl RtHttp {
     ) -> Result<Answer<T>, ClientError> {
         let url = self.url(path, query)?;
         let what = format!("{method} {}", url.path());
+        let cookie = if method == Method::GET {
+            self.session.cookie(self).await?
+        } else {
+            None
+        };
         let mut req = self
             .http
             .request(method, url)
             .timeout(self.timeout)
             .header(header::AUTHORIZATION, self.auth.clone())
             .header(header::ACCEPT, "application/json");
-        if let Some(v) = if_match {
-            req = req.header(header::IF_MATCH, format!("\"{v}\""));
+        if let Some(cookie) = cookie {
+            req = req.header(header::COOKIE, cookie);
         }
-        if let Some(body) = body {
-            let bytes = serde_json::to_vec(body).map_err(|e| ClientError::InvalidRequest {
-                message: format!("{what}: cannot encode the request: {e}"),
-            })?;
-            req = req
-                .header(header::CONTENT_TYPE, "application/json; charset=utf-8")
-                .body(bytes);
-        }
-        let resp = req
-            .send()
-            .await
-            .map_err(|e| ClientError::from_reqwest(&what, e))?;
-        let status = resp.status();
-        let headers = resp.headers().clone();
-        let bytes = read_body(&what, resp).await?;
+        let req = with_write(&what, req, if_match, body)?;
+        let Reply {
+            status,
+            headers,
+            body: bytes,
+        } = exchange(&what, req).await?;
         tracing::debug!(status = status.as_u16(), bytes = bytes.len(), "RT {what}");
         if !status.is_success() {
             return Err(rt_error(&what, status, &headers, &bytes));
@@ -189,6 +200,63 @@ impl RtHttp {
                 .map(str::to_string),
             body,
         })
+    }
+
+    /// Whether reads go through an RT web session now (see `session`).
+    pub async fn has_session(&self) -> bool {
+        self.session.is_open().await
+    }
+
+    /// Logs in to RT's web side with the token (`GET /REST/1.0/`): the
+    /// session's cookie, or `None` where RT gives none for it.
+    pub(super) async fn open_session(&self) -> Result<Option<HeaderValue>, ClientError> {
+        let Ok(url) = self.base.join("../1.0/") else {
+            return Ok(None);
+        };
+        let what = format!("GET {}", url.path());
+        let req = self
+            .http
+            .get(url)
+            .timeout(self.timeout)
+            .header(header::AUTHORIZATION, self.auth.clone());
+        let reply = exchange(&what, req).await?;
+        tracing::debug!(
+            status = reply.status.as_u16(),
+            bytes = reply.body.len(),
+            "RT {what}"
+        );
+        let cookie = session::session_cookie(&reply.headers);
+        if reply.status.is_success() && session::logged_in(&reply.body) && cookie.is_some() {
+            Ok(cookie)
+        } else {
+            tracing::info!(
+                "Request Tracker opened no web session for the token (HTTP {}): reading with the token alone",
+                reply.status.as_u16()
+            );
+            Ok(None)
+        }
+    }
+
+    /// Logs out of an RT web session (best effort: RT drops unused sessions
+    /// itself in the end).
+    pub(super) async fn close_session(&self, cookie: HeaderValue) {
+        let Ok(url) = self.base.join("../../NoAuth/Logout.html") else {
+            return;
+        };
+        let what = format!("GET {}", url.path());
+        let req = self
+            .http
+            .get(url)
+            .timeout(self.timeout)
+            .header(header::COOKIE, cookie);
+        match exchange(&what, req).await {
+            Ok(reply) => tracing::debug!(
+                status = reply.status.as_u16(),
+                bytes = reply.body.len(),
+                "RT {what}"
+            ),
+            Err(e) => tracing::debug!("RT session not logged out: {e}"),
+        }
     }
 }
 

@@ -131,12 +131,13 @@ pub fn customer(u: &wire::User, now: Timestamp) -> Customer {
     }
 }
 
-pub fn agent(u: &wire::User) -> Agent {
+/// An RT user working tickets, as an agent or supervisor (see `roles`).
+pub fn agent(u: &wire::User, role: Role) -> Agent {
     Agent {
         id: u.id,
         login: u.name.clone(),
         name: u.display_name().to_string(),
-        role: Role::Agent,
+        role,
         group: String::new(),
         languages: if u.lang.trim().is_empty() {
             Vec::new()

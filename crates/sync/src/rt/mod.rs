@@ -7,12 +7,16 @@
 //! again (`push`). The mapping between RT's records and sahaya's is in `map`
 //! and docs/backends.md.
 
+mod claims;
 mod fetch;
 mod history;
 mod http;
 mod map;
 mod pull;
 mod push;
+pub mod query;
+mod roles;
+mod session;
 mod wire;
 
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -31,9 +35,15 @@ use crate::backend::{Backend, Capabilities, LiveEvents};
 use crate::client::ClientError;
 
 pub use push::KEY_FIELD;
+pub use roles::DEFAULT_SUPERVISOR_GROUP;
+pub use session::SESSION_LIFE;
 
 /// How often RT is asked for new transactions (it cannot tell us).
 pub const DEFAULT_POLL: Duration = Duration::from_secs(5);
+
+/// What RT can do beyond tickets and messages: nothing (no presence, live
+/// events, stats, orders, macros, proactive notices, tags or files).
+pub const CAPABILITIES: Capabilities = Capabilities::NONE;
 
 /// A Request Tracker 5 server and one user's auth token.
 #[derive(Debug)]
@@ -51,9 +61,23 @@ pub struct RtBackend {
     /// Whether the site has the `sahaya-key` transaction custom field.
     key_field: AtomicBool,
     /// The transactions this backend's writes made (or found they had
-    /// made): a resent text never takes one of these for its earlier try.
-    claimed: std::sync::Mutex<std::collections::HashSet<i64>>,
+    /// made): a resent text never takes another's for its earlier try.
+    claims: claims::Claims,
+    /// The page of transactions after a cursor, asked while the page before
+    /// it was worked on, and the newest transaction id known then (used by
+    /// the very next pull only).
+    next_page: std::sync::Mutex<Option<Prefetched>>,
+    /// Who is a supervisor (members of an RT group).
+    supervisors: roles::Supervisors,
     poll: Duration,
+}
+
+/// A page of transactions asked ahead (see `pull`).
+#[derive(Debug)]
+struct Prefetched {
+    cursor: i64,
+    page: Vec<wire::Transaction>,
+    latest: i64,
 }
 
 /// What `sahaya doctor` reports about an RT server.
@@ -65,6 +89,14 @@ pub struct RtCheck {
     pub queues: Vec<String>,
     /// Whether replies can carry their outbox key (see `push`).
     pub key_field: bool,
+    /// Whether reads go through an RT web session opened with the token
+    /// (RT checks the token once per session instead of on every request).
+    pub session: bool,
+    /// The RT group whose members are supervisors, whether this user may
+    /// see it (else everyone is an agent), and this user's role.
+    pub supervisor_group: String,
+    pub supervisor_group_visible: bool,
+    pub role: sahaya_protocol::domain::Role,
 }
 
 impl RtBackend {
@@ -85,7 +117,9 @@ impl RtBackend {
             version: tokio::sync::OnceCell::new(),
             key_field_checked: AtomicBool::new(false),
             key_field: AtomicBool::new(false),
-            claimed: std::sync::Mutex::default(),
+            claims: claims::Claims::default(),
+            next_page: std::sync::Mutex::default(),
+            supervisors: roles::Supervisors::new(DEFAULT_SUPERVISOR_GROUP),
             poll: DEFAULT_POLL,
         })
     }
@@ -96,10 +130,30 @@ impl RtBackend {
         self
     }
 
+    /// Opens the web session its reads go through again after `life`
+    /// (default 5 minutes: a token revoked in RT stops working within it);
+    /// `Duration::ZERO`: no session, RT checks the token on every request.
+    pub fn with_session_life(mut self, life: Duration) -> Self {
+        self.http = self.http.with_session_life(life);
+        self
+    }
+
+    /// The RT group whose members are supervisors (default `Supervisors`;
+    /// empty: everyone is an agent).
+    pub fn with_supervisor_group(mut self, group: &str) -> Self {
+        self.supervisors = roles::Supervisors::new(group);
+        self
+    }
+
     /// Polls for new transactions this often (tests use less).
     pub fn with_poll_interval(mut self, poll: Duration) -> Self {
         self.poll = poll;
         self
+    }
+
+    /// An RT user working tickets, as sahaya's agent or supervisor.
+    pub(crate) fn agent(&self, user: &wire::User) -> Agent {
+        map::agent(user, self.supervisors.role_of(&user.name))
     }
 
     pub(crate) fn me_id(&self) -> i64 {
@@ -110,31 +164,44 @@ impl RtBackend {
         self.key_field.load(Ordering::Relaxed)
     }
 
-    /// Remembers that transaction `id` is the landing of one outbox entry.
-    pub(crate) fn claim(&self, id: i64) {
-        self.claimed
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert(id);
+    /// Remembers that the outbox entry with `key` landed as transaction `id`.
+    pub(crate) fn claim(&self, id: i64, key: &str) {
+        self.claims.claim(id, key);
     }
 
-    pub(crate) fn is_claimed(&self, id: i64) -> bool {
-        self.claimed
+    /// The key of the outbox entry that landed as transaction `id`, if one did.
+    pub(crate) fn claimed_by(&self, id: i64) -> Option<String> {
+        self.claims.owner(id)
+    }
+
+    /// Keeps `page`, the transactions after `cursor`, for the next pull,
+    /// with the newest transaction id known.
+    pub(crate) fn prefetched(&self, cursor: i64, page: Vec<wire::Transaction>, latest: i64) {
+        *self.next_page.lock().unwrap_or_else(|e| e.into_inner()) = Some(Prefetched {
+            cursor,
+            page,
+            latest,
+        });
+    }
+
+    /// The page (and newest id) kept for a pull from `cursor`, if the last
+    /// pull left it (anything else kept is dropped: it is only good right
+    /// away).
+    pub(crate) fn take_prefetched(&self, cursor: i64) -> Option<(Vec<wire::Transaction>, i64)> {
+        let kept = self
+            .next_page
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .contains(&id)
+            .take();
+        kept.and_then(|p| (p.cursor == cursor).then_some((p.page, p.latest)))
     }
 
     pub(crate) async fn me_user(&self) -> Result<&wire::User, ClientError> {
         self.me
             .get_or_try_init(|| async {
-                let query = [(
-                    "fields",
-                    "id,Name,RealName,EmailAddress,Lang,City,Created".to_string(),
-                )];
                 let user: wire::User = self
                     .http
-                    .get(&format!("user/{}", self.user_id), &query)
+                    .get(&format!("user/{}", self.user_id), &query::user())
                     .await?
                     .body;
                 Ok(user)
@@ -161,11 +228,17 @@ impl RtBackend {
             })
             .unwrap_or_default();
         let key_field = self.find_key_field().await?;
+        self.supervisors.refresh(&self.http).await?;
+        let login = self.me_user().await?.name.clone();
         Ok(RtCheck {
             version,
             user,
             queues,
             key_field,
+            session: self.http.has_session().await,
+            supervisor_group: self.supervisors.group().to_string(),
+            supervisor_group_visible: self.supervisors.visible(),
+            role: self.supervisors.role_of(&login),
         })
     }
 
@@ -197,13 +270,9 @@ impl RtBackend {
 
     /// Looks for the `sahaya-key` transaction custom field and remembers it.
     async fn find_key_field(&self) -> Result<bool, ClientError> {
-        let filter = serde_json::json!([
-            {"field": "Name", "value": KEY_FIELD},
-            {"field": "LookupType", "value": "RT::Queue-RT::Ticket-RT::Transaction"},
-        ]);
         let found: Value = self
             .http
-            .get("customfields", &[("query", filter.to_string())])
+            .get("customfields", &query::transaction_field(KEY_FIELD))
             .await?
             .body;
         let present = found["items"].as_array().is_some_and(|a| !a.is_empty());
@@ -263,8 +332,11 @@ fn token_user(token: &str) -> Option<i64> {
 
 impl Backend for RtBackend {
     fn capabilities(&self) -> Capabilities {
-        // Request Tracker: tickets and messages, nothing more.
-        Capabilities::NONE
+        CAPABILITIES
+    }
+
+    fn use_cache(&self, cache: &std::path::Path) {
+        self.claims.keep_beside(cache);
     }
 
     async fn me(&self) -> Result<Agent, ClientError> {
@@ -275,7 +347,8 @@ impl Backend for RtBackend {
             self.find_key_field().await?;
             self.key_field_checked.store(true, Ordering::Relaxed);
         }
-        let mut agent = map::agent(user);
+        self.supervisors.refresh(&self.http).await?;
+        let mut agent = self.agent(user);
         agent.presence = sahaya_protocol::domain::Presence::Online;
         Ok(agent)
     }

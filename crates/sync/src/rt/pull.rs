@@ -25,7 +25,12 @@ pub async fn changes(rt: &RtBackend, cursor: i64) -> Result<ChangesPage, ClientE
         // A pull from the start rebuilds every summary.
         rt.histories.clear();
     }
-    let txns = fetch::transactions_after(&rt.http, cursor).await?;
+    // Mid-pull, the page was asked with the one before, which also knew
+    // the newest transaction id.
+    let (txns, known_latest) = match rt.take_prefetched(cursor) {
+        Some((page, latest)) => (page, Some(latest)),
+        None => (fetch::transactions_after(&rt.http, cursor).await?, None),
+    };
     let Some(last) = txns.last().map(|t| t.id) else {
         // Nothing new; `latest` tells the sync if RT went backwards (reset).
         let latest = fetch::latest_transaction(&rt.http).await?;
@@ -37,20 +42,59 @@ pub async fn changes(rt: &RtBackend, cursor: i64) -> Result<ChangesPage, ClientE
         });
     };
     let has_more = txns.len() >= PER_PAGE;
-    let latest = if has_more {
-        fetch::latest_transaction(&rt.http).await?.max(last)
-    } else {
-        last
-    };
 
     let mut by_ticket: BTreeMap<i64, Vec<&wire::Transaction>> = BTreeMap::new();
     for t in &txns {
         by_ticket.entry(t.object_id).or_default().push(t);
     }
     let ids: Vec<i64> = by_ticket.keys().copied().collect();
-    let tickets = fetch::tickets(&rt.http, &ids).await?;
+    // The texts of every message transaction (RT shows none of a ticket the
+    // token may not see).
+    let with_text: Vec<i64> = txns
+        .iter()
+        .filter(|t| map::message_kind(&t.kind, false).is_some())
+        .map(|t| t.id)
+        .collect();
+    // Tickets met half-way (after a restart) without a summary: their
+    // earlier history, read for all of them together. Every transaction of
+    // theirs after the cursor is on this page, so "up to the page's last"
+    // is each one's history up to its latest here.
+    let half_way: Vec<i64> = by_ticket
+        .iter()
+        .filter(|(id, page)| {
+            page.first().is_none_or(|t| t.kind != "Create") && rt.histories.get(**id).is_none()
+        })
+        .map(|(id, _)| *id)
+        .collect();
+    // None of these depends on another: asked at once, with the next page
+    // of transactions while there are more (a failure there is left to the
+    // next page's own request).
+    let (latest, tickets, mut texts, mut earlier, next_page) = futures::try_join!(
+        async {
+            // The newest id is asked on a pull's first page, and again only
+            // once the pull has got past it.
+            match known_latest {
+                _ if !has_more => Ok(last),
+                Some(known) if known > last => Ok(known),
+                _ => Ok(fetch::latest_transaction(&rt.http).await?.max(last)),
+            }
+        },
+        fetch::tickets(&rt.http, &ids),
+        fetch::bodies(&rt.http, &with_text),
+        fetch::histories(&rt.http, &half_way, last),
+        async {
+            Ok(if has_more {
+                fetch::transactions_after(&rt.http, last).await.ok()
+            } else {
+                None
+            })
+        },
+    )?;
+    if let Some(page) = next_page {
+        rt.prefetched(last, page, latest);
+    }
 
-    // Which transactions are messages, and their text.
+    // Which transactions are messages, and of what kind.
     let mut messages = Vec::new();
     for t in &txns {
         let Some(ticket) = tickets.get(&t.object_id) else {
@@ -61,23 +105,6 @@ pub async fn changes(rt: &RtBackend, cursor: i64) -> Result<ChangesPage, ClientE
             messages.push((t, kind, map::ticket_channel(ticket)));
         }
     }
-    let ids_with_text: Vec<i64> = messages.iter().map(|(t, ..)| t.id).collect();
-    let mut texts = fetch::bodies(&rt.http, &ids_with_text).await?;
-
-    // Tickets met half-way (after a restart) without a summary: their
-    // earlier history, read for all of them together. Every transaction of
-    // theirs after the cursor is on this page, so "up to the page's last"
-    // is each one's history up to its latest here.
-    let half_way: Vec<i64> = by_ticket
-        .iter()
-        .filter(|(id, page)| {
-            tickets.contains_key(*id)
-                && page.first().is_none_or(|t| t.kind != "Create")
-                && rt.histories.get(**id).is_none()
-        })
-        .map(|(id, _)| *id)
-        .collect();
-    let mut earlier = fetch::histories(&rt.http, &half_way, last).await?;
 
     // seq -> entity; each entity once, at its latest transaction.
     let mut out: BTreeMap<(i64, u8, i64), Entity> = BTreeMap::new();
@@ -104,16 +131,13 @@ pub async fn changes(rt: &RtBackend, cursor: i64) -> Result<ChangesPage, ClientE
         {
             out.insert(
                 (seq, 0, ticket.owner.id),
-                Entity::Agent(map::agent(&ticket.owner)),
+                Entity::Agent(rt.agent(&ticket.owner)),
             );
         }
     }
     for (t, kind, channel) in messages {
         if kind != MessageKind::Customer && t.creator.id > 0 && seen_people.insert(t.creator.id) {
-            out.insert(
-                (t.id, 0, t.creator.id),
-                Entity::Agent(map::agent(&t.creator)),
-            );
+            out.insert((t.id, 0, t.creator.id), Entity::Agent(rt.agent(&t.creator)));
         }
         let body = texts.remove(&t.id).unwrap_or_default();
         out.insert(

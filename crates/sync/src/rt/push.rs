@@ -6,10 +6,9 @@
 //!   sent again, RT is asked for a transaction with that key. Where the site
 //!   has no such field, a transaction on the ticket by the same user, of the
 //!   same type and with the same text, made after the entry was queued,
-//!   counts as the earlier try — unless this backend already took it for
-//!   another entry (the same thanks sent twice). After a restart that
-//!   memory is gone: without the field, a resent text whose first try never
-//!   reached RT may be taken for an identical one sent minutes before.
+//!   counts as the earlier try — unless another entry already landed as it
+//!   (the same thanks sent twice; `claims` keeps which transaction each
+//!   entry landed as, across restarts).
 //! - A field change is sent with `If-Match` on the ticket's ETag. It is based
 //!   on the version the agent saw: a change by anyone else since then is a
 //!   conflict (theirs vs mine), our own transactions and RT's own
@@ -102,7 +101,7 @@ async fn message(
             })?
         }
     };
-    rt.claim(txn_id);
+    rt.claim(txn_id, &entry.key);
     // The ticket itself comes with the next pull; the message is confirmed
     // now (one request fewer per write on a slow RT).
     let now = rt.clock.now();
@@ -171,11 +170,18 @@ async fn earlier_try(
         "ObjectType = 'RT::Ticket' AND ObjectId = {ticket_id} AND Type = '{txn_type}' \
          AND Creator = {me} AND Created >= '{age} seconds ago'"
     );
-    let candidates: Vec<i64> = fetch::transactions_where(&rt.http, &sql)
-        .await?
+    let found = fetch::transactions_with_fields(&rt.http, &sql).await?;
+    // One this entry claimed before the console stopped is its earlier try.
+    if let Some(t) = found
+        .iter()
+        .find(|t| rt.claimed_by(t.id).as_deref() == Some(entry.key.as_str()))
+    {
+        return Ok(Some(t.id));
+    }
+    let candidates: Vec<i64> = found
         .into_iter()
         // Not one an earlier entry with the same text landed as.
-        .filter(|t| !rt.is_claimed(t.id))
+        .filter(|t| rt.claimed_by(t.id).is_none())
         .filter(|t| {
             !t.custom_fields.iter().any(|f| {
                 f.name == KEY_FIELD

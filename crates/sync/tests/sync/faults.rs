@@ -22,10 +22,9 @@ use sahaya_testkit::proxy;
 use sahaya_testkit::server as common;
 
 use std::collections::{BTreeMap, HashMap};
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use proxy::{AnswerFault, Proxy};
@@ -37,6 +36,8 @@ use sahaya_server::ServeOptions;
 use sahaya_store::{OutboxOp, OutboxState, Store};
 use sahaya_sync::SyncHandle;
 use sahaya_sync::client::Client;
+
+use crate::child::{self, Child};
 
 /// Whether the answer to a status patch may be lost. Not yet: a patch whose
 /// answer is lost comes back as a conflict with the agent's own change, and
@@ -851,38 +852,14 @@ fn crash_child_console() {
         let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
         let handle = sahaya_sync::spawn(client(&url, &token), cache.clone(), tx);
         tokio::spawn(async move { while rx.recv().await.is_some() {} });
-        // Writes already in the outbox were queued by an earlier run.
-        let mut start = 0usize;
-        while ui.outbox_entry(start as i64 + 1).unwrap().is_some() {
-            start += 1;
-        }
-        println!("START {start}");
-        // Patches need the ticket in the cache.
-        while !tickets.iter().all(|t| ui.ticket(*t).unwrap().is_some()) {
-            handle.kick();
-            tokio::time::sleep(Duration::from_millis(20)).await;
-        }
-        let writes = crash_writes(&tickets);
-        for (i, w) in writes.iter().enumerate().skip(start) {
-            ui.enqueue(w.op.clone()).unwrap();
-            println!("QUEUED {i}");
-            std::io::stdout().flush().unwrap();
-            handle.kick();
-            tokio::time::sleep(Duration::from_millis(3)).await;
-        }
-        println!("ALL QUEUED");
-        std::io::stdout().flush().unwrap();
-        loop {
-            handle.kick();
-            tokio::time::sleep(Duration::from_millis(30)).await;
-        }
+        let ops = crash_writes(&tickets).into_iter().map(|w| w.op).collect();
+        let pause = Duration::from_millis(3);
+        child::queue_and_sync(&mut ui, &handle, &tickets, ops, pause).await
     });
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_console_killed_mid_write_loses_and_duplicates_nothing() {
-    use tokio::io::AsyncBufReadExt;
-
     let started = Instant::now();
     let backend = backend().await;
     let token = backend.server.token(Role::Agent);
@@ -915,87 +892,32 @@ async fn a_console_killed_mid_write_loses_and_duplicates_nothing() {
         if all_queued && kills >= 4 && applied_unconfirmed >= 1 {
             break;
         }
-        let mut child = tokio::process::Command::new(std::env::current_exe().unwrap())
-            .args([
-                "--exact",
-                "faults::crash_child_console",
-                "--ignored",
-                "--nocapture",
-                "--test-threads=1",
-            ])
-            .env(CHILD_ENV, &cache)
-            .env("SAHAYA_FAULTS_URL", proxy.url())
-            .env("SAHAYA_FAULTS_TOKEN", &token)
-            .env(
-                "SAHAYA_FAULTS_TICKETS",
-                ids.iter()
-                    .map(|i| i.to_string())
-                    .collect::<Vec<_>>()
-                    .join(","),
-            )
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::null())
-            .kill_on_drop(true)
-            .spawn()
-            .unwrap();
-        let acked = Arc::new(AtomicI64::new(-1));
-        let done = Arc::new(AtomicBool::new(false));
-        let started = Arc::new(AtomicBool::new(false));
-        let mut lines = tokio::io::BufReader::new(child.stdout.take().unwrap()).lines();
-        let reader = {
-            let (acked, done, started) = (acked.clone(), done.clone(), started.clone());
-            tokio::spawn(async move {
-                while let Ok(Some(line)) = lines.next_line().await {
-                    // libtest may have printed "test … ... " before it.
-                    if let Some(at) = line.find("QUEUED ")
-                        && let Ok(i) = line[at + 7..].trim().parse()
-                    {
-                        acked.store(i, Ordering::SeqCst);
-                    }
-                    if line.contains("ALL QUEUED") {
-                        done.store(true, Ordering::SeqCst);
-                    }
-                    if line.contains("START ") {
-                        started.store(true, Ordering::SeqCst);
-                    }
-                }
-            })
-        };
-        let deadline = Instant::now() + Duration::from_secs(30);
-        while !started.load(Ordering::SeqCst) {
-            assert!(
-                Instant::now() < deadline,
-                "round {round}: the child console did not start"
-            );
-            tokio::time::sleep(Duration::from_millis(5)).await;
-        }
+        let child = Child::spawn(
+            "faults::crash_child_console",
+            &[
+                (CHILD_ENV, cache.display().to_string()),
+                ("SAHAYA_FAULTS_URL", proxy.url()),
+                ("SAHAYA_FAULTS_TOKEN", token.clone()),
+                (
+                    "SAHAYA_FAULTS_TICKETS",
+                    ids.iter()
+                        .map(|i| i.to_string())
+                        .collect::<Vec<_>>()
+                        .join(","),
+                ),
+            ],
+        );
+        child.wait_ready(&format!("round {round}"), 60).await;
         // Let it queue and send for a while, then kill -9.
         let alive = Duration::from_millis(rng.random_range(200..900));
         tokio::time::sleep(alive).await;
-        child.start_kill().unwrap();
-        child.wait().await.unwrap();
-        reader.await.unwrap();
+        let killed = child.kill().await;
         kills += 1;
-        all_queued |= done.load(Ordering::SeqCst);
+        all_queued |= killed.all_queued;
 
         // Invariant 1: every write the console reported queued is in the outbox.
+        let (rows, flying) = child::after_kill(&cache, &format!("round {round}"), &killed);
         let store = Store::open(&cache).unwrap();
-        let acked = acked.load(Ordering::SeqCst);
-        let mut rows = 0i64;
-        while store.outbox_entry(rows + 1).unwrap().is_some() {
-            rows += 1;
-        }
-        assert!(
-            rows > acked,
-            "round {round}: the console reported write {acked} queued, the outbox has {rows}"
-        );
-        // What the kill interrupted.
-        let flying: Vec<_> = store
-            .outbox_pending()
-            .unwrap()
-            .into_iter()
-            .filter(|e| e.state == OutboxState::InFlight)
-            .collect();
         in_flight_seen += flying.len();
         if !flying.is_empty() {
             let mut details = Vec::new();

@@ -3,6 +3,7 @@
 //! against the real reference server on loopback.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod child;
 mod client;
 mod faults;
 mod rt;

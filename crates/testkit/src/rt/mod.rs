@@ -13,11 +13,14 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+mod seeded;
+
 const SHARE: &str = "/usr/share/request-tracker5";
 const SETUP_DATABASE: &str = "/usr/sbin/rt-setup-database";
 const SETUP: &str = include_str!("setup.pl");
 const SEED: &str = include_str!("seed.pl");
 const ADD_USER: &str = include_str!("add-user.pl");
+const GROUP: &str = include_str!("group.pl");
 
 /// One RT user with a token.
 #[derive(Debug, Clone)]
@@ -84,29 +87,7 @@ impl RtServer {
     }
 
     pub fn start_with(opts: RtOptions) -> std::io::Result<RtServer> {
-        if !Path::new(SHARE).join("libexec/rt-server").exists() {
-            return Err(err(
-                "Request Tracker 5 is not installed: run .ci/install-rt (Debian's request-tracker5, rt5-db-sqlite, rt5-standalone)",
-            ));
-        }
-        let dir = tempfile::Builder::new().prefix("sahaya-rt-").tempdir()?;
-        let port = free_port()?;
-        std::fs::create_dir_all(dir.path().join("site.d"))?;
-        std::fs::write(
-            dir.path().join("RT_SiteConfig.pm"),
-            site_config(dir.path(), port),
-        )?;
-        let mut server = RtServer {
-            dir,
-            port,
-            child: None,
-            agents: Vec::new(),
-            admin: RtUser {
-                login: String::new(),
-                id: 0,
-                token: String::new(),
-            },
-        };
+        let mut server = RtServer::prepare()?;
         server.run_tool(
             "setup-database.log",
             Command::new(SETUP_DATABASE).args(["--action", "init", "--skip-create"]),
@@ -120,16 +101,50 @@ impl RtServer {
                 .arg(&setup)
                 .arg(if opts.key_field { "1" } else { "0" }),
         )?;
-        let users = parse_users(&out);
+        server.set_users(parse_users(&out))?;
+        server.start_again()?;
+        Ok(server)
+    }
+
+    /// A directory with RT's site config for a free port; no database yet,
+    /// not running.
+    fn prepare() -> std::io::Result<RtServer> {
+        if !Path::new(SHARE).join("libexec/rt-server").exists() {
+            return Err(err(
+                "Request Tracker 5 is not installed: run .ci/install-rt (Debian's request-tracker5, rt5-db-sqlite, rt5-standalone)",
+            ));
+        }
+        let dir = tempfile::Builder::new().prefix("sahaya-rt-").tempdir()?;
+        let port = free_port()?;
+        std::fs::create_dir_all(dir.path().join("site.d"))?;
+        std::fs::create_dir_all(dir.path().join("sessions"))?;
+        std::fs::write(
+            dir.path().join("RT_SiteConfig.pm"),
+            site_config(dir.path(), port),
+        )?;
+        Ok(RtServer {
+            dir,
+            port,
+            child: None,
+            agents: Vec::new(),
+            admin: RtUser {
+                login: String::new(),
+                id: 0,
+                token: String::new(),
+            },
+        })
+    }
+
+    /// The users setup.pl made: `root` is the admin, the others agents.
+    fn set_users(&mut self, users: Vec<RtUser>) -> std::io::Result<()> {
         let (admins, agents): (Vec<RtUser>, Vec<RtUser>) =
             users.into_iter().partition(|u| u.login == "root");
-        server.admin = admins
+        self.admin = admins
             .into_iter()
             .next()
             .ok_or_else(|| err("setup.pl made no admin token"))?;
-        server.agents = agents;
-        server.start_again()?;
-        Ok(server)
+        self.agents = agents;
+        Ok(())
     }
 
     /// RT's web address (REST 2 is below it at `/REST/2.0/`).
@@ -275,6 +290,46 @@ impl RtServer {
             .ok_or_else(|| err(format!("add-user.pl said {out:?}")))
     }
 
+    /// Puts `members` (logins, or `group:<name>` for a group, made if
+    /// missing) into the RT group `name`, made if missing. Returns its id.
+    pub fn add_to_group(&self, name: &str, members: &[&str]) -> std::io::Result<i64> {
+        let script = self.dir.path().join("group.pl");
+        std::fs::write(&script, GROUP)?;
+        let out = self.run_tool(
+            &format!("group-{name}.log"),
+            Command::new("perl")
+                .arg(format!("-I{SHARE}/lib"))
+                .arg(&script)
+                .arg(name)
+                .args(members),
+        )?;
+        out.trim()
+            .parse()
+            .map_err(|_| err(format!("group.pl said {out:?}")))
+    }
+
+    /// Makes RT forget every web session (as an expiry or a cleared
+    /// session store would): the session files go.
+    pub fn forget_sessions(&self) -> std::io::Result<()> {
+        for e in std::fs::read_dir(self.dir.path().join("sessions"))? {
+            std::fs::remove_file(e?.path())?;
+        }
+        Ok(())
+    }
+
+    /// How many web sessions RT holds (each a file, with its lock file).
+    pub fn sessions(&self) -> std::io::Result<usize> {
+        Ok(std::fs::read_dir(self.dir.path().join("sessions"))?
+            .filter_map(Result::ok)
+            .filter(|e| !e.file_name().to_string_lossy().ends_with(".lock"))
+            .count())
+    }
+
+    /// RT's SQLite database (to look at what the API does not show).
+    pub fn database(&self) -> PathBuf {
+        self.dir.path().join("rt.db")
+    }
+
     /// What RT's own log says (for failing tests).
     pub fn log_tail(&self) -> String {
         tail(&self.dir.path().join("server.log"))
@@ -308,9 +363,11 @@ Set($LogToSyslog, undef);
 Set($LogToFile, undef);
 Set($CorrespondAddress, 'support@shop.test');
 Set($CommentAddress, 'support-comment@shop.test');
+Set(%WebSessionProperties, Directory => '{sessions}', LockDirectory => '{sessions}', Transaction => 1);
 1;
 "#,
-        db = dir.join("rt.db").display()
+        db = dir.join("rt.db").display(),
+        sessions = dir.join("sessions").display()
     )
 }
 

@@ -4,18 +4,16 @@
 //! once, in queue order, and every field change's last value.
 
 use std::collections::BTreeMap;
-use std::io::Write as _;
 use std::path::PathBuf;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
 use std::time::{Duration, Instant};
 
 use rand::{Rng, SeedableRng};
 use sahaya_protocol::domain::{MessageKind, Priority, Status, TicketId};
 use sahaya_protocol::wire::TicketPatch;
-use sahaya_store::{OutboxOp, OutboxState, Store};
+use sahaya_store::{OutboxOp, Store};
 
-use super::{Rest, console_at, drained, kick_until, start_rt};
+use super::{Rest, Written, console_at, drained, kick_until, start_rt, written};
+use crate::child::{self, Child};
 
 const CHILD_ENV: &str = "SAHAYA_RT_KILL_CHILD";
 const WRITES: usize = 40;
@@ -80,37 +78,14 @@ fn child_console() {
         let cache = PathBuf::from(cache);
         let mut ui = Store::open(&cache).unwrap();
         let sync = console_at(&url, &token, &cache, "child");
-        let mut start = 0usize;
-        while ui.outbox_entry(start as i64 + 1).unwrap().is_some() {
-            start += 1;
-        }
-        // Patches are based on the cached ticket.
-        while !(1..=TICKETS).all(|t| ui.ticket(t).unwrap().is_some()) {
-            sync.kick();
-            tokio::time::sleep(Duration::from_millis(20)).await;
-        }
-        println!("READY {start}");
-        std::io::stdout().flush().unwrap();
-        for (i, op) in plan().into_iter().enumerate().skip(start) {
-            ui.enqueue(op).unwrap();
-            println!("QUEUED {i}");
-            std::io::stdout().flush().unwrap();
-            sync.kick();
-            tokio::time::sleep(Duration::from_millis(5)).await;
-        }
-        println!("ALL QUEUED");
-        std::io::stdout().flush().unwrap();
-        loop {
-            sync.kick();
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
+        let tickets: Vec<TicketId> = (1..=TICKETS).collect();
+        let pause = Duration::from_millis(5);
+        child::queue_and_sync(&mut ui, &sync, &tickets, plan(), pause).await
     });
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_console_killed_mid_write_against_rt_loses_and_duplicates_nothing() {
-    use tokio::io::AsyncBufReadExt;
-
     let rt = start_rt(TICKETS as usize).await;
     let token = rt.agent().token.clone();
     let rest = Rest::new(&rt, &rt.admin.token);
@@ -122,63 +97,21 @@ async fn a_console_killed_mid_write_against_rt_loses_and_duplicates_nothing() {
     let (mut kills, mut in_flight_seen, mut applied_unconfirmed) = (0, 0, 0);
     let mut all_queued = false;
     for round in 0..5 {
-        let mut child = tokio::process::Command::new(std::env::current_exe().unwrap())
-            .args([
-                "--exact",
-                "rt::kill::child_console",
-                "--ignored",
-                "--nocapture",
-                "--test-threads=1",
-            ])
-            .env(CHILD_ENV, &cache)
-            .env("SAHAYA_RT_KILL_URL", rt.url())
-            .env("SAHAYA_RT_KILL_TOKEN", &token)
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::null())
-            .kill_on_drop(true)
-            .spawn()
-            .unwrap();
-        let acked = Arc::new(AtomicI64::new(-1));
-        let done = Arc::new(AtomicBool::new(false));
-        let ready = Arc::new(AtomicBool::new(false));
-        let mut lines = tokio::io::BufReader::new(child.stdout.take().unwrap()).lines();
-        let reader = {
-            let (acked, done, ready) = (acked.clone(), done.clone(), ready.clone());
-            tokio::spawn(async move {
-                while let Ok(Some(line)) = lines.next_line().await {
-                    // libtest may have printed "test … ... " before it.
-                    if let Some(at) = line.find("QUEUED ")
-                        && let Ok(i) = line[at + 7..].trim().parse()
-                    {
-                        acked.store(i, Ordering::SeqCst);
-                    }
-                    if line.contains("ALL QUEUED") {
-                        done.store(true, Ordering::SeqCst);
-                    }
-                    if line.contains("READY ") {
-                        ready.store(true, Ordering::SeqCst);
-                    }
-                }
-            })
-        };
-        let deadline = Instant::now() + Duration::from_secs(60);
-        while !ready.load(Ordering::SeqCst) {
-            assert!(
-                Instant::now() < deadline,
-                "round {round}: the child console did not sync"
-            );
-            tokio::time::sleep(Duration::from_millis(10)).await;
-        }
+        let child = Child::spawn(
+            "rt::kill::child_console",
+            &[
+                (CHILD_ENV, cache.display().to_string()),
+                ("SAHAYA_RT_KILL_URL", rt.url()),
+                ("SAHAYA_RT_KILL_TOKEN", token.clone()),
+            ],
+        );
+        child.wait_ready(&format!("round {round}"), 60).await;
         // Let it deliver a few more writes, then kill -9 at a random moment
         // of the next ones.
         let watch = Store::open(&cache).unwrap();
         let delivered = |s: &Store| {
             let (pending, problems) = s.outbox_counts().unwrap();
-            let mut rows = 0i64;
-            while s.outbox_entry(rows + 1).unwrap().is_some() {
-                rows += 1;
-            }
-            (rows - pending - problems) as usize
+            (child::outbox_rows(s) - pending - problems) as usize
         };
         let target = delivered(&watch) + rng.random_range(2..=5);
         let deadline = Instant::now() + Duration::from_secs(60);
@@ -188,30 +121,14 @@ async fn a_console_killed_mid_write_against_rt_loses_and_duplicates_nothing() {
         let alive = Duration::from_millis(rng.random_range(0..400));
         tokio::time::sleep(alive).await;
         drop(watch);
-        child.start_kill().unwrap();
-        child.wait().await.unwrap();
-        reader.await.unwrap();
+        let killed = child.kill().await;
         kills += 1;
-        all_queued |= done.load(Ordering::SeqCst);
+        all_queued |= killed.all_queued;
 
-        // Every write the console said it queued is in the outbox.
+        // Every write the console said it queued is in the outbox; what the
+        // kill interrupted, RT may still be finishing.
+        let (rows, flying) = child::after_kill(&cache, &format!("round {round}"), &killed);
         let store = Store::open(&cache).unwrap();
-        let acked = acked.load(Ordering::SeqCst);
-        let mut rows = 0i64;
-        while store.outbox_entry(rows + 1).unwrap().is_some() {
-            rows += 1;
-        }
-        assert!(
-            rows > acked,
-            "round {round}: write {acked} was reported queued, the outbox has {rows}"
-        );
-        // What the kill interrupted; RT may still be finishing it.
-        let flying: Vec<_> = store
-            .outbox_pending()
-            .unwrap()
-            .into_iter()
-            .filter(|e| e.state == OutboxState::InFlight)
-            .collect();
         in_flight_seen += flying.len();
         for e in &flying {
             if let OutboxOp::Message {
@@ -263,25 +180,14 @@ async fn a_console_killed_mid_write_against_rt_loses_and_duplicates_nothing() {
     assert!(problems.is_empty(), "{problems:#?}");
 
     // RT holds each message once, in queue order, and each field's last value.
-    let mut messages: BTreeMap<TicketId, Vec<(&str, String)>> = BTreeMap::new();
+    let mut messages: BTreeMap<TicketId, Vec<Written>> = BTreeMap::new();
     let mut status: BTreeMap<TicketId, Status> = BTreeMap::new();
     let mut priority: BTreeMap<TicketId, Priority> = BTreeMap::new();
     for op in &plan {
         match op {
-            OutboxOp::Message {
-                ticket_id,
-                kind,
-                body,
-            } => {
-                let kind = if *kind == MessageKind::Note {
-                    "Comment"
-                } else {
-                    "Correspond"
-                };
-                messages
-                    .entry(*ticket_id)
-                    .or_default()
-                    .push((kind, body.clone()));
+            OutboxOp::Message { .. } => {
+                let (ticket, w) = written(op).unwrap();
+                messages.entry(ticket).or_default().push(w);
             }
             OutboxOp::Patch { ticket_id, patch } => {
                 if let Some(s) = patch.status {
@@ -295,19 +201,10 @@ async fn a_console_killed_mid_write_against_rt_loses_and_duplicates_nothing() {
         }
     }
     for ticket in 1..=TICKETS {
-        let got: Vec<(String, String)> = rest
-            .messages(ticket)
-            .await
-            .into_iter()
-            .filter(|m| m.kind != "Create")
-            .map(|m| (m.kind, m.text.trim_end().to_string()))
-            .collect();
-        let want: Vec<(String, String)> = messages[&ticket]
-            .iter()
-            .map(|(k, b)| (k.to_string(), b.clone()))
-            .collect();
+        let got = rest.written(ticket).await;
+        let want = &messages[&ticket];
         assert_eq!(
-            got, want,
+            &got, want,
             "ticket {ticket}: each message once, in queue order"
         );
         let t = rest.get(&format!("ticket/{ticket}")).await;

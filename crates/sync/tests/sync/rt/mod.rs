@@ -2,20 +2,23 @@
 //! first sync, writes landing exactly once, conflicts, Indic text. Here:
 //! the helpers and the first tests; by area: a console killed mid-write
 //! (`kill`), RT going away and coming back (`outage`), a site without the
-//! key field (`no_key_field`), Indic text both ways (`indic`), and the
-//! messages for a user's mistakes (`mistakes`).
+//! key field (`no_key_field`), Indic text both ways (`indic`), the
+//! messages for a user's mistakes (`mistakes`), reads through an RT web
+//! session (`session`), and who is a supervisor (`roles`).
 
 mod indic;
 mod kill;
 mod mistakes;
 mod no_key_field;
 mod outage;
+mod roles;
+mod session;
 
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use sahaya_protocol::Clock;
-use sahaya_protocol::domain::{MessageKind, Status};
+use sahaya_protocol::domain::{MessageKind, Status, TicketId};
 use sahaya_protocol::wire::TicketPatch;
 use sahaya_store::{OutboxOp, OutboxState, Store};
 use sahaya_sync::{Connection, RtBackend, SyncHandle};
@@ -137,6 +140,16 @@ impl Rest {
             .collect()
     }
 
+    /// A ticket's replies and notes after its creation, oldest first.
+    pub async fn written(&self, ticket: i64) -> Vec<Written> {
+        self.messages(ticket)
+            .await
+            .into_iter()
+            .filter(|m| m.kind != "Create")
+            .map(|m| (m.kind, m.text.trim_end().to_string()))
+            .collect()
+    }
+
     /// A ticket's messages (Create, Correspond, Comment), oldest first, with
     /// their text as RT stores it (the first text/plain part).
     pub async fn messages(&self, ticket: i64) -> Vec<RtMessage> {
@@ -185,6 +198,28 @@ impl Rest {
         }
         out
     }
+}
+
+/// A reply or note as RT keeps it: its transaction type (Correspond or
+/// Comment) and text.
+pub type Written = (String, String);
+
+/// What queueing `op` leaves in RT, if it is a reply or note.
+pub fn written(op: &OutboxOp) -> Option<(TicketId, Written)> {
+    let OutboxOp::Message {
+        ticket_id,
+        kind,
+        body,
+    } = op
+    else {
+        return None;
+    };
+    let kind = if *kind == MessageKind::Note {
+        "Comment"
+    } else {
+        "Correspond"
+    };
+    Some((*ticket_id, (kind.to_string(), body.clone())))
 }
 
 /// One message transaction as RT holds it.

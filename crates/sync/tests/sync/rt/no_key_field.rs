@@ -2,7 +2,7 @@
 //! answer was lost is recognised by its text (same user, type and text on
 //! the ticket since it was queued), so it still lands exactly once — also
 //! where RT reads dates in a timezone west of UTC, and where the agent
-//! sends the same text twice.
+//! sends the same text twice (also with a restart in between).
 
 use sahaya_protocol::Clock;
 use sahaya_protocol::domain::MessageKind;
@@ -104,20 +104,9 @@ async fn without_the_key_field_lost_answers_still_land_exactly_once() {
     let problems = ui.outbox_problems().unwrap();
     assert!(problems.is_empty(), "{problems:#?}");
 
-    let got = |ticket| {
-        let rest = &rest;
-        async move {
-            rest.messages(ticket)
-                .await
-                .into_iter()
-                .filter(|m| m.kind != "Create")
-                .map(|m| (m.kind, m.text.trim_end().to_string()))
-                .collect::<Vec<_>>()
-        }
-    };
     let pair = |k: &str, t: &str| (k.to_string(), t.to_string());
     assert_eq!(
-        got(1).await,
+        rest.written(1).await,
         vec![
             pair("Correspond", thanks),
             pair("Comment", "ग्राहकलाई फेरि फोन गर्नु"),
@@ -125,9 +114,12 @@ async fn without_the_key_field_lost_answers_still_land_exactly_once() {
             pair("Correspond", thanks),
         ]
     );
-    assert_eq!(got(2).await, vec![pair("Correspond", "మీ రీఫండ్ ప్రాసెస్ అయింది")]);
     assert_eq!(
-        got(3).await,
+        rest.written(2).await,
+        vec![pair("Correspond", "మీ రీఫండ్ ప్రాసెస్ అయింది")]
+    );
+    assert_eq!(
+        rest.written(3).await,
         vec![
             pair("Comment", "ಕೊರಿಯರ್‌ಗೆ ಕರೆ ಮಾಡಿದೆ"),
             pair("Correspond", "मेरो अर्डर पठाइयो")
@@ -142,4 +134,63 @@ async fn without_the_key_field_lost_answers_still_land_exactly_once() {
             .is_ok_and(|m| m.iter().filter(|m| m.body == thanks).count() == 3)
     })
     .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_same_text_again_after_a_restart_is_not_taken_for_the_first() {
+    let rt = tokio::task::spawn_blocking(|| {
+        let rt = RtServer::start_with(RtOptions { key_field: false }).unwrap();
+        rt.seed_tickets(1, false).unwrap();
+        rt
+    })
+    .await
+    .unwrap();
+    let upstream = format!("127.0.0.1:{}", rt.port()).parse().unwrap();
+    let proxy = Proxy::start(upstream).await;
+    proxy.only_requests(b"POST ");
+    let url = format!("{}/", proxy.url());
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache.db");
+    let mut ui = Store::open(&cache).unwrap();
+    let sync = console(&rt, 0, &cache, Some(&url));
+    kick_until(&sync, "first sync", 60, || {
+        ui.ticket(1).ok().flatten().is_some()
+    })
+    .await;
+
+    // The thanks goes out; then the same thanks again, whose tries are cut
+    // before RT gets them whole.
+    let thanks = "ಧನ್ಯವಾದಗಳು, ನಿಮ್ಮ ದಿನ ಶುಭವಾಗಲಿ 🙏";
+    ui.enqueue(message(1, MessageKind::Reply, thanks)).unwrap();
+    sync.kick();
+    drained(&ui, 60).await;
+    proxy.reset_requests(1.0);
+    let again = ui
+        .enqueue(message(1, MessageKind::Reply, thanks))
+        .unwrap()
+        .id;
+    kick_until(&sync, "a try of the second thanks", 60, || {
+        ui.outbox_entry(again)
+            .unwrap()
+            .is_some_and(|e| e.attempts >= 1 && e.state == OutboxState::Pending)
+    })
+    .await;
+
+    // The console stops (and with it what it remembered); a new one on the
+    // same cache, with the network healthy, sends the second thanks.
+    drop(sync);
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    proxy.reset_requests(0.0);
+    let sync = console(&rt, 0, &cache, Some(&url));
+    sync.kick();
+    drained(&ui, 60).await;
+    assert!(ui.outbox_problems().unwrap().is_empty());
+    assert!(proxy.stats().requests_cut >= 1, "{:?}", proxy.stats());
+    let rest = Rest::new(&rt, &rt.admin.token);
+    let pair = ("Correspond".to_string(), thanks.to_string());
+    assert_eq!(
+        rest.written(1).await,
+        vec![pair.clone(), pair],
+        "both thanks are in RT, once each"
+    );
 }

@@ -10,7 +10,7 @@ use sahaya_store::{OutboxOp, OutboxState, Store};
 
 use sahaya_sync::Connection;
 
-use super::{Rest, drained, kick_until, start_rt, watched_console};
+use super::{Rest, Written, drained, kick_until, start_rt, watched_console, written};
 
 fn reply(ticket_id: i64, body: String) -> OutboxOp {
     OutboxOp::Message {
@@ -33,20 +33,10 @@ async fn rt_stopped_half_way_keeps_the_writes_and_delivers_them_once_when_back()
     .await;
 
     // Replies and notes per ticket, in the order queued.
-    let mut expected: Vec<Vec<(&str, String)>> = vec![Vec::new(); 4];
+    let mut expected: Vec<Vec<Written>> = vec![Vec::new(); 4];
     let mut queue = |ui: &mut Store, op: OutboxOp| {
-        if let OutboxOp::Message {
-            ticket_id,
-            kind,
-            body,
-        } = &op
-        {
-            let kind = if *kind == MessageKind::Note {
-                "Comment"
-            } else {
-                "Correspond"
-            };
-            expected[*ticket_id as usize].push((kind, body.clone()));
+        if let Some((ticket, w)) = written(&op) {
+            expected[ticket as usize].push(w);
         }
         ui.enqueue(op).unwrap();
     };
@@ -170,18 +160,9 @@ async fn rt_stopped_half_way_keeps_the_writes_and_delivers_them_once_when_back()
 
     let rest = Rest::new(&rt, &rt.admin.token);
     for ticket in 1..=3 {
-        let got: Vec<(String, String)> = rest
-            .messages(ticket)
-            .await
-            .into_iter()
-            .filter(|m| m.kind != "Create")
-            .map(|m| (m.kind, m.text.trim_end().to_string()))
-            .collect();
-        let want: Vec<(String, String)> = expected[ticket as usize]
-            .iter()
-            .map(|(k, b)| (k.to_string(), b.clone()))
-            .collect();
-        assert_eq!(got, want, "ticket {ticket}: each write once, in order");
+        let got = rest.written(ticket).await;
+        let want = &expected[ticket as usize];
+        assert_eq!(&got, want, "ticket {ticket}: each write once, in order");
     }
     let t1 = rest.get("ticket/1").await;
     assert_eq!(
@@ -189,4 +170,83 @@ async fn rt_stopped_half_way_keeps_the_writes_and_delivers_them_once_when_back()
         (Some("stalled"), Some("100"))
     );
     assert_eq!(rest.get("ticket/3").await["Status"], "resolved");
+}
+
+/// The connection states seen so far that are `Offline`.
+fn offline_count(seen: &super::Seen) -> usize {
+    seen.lock()
+        .unwrap()
+        .iter()
+        .filter(|c| matches!(c, Connection::Offline(_)))
+        .count()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_console_finds_rt_back_by_itself_after_a_long_outage() {
+    let mut rt = start_rt(2).await;
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache.db");
+    let mut ui = Store::open(&cache).unwrap();
+    let (sync, seen) = watched_console(&rt.url(), &rt.agent().token, &cache, "console");
+    kick_until(&sync, "first sync", 60, || {
+        ui.ticket(2).ok().flatten().is_some()
+    })
+    .await;
+
+    // RT goes away long enough for the backoff to reach its longest wait
+    // (8 failed tries in a row); nobody asks the console to sync meanwhile.
+    rt.stop();
+    let body = "[outage] ನಿಮ್ಮ ಪಾರ್ಸೆಲ್ ಇಂದು ತಲುಪುತ್ತದೆ";
+    ui.enqueue(reply(2, body.to_string())).unwrap();
+    let before = offline_count(&seen);
+    let deadline = Instant::now() + Duration::from_secs(300);
+    while offline_count(&seen) < before + 8 {
+        assert!(
+            Instant::now() < deadline,
+            "the console stopped trying: {seen:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+
+    // RT is back (it answers HTTP again): the console reconnects on its own
+    // next try and delivers the reply, without failing against it again.
+    let rt = tokio::task::spawn_blocking(move || {
+        rt.start_again().unwrap();
+        rt
+    })
+    .await
+    .unwrap();
+    let failed_before_back = offline_count(&seen);
+    let online_before_back = seen.lock().unwrap().len();
+    let deadline = Instant::now() + Duration::from_secs(120);
+    loop {
+        let back_online = seen.lock().unwrap()[online_before_back..]
+            .iter()
+            .any(|c| matches!(c, Connection::Online));
+        if back_online && ui.outbox_counts().unwrap() == (0, 0) {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the console did not find RT back: {seen:?}\n{}",
+            rt.log_tail()
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let failed_after_back = offline_count(&seen) - failed_before_back;
+    assert!(
+        failed_after_back <= 1,
+        "{failed_after_back} failed tries against an RT that answered: {seen:?}"
+    );
+    assert!(ui.outbox_problems().unwrap().is_empty());
+    let rest = Rest::new(&rt, &rt.admin.token);
+    assert_eq!(
+        rest.texts(2, "Correspond")
+            .await
+            .iter()
+            .filter(|t| *t == body)
+            .count(),
+        1,
+        "the reply queued during the outage landed once"
+    );
 }
