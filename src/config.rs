@@ -51,6 +51,57 @@ pub struct Config {
     pub theme: Option<sahaya_tui::theme::Palette>,
     /// Channel bridges (`[bridge]`, `[bridge.email]`).
     pub bridge: Option<BridgeConfig>,
+    /// Files of messages (`[files]`): where they are saved, how opened.
+    pub files: Option<FilesConfig>,
+}
+
+/// `[files]`: what happens to a file the agent fetches with `f`.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FilesConfig {
+    /// Where fetched files are saved (default: the system's downloads
+    /// folder, else `downloads` in the data dir).
+    pub downloads: Option<PathBuf>,
+    /// Open a saved file with the system viewer (default: true).
+    pub open: Option<bool>,
+    /// The program that opens a file, with its first arguments (default:
+    /// `xdg-open`, `open` on macOS).
+    pub opener: Option<Vec<String>>,
+    /// Most megabytes of fetched files kept to open again without the
+    /// network (default: 200).
+    pub cache_mb: Option<u64>,
+}
+
+impl FilesConfig {
+    /// Where files go and how they are opened, for a console whose data
+    /// lives in `data_dir`.
+    pub fn settings(&self, data_dir: &Path) -> sahaya_sync::FileSettings {
+        let downloads = self
+            .downloads
+            .clone()
+            .or_else(|| {
+                directories::UserDirs::new().and_then(|u| u.download_dir().map(Path::to_path_buf))
+            })
+            .unwrap_or_else(|| data_dir.join("downloads"));
+        let opener = match self.open {
+            Some(false) => None,
+            _ => self
+                .opener
+                .clone()
+                .filter(|o| !o.is_empty())
+                .or_else(sahaya_sync::FileSettings::system_opener),
+        };
+        sahaya_sync::FileSettings {
+            cache_dir: data_dir.join("files"),
+            cache_cap: self
+                .cache_mb
+                .map_or(sahaya_sync::files::DEFAULT_CACHE_CAP, |mb| {
+                    mb.saturating_mul(1024 * 1024)
+                }),
+            downloads,
+            opener,
+        }
+    }
 }
 
 /// `[bridge]`: how bridges reach the server, and each bridge's settings.

@@ -152,13 +152,14 @@ pub async fn run(opts: ConsoleOptions) -> anyhow::Result<()> {
     let store = sahaya_store::Store::open_with_clock(&cache, clock.clone())
         .with_context(|| format!("cannot open the cache {}", cache.display()))?;
     let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+    let files = config.files.clone().unwrap_or_default().settings(&data_dir);
     let (sync, capabilities) = match target.backend {
         BackendKind::Sahaya => {
             let client = sahaya_sync::client::Client::new(&target.url, target.token.clone())?;
             let backend = sahaya_sync::SahayaBackend::new(client);
             let capabilities = sahaya_sync::Backend::capabilities(&backend);
             (
-                sahaya_sync::spawn_with(backend, cache, tx, clock.clone()),
+                sahaya_sync::spawn_configured(backend, cache, tx, clock.clone(), files),
                 capabilities,
             )
         }
@@ -166,7 +167,7 @@ pub async fn run(opts: ConsoleOptions) -> anyhow::Result<()> {
             let backend = sahaya_sync::RtBackend::new(&target.url, &target.token, clock.clone())?;
             let capabilities = sahaya_sync::Backend::capabilities(&backend);
             (
-                sahaya_sync::spawn_with(backend, cache, tx, clock.clone()),
+                sahaya_sync::spawn_configured(backend, cache, tx, clock.clone(), files),
                 capabilities,
             )
         }

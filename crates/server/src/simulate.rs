@@ -20,6 +20,9 @@ use sahaya_protocol::wire::{
     InboundMessage, NewReceipt, NewSurveyAnswer, OutboundPurpose, ReceiptStatus,
 };
 
+/// What WhatsApp says of a number without an account (the demo's failures).
+pub(crate) const NOT_ON_WHATSAPP: &str = "the customer's number is not on WhatsApp (error 131026)";
+
 pub async fn run(state: AppState) {
     let mut rng = StdRng::from_rng(&mut rand::rng());
     loop {
@@ -142,8 +145,7 @@ fn deliver_step(
                 } else {
                     ReceiptStatus::Sent
                 },
-                reason: fails
-                    .then(|| "the customer's number is not on WhatsApp (error 131026)".to_string()),
+                reason: fails.then(|| NOT_ON_WHATSAPP.to_string()),
                 external_id: None,
             };
             ops::receipt(w, item.message_id, receipt, now)?;

@@ -231,7 +231,11 @@ fn open_with(opener: Option<&[String]>, path: &Path) -> bool {
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn()
-        .map(|_| true)
+        .map(|mut child| {
+            // Reaped when it ends (openers hand over and exit at once).
+            std::thread::spawn(move || child.wait());
+            true
+        })
         .unwrap_or_else(|e| {
             tracing::warn!("cannot start {program}: {e}");
             false

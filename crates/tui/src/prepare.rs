@@ -137,25 +137,29 @@ fn message_lines(app: &App, m: &Message, width: usize, now: Timestamp) -> Vec<Li
         (true, sahaya_protocol::domain::Delivery::Failed) => app.t("delivery-refused"),
         _ => app.t(&format!("delivery-{}", m.delivery.as_str())),
     };
-    let mut lines = vec![Line {
-        parts: vec![
-            (format!(" {label} "), app.theme.message_kind(m.kind)),
-            (
-                format!(" {} ", text::sanitize_line(m.author.name())),
-                app.theme.bold,
+    let mut parts = vec![
+        (format!(" {label} "), app.theme.message_kind(m.kind)),
+        (
+            format!(" {} ", text::sanitize_line(m.author.name())),
+            app.theme.bold,
+        ),
+        (
+            format!(
+                "· {} · {} ",
+                app.i18n.when(m.created_at, now),
+                app.t(&format!("channel-{}", m.channel.as_str()))
             ),
-            (
-                format!(
-                    "· {} · {} ",
-                    app.i18n.when(m.created_at, now),
-                    app.t(&format!("channel-{}", m.channel.as_str()))
-                ),
-                app.theme.dim,
-            ),
-            (format!("· {delivery}"), app.theme.delivery(m.delivery)),
-        ],
-        indent: 0,
-    }];
+            app.theme.dim,
+        ),
+        (format!("· {delivery}"), app.theme.delivery(m.delivery)),
+    ];
+    // A reply that is not on its way yet, or did not reach the customer,
+    // says so first, where a narrow thread cannot cut it off.
+    if m.id < 0 || m.delivery == sahaya_protocol::domain::Delivery::Failed {
+        let state = parts.remove(3);
+        parts.insert(1, (format!(" {delivery} "), state.1));
+    }
+    let mut lines = vec![Line { parts, indent: 0 }];
     if let Some(reason) = m.delivery_error.as_deref().filter(|_| m.id > 0) {
         let reason = text::sanitize_line(reason);
         for l in text::wrap(&format!("⚠ {reason}"), width, &app.profile) {

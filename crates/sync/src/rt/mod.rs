@@ -17,6 +17,7 @@ mod push;
 pub mod query;
 mod roles;
 mod session;
+mod settle;
 mod wire;
 
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -63,6 +64,8 @@ pub struct RtBackend {
     /// The transactions this backend's writes made (or found they had
     /// made): a resent text never takes another's for its earlier try.
     claims: claims::Claims,
+    /// Writes whose earlier try was not found yet (see `settle`).
+    pub(crate) settling: settle::Settling,
     /// The page of transactions after a cursor, asked while the page before
     /// it was worked on, and the newest transaction id known then (used by
     /// the very next pull only).
@@ -118,6 +121,7 @@ impl RtBackend {
             key_field_checked: AtomicBool::new(false),
             key_field: AtomicBool::new(false),
             claims: claims::Claims::default(),
+            settling: settle::Settling::default(),
             next_page: std::sync::Mutex::default(),
             supervisors: roles::Supervisors::new(DEFAULT_SUPERVISOR_GROUP),
             poll: DEFAULT_POLL,

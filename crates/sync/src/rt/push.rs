@@ -8,7 +8,8 @@
 //!   same type and with the same text, made after the entry was queued,
 //!   counts as the earlier try — unless another entry already landed as it
 //!   (the same thanks sent twice; `claims` keeps which transaction each
-//!   entry landed as, across restarts).
+//!   entry landed as, across restarts). An earlier try not found is looked
+//!   for again until RT has had time to finish it (`settle`).
 //! - A field change is sent with `If-Match` on the ticket's ETag. It is based
 //!   on the version the agent saw: a change by anyone else since then is a
 //!   conflict (theirs vs mine), our own transactions and RT's own
@@ -79,6 +80,22 @@ async fn message(
     } else {
         None
     };
+    if landed.is_none() && entry.attempts > 0 {
+        // Not found yet is not proof: RT may still be working on it.
+        if let Some(wait) = rt.settling.wait(&entry.key, rt.clock.now()) {
+            return Err(ClientError::Server {
+                status: 503,
+                code: "earlier_try_settling".to_string(),
+                message: format!(
+                    "an earlier try of this {} may still be in progress in Request Tracker; \
+                     it is sent again in {} s unless it shows up",
+                    txn_type.to_lowercase(),
+                    wait.as_secs().max(1)
+                ),
+                retry_after: Some(wait),
+            });
+        }
+    }
     let txn_id = match landed {
         Some(id) => {
             tracing::info!(
@@ -102,6 +119,7 @@ async fn message(
         }
     };
     rt.claim(txn_id, &entry.key);
+    rt.settling.done(&entry.key);
     // The ticket itself comes with the next pull; the message is confirmed
     // now (one request fewer per write on a slow RT).
     let now = rt.clock.now();

@@ -6,5 +6,6 @@
 mod child;
 mod client;
 mod faults;
+mod files;
 mod rt;
 mod task;

@@ -5,8 +5,8 @@ use chrono::{Duration, TimeZone, Utc};
 use super::demo_data;
 use crate::demo::DemoData;
 use sahaya_protocol::domain::{
-    ActionKind, ActionStatus, Channel, Delivery, MessageKind, PaymentMethod, Priority,
-    RefundMethod, Role, ShipmentStatus, Status, SurveyKind, Timestamp,
+    ActionKind, ActionStatus, Author, Channel, Delivery, Message, MessageKind, PaymentMethod,
+    Priority, RefundMethod, Role, ShipmentStatus, Status, SurveyKind, Timestamp,
 };
 
 fn now() -> Timestamp {
@@ -502,4 +502,28 @@ fn customers_have_regional_handles_and_currency() {
         d.customers.iter().any(|c| c.notes.is_empty())
             && d.customers.iter().any(|c| !c.notes.is_empty())
     );
+}
+
+/// The demo agent always has one reply WhatsApp could not deliver, with the
+/// channel's reason (their problems list shows it), whatever the hour.
+#[test]
+fn the_demo_agent_has_one_undelivered_reply_at_any_hour() {
+    for hour in [0, 5, 9, 13, 18, 23] {
+        let at = Utc.with_ymd_and_hms(2026, 12, 7, hour, 17, 0).unwrap();
+        let d = demo_data(at);
+        let failed: Vec<&Message> = d
+            .tickets
+            .iter()
+            .flat_map(|t| &t.messages)
+            .filter(|m| m.delivery == Delivery::Failed)
+            .collect();
+        assert_eq!(failed.len(), 1, "at {hour}h");
+        let m = failed[0];
+        assert_eq!(m.channel, Channel::WhatsApp);
+        assert!(m.delivery_error.is_some());
+        let Author::Agent { id, .. } = &m.author else {
+            panic!("a reply by an agent")
+        };
+        assert_eq!(*id, d.agents[0].id, "at {hour}h: the demo agent's");
+    }
 }

@@ -201,6 +201,9 @@ impl Gen {
                     let delivery = if Some(i) == last_reply
                         && status == Status::Pending
                         && channel == Channel::WhatsApp
+                        // The demo agent's own (they sign in as STAFF[0]),
+                        // so their problems list shows it.
+                        && agent == 0
                         && !k.failed_shown
                     {
                         k.failed_shown = true;
@@ -238,7 +241,9 @@ impl Gen {
                 body: fill.apply(text),
                 created_at: at,
                 delivery,
-                delivery_error: None,
+                // The reason a chat channel gives (the simulated bridge's).
+                delivery_error: (delivery == Delivery::Failed)
+                    .then(|| crate::simulate::NOT_ON_WHATSAPP.to_string()),
                 attachments: Vec::new(),
             });
         }
