@@ -320,3 +320,24 @@ undelivered-hint = { $key }: फिर से भेजें, या किस�
 resend-same = { $channel } पर फिर से भेजें
 resend-other = { $channel } पर भेजें ({ $handle })
 open-ticket = टिकट #{ $id } खोलें
+
+## Searches in the list, saved views, groups, marked tickets
+
+list-search = खोज: { $query }
+header-group = ग्रुप { $group }
+picker-group = ग्रुप चुनें
+picker-group-marked =
+    { $count ->
+        [one] मार्क किए गए { $count } टिकट का ग्रुप
+       *[other] मार्क किए गए { $count } टिकटों का ग्रुप
+    }
+prompt-tags-marked =
+    { $count ->
+        [one] मार्क किए गए { $count } टिकट के टैग: cod या +cod जोड़ता है, -cod हटाता है
+       *[other] मार्क किए गए { $count } टिकटों के टैग: cod या +cod जोड़ता है, -cod हटाता है
+    }
+prompt-view-name = { $query } के व्यू का नाम
+prompt-view-key = “{ $name }” दिखाने वाली कुंजी (जैसे 7)
+view-saved = “{ $name }” व्यू सेव हो गया: { $key } उसे दिखाती है
+view-already-saved = यह सेव किया व्यू “{ $name }” है (कुंजी { $key })
+view-save-needs-search = पहले खोजें ({ $search }), फिर { $list } मिले टिकट सूची में दिखाता है; उसे व्यू की तरह सेव करें

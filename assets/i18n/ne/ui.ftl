@@ -319,3 +319,24 @@ undelivered-hint = { $key }: फेरि पठाउनुहोस्, वा
 resend-same = { $channel } मा फेरि पठाउनुहोस्
 resend-other = { $channel } मा पठाउनुहोस् ({ $handle })
 open-ticket = टिकट #{ $id } खोल्नुहोस्
+
+## Searches in the list, saved views, groups, marked tickets
+
+list-search = खोज: { $query }
+header-group = समूह { $group }
+picker-group = समूह छान्नुहोस्
+picker-group-marked =
+    { $count ->
+        [one] चिन्ह लगाइएको { $count } टिकटको समूह
+       *[other] चिन्ह लगाइएका { $count } टिकटको समूह
+    }
+prompt-tags-marked =
+    { $count ->
+        [one] चिन्ह लगाइएको { $count } टिकटका ट्यागहरू: cod वा +cod ले थप्छ, -cod ले हटाउँछ
+       *[other] चिन्ह लगाइएका { $count } टिकटका ट्यागहरू: cod वा +cod ले थप्छ, -cod ले हटाउँछ
+    }
+prompt-view-name = { $query } को दृश्यको नाम
+prompt-view-key = “{ $name }” देखाउने कुञ्जी (जस्तै 7)
+view-saved = “{ $name }” दृश्य सेभ भयो: { $key } ले यसलाई देखाउँछ
+view-already-saved = यो सेभ गरिएको दृश्य “{ $name }” हो (कुञ्जी { $key })
+view-save-needs-search = पहिले खोज्नुहोस् ({ $search }), त्यसपछि { $list } ले भेटिएका सूचीमा देखाउँछ; त्यसलाई दृश्यका रूपमा सेभ गर्नुहोस्

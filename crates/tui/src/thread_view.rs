@@ -48,6 +48,14 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
         Part::new(channel_label(app, t.channel), app.theme.header_channel),
         Part::new(" · ", app.theme.plain),
         Part::new(
+            app.i18n.tr_args(
+                "header-group",
+                &[("group", super::supervisor::group_label(app, &t.group).into())],
+            ),
+            app.theme.header_channel,
+        ),
+        Part::new(" · ", app.theme.plain),
+        Part::new(
             t.tags
                 .iter()
                 .map(|g| format!("#{}", text::sanitize_line(g)))

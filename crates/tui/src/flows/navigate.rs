@@ -75,6 +75,7 @@ pub fn overlay_action(app: &mut App, action: Action) -> Option<Action> {
         },
         Overlay::Search(mut s) => match action {
             Action::Cancel => {}
+            Action::ShowResults => super::search::to_list(app, s),
             Action::Open => {
                 if let Some(hit) = s.results.get(s.selected) {
                     let id = hit.ticket_id;

@@ -113,7 +113,8 @@ pub fn composer_action(app: &mut App, action: Action) {
         | ViewSlaDue | Reply | Note | SetStatus | SetPriority | Assign | AssignToMe | Tags
         | Macro | OrderActions | ProactiveNotice | ToggleMark | Search | CommandPalette | Help
         | Supervisor | SyncNow | Outbox | ToggleRomanized | Files
-        | ToggleTransliteration | NextScript => {}
+        | ToggleTransliteration | NextScript | ShowResults | SaveView | MarkAll | InvertMarks
+        | ClearMarks | SetGroup => {}
     }
 }
 
