@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod capabilities;
+mod find;
 mod locales;
 mod perf;
 mod supervisor;
