@@ -256,12 +256,10 @@ impl App {
         let offset = l.offset as i64;
         let (me, now) = (self.my_id(), self.now());
         let rows = match (&self.query, &self.filter) {
-            (Some(q), _) => self.store.query_rows(
-                &q.query,
-                &self.query_context(),
-                self.list.offset,
-                height,
-            ),
+            (Some(q), _) => {
+                self.store
+                    .query_rows(&q.query, &self.query_context(), self.list.offset, height)
+            }
             (None, Some(f)) => self.store.filtered_rows(f, now, offset, height as i64),
             (None, None) => self
                 .store

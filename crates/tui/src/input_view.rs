@@ -126,7 +126,10 @@ pub fn mark(
         return;
     }
     let upto = |chars: usize| {
-        let end = text.char_indices().nth(chars).map_or(text.len(), |(i, _)| i);
+        let end = text
+            .char_indices()
+            .nth(chars)
+            .map_or(text.len(), |(i, _)| i);
         profile.str_width(&text[..end])
     };
     let (x0, x1) = (upto(range.start), upto(range.end.max(range.start + 1)));

@@ -23,7 +23,12 @@ pub fn start(app: &mut App) {
     let at = groups.iter().position(|g| *g == t.group).unwrap_or(0);
     let items = groups
         .into_iter()
-        .map(|g| (crate::supervisor::group_label(app, &g), Pick::Group(tickets, g)))
+        .map(|g| {
+            (
+                crate::supervisor::group_label(app, &g),
+                Pick::Group(tickets, g),
+            )
+        })
         .collect();
     let title = match tickets {
         Tickets::One(_) => app.t("picker-group"),
@@ -44,7 +49,13 @@ pub fn chosen(app: &mut App, tickets: Tickets, group: String) {
         Tickets::Marked => super::bulk::patch_marked(app, patch),
         Tickets::One(id) => {
             if cached_ticket(app, id).is_some() {
-                enqueue_and_say(app, OutboxOp::Patch { ticket_id: id, patch });
+                enqueue_and_say(
+                    app,
+                    OutboxOp::Patch {
+                        ticket_id: id,
+                        patch,
+                    },
+                );
             }
         }
     }

@@ -31,19 +31,26 @@ pub fn save(app: &mut App) {
     if let Some(view) = q.saved.and_then(|i| app.saved.views.get(i)) {
         let text = app.i18n.tr_args(
             "view-already-saved",
-            &[("name", view.name.clone().into()), ("key", view.key.clone().into())],
+            &[
+                ("name", view.name.clone().into()),
+                ("key", view.key.clone().into()),
+            ],
         );
         app.flash(text);
         return;
     }
-    let title = app.i18n.tr_args("prompt-view-name", &[("query", q.text.clone().into())]);
+    let title = app
+        .i18n
+        .tr_args("prompt-view-name", &[("query", q.text.clone().into())]);
     prompt(app, title, "", Ask::ViewName(q.text));
 }
 
 /// The name was typed: ask the key.
 pub fn name_answered(app: &mut App, query: String, value: &str) -> Result<(), String> {
     let name = required(app, value)?;
-    let title = app.i18n.tr_args("prompt-view-key", &[("name", name.clone().into())]);
+    let title = app
+        .i18n
+        .tr_args("prompt-view-key", &[("name", name.clone().into())]);
     prompt(app, title, "", Ask::ViewKey { name, query });
     Ok(())
 }
@@ -82,12 +89,17 @@ pub fn key_answered(app: &mut App, name: String, query: String, value: &str) -> 
             app.reload();
             let text = app.i18n.tr_args(
                 "view-saved",
-                &[("name", name.into()), ("key", chord.to_config_string().into())],
+                &[
+                    ("name", name.into()),
+                    ("key", chord.to_config_string().into()),
+                ],
             );
             app.flash(text);
         }
         Err(e) => {
-            let text = app.i18n.tr_args("error-saved-views", &[("error", e.into())]);
+            let text = app
+                .i18n
+                .tr_args("error-saved-views", &[("error", e.into())]);
             app.flash(text);
         }
     }
@@ -101,7 +113,10 @@ fn taken_by(app: &App, chord: KeyChord) -> Option<String> {
         return app.saved.views.get(i).map(|v| v.name.clone());
     }
     for (scope, action, keys) in app.keymap.help_entries() {
-        if !matches!(scope, Scope::Global | Scope::List | Scope::Thread | Scope::Customer) {
+        if !matches!(
+            scope,
+            Scope::Global | Scope::List | Scope::Thread | Scope::Customer
+        ) {
             continue;
         }
         let starts = keys
@@ -121,7 +136,9 @@ pub fn show(app: &mut App, index: usize) {
         app.saved.queries.get(index).cloned().flatten(),
     ) else {
         if let Some(view) = app.saved.views.get(index) {
-            let text = app.i18n.tr_args("view-broken", &[("name", view.name.clone().into())]);
+            let text = app
+                .i18n
+                .tr_args("view-broken", &[("name", view.name.clone().into())]);
             app.flash(text);
         }
         return;
