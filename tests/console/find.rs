@@ -546,3 +546,67 @@ fn bulk_tag_on_50_marked_tickets_lands_50_times_not_51() {
     };
     assert_eq!(store.query_count(&q, &cx).unwrap(), 50);
 }
+
+#[test]
+fn a_macro_on_marked_tickets_is_filled_for_each_and_queued_once_each() {
+    let mut ui = console("en", (160, 45));
+    let always = [
+        "customer.name",
+        "customer.first_name",
+        "agent.name",
+        "ticket.id",
+    ];
+    let m = ui
+        .store()
+        .macros()
+        .unwrap()
+        .into_iter()
+        .find(|m| {
+            m.placeholders().iter().any(|p| p.starts_with("customer."))
+                && m.placeholders()
+                    .iter()
+                    .all(|p| always.contains(&p.as_str()))
+        })
+        .expect("a demo macro the cache can fill for any ticket");
+    ui.press("esc esc 3 g g x x x");
+    let marked: Vec<TicketId> = ui.app.marked.iter().copied().collect();
+    ui.press("m");
+    ui.render().assert_has("Macro for 3 marked tickets");
+    pick(&mut ui, &format!("[{}] {}", m.language, m.name));
+    let entries = ui.store().outbox_pending().unwrap();
+    for id in &marked {
+        let t = ui.store().ticket(*id).unwrap().unwrap();
+        let name = ui
+            .store()
+            .customer_detail(t.customer_id)
+            .unwrap()
+            .unwrap()
+            .customer
+            .name;
+        let first = name.split_whitespace().next().unwrap().to_string();
+        let bodies: Vec<&String> = entries
+            .iter()
+            .filter_map(|e| match &e.op {
+                OutboxOp::Message {
+                    ticket_id, body, ..
+                } if ticket_id == id => Some(body),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(bodies.len(), 1, "one reply for #{id}");
+        assert!(!bodies[0].contains("{{"), "filled: {}", bodies[0]);
+        assert!(
+            bodies[0].contains(&first),
+            "#{id}'s own customer: {}",
+            bodies[0]
+        );
+        let patches = entries
+            .iter()
+            .filter(|e| matches!(&e.op, OutboxOp::Patch { ticket_id, .. } if ticket_id == id))
+            .count();
+        let sets = m.set_status.is_some() || !m.add_tags.is_empty();
+        assert_eq!(patches, usize::from(sets));
+    }
+    assert!(ui.app.marked.is_empty());
+    ui.render().assert_has("Macro queued for 3 tickets");
+}

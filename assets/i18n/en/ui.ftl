@@ -345,3 +345,14 @@ prompt-view-key = Key that shows “{ $name }” (e.g. 7)
 view-saved = Saved the view “{ $name }”: { $key } shows it
 view-already-saved = This is the saved view “{ $name }” (key { $key })
 view-save-needs-search = Search first ({ $search }), then { $list } lists what it finds; save that as a view
+picker-macro-marked =
+    { $count ->
+        [one] Macro for { $count } marked ticket (sent at once)
+       *[other] Macro for { $count } marked tickets (sent at once)
+    }
+macro-queued-marked =
+    { $count ->
+        [one] Macro queued for { $count } ticket
+       *[other] Macro queued for { $count } tickets
+    }
+macro-queued-marked-some = Macro queued for { $count }; { $left } left marked, the cache cannot fill their placeholders: { $tickets }. Apply it to each alone

@@ -341,3 +341,14 @@ prompt-view-key = “{ $name }” दिखाने वाली कुंज�
 view-saved = “{ $name }” व्यू सेव हो गया: { $key } उसे दिखाती है
 view-already-saved = यह सेव किया व्यू “{ $name }” है (कुंजी { $key })
 view-save-needs-search = पहले खोजें ({ $search }), फिर { $list } मिले टिकट सूची में दिखाता है; उसे व्यू की तरह सेव करें
+picker-macro-marked =
+    { $count ->
+        [one] मार्क किए गए { $count } टिकट के लिए मैक्रो (तुरंत भेजा जाएगा)
+       *[other] मार्क किए गए { $count } टिकटों के लिए मैक्रो (तुरंत भेजा जाएगा)
+    }
+macro-queued-marked =
+    { $count ->
+        [one] { $count } टिकट के लिए मैक्रो सेव हो गया
+       *[other] { $count } टिकटों के लिए मैक्रो सेव हो गया
+    }
+macro-queued-marked-some = { $count } टिकटों के लिए मैक्रो सेव हो गया; { $left } मार्क किए ही बचे हैं, उनके प्लेसहोल्डर कैश नहीं भर सकता: { $tickets }। हर एक पर अलग से लगाएँ

@@ -367,6 +367,7 @@ pub fn run(app: &mut App, action: Action) {
         Assign => super::flows::fields::assign(app),
         AssignToMe => super::flows::fields::assign_to_me(app),
         Tags => super::flows::fields::tags(app),
+        Macro if !app.marked.is_empty() => super::flows::bulk_macro::start(app),
         Macro => super::flows::macros::start(app),
         OrderActions => super::flows::orders::start(app),
         ProactiveNotice => super::flows::notice::start(app),

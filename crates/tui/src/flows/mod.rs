@@ -9,6 +9,7 @@
 //! and every match on them is exhaustive.
 
 pub mod bulk;
+pub mod bulk_macro;
 pub mod drill_down;
 pub mod fields;
 pub mod files;
@@ -50,6 +51,8 @@ pub enum Pick {
     Undelivered(undelivered::Undelivered),
     /// A group for one ticket or the marked ones.
     Group(fields::Tickets, String),
+    /// This macro on every marked ticket.
+    BulkMacro(i64),
 }
 
 /// What a prompt's text answers.
@@ -98,6 +101,7 @@ pub fn chosen(app: &mut App, pick: Pick) {
         Pick::File(file) => files::chosen(app, file),
         Pick::Undelivered(choice) => undelivered::chosen(app, choice),
         Pick::Group(tickets, group) => group::chosen(app, tickets, group),
+        Pick::BulkMacro(id) => bulk_macro::chosen(app, id),
     }
 }
 
