@@ -610,3 +610,43 @@ fn a_macro_on_marked_tickets_is_filled_for_each_and_queued_once_each() {
     assert!(ui.app.marked.is_empty());
     ui.render().assert_has("Macro queued for 3 tickets");
 }
+
+#[test]
+fn from_the_customer_pane_another_ticket_of_the_customer_opens_and_enter_goes_back() {
+    let mut ui = console("en", (160, 45));
+    // A customer with several tickets, all in the cache.
+    let all = ui
+        .store()
+        .query_ids(&Query::default(), &cx(&ui), 0, 100_000)
+        .unwrap();
+    let (first, other) = all
+        .iter()
+        .find_map(|id| {
+            let t = ui.store().ticket(*id).unwrap().unwrap();
+            let c = ui.store().customer_detail(t.customer_id).unwrap()?;
+            let other = c.tickets.iter().find(|s| s.id != *id)?.id;
+            Some((*id, other))
+        })
+        .expect("a customer with two tickets");
+    ui.press("esc");
+    ui.app.open_ticket(first);
+    ui.app.focus = sahaya::ui::app::Pane::Customer;
+    ui.press("enter");
+    ui.render().assert_has("This customer's tickets");
+    let label = match &ui.app.overlay {
+        Some(Overlay::Picker(p)) => p
+            .items
+            .iter()
+            .map(|(l, _)| l.clone())
+            .find(|l| l.starts_with(&format!("#{other} ")))
+            .expect("the other ticket is listed"),
+        _ => panic!("no picker"),
+    };
+    pick(&mut ui, &label);
+    assert_eq!(ui.app.open.as_ref().unwrap().ticket.id, other);
+    // The way back is offered first.
+    ui.press("enter");
+    ui.render().assert_has(&format!("← Back to #{first}"));
+    ui.press("enter");
+    assert_eq!(ui.app.open.as_ref().unwrap().ticket.id, first);
+}

@@ -356,3 +356,7 @@ macro-queued-marked =
        *[other] Macro queued for { $count } tickets
     }
 macro-queued-marked-some = Macro queued for { $count }; { $left } left marked, the cache cannot fill their placeholders: { $tickets }. Apply it to each alone
+picker-history = This customer's tickets
+history-back = ← Back to #{ $id } { $subject }
+history-none = This customer has no other ticket
+history-not-cached = That ticket is not in the local cache yet; sync, then try again

@@ -352,3 +352,7 @@ macro-queued-marked =
        *[other] { $count } टिकटों के लिए मैक्रो सेव हो गया
     }
 macro-queued-marked-some = { $count } टिकटों के लिए मैक्रो सेव हो गया; { $left } मार्क किए ही बचे हैं, उनके प्लेसहोल्डर कैश नहीं भर सकता: { $tickets }। हर एक पर अलग से लगाएँ
+picker-history = इस ग्राहक के टिकट
+history-back = ← #{ $id } { $subject } पर वापस जाएँ
+history-none = इस ग्राहक का कोई और टिकट नहीं है
+history-not-cached = वह टिकट अभी लोकल कैश में नहीं है; सिंक करें, फिर दोबारा कोशिश करें

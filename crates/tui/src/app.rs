@@ -54,6 +54,8 @@ pub struct App {
     pub filter: Option<sahaya_store::TicketFilter>,
     /// A search the list shows instead of `view` (typed, or a saved view).
     pub query: Option<ListQuery>,
+    /// The ticket left for another of its customer's (the way back).
+    pub came_from: Option<TicketId>,
     /// The agent's saved views (the console loads them from the config
     /// directory).
     pub saved: crate::saved_views::SavedViews,
@@ -136,6 +138,7 @@ impl App {
             filter: None,
             query: None,
             saved: Default::default(),
+            came_from: None,
             marked: Default::default(),
             viewers: Default::default(),
             composer_width: 60,

@@ -298,7 +298,10 @@ pub fn run(app: &mut App, action: Action) {
                 && let Some(id) = app.selected_row().map(|r| r.ticket.id)
             {
                 app.open_ticket(id);
+                app.came_from = None;
                 app.focus = Pane::Thread;
+            } else if app.focus == Pane::Customer {
+                super::flows::history::start(app);
             }
         }
         NextPane => app.focus = next_pane(app.focus, 1),

@@ -14,6 +14,7 @@ pub mod drill_down;
 pub mod fields;
 pub mod files;
 pub mod group;
+pub mod history;
 pub mod macros;
 pub mod navigate;
 pub mod notice;
@@ -53,6 +54,8 @@ pub enum Pick {
     Group(fields::Tickets, String),
     /// This macro on every marked ticket.
     BulkMacro(i64),
+    /// Another ticket of the open ticket's customer.
+    PastTicket(TicketId),
 }
 
 /// What a prompt's text answers.
@@ -102,6 +105,7 @@ pub fn chosen(app: &mut App, pick: Pick) {
         Pick::Undelivered(choice) => undelivered::chosen(app, choice),
         Pick::Group(tickets, group) => group::chosen(app, tickets, group),
         Pick::BulkMacro(id) => bulk_macro::chosen(app, id),
+        Pick::PastTicket(id) => history::chosen(app, id),
     }
 }
 
