@@ -435,18 +435,19 @@ fn keypresses(s: &DataSet) {
         for c in TYPED[r % TYPED.len()].chars() {
             let t = Instant::now();
             update(&mut app, Msg::Key(ch(c)));
-            let asked: Vec<String> = app
+            let asked: Vec<_> = app
                 .effects
                 .drain(..)
                 .filter_map(|e| match e {
-                    Effect::Search(q) => Some(q),
+                    Effect::Search { query, cx } => Some((query, cx)),
                     _ => None,
                 })
                 .collect();
             draw(&mut app, &mut term);
             typed.push(t.elapsed());
-            for query in asked {
-                let hits = searcher.search(&query, 200).expect("search");
+            for (query, cx) in asked {
+                // What the search thread runs: the search language.
+                let hits = sahaya::ui::flows::search::run(&searcher, &query, &cx).expect("search");
                 update(&mut app, Msg::SearchResults { query, hits });
                 draw(&mut app, &mut term);
                 shown.push(t.elapsed());

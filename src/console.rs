@@ -183,6 +183,10 @@ pub async fn run(opts: ConsoleOptions) -> anyhow::Result<()> {
         config.theme,
     ));
     app.capabilities = capabilities;
+    // Saved views live beside the config file.
+    if let Some(dir) = config_path.as_deref().and_then(std::path::Path::parent) {
+        app.use_saved_views(&dir.join(sahaya_tui::saved_views::FILE_NAME));
+    }
     if let Some(notice) = notice {
         app.flash(notice);
     }

@@ -6,6 +6,7 @@
 
 mod capabilities;
 mod delivery;
+mod find;
 mod locales;
 mod perf;
 mod supervisor;

@@ -66,3 +66,12 @@ scope-overlay = Pickers and prompts
 
 action-files = The ticket's files: save one and open it
 action-attach-file = Attach a file from disk to the reply
+
+## Finding many, acting on many
+
+action-show-results = Show every ticket the search finds in the list
+action-save-view = Save the search in the list as a view
+action-mark-all = Mark every ticket in the list (all the search finds)
+action-invert-marks = Invert the marks in the list
+action-clear-marks = Unmark every ticket
+action-set-group = Change group

@@ -68,3 +68,27 @@ warn-ticket-solved = This ticket was solved or closed meanwhile. Send the reply 
 warn-new-customer-message = The customer wrote again while you were typing. Send anyway? y/n
 warn-cannot-check = Could not check whether the ticket changed while you were typing ({ $error }). Send anyway? y/n
 resolve-title = What to do with this change?
+
+## Search queries that cannot run (docs/search.md). { $text } is the part
+## of the query that is wrong, as typed; field names and values stay in
+## English because that is how they are typed.
+
+query-error-at = Column { $column }: { $problem }
+query-unclosed-quote = the quote in { $text } is not closed; add a closing "
+query-nothing-to-exclude = “-” excludes what follows it; put it right before a word or field, e.g. -status:solved
+query-misplaced-or = OR needs a term on each side, e.g. status:open OR status:pending
+query-unknown-field = there is no field “{ $name }”; use one of { $fields }, or put the text in quotes to search for it
+query-empty-value = { $field }: needs a value after the colon
+query-unknown-value = “{ $text }” is not a { $field } here; use one of { $allowed }
+query-bad-phone = “{ $text }” is not a phone number; use digits, e.g. phone:9845012345
+query-bad-age = “{ $text }” is not an age; write e.g. { $field }:<2d or { $field }:>1h (units m, h, d, w)
+query-bad-number = “{ $text }” is not a number from { $min } to { $max }; write e.g. { $field }:<3
+query-nothing-to-search = “{ $text }” has no letter or digit to search for
+
+## Saved views and marked tickets
+
+error-saved-views = Could not read or write the saved views ({ $error }); fix or move the file
+error-tags-marked = Type tags to add (cod or +cod) or to remove (-cod)
+view-key-bad = “{ $key }” is not one key; type a key such as 7 or alt-1
+view-key-taken = { $key } is already used for “{ $by }”; choose another key
+view-broken = The saved view “{ $name }” no longer reads as a search; fix its query in views.toml

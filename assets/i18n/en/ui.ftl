@@ -324,3 +324,39 @@ undelivered-hint = { $key }: send it again, or on another channel
 resend-same = Send again on { $channel }
 resend-other = Send on { $channel } ({ $handle })
 open-ticket = Open ticket #{ $id }
+
+## Searches in the list, saved views, groups, marked tickets
+
+list-search = Search: { $query }
+header-group = group { $group }
+picker-group = Group
+picker-group-marked =
+    { $count ->
+        [one] Group for { $count } marked ticket
+       *[other] Group for { $count } marked tickets
+    }
+prompt-tags-marked =
+    { $count ->
+        [one] Tags for { $count } marked ticket: cod or +cod adds, -cod removes
+       *[other] Tags for { $count } marked tickets: cod or +cod adds, -cod removes
+    }
+prompt-view-name = Name of the view of { $query }
+prompt-view-key = Key that shows “{ $name }” (e.g. 7)
+view-saved = Saved the view “{ $name }”: { $key } shows it
+view-already-saved = This is the saved view “{ $name }” (key { $key })
+view-save-needs-search = Search first ({ $search }), then { $list } lists what it finds; save that as a view
+picker-macro-marked =
+    { $count ->
+        [one] Macro for { $count } marked ticket (sent at once)
+       *[other] Macro for { $count } marked tickets (sent at once)
+    }
+macro-queued-marked =
+    { $count ->
+        [one] Macro queued for { $count } ticket
+       *[other] Macro queued for { $count } tickets
+    }
+macro-queued-marked-some = Macro queued for { $count }; { $left } left marked, the cache cannot fill their placeholders: { $tickets }. Apply it to each alone
+picker-history = This customer's tickets
+history-back = ← Back to #{ $id } { $subject }
+history-none = This customer has no other ticket
+history-not-cached = That ticket is not in the local cache yet; sync, then try again

@@ -66,3 +66,12 @@ scope-overlay = चयन और प्रॉम्प्ट
 
 action-files = टिकट की फ़ाइलें: एक सेव करके खोलें
 action-attach-file = जवाब में डिस्क से फ़ाइल जोड़ें
+
+## Finding many, acting on many
+
+action-show-results = खोज में मिले सभी टिकट सूची में दिखाएँ
+action-save-view = सूची की खोज को व्यू की तरह सेव करें
+action-mark-all = सूची के सभी टिकट मार्क करें (खोज में मिले सभी)
+action-invert-marks = सूची के मार्क उलटें
+action-clear-marks = सभी मार्क हटाएँ
+action-set-group = ग्रुप बदलें

@@ -68,3 +68,25 @@ warn-ticket-solved = इस बीच यह टिकट हल या बं�
 warn-new-customer-message = आपके टाइप करते समय ग्राहक ने फिर से लिखा। फिर भी भेजें? y/n
 warn-cannot-check = आपके टाइप करते समय टिकट बदला या नहीं, यह जाँचा नहीं जा सका ({ $error })। फिर भी भेजें? y/n
 resolve-title = इस बदलाव का क्या करें?
+
+## Search queries that cannot run (docs/search.md).
+
+query-error-at = कॉलम { $column }: { $problem }
+query-unclosed-quote = { $text } में उद्धरण चिह्न बंद नहीं है; अंत में " जोड़ें
+query-nothing-to-exclude = “-” अपने बाद वाली चीज़ को बाहर करता है; इसे शब्द या फ़ील्ड के ठीक पहले बिना जगह छोड़े लगाएँ, जैसे -status:solved
+query-misplaced-or = OR के दोनों ओर एक-एक शब्द चाहिए, जैसे status:open OR status:pending
+query-unknown-field = “{ $name }” नाम का कोई फ़ील्ड नहीं है; { $fields } में से कोई एक लिखें, या वही पाठ खोजने के लिए उसे उद्धरण चिह्नों में रखें
+query-empty-value = { $field }: कोलन के बाद एक मान चाहिए
+query-unknown-value = “{ $text }” यहाँ सही { $field } नहीं है; { $allowed } में से कोई एक लिखें
+query-bad-phone = “{ $text }” फ़ोन नंबर नहीं है; अंक लिखें, जैसे phone:9845012345
+query-bad-age = “{ $text }” अवधि नहीं है; जैसे { $field }:<2d या { $field }:>1h लिखें (इकाइयाँ m, h, d, w)
+query-bad-number = “{ $text }” { $min } से { $max } तक की संख्या नहीं है; जैसे { $field }:<3 लिखें
+query-nothing-to-search = “{ $text }” में खोजने के लिए कोई अक्षर या अंक नहीं है
+
+## Saved views and marked tickets
+
+error-saved-views = सेव किए व्यू पढ़े या लिखे नहीं जा सके ({ $error }); फ़ाइल ठीक करें या कहीं और रखें
+error-tags-marked = जोड़ने (cod या +cod) या हटाने (-cod) वाले टैग लिखें
+view-key-bad = “{ $key }” एक कुंजी नहीं है; 7 या alt-1 जैसी कुंजी लिखें
+view-key-taken = { $key } पहले से “{ $by }” के लिए इस्तेमाल हो रही है; कोई दूसरी कुंजी चुनें
+view-broken = सेव किया व्यू “{ $name }” अब खोज की तरह पढ़ा नहीं जा रहा; views.toml में उसकी क्वेरी ठीक करें

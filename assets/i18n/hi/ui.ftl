@@ -320,3 +320,39 @@ undelivered-hint = { $key }: फिर से भेजें, या किस�
 resend-same = { $channel } पर फिर से भेजें
 resend-other = { $channel } पर भेजें ({ $handle })
 open-ticket = टिकट #{ $id } खोलें
+
+## Searches in the list, saved views, groups, marked tickets
+
+list-search = खोज: { $query }
+header-group = ग्रुप { $group }
+picker-group = ग्रुप चुनें
+picker-group-marked =
+    { $count ->
+        [one] मार्क किए गए { $count } टिकट का ग्रुप
+       *[other] मार्क किए गए { $count } टिकटों का ग्रुप
+    }
+prompt-tags-marked =
+    { $count ->
+        [one] मार्क किए गए { $count } टिकट के टैग: cod या +cod जोड़ता है, -cod हटाता है
+       *[other] मार्क किए गए { $count } टिकटों के टैग: cod या +cod जोड़ता है, -cod हटाता है
+    }
+prompt-view-name = { $query } के व्यू का नाम
+prompt-view-key = “{ $name }” दिखाने वाली कुंजी (जैसे 7)
+view-saved = “{ $name }” व्यू सेव हो गया: { $key } उसे दिखाती है
+view-already-saved = यह सेव किया व्यू “{ $name }” है (कुंजी { $key })
+view-save-needs-search = पहले खोजें ({ $search }), फिर { $list } मिले टिकट सूची में दिखाता है; उसे व्यू की तरह सेव करें
+picker-macro-marked =
+    { $count ->
+        [one] मार्क किए गए { $count } टिकट के लिए मैक्रो (तुरंत भेजा जाएगा)
+       *[other] मार्क किए गए { $count } टिकटों के लिए मैक्रो (तुरंत भेजा जाएगा)
+    }
+macro-queued-marked =
+    { $count ->
+        [one] { $count } टिकट के लिए मैक्रो सेव हो गया
+       *[other] { $count } टिकटों के लिए मैक्रो सेव हो गया
+    }
+macro-queued-marked-some = { $count } टिकटों के लिए मैक्रो सेव हो गया; { $left } मार्क किए ही बचे हैं, उनके प्लेसहोल्डर कैश नहीं भर सकता: { $tickets }। हर एक पर अलग से लगाएँ
+picker-history = इस ग्राहक के टिकट
+history-back = ← #{ $id } { $subject } पर वापस जाएँ
+history-none = इस ग्राहक का कोई और टिकट नहीं है
+history-not-cached = वह टिकट अभी लोकल कैश में नहीं है; सिंक करें, फिर दोबारा कोशिश करें

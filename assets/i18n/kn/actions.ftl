@@ -66,3 +66,12 @@ scope-overlay = ಆಯ್ಕೆಗಳು ಮತ್ತು ಪ್ರಾಂಪ್�
 
 action-files = ಟಿಕೆಟ್‌ನ ಫೈಲ್‌ಗಳು: ಒಂದನ್ನು ಉಳಿಸಿ ತೆರೆಯಿರಿ
 action-attach-file = ಉತ್ತರಕ್ಕೆ ಡಿಸ್ಕ್‌ನಿಂದ ಫೈಲ್ ಲಗತ್ತಿಸಿ
+
+## Finding many, acting on many
+
+action-show-results = ಹುಡುಕಾಟದಲ್ಲಿ ಸಿಕ್ಕ ಎಲ್ಲ ಟಿಕೆಟ್‌ಗಳನ್ನು ಪಟ್ಟಿಯಲ್ಲಿ ತೋರಿಸಿ
+action-save-view = ಪಟ್ಟಿಯಲ್ಲಿನ ಹುಡುಕಾಟವನ್ನು ವೀಕ್ಷಣೆಯಾಗಿ ಉಳಿಸಿ
+action-mark-all = ಪಟ್ಟಿಯ ಎಲ್ಲ ಟಿಕೆಟ್‌ಗಳನ್ನು ಗುರುತಿಸಿ (ಹುಡುಕಾಟದಲ್ಲಿ ಸಿಕ್ಕ ಎಲ್ಲವೂ)
+action-invert-marks = ಪಟ್ಟಿಯಲ್ಲಿನ ಗುರುತುಗಳನ್ನು ತಿರುವು ಮಾಡಿ
+action-clear-marks = ಎಲ್ಲ ಗುರುತುಗಳನ್ನು ತೆಗೆಯಿರಿ
+action-set-group = ಗುಂಪು ಬದಲಿಸಿ

@@ -66,3 +66,25 @@ warn-ticket-solved = ಅಷ್ಟರಲ್ಲಿ ಈ ಟಿಕೆಟ್ ಪರ�
 warn-new-customer-message = ನೀವು ಟೈಪ್ ಮಾಡುತ್ತಿರುವಾಗ ಗ್ರಾಹಕರು ಮತ್ತೆ ಬರೆದಿದ್ದಾರೆ. ಆದರೂ ಕಳುಹಿಸಬೇಕೇ? y/n
 warn-cannot-check = ನೀವು ಟೈಪ್ ಮಾಡುತ್ತಿರುವಾಗ ಟಿಕೆಟ್ ಬದಲಾಗಿದೆಯೇ ಎಂದು ಪರಿಶೀಲಿಸಲು ಆಗಲಿಲ್ಲ ({ $error }). ಆದರೂ ಕಳುಹಿಸಬೇಕೇ? y/n
 resolve-title = ಈ ಬದಲಾವಣೆಯನ್ನು ಏನು ಮಾಡಬೇಕು?
+
+## Search queries that cannot run (docs/search.md).
+
+query-error-at = ಕಾಲಮ್ { $column }: { $problem }
+query-unclosed-quote = { $text } ಇದರಲ್ಲಿನ ಉದ್ಧರಣ ಚಿಹ್ನೆ ಮುಚ್ಚಿಲ್ಲ; ಕೊನೆಯಲ್ಲಿ " ಸೇರಿಸಿ
+query-nothing-to-exclude = “-” ತನ್ನ ನಂತರದ್ದನ್ನು ಹೊರಗಿಡುತ್ತದೆ; ಅದನ್ನು ಪದ ಅಥವಾ ಕ್ಷೇತ್ರದ ಮುಂದೆ ಅಂತರವಿಲ್ಲದೆ ಇಡಿ, ಉದಾ. -status:solved
+query-misplaced-or = OR ನ ಎರಡೂ ಬದಿಗಳಲ್ಲಿ ಒಂದೊಂದು ಪದ ಬೇಕು, ಉದಾ. status:open OR status:pending
+query-unknown-field = “{ $name }” ಎಂಬ ಕ್ಷೇತ್ರವಿಲ್ಲ; { $fields } ಇವುಗಳಲ್ಲಿ ಒಂದನ್ನು ಬಳಸಿ, ಅಥವಾ ಆ ಪಠ್ಯವನ್ನೇ ಹುಡುಕಲು ಅದನ್ನು ಉದ್ಧರಣ ಚಿಹ್ನೆಗಳಲ್ಲಿ ಇಡಿ
+query-empty-value = { $field }: ಕೋಲನ್ ನಂತರ ಒಂದು ಮೌಲ್ಯ ಬೇಕು
+query-unknown-value = “{ $text }” ಇಲ್ಲಿ ಸರಿಯಾದ { $field } ಅಲ್ಲ; { $allowed } ಇವುಗಳಲ್ಲಿ ಒಂದನ್ನು ಬಳಸಿ
+query-bad-phone = “{ $text }” ಫೋನ್ ಸಂಖ್ಯೆ ಅಲ್ಲ; ಅಂಕೆಗಳನ್ನು ಬಳಸಿ, ಉದಾ. phone:9845012345
+query-bad-age = “{ $text }” ಅವಧಿ ಅಲ್ಲ; ಉದಾ. { $field }:<2d ಅಥವಾ { $field }:>1h ಎಂದು ಬರೆಯಿರಿ (ಘಟಕಗಳು m, h, d, w)
+query-bad-number = “{ $text }” { $min } ರಿಂದ { $max } ವರೆಗಿನ ಸಂಖ್ಯೆ ಅಲ್ಲ; ಉದಾ. { $field }:<3 ಎಂದು ಬರೆಯಿರಿ
+query-nothing-to-search = “{ $text }” ಇದರಲ್ಲಿ ಹುಡುಕಲು ಯಾವ ಅಕ್ಷರವೂ ಅಂಕೆಯೂ ಇಲ್ಲ
+
+## Saved views and marked tickets
+
+error-saved-views = ಉಳಿಸಿದ ವೀಕ್ಷಣೆಗಳನ್ನು ಓದಲು ಅಥವಾ ಬರೆಯಲು ಆಗಲಿಲ್ಲ ({ $error }); ಫೈಲ್ ಸರಿಪಡಿಸಿ ಅಥವಾ ಬೇರೆಡೆಗೆ ಸರಿಸಿ
+error-tags-marked = ಸೇರಿಸಬೇಕಾದ (cod ಅಥವಾ +cod) ಅಥವಾ ತೆಗೆಯಬೇಕಾದ (-cod) ಟ್ಯಾಗ್‌ಗಳನ್ನು ಟೈಪ್ ಮಾಡಿ
+view-key-bad = “{ $key }” ಒಂದು ಕೀ ಅಲ್ಲ; 7 ಅಥವಾ alt-1 ರೀತಿಯ ಕೀ ಟೈಪ್ ಮಾಡಿ
+view-key-taken = { $key } ಈಗಾಗಲೇ “{ $by }” ಗಾಗಿ ಬಳಕೆಯಲ್ಲಿದೆ; ಬೇರೆ ಕೀ ಆರಿಸಿ
+view-broken = ಉಳಿಸಿದ ವೀಕ್ಷಣೆ “{ $name }” ಈಗ ಹುಡುಕಾಟವಾಗಿ ಓದಲು ಬರುತ್ತಿಲ್ಲ; views.toml ನಲ್ಲಿ ಅದರ ಪ್ರಶ್ನೆಯನ್ನು ಸರಿಪಡಿಸಿ

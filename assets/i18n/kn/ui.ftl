@@ -324,3 +324,39 @@ undelivered-hint = { $key }: ಮತ್ತೆ ಕಳುಹಿಸಿ, ಅಥವಾ
 resend-same = { $channel } ನಲ್ಲಿ ಮತ್ತೆ ಕಳುಹಿಸಿ
 resend-other = { $channel } ನಲ್ಲಿ ಕಳುಹಿಸಿ ({ $handle })
 open-ticket = ಟಿಕೆಟ್ #{ $id } ತೆರೆಯಿರಿ
+
+## Searches in the list, saved views, groups, marked tickets
+
+list-search = ಹುಡುಕಾಟ: { $query }
+header-group = ಗುಂಪು { $group }
+picker-group = ಗುಂಪು ಆಯ್ಕೆಮಾಡಿ
+picker-group-marked =
+    { $count ->
+        [one] ಗುರುತಿಸಿದ { $count } ಟಿಕೆಟ್‌ಗೆ ಗುಂಪು
+       *[other] ಗುರುತಿಸಿದ { $count } ಟಿಕೆಟ್‌ಗಳಿಗೆ ಗುಂಪು
+    }
+prompt-tags-marked =
+    { $count ->
+        [one] ಗುರುತಿಸಿದ { $count } ಟಿಕೆಟ್‌ನ ಟ್ಯಾಗ್‌ಗಳು: cod ಅಥವಾ +cod ಸೇರಿಸುತ್ತದೆ, -cod ತೆಗೆಯುತ್ತದೆ
+       *[other] ಗುರುತಿಸಿದ { $count } ಟಿಕೆಟ್‌ಗಳ ಟ್ಯಾಗ್‌ಗಳು: cod ಅಥವಾ +cod ಸೇರಿಸುತ್ತದೆ, -cod ತೆಗೆಯುತ್ತದೆ
+    }
+prompt-view-name = { $query } ಇದರ ವೀಕ್ಷಣೆಗೆ ಹೆಸರು
+prompt-view-key = “{ $name }” ತೋರಿಸುವ ಕೀ (ಉದಾ. 7)
+view-saved = “{ $name }” ವೀಕ್ಷಣೆ ಉಳಿಸಲಾಗಿದೆ: { $key } ಅದನ್ನು ತೋರಿಸುತ್ತದೆ
+view-already-saved = ಇದು ಉಳಿಸಿದ ವೀಕ್ಷಣೆ “{ $name }” (ಕೀ { $key })
+view-save-needs-search = ಮೊದಲು ಹುಡುಕಿ ({ $search }), ನಂತರ { $list } ಸಿಕ್ಕಿದ್ದನ್ನು ಪಟ್ಟಿಯಲ್ಲಿ ತೋರಿಸುತ್ತದೆ; ಅದನ್ನು ವೀಕ್ಷಣೆಯಾಗಿ ಉಳಿಸಿ
+picker-macro-marked =
+    { $count ->
+        [one] ಗುರುತಿಸಿದ { $count } ಟಿಕೆಟ್‌ಗೆ ಮ್ಯಾಕ್ರೋ (ತಕ್ಷಣ ಕಳುಹಿಸಲಾಗುತ್ತದೆ)
+       *[other] ಗುರುತಿಸಿದ { $count } ಟಿಕೆಟ್‌ಗಳಿಗೆ ಮ್ಯಾಕ್ರೋ (ತಕ್ಷಣ ಕಳುಹಿಸಲಾಗುತ್ತದೆ)
+    }
+macro-queued-marked =
+    { $count ->
+        [one] { $count } ಟಿಕೆಟ್‌ಗೆ ಮ್ಯಾಕ್ರೋ ಉಳಿಸಲಾಗಿದೆ
+       *[other] { $count } ಟಿಕೆಟ್‌ಗಳಿಗೆ ಮ್ಯಾಕ್ರೋ ಉಳಿಸಲಾಗಿದೆ
+    }
+macro-queued-marked-some = { $count } ಟಿಕೆಟ್‌ಗಳಿಗೆ ಮ್ಯಾಕ್ರೋ ಉಳಿಸಲಾಗಿದೆ; { $left } ಗುರುತಿಸಿಯೇ ಉಳಿದಿವೆ, ಅವುಗಳ ಪ್ಲೇಸ್‌ಹೋಲ್ಡರ್‌ಗಳನ್ನು ಕ್ಯಾಶ್ ತುಂಬಲಾರದು: { $tickets }. ಪ್ರತಿಯೊಂದಕ್ಕೂ ಪ್ರತ್ಯೇಕವಾಗಿ ಅನ್ವಯಿಸಿ
+picker-history = ಈ ಗ್ರಾಹಕರ ಟಿಕೆಟ್‌ಗಳು
+history-back = ← #{ $id } { $subject } ಗೆ ಹಿಂತಿರುಗಿ
+history-none = ಈ ಗ್ರಾಹಕರಿಗೆ ಬೇರೆ ಟಿಕೆಟ್ ಇಲ್ಲ
+history-not-cached = ಆ ಟಿಕೆಟ್ ಇನ್ನೂ ಸ್ಥಳೀಯ ಕ್ಯಾಶ್‌ನಲ್ಲಿ ಇಲ್ಲ; ಸಿಂಕ್ ಮಾಡಿ, ನಂತರ ಮತ್ತೆ ಪ್ರಯತ್ನಿಸಿ

@@ -66,3 +66,12 @@ scope-overlay = छनोट र प्रम्प्टहरू
 
 action-files = टिकटका फाइलहरू: एउटा सेभ गरेर खोल्नुहोस्
 action-attach-file = जवाफमा डिस्कबाट फाइल जोड्नुहोस्
+
+## Finding many, acting on many
+
+action-show-results = खोजमा भेटिएका सबै टिकट सूचीमा देखाउनुहोस्
+action-save-view = सूचीको खोजलाई दृश्यका रूपमा सेभ गर्नुहोस्
+action-mark-all = सूचीका सबै टिकटमा चिन्ह लगाउनुहोस् (खोजमा भेटिएका सबै)
+action-invert-marks = सूचीका चिन्हहरू उल्टाउनुहोस्
+action-clear-marks = सबै चिन्ह हटाउनुहोस्
+action-set-group = समूह बदल्नुहोस्

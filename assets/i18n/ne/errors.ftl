@@ -66,3 +66,25 @@ warn-ticket-solved = यसैबीच यो टिकट समाधान �
 warn-new-customer-message = तपाईं टाइप गर्दै गर्दा ग्राहकले फेरि लेख्नुभयो। तैपनि पठाउने? y/n
 warn-cannot-check = तपाईं टाइप गर्दै गर्दा टिकट बदलियो कि बदलिएन जाँच्न सकिएन ({ $error })। तैपनि पठाउने? y/n
 resolve-title = यो परिवर्तनलाई के गर्ने?
+
+## Search queries that cannot run (docs/search.md).
+
+query-error-at = स्तम्भ { $column }: { $problem }
+query-unclosed-quote = { $text } मा उद्धरण चिन्ह बन्द गरिएको छैन; अन्त्यमा " थप्नुहोस्
+query-nothing-to-exclude = “-” ले पछाडि आउने कुरालाई हटाउँछ; यसलाई शब्द वा फिल्डको ठीक अगाडि खाली ठाउँ नराखी राख्नुहोस्, जस्तै -status:solved
+query-misplaced-or = OR को दुवैतिर एउटा-एउटा शब्द चाहिन्छ, जस्तै status:open OR status:pending
+query-unknown-field = “{ $name }” नामको फिल्ड छैन; { $fields } मध्ये एउटा प्रयोग गर्नुहोस्, वा त्यही पाठ खोज्न उद्धरण चिन्हभित्र राख्नुहोस्
+query-empty-value = { $field }: कोलनपछि एउटा मान चाहिन्छ
+query-unknown-value = “{ $text }” यहाँ मान्य { $field } होइन; { $allowed } मध्ये एउटा प्रयोग गर्नुहोस्
+query-bad-phone = “{ $text }” फोन नम्बर होइन; अङ्क प्रयोग गर्नुहोस्, जस्तै phone:9845012345
+query-bad-age = “{ $text }” अवधि होइन; जस्तै { $field }:<2d वा { $field }:>1h लेख्नुहोस् (एकाइ m, h, d, w)
+query-bad-number = “{ $text }” { $min } देखि { $max } सम्मको सङ्ख्या होइन; जस्तै { $field }:<3 लेख्नुहोस्
+query-nothing-to-search = “{ $text }” मा खोज्नका लागि कुनै अक्षर वा अङ्क छैन
+
+## Saved views and marked tickets
+
+error-saved-views = सेभ गरिएका दृश्यहरू पढ्न वा लेख्न सकिएन ({ $error }); फाइल सच्याउनुहोस् वा अर्को ठाउँमा सार्नुहोस्
+error-tags-marked = थप्ने (cod वा +cod) वा हटाउने (-cod) ट्यागहरू टाइप गर्नुहोस्
+view-key-bad = “{ $key }” एउटा कुञ्जी होइन; 7 वा alt-1 जस्तो कुञ्जी टाइप गर्नुहोस्
+view-key-taken = { $key } पहिले नै “{ $by }” का लागि प्रयोगमा छ; अर्को कुञ्जी छान्नुहोस्
+view-broken = सेभ गरिएको दृश्य “{ $name }” अब खोजका रूपमा पढिँदैन; views.toml मा यसको क्वेरी सच्याउनुहोस्

@@ -66,3 +66,12 @@ scope-overlay = ఎంపికలు, ప్రాంప్ట్‌లు
 
 action-files = టికెట్ ఫైళ్లు: ఒకదాన్ని సేవ్ చేసి తెరవండి
 action-attach-file = జవాబుకు డిస్క్ నుండి ఫైల్ జతచేయండి
+
+## Finding many, acting on many
+
+action-show-results = వెతుకులాటలో దొరికిన అన్ని టికెట్లను జాబితాలో చూపండి
+action-save-view = జాబితాలోని వెతుకులాటను వీక్షణగా సేవ్ చేయండి
+action-mark-all = జాబితాలోని అన్ని టికెట్లను గుర్తించండి (వెతుకులాటలో దొరికినవన్నీ)
+action-invert-marks = జాబితాలోని గుర్తులను తారుమారు చేయండి
+action-clear-marks = అన్ని గుర్తులను తీసివేయండి
+action-set-group = గ్రూప్ మార్చండి

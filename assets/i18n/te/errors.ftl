@@ -66,3 +66,25 @@ warn-ticket-solved = ఈలోగా ఈ టికెట్ పరిష్క�
 warn-new-customer-message = మీరు టైప్ చేస్తుండగా కస్టమర్ మళ్లీ రాశారు. అయినా పంపాలా? y/n
 warn-cannot-check = మీరు టైప్ చేస్తుండగా టికెట్ మారిందో లేదో తనిఖీ చేయలేకపోయాం ({ $error }). అయినా పంపాలా? y/n
 resolve-title = ఈ మార్పును ఏమి చేయాలి?
+
+## Search queries that cannot run (docs/search.md).
+
+query-error-at = నిలువు వరుస { $column }: { $problem }
+query-unclosed-quote = { $text } లోని కొటేషన్ గుర్తు మూయలేదు; చివర " చేర్చండి
+query-nothing-to-exclude = “-” తన తర్వాతి దాన్ని మినహాయిస్తుంది; దాన్ని పదం లేదా ఫీల్డ్ ముందు ఖాళీ లేకుండా ఉంచండి, ఉదా. -status:solved
+query-misplaced-or = OR కి రెండు వైపులా ఒక్కో పదం కావాలి, ఉదా. status:open OR status:pending
+query-unknown-field = “{ $name }” అనే ఫీల్డ్ లేదు; { $fields } లో ఒకదాన్ని వాడండి, లేదా ఆ వచనాన్నే వెతకడానికి దాన్ని కొటేషన్లలో ఉంచండి
+query-empty-value = { $field }: కోలన్ తర్వాత ఒక విలువ కావాలి
+query-unknown-value = “{ $text }” ఇక్కడ సరైన { $field } కాదు; { $allowed } లో ఒకదాన్ని వాడండి
+query-bad-phone = “{ $text }” ఫోన్ నంబర్ కాదు; అంకెలు వాడండి, ఉదా. phone:9845012345
+query-bad-age = “{ $text }” వ్యవధి కాదు; ఉదా. { $field }:<2d లేదా { $field }:>1h అని రాయండి (యూనిట్లు m, h, d, w)
+query-bad-number = “{ $text }” { $min } నుండి { $max } వరకు ఉన్న సంఖ్య కాదు; ఉదా. { $field }:<3 అని రాయండి
+query-nothing-to-search = “{ $text }” లో వెతకడానికి అక్షరం గానీ అంకె గానీ లేదు
+
+## Saved views and marked tickets
+
+error-saved-views = సేవ్ చేసిన వీక్షణలను చదవడం లేదా రాయడం కుదరలేదు ({ $error }); ఫైల్‌ను సరిచేయండి లేదా వేరే చోటికి తరలించండి
+error-tags-marked = జోడించాల్సిన (cod లేదా +cod) లేదా తీసివేయాల్సిన (-cod) ట్యాగ్‌లను టైప్ చేయండి
+view-key-bad = “{ $key }” ఒక్క కీ కాదు; 7 లేదా alt-1 వంటి కీని టైప్ చేయండి
+view-key-taken = { $key } ఇప్పటికే “{ $by }” కోసం వాడుకలో ఉంది; వేరే కీ ఎంచుకోండి
+view-broken = సేవ్ చేసిన వీక్షణ “{ $name }” ఇప్పుడు వెతుకులాటగా చదవబడటం లేదు; views.toml లో దాని ప్రశ్నను సరిచేయండి

@@ -335,3 +335,39 @@ undelivered-hint = { $key }: మళ్ళీ పంపండి, లేదా �
 resend-same = { $channel } లో మళ్ళీ పంపండి
 resend-other = { $channel } లో పంపండి ({ $handle })
 open-ticket = టికెట్ #{ $id } తెరవండి
+
+## Searches in the list, saved views, groups, marked tickets
+
+list-search = వెతుకులాట: { $query }
+header-group = గ్రూప్ { $group }
+picker-group = గ్రూప్‌ను ఎంచుకోండి
+picker-group-marked =
+    { $count ->
+        [one] గుర్తించిన { $count } టికెట్‌కు గ్రూప్
+       *[other] గుర్తించిన { $count } టికెట్లకు గ్రూప్
+    }
+prompt-tags-marked =
+    { $count ->
+        [one] గుర్తించిన { $count } టికెట్ ట్యాగ్‌లు: cod లేదా +cod జోడిస్తుంది, -cod తీసివేస్తుంది
+       *[other] గుర్తించిన { $count } టికెట్ల ట్యాగ్‌లు: cod లేదా +cod జోడిస్తుంది, -cod తీసివేస్తుంది
+    }
+prompt-view-name = { $query } వీక్షణకు పేరు
+prompt-view-key = “{ $name }” ను చూపే కీ (ఉదా. 7)
+view-saved = “{ $name }” వీక్షణ సేవ్ అయింది: { $key } దాన్ని చూపుతుంది
+view-already-saved = ఇది సేవ్ చేసిన వీక్షణ “{ $name }” (కీ { $key })
+view-save-needs-search = ముందు వెతకండి ({ $search }), తర్వాత { $list } దొరికినవాటిని జాబితాలో చూపుతుంది; దాన్ని వీక్షణగా సేవ్ చేయండి
+picker-macro-marked =
+    { $count ->
+        [one] గుర్తించిన { $count } టికెట్‌కు మాక్రో (వెంటనే పంపబడుతుంది)
+       *[other] గుర్తించిన { $count } టికెట్లకు మాక్రో (వెంటనే పంపబడుతుంది)
+    }
+macro-queued-marked =
+    { $count ->
+        [one] { $count } టికెట్‌కు మాక్రో సేవ్ అయింది
+       *[other] { $count } టికెట్లకు మాక్రో సేవ్ అయింది
+    }
+macro-queued-marked-some = { $count } టికెట్లకు మాక్రో సేవ్ అయింది; { $left } గుర్తించినవిగానే మిగిలాయి, వాటి ప్లేస్‌హోల్డర్‌లను కాష్ నింపలేదు: { $tickets }. ఒక్కొక్కదానికి విడిగా వర్తింపజేయండి
+picker-history = ఈ కస్టమర్ టికెట్లు
+history-back = ← #{ $id } { $subject } కు తిరిగి వెళ్ళండి
+history-none = ఈ కస్టమర్‌కు వేరే టికెట్ లేదు
+history-not-cached = ఆ టికెట్ ఇంకా లోకల్ కాష్‌లో లేదు; సింక్ చేసి, మళ్ళీ ప్రయత్నించండి

@@ -62,6 +62,19 @@ pub enum Action {
     ToggleTransliteration,
     /// The next script Latin keys type (Kannada → Telugu → Devanagari).
     NextScript,
+    // Finding many, acting on many
+    /// In the search box: show every ticket the query matches in the list.
+    ShowResults,
+    /// Save the search the list shows as a view with a name and a key.
+    SaveView,
+    /// Mark every ticket of the list (the view, or all matching the search).
+    MarkAll,
+    /// Marked tickets become unmarked and the others of the list marked.
+    InvertMarks,
+    /// Unmark every ticket.
+    ClearMarks,
+    /// Set the ticket's group (team), or the marked tickets'.
+    SetGroup,
 }
 
 /// Where a binding applies. A key is looked up in the focused scope first,
@@ -101,7 +114,7 @@ impl Scope {
 }
 
 impl Action {
-    pub const ALL: [Action; 43] = [
+    pub const ALL: [Action; 49] = [
         Action::MoveDown,
         Action::MoveUp,
         Action::PageDown,
@@ -145,6 +158,12 @@ impl Action {
         Action::ToggleRomanized,
         Action::ToggleTransliteration,
         Action::NextScript,
+        Action::ShowResults,
+        Action::SaveView,
+        Action::MarkAll,
+        Action::InvertMarks,
+        Action::ClearMarks,
+        Action::SetGroup,
     ];
 
     /// The snake_case name used in keymap files.

@@ -516,6 +516,20 @@ impl Store {
         )
     }
 
+    /// The groups (teams) tickets can be given to: every group a cached
+    /// ticket or agent has, sorted.
+    pub fn groups(&self) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT g FROM (SELECT DISTINCT grp AS g FROM tickets \
+             UNION SELECT json_extract(json, '$.group') FROM agents WHERE json_valid(json)) \
+             WHERE g IS NOT NULL AND g <> '' ORDER BY g",
+        )?;
+        let groups = stmt
+            .query_map([], |r| r.get::<_, String>(0))?
+            .collect::<rusqlite::Result<Vec<String>>>()?;
+        Ok(groups)
+    }
+
     pub fn macros(&self) -> Result<Vec<Macro>> {
         many(
             &self.conn,

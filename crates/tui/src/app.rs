@@ -16,7 +16,8 @@ use crate::overlay::Overlay;
 use crate::theme::Theme;
 
 pub use crate::state::{
-    Composer, Effect, FrameStats, Line, ListState, OpenTicket, Pane, Prepared, Supervisor,
+    Composer, Effect, FrameStats, Line, ListQuery, ListState, OpenTicket, Pane, Prepared,
+    Supervisor,
 };
 
 pub struct App {
@@ -51,6 +52,13 @@ pub struct App {
     /// A drill-down from the supervisor screen: the list shows these
     /// tickets instead of `view`.
     pub filter: Option<sahaya_store::TicketFilter>,
+    /// A search the list shows instead of `view` (typed, or a saved view).
+    pub query: Option<ListQuery>,
+    /// The ticket left for another of its customer's (the way back).
+    pub came_from: Option<TicketId>,
+    /// The agent's saved views (the console loads them from the config
+    /// directory).
+    pub saved: crate::saved_views::SavedViews,
     /// Tickets marked in the list; assigning acts on all of them.
     pub marked: std::collections::BTreeSet<TicketId>,
     /// Other agents on each ticket, from the live stream.
@@ -128,6 +136,9 @@ impl App {
             show_supervisor: false,
             supervisor: Default::default(),
             filter: None,
+            query: None,
+            saved: Default::default(),
+            came_from: None,
             marked: Default::default(),
             viewers: Default::default(),
             composer_width: 60,
@@ -196,13 +207,16 @@ impl App {
             Ok(counts) => self.counts = counts,
             Err(e) => tracing::warn!("cannot read view counts: {e}"),
         }
-        let len = match &self.filter {
-            Some(f) => self.store.filtered_count(f, now).unwrap_or_else(|e| {
-                tracing::warn!("cannot count tickets: {e}");
-                0
-            }),
-            None => self.counts.get(self.view),
+        self.count_saved_views();
+        let len = match (&self.query, &self.filter) {
+            (Some(q), _) => self.store.query_count(&q.query, &self.query_context()),
+            (None, Some(f)) => self.store.filtered_count(f, now),
+            (None, None) => Ok(self.counts.get(self.view)),
         };
+        let len = len.unwrap_or_else(|e| {
+            tracing::warn!("cannot count tickets: {e}");
+            0
+        });
         self.list.len = usize::try_from(len).unwrap_or(0);
         if self.list.selected >= self.list.len {
             self.list.selected = self.list.len.saturating_sub(1);
@@ -244,9 +258,13 @@ impl App {
         }
         let offset = l.offset as i64;
         let (me, now) = (self.my_id(), self.now());
-        let rows = match &self.filter {
-            Some(f) => self.store.filtered_rows(f, now, offset, height as i64),
-            None => self
+        let rows = match (&self.query, &self.filter) {
+            (Some(q), _) => {
+                self.store
+                    .query_rows(&q.query, &self.query_context(), self.list.offset, height)
+            }
+            (None, Some(f)) => self.store.filtered_rows(f, now, offset, height as i64),
+            (None, None) => self
                 .store
                 .ticket_rows(self.view, me, now, offset, height as i64),
         };
@@ -338,9 +356,10 @@ impl App {
     }
 
     pub fn set_view(&mut self, view: View) {
-        if self.view != view || self.filter.is_some() {
+        if self.view != view || self.filter.is_some() || self.query.is_some() {
             self.view = view;
             self.filter = None;
+            self.query = None;
             self.marked.clear();
             self.list.selected = 0;
             self.list.offset = 0;
@@ -351,13 +370,71 @@ impl App {
     /// Shows the tickets of a supervisor drill-down in the list (None: back
     /// to the view).
     pub fn set_filter(&mut self, filter: Option<sahaya_store::TicketFilter>) {
-        if self.filter != filter {
+        if self.filter != filter || self.query.is_some() {
             self.filter = filter;
+            self.query = None;
             self.marked.clear();
             self.list.selected = 0;
             self.list.offset = 0;
         }
         self.reload();
+    }
+
+    /// Shows a search in the list instead of the view (None: back to the
+    /// view).
+    pub fn set_query(&mut self, query: Option<ListQuery>) {
+        if self.query != query {
+            self.query = query;
+            self.filter = None;
+            self.marked.clear();
+            self.list.selected = 0;
+            self.list.offset = 0;
+        }
+        self.reload();
+    }
+
+    /// Who runs the list's queries, and when (`assignee:me`, `late:`...).
+    pub fn query_context(&self) -> sahaya_store::QueryContext {
+        sahaya_store::QueryContext {
+            me: self.my_id(),
+            now: self.now(),
+        }
+    }
+
+    /// Loads the saved views kept at `path` (the console: `views.toml` in
+    /// the config directory); a file that cannot be read is said in the
+    /// status bar and no view is lost by writing over it later.
+    pub fn use_saved_views(&mut self, path: &std::path::Path) {
+        let (saved, problem) = crate::saved_views::SavedViews::load(path);
+        self.saved = saved;
+        if let Some(problem) = problem {
+            // Saving a view would overwrite the file: keep nowhere.
+            self.saved.path = None;
+            let text = self
+                .i18n
+                .tr_args("error-saved-views", &[("error", problem.into())]);
+            self.flash(text);
+        }
+        self.reload();
+    }
+
+    /// The live count of every saved view (remembered by the cache until
+    /// it changes).
+    fn count_saved_views(&mut self) {
+        let cx = self.query_context();
+        let counts = self
+            .saved
+            .queries
+            .iter()
+            .map(|q| match q {
+                Some(q) => self.store.query_count(q, &cx).unwrap_or_else(|e| {
+                    tracing::warn!("cannot count a saved view: {e}");
+                    0
+                }),
+                None => 0,
+            })
+            .collect();
+        self.saved.counts = counts;
     }
 
     /// Says in the status bar that the cache could not be read.

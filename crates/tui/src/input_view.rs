@@ -109,6 +109,38 @@ pub fn line(app: &App, frame: &mut Frame<'_>, area: Rect, buffer: &TextBuffer, t
     });
 }
 
+/// Marks the chars `range` of a one-line input drawn by [`line`] (what a
+/// wrong query points at), when they are on screen.
+pub fn mark(
+    app: &App,
+    frame: &mut Frame<'_>,
+    area: Rect,
+    buffer: &TextBuffer,
+    range: std::ops::Range<usize>,
+) {
+    let profile = &app.profile;
+    let text = buffer.text();
+    let width = area.width as usize;
+    // The tail is shown when the text is longer: nothing to mark reliably.
+    if profile.str_width(&text) >= width {
+        return;
+    }
+    let upto = |chars: usize| {
+        let end = text
+            .char_indices()
+            .nth(chars)
+            .map_or(text.len(), |(i, _)| i);
+        profile.str_width(&text[..end])
+    };
+    let (x0, x1) = (upto(range.start), upto(range.end.max(range.start + 1)));
+    let x = |cols: usize| area.x + cols.min(width) as u16;
+    let style = app
+        .theme
+        .warn
+        .add_modifier(ratatui::style::Modifier::UNDERLINED);
+    restyle(frame.buffer_mut(), x(x0), x(x1), area.y, style);
+}
+
 /// The cells from visual position `from` to `to` (row, column; `to` not
 /// included) as (row, first column, end column) per row of a text
 /// `width` cells wide.

@@ -24,6 +24,8 @@ pub mod overlay;
 pub mod overlay_view;
 pub mod prepare;
 pub mod problems;
+pub mod query_text;
+pub mod saved_views;
 pub mod searcher;
 pub mod state;
 pub mod status_view;
@@ -118,9 +120,9 @@ pub async fn run(
             match effect {
                 Effect::Kick => ask(SyncRequest::Kick),
                 // Only asked for when the search thread runs.
-                Effect::Search(query) => {
+                Effect::Search { query, cx } => {
                     if let Some(s) = &searcher {
-                        s.search(query);
+                        s.search(query, cx);
                     }
                 }
                 Effect::Quit => app.quit = true,

@@ -69,6 +69,9 @@ pub struct Search {
     pub selected: usize,
     /// A query was handed to the search thread; its results are not in yet.
     pub pending: bool,
+    /// Why what is typed is not a query (shown instead of results; the
+    /// text stays as typed).
+    pub error: Option<sahaya_store::language::QueryError>,
 }
 
 /// A palette row: an action with its keys and description.

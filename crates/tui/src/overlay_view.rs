@@ -251,7 +251,9 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
                 })
                 .collect();
             let query = s.input.text();
-            let count = if query.trim().is_empty() {
+            let count = if let Some(e) = &s.error {
+                super::query_text::error_text(app, e)
+            } else if query.trim().is_empty() {
                 app.t("search-hint")
             } else if !super::flows::search::search_ready(&query) {
                 app.t("search-too-short")
@@ -269,7 +271,11 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
                     ..inner
                 },
                 &count,
-                app.theme.dim,
+                if s.error.is_some() {
+                    app.theme.warn
+                } else {
+                    app.theme.dim
+                },
                 &app.profile,
             );
             list(
@@ -283,7 +289,11 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
                 &rows,
                 s.selected,
             );
-            input(app, frame, Rect { height: 1, ..inner }, &s.input);
+            let line = Rect { height: 1, ..inner };
+            input(app, frame, line, &s.input);
+            if let Some(e) = &s.error {
+                super::input_view::mark(app, frame, line, &s.input, e.range());
+            }
         }
         Overlay::Problems { selected } => {
             let problems = &app.prepared.problems;

@@ -37,9 +37,16 @@ pub fn prepare(app: &mut App, area: Rect) {
 
 /// The list's title and its visible rows: only what fits is loaded.
 fn list(app: &mut App, area: Rect) {
-    let shown = match &app.filter {
-        Some(f) => super::supervisor::filter_label(app, f),
-        None => super::labels::view_label(app, app.view),
+    let shown = match (&app.query, &app.filter) {
+        (Some(q), _) => match q.saved.and_then(|i| app.saved.views.get(i)) {
+            Some(view) => text::sanitize_line(&view.name).into_owned(),
+            None => app.i18n.tr_args(
+                "list-search",
+                &[("query", text::sanitize_line(&q.text).into_owned().into())],
+            ),
+        },
+        (None, Some(f)) => super::supervisor::filter_label(app, f),
+        (None, None) => super::labels::view_label(app, app.view),
     };
     let mut title = format!("{} · {}", app.t("pane-tickets"), shown);
     if !app.marked.is_empty() {

@@ -27,6 +27,16 @@ impl Pane {
     }
 }
 
+/// A search the list shows instead of a view: typed, or a saved view.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ListQuery {
+    /// The query in its canonical form.
+    pub text: String,
+    pub query: sahaya_store::language::Query,
+    /// The saved view shown (an index into `App::saved`), if it is one.
+    pub saved: Option<usize>,
+}
+
 /// The visible window of the ticket list: only these rows are loaded.
 #[derive(Default)]
 pub struct ListState {
@@ -119,7 +129,10 @@ pub enum Effect {
     /// A supervisor alert: a desktop notification through the terminal.
     Notify(String),
     /// Run this search off the UI thread; answer with `Msg::SearchResults`.
-    Search(String),
+    Search {
+        query: String,
+        cx: sahaya_store::QueryContext,
+    },
     /// Fetch a message's file into the downloads folder (and open it).
     FetchFile {
         file: sahaya_protocol::domain::Attachment,

@@ -39,7 +39,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
         return;
     }
     let profile = &app.profile;
-    // Header: status, priority, channel, tags.
+    // Header: status, priority, channel, tags, group.
     let header = vec![
         Part::new(status_label(app, t.status), app.theme.header_status),
         Part::new(" · ", app.theme.plain),
@@ -54,6 +54,18 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
                 .collect::<Vec<_>>()
                 .join(" "),
             app.theme.header_tags,
+        ),
+        // Last: the tags the agent works with come first when space is short.
+        Part::new(if t.tags.is_empty() { "" } else { " · " }, app.theme.plain),
+        Part::new(
+            app.i18n.tr_args(
+                "header-group",
+                &[(
+                    "group",
+                    super::supervisor::group_label(app, &t.group).into(),
+                )],
+            ),
+            app.theme.header_channel,
         ),
     ];
     draw::parts(

@@ -181,6 +181,13 @@ fn on_key(app: &mut App, key: KeyEvent) {
         }
         KeyResult::Unbound => {
             app.pending_keys.clear();
+            // A saved view's key, in the panes.
+            if app.overlay.is_none()
+                && app.composer.is_none()
+                && super::flows::views::by_key(app, key.into())
+            {
+                return;
+            }
             // Lists in overlays without a text field move with the list's
             // movement keys (j, k, g g...); other keys of the list do not
             // reach through the overlay.
@@ -291,17 +298,16 @@ pub fn run(app: &mut App, action: Action) {
                 && let Some(id) = app.selected_row().map(|r| r.ticket.id)
             {
                 app.open_ticket(id);
+                app.came_from = None;
                 app.focus = Pane::Thread;
+            } else if app.focus == Pane::Customer {
+                super::flows::history::start(app);
             }
         }
         NextPane => app.focus = next_pane(app.focus, 1),
         PrevPane => app.focus = next_pane(app.focus, -1),
-        NextView | PrevView => {
-            let i = View::ALL.iter().position(|v| *v == app.view).unwrap_or(0) as isize;
-            let n = View::ALL.len() as isize;
-            let step = if action == NextView { 1 } else { -1 };
-            app.set_view(View::ALL[((i + step).rem_euclid(n)) as usize]);
-        }
+        NextView => super::flows::views::cycle(app, 1),
+        PrevView => super::flows::views::cycle(app, -1),
         ViewMine => app.set_view(View::Mine),
         ViewUnassigned => app.set_view(View::Unassigned),
         ViewOpen => app.set_view(View::Open),
@@ -315,6 +321,9 @@ pub fn run(app: &mut App, action: Action) {
                 app.focus = Pane::List;
             } else if !app.marked.is_empty() {
                 app.marked.clear();
+            } else if app.query.is_some() {
+                // Back from a search or saved view to the view.
+                app.set_query(None);
             } else if app.filter.is_some() {
                 // Back from a drill-down to the supervisor screen.
                 app.set_filter(None);
@@ -361,9 +370,17 @@ pub fn run(app: &mut App, action: Action) {
         Assign => super::flows::fields::assign(app),
         AssignToMe => super::flows::fields::assign_to_me(app),
         Tags => super::flows::fields::tags(app),
+        Macro if !app.marked.is_empty() => super::flows::bulk_macro::start(app),
         Macro => super::flows::macros::start(app),
         OrderActions => super::flows::orders::start(app),
         ProactiveNotice => super::flows::notice::start(app),
+        // Only in the search box.
+        ShowResults => {}
+        SaveView => super::flows::views::save(app),
+        MarkAll => super::flows::bulk::mark_all(app),
+        InvertMarks => super::flows::bulk::invert_marks(app),
+        ClearMarks => super::flows::bulk::clear_marks(app),
+        SetGroup => super::flows::group::start(app),
     }
 }
 

@@ -48,7 +48,7 @@ pub fn draw(app: &App, frame: &mut Frame<'_>) {
 fn render_tabs(app: &App, buf: &mut Buffer, area: Rect) {
     let mut parts = Vec::new();
     for (i, v) in View::ALL.iter().enumerate().take(6) {
-        let style = if *v == app.view {
+        let style = if *v == app.view && app.query.is_none() {
             app.theme.tab_active
         } else {
             app.theme.tab
@@ -58,6 +58,23 @@ fn render_tabs(app: &App, buf: &mut Buffer, area: Rect) {
             i + 1,
             view_label(app, *v),
             app.num(app.counts.get(*v))
+        );
+        parts.push(Part::new(label, style));
+        parts.push(Part::new(" ", app.theme.plain));
+    }
+    // Saved views, with their keys and live counts.
+    let shown = app.query.as_ref().and_then(|q| q.saved);
+    for (i, view) in app.saved.views.iter().enumerate() {
+        let style = if shown == Some(i) {
+            app.theme.tab_active
+        } else {
+            app.theme.tab
+        };
+        let label = format!(
+            " {} {} {} ",
+            sahaya_text::sanitize_line(&view.key),
+            sahaya_text::sanitize_line(&view.name),
+            app.num(app.saved.counts.get(i).copied().unwrap_or(0))
         );
         parts.push(Part::new(label, style));
         parts.push(Part::new(" ", app.theme.plain));

@@ -44,7 +44,8 @@ pub fn action(app: &mut App, action: Action) -> bool {
         // Ticket actions have no ticket here, panes are not shown.
         Reply | Note | SetStatus | SetPriority | Assign | AssignToMe | Tags | Macro
         | OrderActions | ProactiveNotice | ToggleMark | Send | ToggleReplyNote | NextPane
-        | PrevPane | Files | AttachFile => {}
+        | PrevPane | Files | AttachFile | ShowResults | SaveView | MarkAll | InvertMarks
+        | ClearMarks | SetGroup => {}
     }
     true
 }

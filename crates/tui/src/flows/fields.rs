@@ -46,7 +46,7 @@ impl Field {
 }
 
 /// The marked tickets if any, else `id`.
-fn tickets(app: &App, id: TicketId) -> Tickets {
+pub(super) fn tickets(app: &App, id: TicketId) -> Tickets {
     if app.marked.is_empty() {
         Tickets::One(id)
     } else {
@@ -160,6 +160,9 @@ pub fn chosen(app: &mut App, tickets: Tickets, field: Field) {
 }
 
 pub fn tags(app: &mut App) {
+    if !app.marked.is_empty() {
+        return super::bulk::tags(app);
+    }
     let Some(t) = need_ticket(app) else { return };
     let title = app.t("prompt-tags");
     prompt(app, title, &t.tags.join(", "), Ask::Tags(t.id));

@@ -9,9 +9,12 @@
 //! and every match on them is exhaustive.
 
 pub mod bulk;
+pub mod bulk_macro;
 pub mod drill_down;
 pub mod fields;
 pub mod files;
+pub mod group;
+pub mod history;
 pub mod macros;
 pub mod navigate;
 pub mod notice;
@@ -21,6 +24,7 @@ pub mod reply;
 pub mod resolve;
 pub mod search;
 pub mod undelivered;
+pub mod views;
 
 use sahaya_protocol::domain::{Channel, Ticket, TicketId};
 use sahaya_store::OutboxOp;
@@ -46,6 +50,12 @@ pub enum Pick {
     File(sahaya_protocol::domain::Attachment),
     /// What to do about a reply the channel could not deliver.
     Undelivered(undelivered::Undelivered),
+    /// A group for one ticket or the marked ones.
+    Group(fields::Tickets, String),
+    /// This macro on every marked ticket.
+    BulkMacro(i64),
+    /// Another ticket of the open ticket's customer.
+    PastTicket(TicketId),
 }
 
 /// What a prompt's text answers.
@@ -63,6 +73,12 @@ pub enum Ask {
     NoticeBody(notice::Draft),
     /// The path of a file to attach to the reply being written.
     AttachPath,
+    /// The name of a view saved of this query.
+    ViewName(String),
+    /// The key of a view saved with this name and query.
+    ViewKey { name: String, query: String },
+    /// Tags to add and remove on every marked ticket.
+    BulkTags,
 }
 
 /// What a yes to a confirmation does.
@@ -87,6 +103,9 @@ pub fn chosen(app: &mut App, pick: Pick) {
         Pick::Resolve(resolution) => resolve::chosen(app, resolution),
         Pick::File(file) => files::chosen(app, file),
         Pick::Undelivered(choice) => undelivered::chosen(app, choice),
+        Pick::Group(tickets, group) => group::chosen(app, tickets, group),
+        Pick::BulkMacro(id) => bulk_macro::chosen(app, id),
+        Pick::PastTicket(id) => history::chosen(app, id),
     }
 }
 
@@ -108,6 +127,9 @@ pub fn answered(app: &mut App, mut prompt: Prompt, value: String) {
         }
         Ask::NoticeBody(draft) => notice::body_answered(app, draft, value),
         Ask::AttachPath => files::path_answered(app, &value),
+        Ask::ViewName(query) => views::name_answered(app, query, &value),
+        Ask::ViewKey { name, query } => views::key_answered(app, name, query, &value),
+        Ask::BulkTags => bulk::tags_answered(app, &value),
     };
     if let Err(error) = result {
         prompt.error = Some(error);

@@ -75,13 +75,17 @@ pub fn overlay_action(app: &mut App, action: Action) -> Option<Action> {
         },
         Overlay::Search(mut s) => match action {
             Action::Cancel => {}
-            Action::Open => {
-                if let Some(hit) = s.results.get(s.selected) {
+            Action::ShowResults => super::search::to_list(app, s),
+            Action::Open => match s.results.get(s.selected) {
+                Some(hit) => {
                     let id = hit.ticket_id;
                     app.open_ticket(id);
                     app.focus = Pane::Thread;
                 }
-            }
+                // Nothing to open (none found, or a wrong query): the box
+                // stays with what was typed.
+                None => app.overlay = Some(Overlay::Search(s)),
+            },
             _ => {
                 s.selected = step(s.selected, s.results.len(), action);
                 app.overlay = Some(Overlay::Search(s));

@@ -145,7 +145,13 @@ pub fn composer_action(app: &mut App, action: Action) {
         | ToggleRomanized
         | Files
         | ToggleTransliteration
-        | NextScript => {}
+        | NextScript
+        | ShowResults
+        | SaveView
+        | MarkAll
+        | InvertMarks
+        | ClearMarks
+        | SetGroup => {}
     }
 }
 
