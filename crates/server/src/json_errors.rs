@@ -105,7 +105,8 @@ mod tests {
 
     #[tokio::test]
     async fn an_empty_error_gets_the_status_reason_and_success_is_untouched() {
-        let (_, _, body) = body_of(json_errors(StatusCode::BAD_REQUEST.into_response()).await).await;
+        let (_, _, body) =
+            body_of(json_errors(StatusCode::BAD_REQUEST.into_response()).await).await;
         assert_eq!(body["error"]["code"], "bad_request");
         assert_eq!(body["error"]["message"], "Bad Request");
         let ok = json_errors((StatusCode::OK, "plain file").into_response()).await;

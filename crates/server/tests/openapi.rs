@@ -104,17 +104,31 @@ async fn every_registered_route_is_described_with_its_roles() {
         .map(|r| (r.method.to_string(), r.path.to_string()))
         .collect();
     let undocumented: Vec<_> = registered.difference(&described).collect();
-    assert!(undocumented.is_empty(), "routes without a description in src/openapi: {undocumented:?}");
+    assert!(
+        undocumented.is_empty(),
+        "routes without a description in src/openapi: {undocumented:?}"
+    );
     let without_roles: Vec<_> = registered.difference(&table).collect();
-    assert!(without_roles.is_empty(), "routes missing from access::ROUTES: {without_roles:?}");
+    assert!(
+        without_roles.is_empty(),
+        "routes missing from access::ROUTES: {without_roles:?}"
+    );
     let stale: Vec<_> = described.symmetric_difference(&table).collect();
-    assert!(stale.is_empty(), "description and access table disagree: {stale:?}");
+    assert!(
+        stale.is_empty(),
+        "description and access table disagree: {stale:?}"
+    );
     for (method, path) in &described {
         let op = &doc["paths"][path][method.to_lowercase()];
-        let roles = op["x-roles"].as_array().unwrap_or_else(|| panic!("{method} {path}: x-roles"));
+        let roles = op["x-roles"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{method} {path}: x-roles"));
         assert!(!roles.is_empty());
         for status in ["500", "503"] {
-            assert!(op["responses"][status].is_object(), "{method} {path}: {status}");
+            assert!(
+                op["responses"][status].is_object(),
+                "{method} {path}: {status}"
+            );
         }
         if roles != &["public"] {
             assert!(op["responses"]["401"]["headers"]["WWW-Authenticate"].is_object());
@@ -125,18 +139,29 @@ async fn every_registered_route_is_described_with_its_roles() {
 /// Every `code` the server's source answers with: the first string literal
 /// after each way of making an `ApiError`.
 fn codes_in_source() -> BTreeSet<String> {
-    let makers = ["unprocessable(", "bad_request(", "ApiError::new(", "code: \""];
+    let makers = [
+        "unprocessable(",
+        "bad_request(",
+        "ApiError::new(",
+        "code: \"",
+    ];
     let mut codes = BTreeSet::new();
     for (file, text) in sources() {
         if file.contains("openapi") {
             continue;
         }
         // json_errors.rs maps statuses to codes in a `match`.
-        let table: &[&str] = if file.ends_with("json_errors.rs") { &["=> \""] } else { &[] };
+        let table: &[&str] = if file.ends_with("json_errors.rs") {
+            &["=> \""]
+        } else {
+            &[]
+        };
         for maker in makers.iter().chain(table) {
             for (at, _) in text.match_indices(maker) {
                 let after = &text[at + maker.len() - usize::from(maker.ends_with('"'))..];
-                let Some(start) = after.find('"') else { continue };
+                let Some(start) = after.find('"') else {
+                    continue;
+                };
                 // `ApiError::new(status, code, …)`: the status is not a literal.
                 let head = &after[..start];
                 if head.contains(';') || head.contains('{') {
@@ -152,7 +177,13 @@ fn codes_in_source() -> BTreeSet<String> {
         }
     }
     // The fixed codes of error.rs's constructors.
-    for fixed in ["not_found", "forbidden", "unauthorized", "internal", "version_conflict"] {
+    for fixed in [
+        "not_found",
+        "forbidden",
+        "unauthorized",
+        "internal",
+        "version_conflict",
+    ] {
         codes.insert(fixed.to_string());
     }
     codes
@@ -171,9 +202,15 @@ async fn every_error_code_the_server_uses_is_listed() {
     let used = codes_in_source();
     assert!(used.len() > 40, "{used:?}");
     let unlisted: Vec<_> = used.difference(&listed).collect();
-    assert!(unlisted.is_empty(), "codes missing from openapi/codes.rs: {unlisted:?}");
+    assert!(
+        unlisted.is_empty(),
+        "codes missing from openapi/codes.rs: {unlisted:?}"
+    );
     let unused: Vec<_> = listed.difference(&used).collect();
-    assert!(unused.is_empty(), "codes listed but never answered: {unused:?}");
+    assert!(
+        unused.is_empty(),
+        "codes listed but never answered: {unused:?}"
+    );
     assert_eq!(
         doc["components"]["schemas"]["ErrorDetail"]["properties"]["code"]["$ref"],
         "#/components/schemas/ErrorCode"
@@ -205,7 +242,10 @@ async fn headers_sse_shapes_and_references_are_described() {
         ("/v1/messages/{id}/resend", "post"),
     ] {
         let op = &paths[path][method];
-        assert!(header_params(op).contains(&"Idempotency-Key".to_string()), "{path}");
+        assert!(
+            header_params(op).contains(&"Idempotency-Key".to_string()),
+            "{path}"
+        );
         let key = op["parameters"]
             .as_array()
             .unwrap()
@@ -222,7 +262,10 @@ async fn headers_sse_shapes_and_references_are_described() {
     assert!(header_params(events).contains(&"Last-Event-ID".to_string()));
     assert!(events["responses"]["200"]["content"]["text/event-stream"].is_object());
     for event in ["change", "stats", "presence"] {
-        assert!(events["x-sse-events"][event]["data"]["$ref"].is_string(), "{event}");
+        assert!(
+            events["x-sse-events"][event]["data"]["$ref"].is_string(),
+            "{event}"
+        );
     }
     assert!(doc["components"]["headers"]["Retry-After"].is_object());
     // Every reference points at something in the document.
@@ -230,7 +273,9 @@ async fn headers_sse_shapes_and_references_are_described() {
     collect_refs(&doc, &mut refs);
     assert!(refs.len() > 100, "{}", refs.len());
     for r in refs {
-        let pointer = r.strip_prefix('#').unwrap_or_else(|| panic!("external ref {r}"));
+        let pointer = r
+            .strip_prefix('#')
+            .unwrap_or_else(|| panic!("external ref {r}"));
         assert!(doc.pointer(pointer).is_some(), "dangling {r}");
     }
 }

@@ -39,8 +39,10 @@ fn sample(method: &str, path: &str) -> (String, Option<Value>) {
         ("GET", "/v1/tickets") => ("/v1/tickets?view=all&limit=1".into(), None),
         ("POST", "/v1/tickets") => (
             path.into(),
-            Some(json!({"customer_id": 1, "channel": "whatsapp", "subject": "Role table",
-                        "body": "A notice from the role table"})),
+            Some(
+                json!({"customer_id": 1, "channel": "whatsapp", "subject": "Role table",
+                        "body": "A notice from the role table"}),
+            ),
         ),
         ("GET", "/v1/tickets/{id}") => ("/v1/tickets/1".into(), None),
         ("PATCH", "/v1/tickets/{id}") => ("/v1/tickets/1".into(), Some(json!({"tags": ["roles"]}))),
@@ -89,7 +91,10 @@ async fn send(
     let mut req = s
         .http
         .request(method, s.url(&url))
-        .header("idempotency-key", format!("roles-{}", rand::random::<u64>()))
+        .header(
+            "idempotency-key",
+            format!("roles-{}", rand::random::<u64>()),
+        )
         .header("if-match", "1");
     req = match caller {
         Caller::Role(role) => req.bearer_auth(s.token(role)),
@@ -155,5 +160,10 @@ async fn every_route_with_every_caller_is_allowed_or_refused_as_the_table_says()
         }
     }
     assert_eq!(checked, ROUTES.len() * CALLERS.len());
-    assert!(wrong.is_empty(), "{} of {checked}:\n{}", wrong.len(), wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "{} of {checked}:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
 }

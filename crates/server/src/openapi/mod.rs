@@ -27,7 +27,12 @@ pub use codes::ERROR_CODES;
 pub struct IdempotencyKey {
     /// A fresh key (a UUID) per logical request, the same on every retry of
     /// it: 1 to 200 visible ASCII characters.
-    #[param(rename = "Idempotency-Key", min_length = 1, max_length = 200, pattern = "^[!-~]+$")]
+    #[param(
+        rename = "Idempotency-Key",
+        min_length = 1,
+        max_length = 200,
+        pattern = "^[!-~]+$"
+    )]
     idempotency_key: String,
 }
 
@@ -172,14 +177,20 @@ fn complete_operation(op: &mut Value, access: Access) {
             add(
                 "401",
                 "`unauthorized`: no, malformed or unknown bearer token",
-                Some(json!({"WWW-Authenticate": {"$ref": "#/components/headers/WWW-Authenticate"}})),
+                Some(
+                    json!({"WWW-Authenticate": {"$ref": "#/components/headers/WWW-Authenticate"}}),
+                ),
             );
             if allowed.len() < 3 {
                 add("403", "`forbidden`: the token's role may not do this", None);
             }
         }
     }
-    add("500", "`internal`: the server failed; retrying is safe for idempotent requests", None);
+    add(
+        "500",
+        "`internal`: the server failed; retrying is safe for idempotent requests",
+        None,
+    );
     add(
         "503",
         "Unavailable (a proxy, or another server speaking this API; never the reference server): wait `Retry-After`",

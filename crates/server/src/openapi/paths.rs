@@ -5,9 +5,9 @@
 
 use sahaya_protocol::domain::Ticket;
 use sahaya_protocol::wire::{
-    ActionCreated, AgentList, ChangeNotice, ChangesPage, CustomerDetail, ErrorBody, InboundMessage, MacroList, Me,
-    MessageCreated, NewMessage, NewOrderAction, NewOutboundTicket, PresenceNotice, PresenceUpdate, QueueStats,
-    TicketCreated, TicketDetail, TicketList, TicketPatch, View,
+    ActionCreated, AgentList, ChangeNotice, ChangesPage, CustomerDetail, ErrorBody, InboundMessage,
+    MacroList, Me, MessageCreated, NewMessage, NewOrderAction, NewOutboundTicket, PresenceNotice,
+    PresenceUpdate, QueueStats, TicketCreated, TicketDetail, TicketList, TicketPatch, View,
 };
 
 use super::PresenceAck;
