@@ -2,7 +2,7 @@
 //! outbound queue, receipts, survey answers, files; and an agent's resend.
 
 use axum::body::Body;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -12,7 +12,7 @@ use sha2::Digest;
 
 use super::auth::Caller;
 use super::error::{ApiError, ApiResult};
-use super::extract::{self, ApiJson};
+use super::extract::{self, ApiJson, ApiPath};
 use super::routes::{request_text, stored_response};
 use super::state::AppState;
 use super::{attachments, ops, outbound};
@@ -74,7 +74,7 @@ async fn outbound_page(
 async fn post_receipt(
     State(state): State<AppState>,
     caller: Caller,
-    Path(raw): Path<String>,
+    ApiPath(raw): ApiPath<String>,
     ApiJson(req): ApiJson<NewReceipt>,
 ) -> ApiResult<Json<ReceiptAnswer>> {
     caller.require_integration()?;
@@ -89,7 +89,7 @@ async fn post_receipt(
 async fn resend(
     State(state): State<AppState>,
     caller: Caller,
-    Path(raw): Path<String>,
+    ApiPath(raw): ApiPath<String>,
     headers: HeaderMap,
     ApiJson(req): ApiJson<Resend>,
 ) -> ApiResult<Response> {
@@ -201,7 +201,7 @@ async fn upload(
 async fn download(
     State(state): State<AppState>,
     caller: Caller,
-    Path(raw): Path<String>,
+    ApiPath(raw): ApiPath<String>,
 ) -> ApiResult<Response> {
     let id = extract::id("attachment", &raw)?;
     let me = caller.0.clone();

@@ -2,7 +2,8 @@
 //! strings, path ids, `If-Match` and `Idempotency-Key`.
 
 use axum::body::Body;
-use axum::extract::{FromRequest, Request};
+use axum::extract::{FromRequest, FromRequestParts, Path, Request};
+use axum::http::request::Parts;
 use axum::http::{HeaderMap, Uri, header};
 use serde::de::DeserializeOwned;
 
@@ -50,6 +51,30 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
                 format!("the request body is not valid here: {e}"),
             )
         })
+    }
+}
+
+/// The path's parameters, like axum's `Path`, but a segment that does not
+/// decode (e.g. `%FF`, not UTF-8) is `400 bad_id` in the API's error body
+/// instead of axum's plain-text answer.
+pub struct ApiPath<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned + Send> FromRequestParts<S> for ApiPath<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        Path::<T>::from_request_parts(parts, state)
+            .await
+            .map(|p| ApiPath(p.0))
+            .map_err(|e| {
+                ApiError::bad_request(
+                    "bad_id",
+                    format!(
+                        "the id in the path is not usable ({}); send it percent-encoded UTF-8",
+                        e.body_text()
+                    ),
+                )
+            })
     }
 }
 

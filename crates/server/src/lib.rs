@@ -6,6 +6,7 @@
 //! ```text
 //! routes, events          HTTP: handlers, the SSE stream
 //! auth, extract           callers and request parsing
+//! openapi, json_errors    the API's description; the error contract's last line
 //! background, simulate    tasks started with the server
 //! state                   database + clock + presence + broadcasts
 //! ops, seed               what the API does; seeding
@@ -13,9 +14,11 @@
 //! queries, repo           ticket lists and counts; entities in and out
 //! db                      connection, schema, change log
 //! counters                running ticket counts
+//! access                  who may call which route (published, tested)
 //! codec, tokens, presence, error, demo   leaves
 //! ```
 
+pub mod access;
 mod attachments;
 mod auth;
 mod background;
@@ -27,6 +30,8 @@ pub mod demo;
 mod error;
 mod events;
 mod extract;
+mod json_errors;
+mod openapi;
 mod ops;
 mod outbound;
 mod presence;

@@ -1,6 +1,6 @@
 //! The HTTP routes of the support API (see `docs/api.md`).
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::auth::Caller;
 use super::error::{ApiError, ApiResult};
-use super::extract::{self, ApiJson};
+use super::extract::{self, ApiJson, ApiPath};
 use super::state::{AppState, Stored};
 use super::{events, ops, queries, repo};
 use sahaya_protocol::wire::{
@@ -34,8 +34,12 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/stats", get(stats))
         .route("/v1/presence", axum::routing::put(put_presence))
         .merge(super::bridge_routes::router())
+        .route("/v1/openapi.json", get(super::openapi::serve))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
+        .layer(axum::middleware::map_response(
+            super::json_errors::json_errors,
+        ))
         .with_state(state)
 }
 
@@ -171,7 +175,7 @@ async fn list_tickets(
 async fn ticket_detail(
     State(state): State<AppState>,
     caller: Caller,
-    Path(raw): Path<String>,
+    ApiPath(raw): ApiPath<String>,
 ) -> ApiResult<Response> {
     let me = caller.require_staff()?.id;
     let id = extract::id("ticket", &raw)?;
@@ -195,7 +199,7 @@ async fn ticket_detail(
 async fn patch_ticket(
     State(state): State<AppState>,
     caller: Caller,
-    Path(raw): Path<String>,
+    ApiPath(raw): ApiPath<String>,
     headers: HeaderMap,
     ApiJson(patch): ApiJson<TicketPatch>,
 ) -> ApiResult<Response> {
@@ -228,7 +232,7 @@ async fn patch_ticket(
 async fn post_message(
     State(state): State<AppState>,
     caller: Caller,
-    Path(raw): Path<String>,
+    ApiPath(raw): ApiPath<String>,
     headers: HeaderMap,
     ApiJson(req): ApiJson<NewMessage>,
 ) -> ApiResult<Response> {
@@ -264,7 +268,7 @@ async fn create_outbound(
 async fn order_action(
     State(state): State<AppState>,
     caller: Caller,
-    Path(order_id): Path<String>,
+    ApiPath(order_id): ApiPath<String>,
     headers: HeaderMap,
     ApiJson(req): ApiJson<NewOrderAction>,
 ) -> ApiResult<Response> {
@@ -308,7 +312,7 @@ async fn inbound(
 async fn customer_detail(
     State(state): State<AppState>,
     caller: Caller,
-    Path(raw): Path<String>,
+    ApiPath(raw): ApiPath<String>,
 ) -> ApiResult<Json<CustomerDetail>> {
     caller.require_staff()?;
     let id = extract::id("customer", &raw)?;

@@ -3,6 +3,7 @@ use serde::{Deserialize, Serialize};
 use super::{AgentId, Presence, Role};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Agent {
     pub id: AgentId,
     pub login: String,
@@ -17,6 +18,7 @@ pub struct Agent {
 /// A canned reply. `body` may hold placeholders such as `{{customer.name}}`,
 /// `{{order.id}}`, `{{tracking.number}}`, `{{agent.name}}`; see [`Macro::placeholders`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Macro {
     pub id: i64,
     pub name: String,

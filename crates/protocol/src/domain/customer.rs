@@ -4,6 +4,7 @@ use super::{Channel, CustomerId, SurveyKind, TicketId, Timestamp};
 
 /// An amount in the currency's minor unit (paise, paisa).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Money {
     pub minor: i64,
     pub currency: super::Currency,
@@ -27,12 +28,14 @@ impl Money {
 /// How to reach a customer on one channel: an email address, a phone number,
 /// a social handle.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ContactHandle {
     pub channel: Channel,
     pub value: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Customer {
     pub id: CustomerId,
     pub name: String,
@@ -42,12 +45,15 @@ pub struct Customer {
     pub city: String,
     pub lifetime_value: Money,
     pub notes: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub created_at: Timestamp,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub updated_at: Timestamp,
 }
 
 /// A CSAT (1–5) or NPS (0–10) answer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SurveyResponse {
     pub id: i64,
     pub customer_id: CustomerId,
@@ -55,5 +61,6 @@ pub struct SurveyResponse {
     pub kind: SurveyKind,
     pub score: i64,
     pub comment: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub created_at: Timestamp,
 }

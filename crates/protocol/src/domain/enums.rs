@@ -15,6 +15,19 @@ macro_rules! wire_enum {
                 match self { $($name::$variant => $text),+ }
             }
         }
+        // By hand: utoipa's derive does not see the `serde(rename)` of a
+        // macro's literal, and would publish the Rust variant names.
+        #[cfg(feature = "openapi")]
+        impl utoipa::PartialSchema for $name {
+            fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+                utoipa::openapi::schema::ObjectBuilder::new()
+                    .schema_type(utoipa::openapi::schema::Type::String)
+                    .enum_values(Some([$($text),+]))
+                    .into()
+            }
+        }
+        #[cfg(feature = "openapi")]
+        impl utoipa::ToSchema for $name {}
         impl std::fmt::Display for $name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(self.as_str())
@@ -211,5 +224,17 @@ mod tests {
         }
         assert_eq!("on-hold".parse::<Status>(), Ok(Status::OnHold));
         assert!("bogus".parse::<Channel>().is_err());
+    }
+
+    #[cfg(feature = "openapi")]
+    #[test]
+    fn published_schemas_use_the_wire_names() {
+        use utoipa::PartialSchema;
+        let schema = serde_json::to_value(Status::schema()).unwrap();
+        let names: Vec<&str> = Status::ALL.iter().map(|s| s.as_str()).collect();
+        assert_eq!(schema["enum"], serde_json::json!(names));
+        assert_eq!(schema["type"], "string");
+        let currency = serde_json::to_value(Currency::schema()).unwrap();
+        assert_eq!(currency["enum"], serde_json::json!(["INR", "NPR"]));
     }
 }

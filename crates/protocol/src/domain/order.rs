@@ -8,6 +8,7 @@ use super::{
 pub type OrderId = String;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OrderItem {
     pub sku: String,
     pub name: String,
@@ -18,7 +19,9 @@ pub struct OrderItem {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TrackingEvent {
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub at: Timestamp,
     pub location: String,
     pub status: ShipmentStatus,
@@ -26,10 +29,12 @@ pub struct TrackingEvent {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Shipment {
     pub carrier: String,
     pub tracking_number: String,
     pub status: ShipmentStatus,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
     pub eta: Option<Timestamp>,
     /// Past its promised date and not delivered.
     pub late: bool,
@@ -37,9 +42,11 @@ pub struct Shipment {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Order {
     pub id: OrderId,
     pub customer_id: CustomerId,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub placed_at: Timestamp,
     pub items: Vec<OrderItem>,
     pub total: Money,
@@ -47,6 +54,7 @@ pub struct Order {
     pub payment_status: PaymentStatus,
     pub delivery_address: String,
     pub shipment: Option<Shipment>,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub updated_at: Timestamp,
 }
 
@@ -101,6 +109,7 @@ impl OrderAction {
 
 /// A refund, return or exchange on an order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OrderAction {
     pub id: i64,
     pub order_id: OrderId,
@@ -116,9 +125,12 @@ pub struct OrderAction {
     /// Exchanges: the variant wanted instead.
     pub replacement_variant: Option<String>,
     /// Returns and exchanges: when the courier comes for the parcel.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
     pub pickup_at: Option<Timestamp>,
     pub created_by: Option<AgentId>,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub created_at: Timestamp,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub updated_at: Timestamp,
 }
 

@@ -10,12 +10,16 @@ pub type AttachmentId = i64;
 
 /// Service-level targets of one ticket.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Sla {
     /// The first public reply is due by then.
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub first_response_due: Timestamp,
     /// The ticket should be solved by then.
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub resolution_due: Timestamp,
     /// When the first public reply went out, if it has.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
     pub first_responded_at: Option<Timestamp>,
 }
 
@@ -46,6 +50,7 @@ impl Sla {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Ticket {
     pub id: TicketId,
     pub subject: String,
@@ -62,9 +67,12 @@ pub struct Ticket {
     pub order_id: Option<String>,
     /// Row revision: bumped on every change to the ticket. `If-Match` carries it.
     pub version: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub created_at: Timestamp,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub updated_at: Timestamp,
     /// Last message from the customer (drives "waiting since").
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
     pub last_customer_message_at: Option<Timestamp>,
     pub message_count: i64,
 }
@@ -78,6 +86,7 @@ impl Ticket {
 
 /// Who wrote a message.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "type", rename_all = "lowercase")]
 pub enum Author {
     Customer { id: CustomerId, name: String },
@@ -95,6 +104,7 @@ impl Author {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Message {
     pub id: MessageId,
     pub ticket_id: TicketId,
@@ -102,6 +112,7 @@ pub struct Message {
     pub author: Author,
     pub channel: Channel,
     pub body: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub created_at: Timestamp,
     pub delivery: Delivery,
     /// Why the channel could not deliver it (with `delivery: failed`), in the
@@ -117,6 +128,7 @@ pub struct Message {
 /// A file attached to a message. `name` and `content_type` come from outside
 /// (a customer's mail): show them sanitized, never use `name` as a path.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Attachment {
     pub id: AttachmentId,
     pub name: String,

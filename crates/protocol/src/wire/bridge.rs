@@ -21,6 +21,7 @@ pub const OUTBOUND_HISTORY: usize = 5;
 /// `GET /v1/outbound?channel=email&after=SEQ&limit=N`: what a bridge must
 /// send on its channel, oldest first, after the cursor it kept.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OutboundPage {
     pub items: Vec<OutboundItem>,
     /// Pass it as `after` next time (the last item's `seq`, or `after`
@@ -32,6 +33,7 @@ pub struct OutboundPage {
 
 /// Why a message goes out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum OutboundPurpose {
     /// An agent answered the customer.
@@ -45,6 +47,7 @@ pub enum OutboundPurpose {
 /// Which questions a survey message asks. An answer names the first number
 /// for CSAT (1–5) and, when `nps`, a second one for NPS (0–10).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SurveyAsk {
     pub csat: bool,
     pub nps: bool,
@@ -54,6 +57,7 @@ pub struct SurveyAsk {
 /// bridge that saw it already (it crashed before its receipt) must not send
 /// it again; a higher `attempt` is an agent asking to send it once more.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OutboundItem {
     /// The queue cursor.
     pub seq: i64,
@@ -64,6 +68,7 @@ pub struct OutboundItem {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub survey: Option<SurveyAsk>,
     pub body: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub created_at: Timestamp,
     /// The agent who wrote it; none for the server's own messages (surveys).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -88,6 +93,7 @@ pub struct OutboundItem {
 
 /// Who an outbound message goes to, on the item's channel.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Recipient {
     pub customer_id: CustomerId,
     pub name: String,
@@ -99,15 +105,18 @@ pub struct Recipient {
 
 /// An earlier message of the conversation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct HistoryEntry {
     pub author: String,
     pub from_customer: bool,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub created_at: Timestamp,
     pub body: String,
 }
 
 /// What a bridge says happened to one sending of a message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ReceiptStatus {
     /// The channel took it (an SMTP server answered 250).
@@ -123,6 +132,7 @@ pub enum ReceiptStatus {
 /// `POST /v1/messages/{id}/receipts`. Receipts are idempotent: posting the
 /// same one again, or one behind the message's state, changes nothing.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NewReceipt {
     /// The `attempt` of the outbound item this is about; receipts for an
@@ -141,6 +151,7 @@ pub struct NewReceipt {
 /// The answer to a receipt: the message as it is now, and whether the
 /// receipt moved it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ReceiptAnswer {
     pub message: Message,
     pub applied: bool,
@@ -149,6 +160,7 @@ pub struct ReceiptAnswer {
 /// `POST /v1/surveys`: a customer answered a survey. One answer per ticket
 /// and kind; a later one replaces it (the customer changed their mind).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NewSurveyAnswer {
     pub ticket_id: TicketId,
@@ -162,6 +174,7 @@ pub struct NewSurveyAnswer {
 /// `POST /v1/messages/{id}/resend` (agents): send a reply again, on its
 /// channel or another of the customer's.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Resend {
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -4,6 +4,7 @@ use crate::domain::{Agent, Customer, Macro, Message, Order, OrderAction, SurveyR
 
 /// One entity in the change feed, in its current state.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "type", content = "data", rename_all = "snake_case")]
 pub enum Entity {
     Ticket(Ticket),
@@ -46,6 +47,7 @@ impl Entity {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum EntityKind {
     Ticket,
@@ -89,6 +91,7 @@ impl EntityKind {
 
 /// An entity whose latest change has sequence number `seq`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Change {
     pub seq: i64,
     #[serde(flatten)]
@@ -100,6 +103,7 @@ pub struct Change {
 /// Every entity appears once, at the sequence number of its latest change, so
 /// a client that stores `next` and asks again with `since=next` misses nothing.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ChangesPage {
     pub changes: Vec<Change>,
     /// Cursor to pass as `since` for the next page.
@@ -112,6 +116,7 @@ pub struct ChangesPage {
 
 /// Data of an SSE `change` event; the event id is `seq`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ChangeNotice {
     pub seq: i64,
     #[serde(rename = "type")]

@@ -3,6 +3,7 @@ use serde::{Deserialize, Serialize};
 /// Every error answer: `{"error":{"code":"…","message":"…"}}`.
 /// A 412 also carries the current ticket in `current`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ErrorBody {
     pub error: ErrorDetail,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -10,6 +11,7 @@ pub struct ErrorBody {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ErrorDetail {
     /// Stable machine-readable code, e.g. `unauthorized`, `version_conflict`.
     pub code: String,

@@ -7,6 +7,7 @@ use crate::domain::{
 
 /// `POST /v1/tickets/{id}/messages`. `kind` is `reply` or `note`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NewMessage {
     pub kind: crate::domain::MessageKind,
@@ -20,6 +21,7 @@ pub struct NewMessage {
 ///
 /// `assignee_id: null` unassigns; leaving it out keeps the assignee.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TicketPatch {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -122,6 +124,7 @@ mod double_option {
 
 /// `POST /v1/orders/{id}/actions`: a refund, return or exchange.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NewOrderAction {
     pub kind: ActionKind,
@@ -141,6 +144,7 @@ pub struct NewOrderAction {
 
 /// `POST /v1/tickets`: a proactive (outbound) notice to a customer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NewOutboundTicket {
     pub customer_id: CustomerId,
@@ -159,6 +163,7 @@ pub struct NewOutboundTicket {
 /// customer named `name`. The message joins `ticket_id` if given, else the
 /// customer's latest active ticket on that channel, else opens a new ticket.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct InboundMessage {
     pub channel: Channel,
@@ -194,6 +199,7 @@ pub struct InboundMessage {
 
 /// `PUT /v1/presence`: what the agent is doing on a ticket.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PresenceUpdate {
     pub ticket_id: Option<TicketId>,

@@ -6,8 +6,10 @@ use crate::domain::{
 
 /// `GET /v1/me`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Me {
     pub agent: Agent,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub server_time: crate::domain::Timestamp,
     /// The server's latest change sequence number.
     pub latest_seq: i64,
@@ -15,6 +17,7 @@ pub struct Me {
 
 /// A queue view: which tickets a list shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum View {
     /// Active tickets assigned to me.
@@ -63,6 +66,7 @@ impl View {
 
 /// Ticket count per view, for the caller.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ViewCounts {
     pub mine: i64,
     pub unassigned: i64,
@@ -89,6 +93,7 @@ impl ViewCounts {
 
 /// `GET /v1/tickets?view=…&limit=…&offset=…`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TicketList {
     pub view: View,
     pub tickets: Vec<Ticket>,
@@ -100,6 +105,7 @@ pub struct TicketList {
 
 /// `GET /v1/tickets/{id}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TicketDetail {
     pub ticket: Ticket,
     pub messages: Vec<Message>,
@@ -109,6 +115,7 @@ pub struct TicketDetail {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Viewer {
     pub agent_id: i64,
     pub name: String,
@@ -118,6 +125,7 @@ pub struct Viewer {
 /// Data of an SSE `presence` event: who is on a ticket now (no event id;
 /// presence is short-lived and not part of the change feed).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PresenceNotice {
     pub ticket_id: TicketId,
     pub viewers: Vec<Viewer>,
@@ -125,6 +133,7 @@ pub struct PresenceNotice {
 
 /// Answer to `POST /v1/tickets/{id}/messages` (and its replays).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MessageCreated {
     pub message: Message,
     pub ticket: Ticket,
@@ -132,11 +141,13 @@ pub struct MessageCreated {
 
 /// A ticket in a customer's history.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TicketSummary {
     pub id: TicketId,
     pub subject: String,
     pub status: crate::domain::Status,
     pub channel: crate::domain::Channel,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub created_at: crate::domain::Timestamp,
 }
 
@@ -155,6 +166,7 @@ impl From<&Ticket> for TicketSummary {
 
 /// `GET /v1/customers/{id}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CustomerDetail {
     pub customer: Customer,
     pub orders: Vec<Order>,
@@ -167,6 +179,7 @@ pub struct CustomerDetail {
 
 /// Answer to `POST /v1/orders/{id}/actions`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ActionCreated {
     pub action: OrderAction,
     pub order: Order,
@@ -174,6 +187,7 @@ pub struct ActionCreated {
 
 /// Answer to `POST /v1/tickets` and `POST /v1/inbound`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TicketCreated {
     pub ticket: Ticket,
     pub message: Message,
@@ -182,11 +196,13 @@ pub struct TicketCreated {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MacroList {
     pub macros: Vec<Macro>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AgentList {
     pub agents: Vec<Agent>,
 }

@@ -7,9 +7,11 @@ use crate::domain::{AgentId, Presence, TicketId, Timestamp};
 /// Live queue statistics: `GET /v1/stats` and the SSE `stats` event
 /// (supervisors only).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct QueueStats {
     /// Latest change sequence number these figures include.
     pub seq: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
     pub computed_at: Option<Timestamp>,
     /// Active tickets per view (`mine` is not meaningful here and is 0).
     pub views: super::ViewCounts,
@@ -31,6 +33,7 @@ pub struct QueueStats {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SlaStats {
     pub breached: i64,
     pub due_15min: i64,
@@ -38,12 +41,15 @@ pub struct SlaStats {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OldestWaiting {
     pub ticket_id: TicketId,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub since: Timestamp,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AgentLoad {
     pub agent_id: AgentId,
     pub name: String,
@@ -53,6 +59,7 @@ pub struct AgentLoad {
 
 /// CSAT: share of 4–5 answers in percent; NPS: promoters minus detractors.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SurveyFigures {
     pub today_score: Option<f64>,
     pub today_responses: i64,
@@ -62,6 +69,7 @@ pub struct SurveyFigures {
 
 /// An SSE event as the client sees it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum StreamEvent {
     Change(super::ChangeNotice),
     Stats(Box<QueueStats>),
