@@ -3152,3 +3152,6 @@ fn reply_from_the_list_sends_without_a_false_warning() {
         );
     }
 }
+
+// Suggested macros and the order actions, in their own files.
+mod suggested_macros;

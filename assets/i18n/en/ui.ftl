@@ -324,3 +324,31 @@ undelivered-hint = { $key }: send it again, or on another channel
 resend-same = Send again on { $channel }
 resend-other = Send on { $channel } ({ $handle })
 open-ticket = Open ticket #{ $id }
+
+## Suggested macros: what the ticket is about, and why
+
+intent-where-is-my-order = Where is my order
+intent-late-delivery = Late delivery
+intent-wrong-item = Wrong item
+intent-damaged = Damaged
+intent-refund-status = Refund status
+intent-cancel = Cancel
+intent-address-change = Address change
+intent-payment-failed = Payment failed
+intent-cod = Cash on delivery
+intent-exchange-size = Exchange for another size
+intent-other = Other
+intent-fact-late = late
+intent-fact-in-transit = on its way
+intent-fact-not-dispatched = not dispatched yet
+intent-fact-delivered = delivered
+intent-fact-delivery-failed = delivery failed
+intent-fact-returned-to-origin = returned to the seller
+intent-fact-cod = cash on delivery
+intent-fact-payment-failed = payment failed
+intent-fact-payment-pending = payment pending
+intent-fact-refunded = refunded
+macro-why-words-facts = { $intent } — mentions { $words } · order { $order }: { $facts }
+macro-why-words = { $intent } — mentions { $words }
+macro-why-facts = { $intent } — order { $order }: { $facts }
+macro-why-intent = { $intent }

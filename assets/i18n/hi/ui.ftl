@@ -320,3 +320,31 @@ undelivered-hint = { $key }: फिर से भेजें, या किस�
 resend-same = { $channel } पर फिर से भेजें
 resend-other = { $channel } पर भेजें ({ $handle })
 open-ticket = टिकट #{ $id } खोलें
+
+## Suggested macros: what the ticket is about, and why
+
+intent-where-is-my-order = मेरा ऑर्डर कहाँ है
+intent-late-delivery = देर से डिलीवरी
+intent-wrong-item = गलत सामान
+intent-damaged = क्षतिग्रस्त सामान
+intent-refund-status = रिफंड की स्थिति
+intent-cancel = रद्द करना
+intent-address-change = पता बदलना
+intent-payment-failed = भुगतान विफल
+intent-cod = कैश ऑन डिलीवरी
+intent-exchange-size = दूसरे साइज़ से बदलना
+intent-other = अन्य
+intent-fact-late = देर हो चुकी है
+intent-fact-in-transit = रास्ते में है
+intent-fact-not-dispatched = अभी भेजा नहीं गया
+intent-fact-delivered = डिलीवर हो चुका
+intent-fact-delivery-failed = डिलीवरी विफल
+intent-fact-returned-to-origin = विक्रेता को लौट गया
+intent-fact-cod = कैश ऑन डिलीवरी
+intent-fact-payment-failed = भुगतान विफल
+intent-fact-payment-pending = भुगतान बाकी
+intent-fact-refunded = रिफंड हो चुका
+macro-why-words-facts = { $intent } — { $words } लिखा है · ऑर्डर { $order }: { $facts }
+macro-why-words = { $intent } — { $words } लिखा है
+macro-why-facts = { $intent } — ऑर्डर { $order }: { $facts }
+macro-why-intent = { $intent }

@@ -324,3 +324,31 @@ undelivered-hint = { $key }: ಮತ್ತೆ ಕಳುಹಿಸಿ, ಅಥವಾ
 resend-same = { $channel } ನಲ್ಲಿ ಮತ್ತೆ ಕಳುಹಿಸಿ
 resend-other = { $channel } ನಲ್ಲಿ ಕಳುಹಿಸಿ ({ $handle })
 open-ticket = ಟಿಕೆಟ್ #{ $id } ತೆರೆಯಿರಿ
+
+## Suggested macros: what the ticket is about, and why
+
+intent-where-is-my-order = ನನ್ನ ಆರ್ಡರ್ ಎಲ್ಲಿದೆ
+intent-late-delivery = ತಡವಾದ ಡೆಲಿವರಿ
+intent-wrong-item = ತಪ್ಪು ವಸ್ತು
+intent-damaged = ಹಾನಿಯಾದ ವಸ್ತು
+intent-refund-status = ಮರುಪಾವತಿ ಸ್ಥಿತಿ
+intent-cancel = ರದ್ದು
+intent-address-change = ವಿಳಾಸ ಬದಲಾವಣೆ
+intent-payment-failed = ಪಾವತಿ ವಿಫಲ
+intent-cod = ಕ್ಯಾಶ್ ಆನ್ ಡೆಲಿವರಿ
+intent-exchange-size = ಬೇರೆ ಗಾತ್ರಕ್ಕೆ ವಿನಿಮಯ
+intent-other = ಇತರೆ
+intent-fact-late = ತಡವಾಗಿದೆ
+intent-fact-in-transit = ದಾರಿಯಲ್ಲಿದೆ
+intent-fact-not-dispatched = ಇನ್ನೂ ರವಾನೆಯಾಗಿಲ್ಲ
+intent-fact-delivered = ತಲುಪಿಸಲಾಗಿದೆ
+intent-fact-delivery-failed = ಡೆಲಿವರಿ ವಿಫಲವಾಗಿದೆ
+intent-fact-returned-to-origin = ಮಾರಾಟಗಾರರಿಗೆ ಹಿಂತಿರುಗಿದೆ
+intent-fact-cod = ಕ್ಯಾಶ್ ಆನ್ ಡೆಲಿವರಿ
+intent-fact-payment-failed = ಪಾವತಿ ವಿಫಲ
+intent-fact-payment-pending = ಪಾವತಿ ಬಾಕಿ ಇದೆ
+intent-fact-refunded = ಮರುಪಾವತಿಯಾಗಿದೆ
+macro-why-words-facts = { $intent } — { $words } ಎಂದು ಬರೆದಿದ್ದಾರೆ · ಆರ್ಡರ್ { $order }: { $facts }
+macro-why-words = { $intent } — { $words } ಎಂದು ಬರೆದಿದ್ದಾರೆ
+macro-why-facts = { $intent } — ಆರ್ಡರ್ { $order }: { $facts }
+macro-why-intent = { $intent }

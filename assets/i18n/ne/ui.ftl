@@ -319,3 +319,31 @@ undelivered-hint = { $key }: फेरि पठाउनुहोस्, वा
 resend-same = { $channel } मा फेरि पठाउनुहोस्
 resend-other = { $channel } मा पठाउनुहोस् ({ $handle })
 open-ticket = टिकट #{ $id } खोल्नुहोस्
+
+## Suggested macros: what the ticket is about, and why
+
+intent-where-is-my-order = मेरो अर्डर कहाँ छ
+intent-late-delivery = ढिलो डेलिभरी
+intent-wrong-item = गलत सामान
+intent-damaged = बिग्रेको सामान
+intent-refund-status = रिफन्डको स्थिति
+intent-cancel = रद्द
+intent-address-change = ठेगाना परिवर्तन
+intent-payment-failed = भुक्तानी असफल
+intent-cod = क्यास अन डेलिभरी
+intent-exchange-size = अर्को साइजसँग साट्ने
+intent-other = अन्य
+intent-fact-late = ढिलो भएको
+intent-fact-in-transit = बाटोमा छ
+intent-fact-not-dispatched = अझै पठाइएको छैन
+intent-fact-delivered = डेलिभर भइसकेको
+intent-fact-delivery-failed = डेलिभरी असफल
+intent-fact-returned-to-origin = बिक्रेताकहाँ फर्किएको
+intent-fact-cod = क्यास अन डेलिभरी
+intent-fact-payment-failed = भुक्तानी असफल
+intent-fact-payment-pending = भुक्तानी बाँकी
+intent-fact-refunded = रिफन्ड भइसकेको
+macro-why-words-facts = { $intent } — { $words } लेखेका छन् · अर्डर { $order }: { $facts }
+macro-why-words = { $intent } — { $words } लेखेका छन्
+macro-why-facts = { $intent } — अर्डर { $order }: { $facts }
+macro-why-intent = { $intent }

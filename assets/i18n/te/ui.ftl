@@ -335,3 +335,31 @@ undelivered-hint = { $key }: మళ్ళీ పంపండి, లేదా �
 resend-same = { $channel } లో మళ్ళీ పంపండి
 resend-other = { $channel } లో పంపండి ({ $handle })
 open-ticket = టికెట్ #{ $id } తెరవండి
+
+## Suggested macros: what the ticket is about, and why
+
+intent-where-is-my-order = నా ఆర్డర్ ఎక్కడ ఉంది
+intent-late-delivery = ఆలస్యమైన డెలివరీ
+intent-wrong-item = తప్పు వస్తువు
+intent-damaged = పాడైన వస్తువు
+intent-refund-status = రీఫండ్ స్థితి
+intent-cancel = రద్దు
+intent-address-change = చిరునామా మార్పు
+intent-payment-failed = చెల్లింపు విఫలం
+intent-cod = క్యాష్ ఆన్ డెలివరీ
+intent-exchange-size = వేరే సైజుకు మార్పిడి
+intent-other = ఇతర
+intent-fact-late = ఆలస్యమైంది
+intent-fact-in-transit = దారిలో ఉంది
+intent-fact-not-dispatched = ఇంకా పంపలేదు
+intent-fact-delivered = డెలివరీ అయింది
+intent-fact-delivery-failed = డెలివరీ విఫలమైంది
+intent-fact-returned-to-origin = అమ్మకందారుకు తిరిగి వెళ్లింది
+intent-fact-cod = క్యాష్ ఆన్ డెలివరీ
+intent-fact-payment-failed = చెల్లింపు విఫలం
+intent-fact-payment-pending = చెల్లింపు పెండింగ్‌లో ఉంది
+intent-fact-refunded = రీఫండ్ అయింది
+macro-why-words-facts = { $intent } — { $words } అని రాశారు · ఆర్డర్ { $order }: { $facts }
+macro-why-words = { $intent } — { $words } అని రాశారు
+macro-why-facts = { $intent } — ఆర్డర్ { $order }: { $facts }
+macro-why-intent = { $intent }

@@ -48,6 +48,18 @@ pub enum Pick {
     Undelivered(undelivered::Undelivered),
 }
 
+impl Pick {
+    /// A line the picker shows under its list while this item is
+    /// highlighted: why a macro is suggested.
+    pub fn note(&self) -> Option<&str> {
+        if let Pick::Macro(flow) = self {
+            flow.why.as_deref()
+        } else {
+            None
+        }
+    }
+}
+
 /// What a prompt's text answers.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Ask {

@@ -108,12 +108,44 @@ pub fn composer_action(app: &mut App, action: Action) {
         AttachFile => super::files::ask_path(app),
         // Bound in the composer only by a user's keymap: while writing,
         // keys edit the text; these have nothing to do here.
-        MoveDown | MoveUp | PageDown | PageUp | Top | Bottom | Open | NextPane | PrevPane
-        | NextView | PrevView | ViewMine | ViewUnassigned | ViewOpen | ViewPending | ViewSolved
-        | ViewSlaDue | Reply | Note | SetStatus | SetPriority | Assign | AssignToMe | Tags
-        | Macro | OrderActions | ProactiveNotice | ToggleMark | Search | CommandPalette | Help
-        | Supervisor | SyncNow | Outbox | ToggleRomanized | Files
-        | ToggleTransliteration | NextScript => {}
+        MoveDown
+        | MoveUp
+        | PageDown
+        | PageUp
+        | Top
+        | Bottom
+        | Open
+        | NextPane
+        | PrevPane
+        | NextView
+        | PrevView
+        | ViewMine
+        | ViewUnassigned
+        | ViewOpen
+        | ViewPending
+        | ViewSolved
+        | ViewSlaDue
+        | Reply
+        | Note
+        | SetStatus
+        | SetPriority
+        | Assign
+        | AssignToMe
+        | Tags
+        | Macro
+        | OrderActions
+        | ProactiveNotice
+        | ToggleMark
+        | Search
+        | CommandPalette
+        | Help
+        | Supervisor
+        | SyncNow
+        | Outbox
+        | ToggleRomanized
+        | Files
+        | ToggleTransliteration
+        | NextScript => {}
     }
 }
 
