@@ -331,6 +331,16 @@ async fn customer_detail(
                 refunds: of(ActionKind::Refund),
                 returns: of(ActionKind::Return),
                 exchanges: of(ActionKind::Exchange),
+                changes: actions
+                    .iter()
+                    .filter(|a| {
+                        matches!(
+                            a.kind,
+                            ActionKind::Cancel | ActionKind::AddressChange | ActionKind::Reattempt
+                        )
+                    })
+                    .cloned()
+                    .collect(),
                 tickets: repo::tickets_of_customer(c, id)?,
                 surveys: repo::surveys_of(c, id)?,
                 customer,

@@ -696,6 +696,10 @@ fn queued_order_action_and_outbound() {
         refund_method: Some(RefundMethod::Upi),
         skus: vec![],
         replacement_variant: None,
+        items: Vec::new(),
+        address: None,
+        slot: None,
+        refund_to: None,
     };
     let e = store
         .enqueue(OutboxOp::OrderAction {
@@ -721,6 +725,10 @@ fn queued_order_action_and_outbound() {
         reason: "damaged".into(),
         replacement_variant: None,
         pickup_at: None,
+        items: Vec::new(),
+        address: None,
+        slot: None,
+        refund_to: None,
         created_by: Some(1),
         created_at: t0(),
         updated_at: t0(),

@@ -166,6 +166,9 @@ wire_enum!(
         Refund => "refund",
         Return => "return",
         Exchange => "exchange",
+        Cancel => "cancel",
+        AddressChange => "address-change",
+        Reattempt => "reattempt",
     }
 );
 
@@ -213,3 +216,12 @@ mod tests {
         assert!("bogus".parse::<Channel>().is_err());
     }
 }
+
+wire_enum!(
+    /// The part of a day a delivery reattempt is booked for (local time).
+    SlotWindow {
+        Morning => "09-13",
+        Afternoon => "13-17",
+        Evening => "17-21",
+    }
+);

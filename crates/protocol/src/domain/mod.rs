@@ -7,6 +7,8 @@ mod enums;
 mod file_name;
 mod language;
 mod order;
+mod order_details;
+pub mod order_rules;
 mod ticket;
 
 pub use agent::*;
@@ -15,6 +17,7 @@ pub use enums::*;
 pub use file_name::{content_type, sanitize_file_name};
 pub use language::guess_language;
 pub use order::*;
+pub use order_details::*;
 pub use ticket::*;
 
 /// Timestamps are UTC instants, RFC 3339 on the wire.
