@@ -118,3 +118,9 @@ group-returns = Returns
 delivery-waiting = Waiting to send
 delivery-refused = Refused
 author-system = sahaya
+
+## Order actions: cancel, address change, reattempt
+
+order-action-cancel = Cancel order
+order-action-address-change = Change delivery address
+order-action-reattempt = Reattempt delivery

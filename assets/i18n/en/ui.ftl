@@ -177,7 +177,7 @@ unsupported-orders = This helpdesk has no orders: no refunds, returns or exchang
 unsupported-macros = This helpdesk has no macros
 unsupported-outbound = This helpdesk cannot send proactive notices
 unsupported-tags = This helpdesk has no tags
-picker-order-action = Order actions: Refund / Return / Exchange
+picker-order-action = Order actions
 prompt-refund-amount = Amount to refund (order total { $total })
 prompt-refund-amount-left = Amount to refund ({ $left } of { $total } still refundable)
 prompt-amount = Amount
@@ -352,3 +352,28 @@ macro-why-words-facts = { $intent } — mentions { $words } · order { $order }:
 macro-why-words = { $intent } — mentions { $words }
 macro-why-facts = { $intent } — order { $order }: { $facts }
 macro-why-intent = { $intent }
+
+## Order actions: what is still possible, the questions they ask
+
+order-note-refundable = { $left } of { $total } refundable
+order-note-returnable = { $left } of { $ordered } pieces can still be returned or exchanged
+order-note-cancel-refund = { $amount } goes back to where it was paid from
+order-note-address = Now: { $address }
+picker-order-items = Which items?
+order-items-all = Everything left ({ $count } pieces)
+order-item-left = { $name } · { $left } of { $ordered } left
+prompt-quantity = How many pieces of { $name }? (1–{ $left })
+error-quantity = Enter a number from 1 to { $left }
+prompt-ifsc = IFSC of the customer's bank branch (e.g. SBIN0001234)
+prompt-account-number = Customer's bank account number
+prompt-upi-id = Customer's UPI id (e.g. name@okaxis)
+prompt-address-line = New address: house, street, area
+prompt-city = City
+prompt-pin-code = PIN code (6 digits)
+prompt-postal-code-np = Postal code (5 digits)
+picker-slot = When should the courier try again?
+slot-window-09-13 = morning (9–13)
+slot-window-13-17 = afternoon (13–17)
+slot-window-17-21 = evening (17–21)
+slot-label = { $date }, { $window }
+order-detail-refund-to = { $amount } to { $to }

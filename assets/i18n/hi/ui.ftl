@@ -173,7 +173,7 @@ unsupported-orders = इस हेल्पडेस्क में ऑर्�
 unsupported-macros = इस हेल्पडेस्क में मैक्रो नहीं हैं
 unsupported-outbound = यह हेल्पडेस्क अग्रिम सूचना नहीं भेज सकता
 unsupported-tags = इस हेल्पडेस्क में टैग नहीं हैं
-picker-order-action = ऑर्डर कार्रवाई: रिफ़ंड / रिटर्न / एक्सचेंज
+picker-order-action = ऑर्डर कार्रवाई
 prompt-refund-amount = रिफ़ंड की रकम (ऑर्डर का कुल { $total })
 prompt-refund-amount-left = रिफ़ंड की रकम ({ $total } में से { $left } अभी रिफ़ंड हो सकता है)
 prompt-amount = रकम
@@ -348,3 +348,28 @@ macro-why-words-facts = { $intent } — { $words } लिखा है · ऑर
 macro-why-words = { $intent } — { $words } लिखा है
 macro-why-facts = { $intent } — ऑर्डर { $order }: { $facts }
 macro-why-intent = { $intent }
+
+## Order actions: what is still possible, the questions they ask
+
+order-note-refundable = { $total } में से { $left } रिफ़ंड हो सकता है
+order-note-returnable = { $ordered } में से { $left } पीस अभी भी रिटर्न या एक्सचेंज हो सकते हैं
+order-note-cancel-refund = { $amount } उसी माध्यम में वापस जाएगा जिससे भुगतान हुआ था
+order-note-address = अभी का पता: { $address }
+picker-order-items = कौन-से सामान?
+order-items-all = बाकी सब ({ $count } पीस)
+order-item-left = { $name } · { $ordered } में से { $left } बाकी
+prompt-quantity = { $name } कितने पीस? (1–{ $left })
+error-quantity = 1 से { $left } तक की संख्या लिखें
+prompt-ifsc = ग्राहक की बैंक शाखा का IFSC (जैसे SBIN0001234)
+prompt-account-number = ग्राहक का बैंक खाता नंबर
+prompt-upi-id = ग्राहक की UPI आईडी (जैसे name@okaxis)
+prompt-address-line = नया पता: मकान, गली, इलाका
+prompt-city = शहर
+prompt-pin-code = पिन कोड (6 अंक)
+prompt-postal-code-np = डाक कोड (5 अंक)
+picker-slot = कूरियर दोबारा कब आए?
+slot-window-09-13 = सुबह (9–13)
+slot-window-13-17 = दोपहर (13–17)
+slot-window-17-21 = शाम (17–21)
+slot-label = { $date }, { $window }
+order-detail-refund-to = { $to } में { $amount }

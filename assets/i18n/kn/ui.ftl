@@ -177,7 +177,7 @@ unsupported-orders = ಈ ಹೆಲ್ಪ್‌ಡೆಸ್ಕ್‌ನಲ್ಲ�
 unsupported-macros = ಈ ಹೆಲ್ಪ್‌ಡೆಸ್ಕ್‌ನಲ್ಲಿ ಮ್ಯಾಕ್ರೋಗಳಿಲ್ಲ
 unsupported-outbound = ಈ ಹೆಲ್ಪ್‌ಡೆಸ್ಕ್‌ನಿಂದ ಮುಂಚಿತ ಸೂಚನೆ ಕಳುಹಿಸಲು ಆಗುವುದಿಲ್ಲ
 unsupported-tags = ಈ ಹೆಲ್ಪ್‌ಡೆಸ್ಕ್‌ನಲ್ಲಿ ಟ್ಯಾಗ್‌ಗಳಿಲ್ಲ
-picker-order-action = ಆರ್ಡರ್ ಕ್ರಮಗಳು: ಮರುಪಾವತಿ / ರಿಟರ್ನ್ / ವಿನಿಮಯ
+picker-order-action = ಆರ್ಡರ್ ಕ್ರಮಗಳು
 prompt-refund-amount = ಮರುಪಾವತಿ ಮೊತ್ತ (ಆರ್ಡರ್ ಒಟ್ಟು { $total })
 prompt-refund-amount-left = ಮರುಪಾವತಿ ಮೊತ್ತ ({ $total } ರಲ್ಲಿ { $left } ಇನ್ನೂ ಮರುಪಾವತಿಸಬಹುದು)
 prompt-amount = ಮೊತ್ತ
@@ -352,3 +352,28 @@ macro-why-words-facts = { $intent } — { $words } ಎಂದು ಬರೆದಿ�
 macro-why-words = { $intent } — { $words } ಎಂದು ಬರೆದಿದ್ದಾರೆ
 macro-why-facts = { $intent } — ಆರ್ಡರ್ { $order }: { $facts }
 macro-why-intent = { $intent }
+
+## Order actions: what is still possible, the questions they ask
+
+order-note-refundable = { $total } ರಲ್ಲಿ { $left } ಮರುಪಾವತಿಸಬಹುದು
+order-note-returnable = { $ordered } ರಲ್ಲಿ { $left } ವಸ್ತುಗಳನ್ನು ಇನ್ನೂ ರಿಟರ್ನ್ ಅಥವಾ ವಿನಿಮಯ ಮಾಡಬಹುದು
+order-note-cancel-refund = { $amount } ಪಾವತಿಸಿದ ಮೂಲಕ್ಕೆ ಹಿಂತಿರುಗುತ್ತದೆ
+order-note-address = ಈಗಿನ ವಿಳಾಸ: { $address }
+picker-order-items = ಯಾವ ವಸ್ತುಗಳು?
+order-items-all = ಉಳಿದ ಎಲ್ಲವೂ ({ $count } ವಸ್ತುಗಳು)
+order-item-left = { $name } · { $ordered } ರಲ್ಲಿ { $left } ಉಳಿದಿದೆ
+prompt-quantity = { $name } ಎಷ್ಟು? (1–{ $left })
+error-quantity = 1 ರಿಂದ { $left } ವರೆಗಿನ ಸಂಖ್ಯೆ ನಮೂದಿಸಿ
+prompt-ifsc = ಗ್ರಾಹಕರ ಬ್ಯಾಂಕ್ ಶಾಖೆಯ IFSC (ಉದಾ. SBIN0001234)
+prompt-account-number = ಗ್ರಾಹಕರ ಬ್ಯಾಂಕ್ ಖಾತೆ ಸಂಖ್ಯೆ
+prompt-upi-id = ಗ್ರಾಹಕರ UPI ಐಡಿ (ಉದಾ. name@okaxis)
+prompt-address-line = ಹೊಸ ವಿಳಾಸ: ಮನೆ, ರಸ್ತೆ, ಪ್ರದೇಶ
+prompt-city = ನಗರ
+prompt-pin-code = ಪಿನ್ ಕೋಡ್ (6 ಅಂಕಿ)
+prompt-postal-code-np = ಅಂಚೆ ಕೋಡ್ (5 ಅಂಕಿ)
+picker-slot = ಕೊರಿಯರ್ ಮತ್ತೆ ಯಾವಾಗ ಬರಬೇಕು?
+slot-window-09-13 = ಬೆಳಿಗ್ಗೆ (9–13)
+slot-window-13-17 = ಮಧ್ಯಾಹ್ನ (13–17)
+slot-window-17-21 = ಸಂಜೆ (17–21)
+slot-label = { $date }, { $window }
+order-detail-refund-to = { $to } ಗೆ { $amount }

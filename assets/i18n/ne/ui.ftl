@@ -172,7 +172,7 @@ unsupported-orders = यो हेल्पडेस्कमा अर्डर
 unsupported-macros = यो हेल्पडेस्कमा म्याक्रो छैनन्
 unsupported-outbound = यो हेल्पडेस्कले अग्रिम सूचना पठाउन सक्दैन
 unsupported-tags = यो हेल्पडेस्कमा ट्याग छैनन्
-picker-order-action = अर्डर कार्य: रिफन्ड / फिर्ता / साटफेर
+picker-order-action = अर्डर कार्य
 prompt-refund-amount = रिफन्ड रकम (अर्डरको कुल { $total })
 prompt-refund-amount-left = रिफन्ड रकम ({ $total } मध्ये { $left } अझै फिर्ता गर्न मिल्छ)
 prompt-amount = रकम
@@ -347,3 +347,28 @@ macro-why-words-facts = { $intent } — { $words } लेखेका छन् 
 macro-why-words = { $intent } — { $words } लेखेका छन्
 macro-why-facts = { $intent } — अर्डर { $order }: { $facts }
 macro-why-intent = { $intent }
+
+## Order actions: what is still possible, the questions they ask
+
+order-note-refundable = { $total } मध्ये { $left } रिफन्ड गर्न सकिन्छ
+order-note-returnable = { $ordered } मध्ये { $left } थान अझै फिर्ता वा साटफेर गर्न सकिन्छ
+order-note-cancel-refund = { $amount } भुक्तानी गरेकै माध्यममा फिर्ता जान्छ
+order-note-address = अहिलेको ठेगाना: { $address }
+picker-order-items = कुन सामान?
+order-items-all = बाँकी सबै ({ $count } थान)
+order-item-left = { $name } · { $ordered } मध्ये { $left } बाँकी
+prompt-quantity = { $name } कति थान? (1–{ $left })
+error-quantity = 1 देखि { $left } सम्मको सङ्ख्या लेख्नुहोस्
+prompt-ifsc = ग्राहकको बैंक शाखाको IFSC (जस्तै SBIN0001234)
+prompt-account-number = ग्राहकको बैंक खाता नम्बर
+prompt-upi-id = ग्राहकको UPI आईडी (जस्तै name@okaxis)
+prompt-address-line = नयाँ ठेगाना: घर, सडक, टोल
+prompt-city = सहर
+prompt-pin-code = पिन कोड (6 अङ्क)
+prompt-postal-code-np = हुलाक कोड (5 अङ्क)
+picker-slot = कुरियर फेरि कहिले आउने?
+slot-window-09-13 = बिहान (9–13)
+slot-window-13-17 = दिउँसो (13–17)
+slot-window-17-21 = साँझ (17–21)
+slot-label = { $date }, { $window }
+order-detail-refund-to = { $to } मा { $amount }

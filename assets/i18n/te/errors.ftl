@@ -66,3 +66,24 @@ warn-ticket-solved = ఈలోగా ఈ టికెట్ పరిష్క�
 warn-new-customer-message = మీరు టైప్ చేస్తుండగా కస్టమర్ మళ్లీ రాశారు. అయినా పంపాలా? y/n
 warn-cannot-check = మీరు టైప్ చేస్తుండగా టికెట్ మారిందో లేదో తనిఖీ చేయలేకపోయాం ({ $error }). అయినా పంపాలా? y/n
 resolve-title = ఈ మార్పును ఏమి చేయాలి?
+
+## Order actions the server refuses (its error codes)
+
+rejected-order-cancelled = ఆర్డర్ రద్దయింది; దానిపై ఇంకేమీ చేయలేరు
+rejected-already-dispatched = ఆర్డర్ గోదాము నుండి బయలుదేరింది; డెలివరీ అయ్యాక రిటర్న్ ఇవ్వండి
+rejected-not-failed-delivery = విఫలమైన డెలివరీని మాత్రమే మళ్లీ ప్రయత్నించవచ్చు
+rejected-not-paid = ఈ ఆర్డర్‌కు చెల్లింపే జరగలేదు; రీఫండ్ చేయడానికి ఏమీ లేదు
+rejected-cod-not-delivered = క్యాష్ ఆన్ డెలివరీ ఆర్డర్‌కు చెల్లింపు ఇంటి వద్దే: డెలివరీకి ముందు రీఫండ్ చేయడానికి ఏమీ లేదు
+rejected-refund-to-source = ముందే చెల్లించిన ఆర్డర్ రీఫండ్ చెల్లించిన చోటికే లేదా స్టోర్ క్రెడిట్‌గా వెళ్తుంది
+rejected-missing-refund-destination = డబ్బు ఎక్కడికి వెళ్లాలో చెప్పండి: బ్యాంక్ ఖాతా (IFSC, నంబర్) లేదా UPI ఐడి
+rejected-wrong-refund-destination = గమ్యం పద్ధతికి సరిపోలడం లేదు: బ్యాంక్ బదిలీకి బ్యాంక్ ఖాతా, UPIకి UPI ఐడి కావాలి
+rejected-bad-ifsc = IFSCలో 11 అక్షరాలు ఉంటాయి: 4 అక్షరాలు, ఒక 0, తర్వాత 6 అక్షరాలు లేదా అంకెలు (SBIN0001234)
+rejected-bad-account-number = బ్యాంక్ ఖాతా నంబర్‌లో 9 నుండి 18 అంకెలు ఉంటాయి
+rejected-bad-upi-id = UPI ఐడి name@bank రూపంలో ఉంటుంది (ramesh@okaxis)
+rejected-missing-address = చిరునామాకు ఇల్లు, వీధి, నగరం కావాలి
+rejected-bad-pin-code = భారతదేశ పిన్ కోడ్‌లో 6 అంకెలు ఉంటాయి, 0తో మొదలవదు
+rejected-bad-postal-code = నేపాల్ పోస్టల్ కోడ్‌లో 5 అంకెలు ఉంటాయి (ఖాట్మండుకు 44600)
+rejected-missing-slot = మళ్లీ ప్రయత్నానికి రోజు, సమయం కావాలి
+rejected-bad-slot = మళ్లీ ప్రయత్నాన్ని రేపటి నుండి 7 రోజుల లోపు బుక్ చేయవచ్చు
+rejected-bad-quantity = రిటర్న్ లేదా ఎక్స్ఛేంజ్‌కు మిగిలిన వాటికంటే ఎక్కువ; తక్కువ ఎంచుకోండి
+rejected-nothing-left = ఆర్డర్‌లోని అన్ని వస్తువులు ఇప్పటికే రిటర్న్ లేదా ఎక్స్ఛేంజ్ అయ్యాయి

@@ -176,7 +176,7 @@ unsupported-orders = ఈ హెల్ప్‌డెస్క్‌లో ఆర
 unsupported-macros = ఈ హెల్ప్‌డెస్క్‌లో మాక్రోలు లేవు
 unsupported-outbound = ఈ హెల్ప్‌డెస్క్ ముందస్తు సమాచారం పంపలేదు
 unsupported-tags = ఈ హెల్ప్‌డెస్క్‌లో ట్యాగ్‌లు లేవు
-picker-order-action = ఆర్డర్ చర్యలు: రీఫండ్ / రిటర్న్ / ఎక్స్ఛేంజ్
+picker-order-action = ఆర్డర్ చర్యలు
 prompt-refund-amount = రీఫండ్ మొత్తం (ఆర్డర్ విలువ { $total })
 prompt-refund-amount-left = రీఫండ్ మొత్తం ({ $total } లో { $left } ఇంకా రీఫండ్ చేయవచ్చు)
 prompt-amount = మొత్తం
@@ -363,3 +363,28 @@ macro-why-words-facts = { $intent } — { $words } అని రాశారు 
 macro-why-words = { $intent } — { $words } అని రాశారు
 macro-why-facts = { $intent } — ఆర్డర్ { $order }: { $facts }
 macro-why-intent = { $intent }
+
+## Order actions: what is still possible, the questions they ask
+
+order-note-refundable = { $total } లో { $left } రీఫండ్ చేయవచ్చు
+order-note-returnable = { $ordered } లో { $left } వస్తువులను ఇంకా రిటర్న్ లేదా ఎక్స్ఛేంజ్ చేయవచ్చు
+order-note-cancel-refund = { $amount } చెల్లించిన చోటికే తిరిగి వెళ్తుంది
+order-note-address = ప్రస్తుత చిరునామా: { $address }
+picker-order-items = ఏ వస్తువులు?
+order-items-all = మిగిలినవన్నీ ({ $count } వస్తువులు)
+order-item-left = { $name } · { $ordered } లో { $left } మిగిలాయి
+prompt-quantity = { $name } ఎన్ని? (1–{ $left })
+error-quantity = 1 నుండి { $left } వరకు ఒక సంఖ్య ఇవ్వండి
+prompt-ifsc = కస్టమర్ బ్యాంక్ శాఖ IFSC (ఉదా. SBIN0001234)
+prompt-account-number = కస్టమర్ బ్యాంక్ ఖాతా నంబర్
+prompt-upi-id = కస్టమర్ UPI ఐడి (ఉదా. name@okaxis)
+prompt-address-line = కొత్త చిరునామా: ఇల్లు, వీధి, ప్రాంతం
+prompt-city = నగరం
+prompt-pin-code = పిన్ కోడ్ (6 అంకెలు)
+prompt-postal-code-np = పోస్టల్ కోడ్ (5 అంకెలు)
+picker-slot = కొరియర్ మళ్లీ ఎప్పుడు రావాలి?
+slot-window-09-13 = ఉదయం (9–13)
+slot-window-13-17 = మధ్యాహ్నం (13–17)
+slot-window-17-21 = సాయంత్రం (17–21)
+slot-label = { $date }, { $window }
+order-detail-refund-to = { $to } కు { $amount }
