@@ -11,6 +11,7 @@ use sahaya::domain::{
 };
 use sahaya::protocol::{CustomerDetail, NewOrderAction};
 use sahaya::store::{OutboxOp, OutboxState, Store};
+use sahaya::ui::app::Pane;
 use sahaya::ui::overlay::Overlay;
 use sahaya_testkit::ui::{Console, LiveServer, fill_cache, runtime};
 
@@ -64,9 +65,12 @@ fn ticket_on(store: &Store, pred: impl Fn(&CustomerDetail, &Order) -> bool) -> (
         .expect("the demo data has such a ticket")
 }
 
-/// In the console: order actions on `order` of the open ticket, the action
-/// whose label starts with `action` (typed to narrow the picker).
-fn start(ui: &mut Console, order: &Order, action: &str) {
+/// In the console: opens ticket `id` (the thread has the focus, so actions
+/// apply to it), then order actions on its `order`, the action whose label
+/// holds `action` (typed to narrow the picker).
+fn start(ui: &mut Console, id: i64, order: &Order, action: &str) {
+    ui.app.open_ticket(id);
+    ui.app.focus = Pane::Thread;
     ui.press("o");
     ui.type_text(&order.id);
     ui.press("enter");
@@ -100,8 +104,7 @@ fn order_actions_reach_the_server_once_and_a_refusal_comes_back_explained() {
 
     let mut ui = Console::open(&cache, "en", (160, 45));
     // A new address, PIN code typed in Kannada digits.
-    ui.app.open_ticket(moving_ticket);
-    start(&mut ui, &moving, "Change delivery");
+    start(&mut ui, moving_ticket, &moving, "Change delivery");
     ui.type_text("#14, 2nd Cross, Jayanagar");
     ui.press("enter");
     ui.type_text("Bengaluru");
@@ -109,8 +112,7 @@ fn order_actions_reach_the_server_once_and_a_refusal_comes_back_explained() {
     ui.type_text("೫೬೦೦೧೧");
     ui.press("enter y");
     // Everything left on a paid order, back to its source.
-    ui.app.open_ticket(paid_ticket);
-    start(&mut ui, &paid, "Refund");
+    start(&mut ui, paid_ticket, &paid, "Refund");
     ui.type_text(&format!("{}.{:02}", left.minor / 100, left.minor % 100));
     ui.press("enter");
     ui.type_text("Original");

@@ -377,3 +377,4 @@ slot-window-13-17 = afternoon (13–17)
 slot-window-17-21 = evening (17–21)
 slot-label = { $date }, { $window }
 order-detail-refund-to = { $amount } to { $to }
+label-order-changes = Cancellations, address changes, reattempts

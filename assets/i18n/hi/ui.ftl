@@ -373,3 +373,4 @@ slot-window-13-17 = दोपहर (13–17)
 slot-window-17-21 = शाम (17–21)
 slot-label = { $date }, { $window }
 order-detail-refund-to = { $to } में { $amount }
+label-order-changes = रद्द, पता बदलाव, दोबारा डिलीवरी

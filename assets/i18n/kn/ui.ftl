@@ -377,3 +377,4 @@ slot-window-13-17 = ಮಧ್ಯಾಹ್ನ (13–17)
 slot-window-17-21 = ಸಂಜೆ (17–21)
 slot-label = { $date }, { $window }
 order-detail-refund-to = { $to } ಗೆ { $amount }
+label-order-changes = ರದ್ದು, ವಿಳಾಸ ಬದಲಾವಣೆ, ಮರು ಡೆಲಿವರಿ

@@ -372,3 +372,4 @@ slot-window-13-17 = दिउँसो (13–17)
 slot-window-17-21 = साँझ (17–21)
 slot-label = { $date }, { $window }
 order-detail-refund-to = { $to } मा { $amount }
+label-order-changes = रद्द, ठेगाना परिवर्तन, फेरि डेलिभरी

@@ -388,3 +388,4 @@ slot-window-13-17 = మధ్యాహ్నం (13–17)
 slot-window-17-21 = సాయంత్రం (17–21)
 slot-label = { $date }, { $window }
 order-detail-refund-to = { $to } కు { $amount }
+label-order-changes = రద్దులు, చిరునామా మార్పులు, మళ్లీ డెలివరీలు
