@@ -131,19 +131,11 @@ fn order_actions_reach_the_server_once_and_a_refusal_comes_back_explained() {
     let other = server.client(Role::Supervisor);
     server.block_on(async {
         let request = NewOrderAction {
-            kind: ActionKind::Refund,
-            reason: "goodwill".into(),
             amount: Some(Money {
                 minor: 100,
                 currency: left.currency,
             }),
-            refund_method: None,
-            skus: Vec::new(),
-            replacement_variant: None,
-            items: Vec::new(),
-            address: None,
-            slot: None,
-            refund_to: None,
+            ..NewOrderAction::new(ActionKind::Refund, "goodwill")
         };
         other
             .order_action(&paid.id, "goodwill-1", &request)

@@ -8,7 +8,7 @@ use sahaya_store::{OutboxEntry, OutboxOp, OutboxState, StoreError};
 /// One row of the problems list.
 pub enum Problem {
     /// A write that needs a decision.
-    Write(OutboxEntry),
+    Write(Box<OutboxEntry>),
     /// A reply of the agent's the channel could not deliver.
     Undelivered(Message),
 }
@@ -20,7 +20,7 @@ pub fn all(app: &App) -> Result<Vec<Problem>, StoreError> {
         .store
         .outbox_problems()?
         .into_iter()
-        .map(Problem::Write)
+        .map(|e| Problem::Write(Box::new(e)))
         .collect();
     if app.capabilities.attachments {
         out.extend(

@@ -31,13 +31,7 @@ fn known(app: &App, ticket: &Ticket) -> Known {
     };
     let customer = match open.and_then(|o| o.customer.clone()) {
         Some(c) => Some(c),
-        None => app
-            .store
-            .customer_detail(ticket.customer_id)
-            .unwrap_or_else(|e| {
-                tracing::warn!("cannot read customer {}: {e}", ticket.customer_id);
-                None
-            }),
+        None => crate::macros::customer_of(app, ticket),
     };
     let order = customer.as_ref().and_then(|c| {
         c.orders

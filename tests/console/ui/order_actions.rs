@@ -175,6 +175,47 @@ fn address_change_checks_the_pin_code_and_takes_kannada_digits() {
 }
 
 #[test]
+fn an_address_change_asks_and_refuses_in_kannada() {
+    let kn = I18n::new("kn");
+    let mut ui = Ui::with_locale(80, 24, "kn");
+    let (key, t, order) = ticket_with_order_where(&ui, |c, o| {
+        possible(c, o, ActionKind::AddressChange) && o.total.currency == Currency::Inr
+    });
+    ui.open(key, t.id);
+    ui.press("o");
+    ui.type_text(&order.id);
+    ui.press("enter");
+    assert_eq!(overlay_title(&ui), Some(kn.tr("picker-order-action")));
+    ui.pick(&kn.tr("order-action-address-change"));
+    assert_eq!(overlay_title(&ui), Some(kn.tr("prompt-address-line")));
+    ui.type_text("೧೪, ೨ನೇ ಅಡ್ಡರಸ್ತೆ, ಜಯನಗರ");
+    ui.press("enter");
+    assert_eq!(overlay_title(&ui), Some(kn.tr("prompt-city")));
+    ui.type_text("ಬೆಂಗಳೂರು");
+    ui.press("enter");
+    assert_eq!(overlay_title(&ui), Some(kn.tr("prompt-pin-code")));
+    ui.type_text("೦೫೬೦೦೧");
+    ui.press("enter");
+    assert_eq!(prompt_error(&ui), Some(kn.tr("rejected-bad-pin-code")));
+    let s = ui.render();
+    assert_clean(&ui, &s);
+    s.assert_has(&prefix(&kn.tr("rejected-bad-pin-code"), 12));
+    ui.press("ctrl-u");
+    ui.type_text("೫೬೦೦೧೧");
+    ui.press("enter");
+    assert!(matches!(ui.app.overlay, Some(Overlay::Confirm(_))));
+    ui.press("y");
+    match only_entry(&ui) {
+        OutboxOp::OrderAction { request, .. } => {
+            let a = request.address.unwrap();
+            assert_eq!(a.postal_code, "560011");
+            assert_eq!(a.line, "೧೪, ೨ನೇ ಅಡ್ಡರಸ್ತೆ, ಜಯನಗರ");
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
 fn a_failed_delivery_is_booked_again_in_a_slot() {
     let mut ui = Ui::new(160, 45);
     let (key, t, order) =
@@ -339,8 +380,9 @@ fn an_exchange_of_everything_left_asks_for_the_variant() {
     }
 }
 
-#[test]
-fn a_cod_refund_goes_to_a_checked_bank_account() {
+/// A delivered COD order (INR, ₹100 or more left): Refund, ₹100 typed; the
+/// method is asked next. The console and the ticket.
+fn cod_refund_of_100() -> (Ui, Ticket) {
     let mut ui = Ui::new(160, 45);
     let (key, t, order) = ticket_with_order_where(&ui, |c, o| {
         o.payment_method == PaymentMethod::Cod
@@ -353,6 +395,12 @@ fn a_cod_refund_goes_to_a_checked_bank_account() {
     ui.pick("Refund");
     ui.type_text("100");
     ui.press("enter");
+    (ui, t)
+}
+
+#[test]
+fn a_cod_refund_goes_to_a_checked_bank_account() {
+    let (mut ui, t) = cod_refund_of_100();
     assert_eq!(overlay_title(&ui).as_deref(), Some("Refund method"));
     let methods: Vec<String> = match &ui.app.overlay {
         Some(Overlay::Picker(p)) => p.items.iter().map(|(l, _)| l.clone()).collect(),
@@ -416,18 +464,7 @@ fn a_cod_refund_goes_to_a_checked_bank_account() {
 
 #[test]
 fn a_cod_refund_by_upi_checks_the_upi_id() {
-    let mut ui = Ui::new(160, 45);
-    let (key, t, order) = ticket_with_order_where(&ui, |c, o| {
-        o.payment_method == PaymentMethod::Cod
-            && o.total.currency == Currency::Inr
-            && possible(c, o, ActionKind::Refund)
-            && o.refundable(&actions(c)).minor >= 10_000
-    });
-    ui.open(key, t.id);
-    actions_of(&mut ui, &order);
-    ui.pick("Refund");
-    ui.type_text("100");
-    ui.press("enter");
+    let (mut ui, _) = cod_refund_of_100();
     ui.pick("UPI");
     ui.type_text("ramesh");
     ui.press("enter");

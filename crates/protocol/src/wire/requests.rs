@@ -154,6 +154,24 @@ pub struct NewOrderAction {
     pub refund_to: Option<RefundDestination>,
 }
 
+impl NewOrderAction {
+    /// An action of `kind` for `reason`, with nothing else filled in.
+    pub fn new(kind: ActionKind, reason: impl Into<String>) -> NewOrderAction {
+        NewOrderAction {
+            kind,
+            reason: reason.into(),
+            amount: None,
+            refund_method: None,
+            skus: Vec::new(),
+            replacement_variant: None,
+            items: Vec::new(),
+            address: None,
+            slot: None,
+            refund_to: None,
+        }
+    }
+}
+
 /// `POST /v1/tickets`: a proactive (outbound) notice to a customer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

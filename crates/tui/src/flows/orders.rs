@@ -364,18 +364,7 @@ pub(super) fn ask_confirmation(app: &mut App, request: Request) {
 /// entry's).
 pub fn confirmed(app: &mut App, request: Request) {
     let kind = request.details.kind();
-    let mut action = NewOrderAction {
-        kind,
-        reason: request.reason,
-        amount: None,
-        refund_method: None,
-        skus: Vec::new(),
-        replacement_variant: None,
-        items: Vec::new(),
-        address: None,
-        slot: None,
-        refund_to: None,
-    };
+    let mut action = NewOrderAction::new(kind, request.reason);
     match request.details {
         Details::Refund { amount, method, to } => {
             action.amount = Some(amount);
