@@ -104,7 +104,7 @@ fn order_actions_reach_the_server_once_and_a_refusal_comes_back_explained() {
 
     let mut ui = Console::open(&cache, "en", (160, 45));
     // A new address, PIN code typed in Kannada digits.
-    start(&mut ui, moving_ticket, &moving, "Change delivery");
+    start(&mut ui, moving_ticket, &moving, "New delivery");
     ui.type_text("#14, 2nd Cross, Jayanagar");
     ui.press("enter");
     ui.type_text("Bengaluru");

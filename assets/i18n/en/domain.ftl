@@ -121,6 +121,6 @@ author-system = sahaya
 
 ## Order actions: cancel, address change, reattempt
 
-order-action-cancel = Cancel order
-order-action-address-change = Change delivery address
+order-action-cancel = Cancel the order
+order-action-address-change = New delivery address
 order-action-reattempt = Reattempt delivery

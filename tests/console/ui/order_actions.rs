@@ -66,13 +66,13 @@ fn the_action_picker_says_what_is_still_possible() {
     let s = ui.render();
     assert_clean(&ui, &s);
     s.assert_has(&line);
-    let cancel = note(&ui, "Cancel order").expect("a line for cancelling");
+    let cancel = note(&ui, "Cancel the order").expect("a line for cancelling");
     if order_rules::is_dispatched(&order) {
         assert_eq!(
             cancel,
             "The order has left the warehouse; once it is delivered, offer a return instead"
         );
-        ui.pick("Cancel order");
+        ui.pick("Cancel the order");
         assert!(ui.app.overlay.is_none(), "no questions asked");
         ui.render().assert_has("The order has left the warehouse");
         assert!(ui.pending().is_empty());
@@ -91,15 +91,15 @@ fn cancel_before_dispatch_asks_why_and_queues_once() {
         let c = ui.store().customer_detail(t.customer_id).unwrap().unwrap();
         let back = money(order.refundable(&actions(&c)));
         assert_eq!(
-            note(&ui, "Cancel order"),
+            note(&ui, "Cancel the order"),
             Some(format!("{back} goes back to where it was paid from"))
         );
     }
-    ui.pick("Cancel order");
+    ui.pick("Cancel the order");
     assert_eq!(overlay_title(&ui).as_deref(), Some("Reason"));
     ui.type_text("ordered twice");
     ui.press("enter");
-    ui.render().assert_has("Confirm Cancel order");
+    ui.render().assert_has("Confirm Cancel the order");
     ui.press("y");
     match only_entry(&ui) {
         OutboxOp::OrderAction { order_id, request } => {
@@ -111,7 +111,7 @@ fn cancel_before_dispatch_asks_why_and_queues_once() {
     }
     // Queued here, the order counts as cancelled: nothing more.
     actions_of(&mut ui, &order);
-    ui.pick("Change delivery address");
+    ui.pick("New delivery address");
     assert!(ui.app.overlay.is_none());
     ui.render()
         .assert_has("The order is cancelled; nothing more can be done to it");
@@ -125,9 +125,9 @@ fn address_change_checks_the_pin_code_and_takes_kannada_digits() {
     });
     ui.open(key, t.id);
     actions_of(&mut ui, &order);
-    let now = note(&ui, "Change delivery address").unwrap();
+    let now = note(&ui, "New delivery address").unwrap();
     assert!(now.starts_with("Now: "), "{now}");
-    ui.pick("Change delivery address");
+    ui.pick("New delivery address");
     assert_eq!(
         overlay_title(&ui).as_deref(),
         Some("New address: house, street, area")
