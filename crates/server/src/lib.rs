@@ -27,6 +27,7 @@ pub mod demo;
 mod error;
 mod events;
 mod extract;
+mod macro_routes;
 mod ops;
 mod outbound;
 mod presence;

@@ -34,6 +34,7 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/stats", get(stats))
         .route("/v1/presence", axum::routing::put(put_presence))
         .merge(super::bridge_routes::router())
+        .merge(super::macro_routes::router())
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .with_state(state)

@@ -166,6 +166,7 @@ fn world() -> Vec<Entity> {
             body: "Thanks {{customer.name}}".into(),
             set_status: None,
             add_tags: vec![],
+            deleted: false,
         }),
         Entity::Survey(SurveyResponse {
             id: 1,
@@ -1035,4 +1036,15 @@ fn ten_thousand_changes_in_one_call() {
         hits.iter().map(|h| h.ticket_id).collect::<Vec<_>>(),
         vec![5000, 4999, 4998]
     );
+}
+
+#[test]
+fn a_deleted_macros_tombstone_removes_it() {
+    let mut store = seeded();
+    let mut m = store.macros().unwrap().remove(0);
+    m.deleted = true;
+    store
+        .apply_changes(&changes(vec![Entity::Macro(m)]), 200)
+        .unwrap();
+    assert!(store.macros().unwrap().is_empty());
 }

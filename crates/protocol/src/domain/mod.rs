@@ -6,6 +6,7 @@ mod customer;
 mod enums;
 mod file_name;
 mod language;
+pub mod macro_rules;
 mod order;
 mod order_details;
 pub mod order_rules;

@@ -172,6 +172,22 @@ impl NewOrderAction {
     }
 }
 
+/// `POST /v1/macros` and `PUT /v1/macros/{id}` (supervisors): a macro's
+/// content; the body's placeholders are checked with
+/// `domain::macro_rules::check_macro_body`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MacroEdit {
+    pub name: String,
+    /// BCP 47 language of the body.
+    pub language: String,
+    pub body: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub set_status: Option<Status>,
+    #[serde(default)]
+    pub add_tags: Vec<String>,
+}
+
 /// `POST /v1/tickets`: a proactive (outbound) notice to a customer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

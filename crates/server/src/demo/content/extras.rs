@@ -204,6 +204,7 @@ pub(super) fn macros() -> Vec<Macro> {
             body: body.to_string(),
             set_status: *set_status,
             add_tags: tags.iter().map(|t| t.to_string()).collect(),
+            deleted: false,
         })
         .collect()
 }
