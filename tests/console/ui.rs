@@ -541,13 +541,28 @@ fn delivered(o: &Order) -> bool {
         .is_some_and(|s| s.status == sahaya::domain::ShipmentStatus::Delivered)
 }
 
-/// Delivered, with no return open on it yet.
+/// Delivered, with no return open on it yet and something left to return.
 fn returnable(c: &CustomerDetail, o: &Order) -> bool {
+    let actions: Vec<_> = c.returns.iter().chain(&c.exchanges).cloned().collect();
     delivered(o)
         && !c.returns.iter().any(|a| {
             a.order_id == o.id
                 && !matches!(a.status, ActionStatus::Completed | ActionStatus::Rejected)
         })
+        && sahaya::domain::order_rules::returnable(o, &actions)
+            .iter()
+            .any(|i| i.quantity > 0)
+}
+
+/// In a return or exchange, "Which items?" is asked when more than one
+/// piece is left: everything left.
+fn all_items_if_asked(ui: &mut Ui) {
+    if overlay_title(ui).as_deref() == Some("Which items?") {
+        ui.pick(&ui.app.overlay.as_ref().map_or(String::new(), |o| match o {
+            Overlay::Picker(p) => p.items[0].0.clone(),
+            _ => String::new(),
+        }));
+    }
 }
 
 /// Takes at most `n` display clusters of `s`.
@@ -1676,10 +1691,7 @@ fn refund_flow_queues_an_order_action() {
         s.assert_has(&order.id);
         // The ticket's order is preselected.
         ui.press("enter");
-        assert_eq!(
-            overlay_title(&ui).as_deref(),
-            Some("Order actions: Refund / Return / Exchange")
-        );
+        assert_eq!(overlay_title(&ui).as_deref(), Some("Order actions"));
         ui.pick("Refund");
         let total = sahaya::ui::fmt::money(order.total);
         assert_eq!(
@@ -1704,8 +1716,9 @@ fn refund_flow_queues_an_order_action() {
         ui.type_text(&kannada);
         ui.press("enter");
         assert_eq!(overlay_title(&ui).as_deref(), Some("Refund method"));
-        ui.render().assert_has("Original payment method");
-        ui.pick("UPI");
+        // Paid online: back to the source or as store credit, nothing else.
+        ui.render().assert_has("Store credit");
+        ui.pick("Original payment method");
         assert_eq!(overlay_title(&ui).as_deref(), Some("Reason"));
         ui.press("enter");
         ui.render().assert_has("This cannot be empty");
@@ -1733,7 +1746,7 @@ fn refund_flow_queues_an_order_action() {
                         currency: order.total.currency
                     })
                 );
-                assert_eq!(request.refund_method, Some(RefundMethod::Upi));
+                assert_eq!(request.refund_method, Some(RefundMethod::Source));
                 assert_eq!(request.reason, "ವಸ್ತು ಹಾಳಾಗಿದೆ");
             }
             other => panic!("{other:?}"),
@@ -1744,7 +1757,8 @@ fn refund_flow_queues_an_order_action() {
     }
 }
 
-/// Refunds the flow's order by `rupees` (typed in Latin digits) by UPI.
+/// Refunds the flow's order by `rupees` (typed in Latin digits) to its
+/// source.
 fn refund(ui: &mut Ui, order: &Order, rupees: i64) {
     ui.press("o");
     ui.type_text(&order.id);
@@ -1752,7 +1766,7 @@ fn refund(ui: &mut Ui, order: &Order, rupees: i64) {
     ui.pick("Refund");
     ui.type_text(&rupees.to_string());
     ui.press("enter");
-    ui.pick("UPI");
+    ui.pick("Original payment method");
     ui.type_text("part refund");
     ui.press("enter y");
 }
@@ -1799,7 +1813,7 @@ fn refunds_already_made_or_queued_limit_the_next_one() {
     ui.pick("Refund");
     ui.type_text(&format!("{}.{:02}", left.minor / 100, left.minor % 100));
     ui.press("enter");
-    ui.pick("UPI");
+    ui.pick("Original payment method");
     ui.type_text("rest");
     ui.press("enter y");
     assert_eq!(ui.pending().len(), 2);
@@ -1820,6 +1834,7 @@ fn order_flow_can_be_cancelled_at_the_confirmation() {
     ui.open(key, t.id);
     ui.press("o enter");
     ui.pick("Return");
+    all_items_if_asked(&mut ui);
     assert_eq!(overlay_title(&ui).as_deref(), Some("Reason"));
     ui.type_text("size");
     ui.press("enter");
@@ -1882,6 +1897,7 @@ fn returns_and_exchanges_the_server_would_refuse_are_said_at_once() {
         ui.type_text(&order.id);
         ui.press("enter");
         ui.pick("Return");
+        all_items_if_asked(&mut ui);
         ui.type_text("too small");
         ui.press("enter y");
         assert_eq!(ui.pending().len(), 1);
@@ -3166,3 +3182,7 @@ fn reply_from_the_list_sends_without_a_false_warning() {
         );
     }
 }
+
+// Suggested macros and the order actions, in their own files.
+mod order_actions;
+mod suggested_macros;

@@ -34,7 +34,7 @@ action-assign = Assign to an agent
 action-assign-to-me = Assign to me
 action-tags = Edit tags
 action-macro = Apply a macro
-action-order-actions = Order actions: refund, return, exchange
+action-order-actions = Order actions: refund, return, exchange, cancel, address, reattempt
 action-proactive-notice = Send a proactive notice
 action-toggle-mark = Mark or unmark the ticket (status, priority and assignee then apply to all marked)
 

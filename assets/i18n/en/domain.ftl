@@ -118,3 +118,9 @@ group-returns = Returns
 delivery-waiting = Waiting to send
 delivery-refused = Refused
 author-system = sahaya
+
+## Order actions: cancel, address change, reattempt
+
+order-action-cancel = Cancel the order
+order-action-address-change = New delivery address
+order-action-reattempt = Reattempt delivery

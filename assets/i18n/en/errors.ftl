@@ -92,3 +92,23 @@ error-tags-marked = Type tags to add (cod or +cod) or to remove (-cod)
 view-key-bad = “{ $key }” is not one key; type a key such as 7 or alt-1
 view-key-taken = { $key } is already used for “{ $by }”; choose another key
 view-broken = The saved view “{ $name }” no longer reads as a search; fix its query in views.toml
+## Order actions the server refuses (its error codes)
+
+rejected-order-cancelled = The order is cancelled; nothing more can be done to it
+rejected-already-dispatched = The order has left the warehouse; once it is delivered, offer a return instead
+rejected-not-failed-delivery = Only a failed delivery can be tried again
+rejected-not-paid = The order was never paid; there is nothing to refund
+rejected-cod-not-delivered = A cash-on-delivery order is paid at the door: nothing to refund before it is delivered
+rejected-refund-to-source = A prepaid order is refunded to where it was paid from, or as store credit
+rejected-missing-refund-destination = Say where the money goes: the bank account (IFSC and number) or the UPI id
+rejected-wrong-refund-destination = The destination does not fit the method: a bank transfer needs a bank account, UPI a UPI id
+rejected-bad-ifsc = An IFSC has 11 characters: 4 letters, a 0, then 6 letters or digits (SBIN0001234)
+rejected-bad-account-number = A bank account number has 9 to 18 digits
+rejected-bad-upi-id = A UPI id looks like name@bank (ramesh@okaxis)
+rejected-missing-address = An address needs the house and street, and the city
+rejected-bad-pin-code = A PIN code in India has 6 digits and does not start with 0
+rejected-bad-postal-code = A postal code in Nepal has 5 digits (44600 for Kathmandu)
+rejected-missing-slot = A reattempt needs a day and a time of day
+rejected-bad-slot = The reattempt can be booked from tomorrow up to 7 days ahead
+rejected-bad-quantity = More pieces than are left to return or exchange; choose fewer
+rejected-nothing-left = Every item of the order was already returned or exchanged

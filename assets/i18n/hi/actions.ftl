@@ -34,7 +34,7 @@ action-assign = एजेंट को असाइन करें
 action-assign-to-me = मुझे असाइन करें
 action-tags = टैग बदलें
 action-macro = मैक्रो लगाएँ
-action-order-actions = ऑर्डर कार्रवाई: रिफ़ंड, रिटर्न, एक्सचेंज
+action-order-actions = ऑर्डर कार्रवाई: रिफ़ंड, रिटर्न, एक्सचेंज, रद्द, पता, दोबारा डिलीवरी
 action-proactive-notice = अग्रिम सूचना भेजें
 action-toggle-mark = टिकट मार्क करें या मार्क हटाएँ (स्टेटस, प्राथमिकता और असाइनमेंट तब सभी मार्क किए टिकटों पर लागू होंगे)
 

@@ -118,3 +118,9 @@ group-returns = रिटर्न
 delivery-waiting = भेजने की प्रतीक्षा में
 delivery-refused = अस्वीकार
 author-system = सहायता
+
+## Order actions: cancel, address change, reattempt
+
+order-action-cancel = ऑर्डर रद्द करें
+order-action-address-change = डिलीवरी का पता बदलें
+order-action-reattempt = दोबारा डिलीवरी

@@ -90,3 +90,23 @@ error-tags-marked = जोड़ने (cod या +cod) या हटाने 
 view-key-bad = “{ $key }” एक कुंजी नहीं है; 7 या alt-1 जैसी कुंजी लिखें
 view-key-taken = { $key } पहले से “{ $by }” के लिए इस्तेमाल हो रही है; कोई दूसरी कुंजी चुनें
 view-broken = सेव किया व्यू “{ $name }” अब खोज की तरह पढ़ा नहीं जा रहा; views.toml में उसकी क्वेरी ठीक करें
+## Order actions the server refuses (its error codes)
+
+rejected-order-cancelled = ऑर्डर रद्द हो चुका है; अब इस पर कुछ नहीं किया जा सकता
+rejected-already-dispatched = ऑर्डर गोदाम से निकल चुका है; डिलीवरी के बाद रिटर्न दें
+rejected-not-failed-delivery = सिर्फ़ विफल डिलीवरी दोबारा की जा सकती है
+rejected-not-paid = इस ऑर्डर का भुगतान हुआ ही नहीं; रिफ़ंड के लिए कुछ नहीं है
+rejected-cod-not-delivered = कैश ऑन डिलीवरी ऑर्डर का भुगतान दरवाज़े पर होता है: डिलीवरी से पहले रिफ़ंड के लिए कुछ नहीं है
+rejected-refund-to-source = पहले से भुगतान वाले ऑर्डर का रिफ़ंड उसी माध्यम में या स्टोर क्रेडिट में जाता है
+rejected-missing-refund-destination = बताएँ पैसा कहाँ जाए: बैंक खाता (IFSC और नंबर) या UPI आईडी
+rejected-wrong-refund-destination = गंतव्य तरीके से मेल नहीं खाता: बैंक ट्रांसफ़र के लिए बैंक खाता, UPI के लिए UPI आईडी चाहिए
+rejected-bad-ifsc = IFSC में 11 अक्षर होते हैं: 4 अक्षर, एक 0, फिर 6 अक्षर या अंक (SBIN0001234)
+rejected-bad-account-number = बैंक खाता नंबर में 9 से 18 अंक होते हैं
+rejected-bad-upi-id = UPI आईडी name@bank जैसी होती है (ramesh@okaxis)
+rejected-missing-address = पते में मकान, गली और शहर चाहिए
+rejected-bad-pin-code = भारत के पिन कोड में 6 अंक होते हैं और वह 0 से शुरू नहीं होता
+rejected-bad-postal-code = नेपाल के डाक कोड में 5 अंक होते हैं (काठमांडू का 44600)
+rejected-missing-slot = दोबारा डिलीवरी के लिए दिन और समय चाहिए
+rejected-bad-slot = दोबारा डिलीवरी कल से 7 दिन के भीतर बुक हो सकती है
+rejected-bad-quantity = रिटर्न या एक्सचेंज के लिए बाकी से ज़्यादा; कम चुनें
+rejected-nothing-left = ऑर्डर का हर सामान पहले ही रिटर्न या एक्सचेंज हो चुका है

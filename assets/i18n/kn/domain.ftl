@@ -118,3 +118,9 @@ group-returns = ಹಿಂತಿರುಗಿಸುವಿಕೆ
 delivery-waiting = ಕಳುಹಿಸಲು ಕಾಯುತ್ತಿದೆ
 delivery-refused = ನಿರಾಕರಿಸಲಾಗಿದೆ
 author-system = ಸಹಾಯ
+
+## Order actions: cancel, address change, reattempt
+
+order-action-cancel = ಆರ್ಡರ್ ರದ್ದು
+order-action-address-change = ಡೆಲಿವರಿ ವಿಳಾಸ ಬದಲಾವಣೆ
+order-action-reattempt = ಮತ್ತೆ ಡೆಲಿವರಿ ಪ್ರಯತ್ನ

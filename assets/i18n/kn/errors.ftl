@@ -88,3 +88,23 @@ error-tags-marked = ಸೇರಿಸಬೇಕಾದ (cod ಅಥವಾ +cod) ಅ�
 view-key-bad = “{ $key }” ಒಂದು ಕೀ ಅಲ್ಲ; 7 ಅಥವಾ alt-1 ರೀತಿಯ ಕೀ ಟೈಪ್ ಮಾಡಿ
 view-key-taken = { $key } ಈಗಾಗಲೇ “{ $by }” ಗಾಗಿ ಬಳಕೆಯಲ್ಲಿದೆ; ಬೇರೆ ಕೀ ಆರಿಸಿ
 view-broken = ಉಳಿಸಿದ ವೀಕ್ಷಣೆ “{ $name }” ಈಗ ಹುಡುಕಾಟವಾಗಿ ಓದಲು ಬರುತ್ತಿಲ್ಲ; views.toml ನಲ್ಲಿ ಅದರ ಪ್ರಶ್ನೆಯನ್ನು ಸರಿಪಡಿಸಿ
+## Order actions the server refuses (its error codes)
+
+rejected-order-cancelled = ಆರ್ಡರ್ ರದ್ದಾಗಿದೆ; ಇನ್ನು ಅದರ ಮೇಲೆ ಯಾವುದೇ ಕ್ರಮ ಸಾಧ್ಯವಿಲ್ಲ
+rejected-already-dispatched = ಆರ್ಡರ್ ಗೋದಾಮಿನಿಂದ ಹೊರಟಿದೆ; ತಲುಪಿದ ನಂತರ ರಿಟರ್ನ್ ನೀಡಿ
+rejected-not-failed-delivery = ವಿಫಲವಾದ ಡೆಲಿವರಿಯನ್ನು ಮಾತ್ರ ಮತ್ತೆ ಪ್ರಯತ್ನಿಸಬಹುದು
+rejected-not-paid = ಈ ಆರ್ಡರ್‌ಗೆ ಪಾವತಿಯೇ ಆಗಿಲ್ಲ; ಮರುಪಾವತಿಸಲು ಏನೂ ಇಲ್ಲ
+rejected-cod-not-delivered = ಕ್ಯಾಶ್ ಆನ್ ಡೆಲಿವರಿ ಆರ್ಡರ್‌ಗೆ ಬಾಗಿಲಲ್ಲೇ ಪಾವತಿ: ತಲುಪುವ ಮೊದಲು ಮರುಪಾವತಿಸಲು ಏನೂ ಇಲ್ಲ
+rejected-refund-to-source = ಮುಂಗಡ ಪಾವತಿಸಿದ ಆರ್ಡರ್‌ನ ಮರುಪಾವತಿ ಪಾವತಿಸಿದ ಮೂಲಕ್ಕೇ ಅಥವಾ ಸ್ಟೋರ್ ಕ್ರೆಡಿಟ್ ಆಗಿ ಹೋಗುತ್ತದೆ
+rejected-missing-refund-destination = ಹಣ ಎಲ್ಲಿಗೆ ಹೋಗಬೇಕು ಎಂದು ತಿಳಿಸಿ: ಬ್ಯಾಂಕ್ ಖಾತೆ (IFSC ಮತ್ತು ಸಂಖ್ಯೆ) ಅಥವಾ UPI ಐಡಿ
+rejected-wrong-refund-destination = ಗಮ್ಯ ವಿಧಾನಕ್ಕೆ ಹೊಂದುತ್ತಿಲ್ಲ: ಬ್ಯಾಂಕ್ ವರ್ಗಾವಣೆಗೆ ಬ್ಯಾಂಕ್ ಖಾತೆ, UPI ಗೆ UPI ಐಡಿ ಬೇಕು
+rejected-bad-ifsc = IFSC ನಲ್ಲಿ 11 ಅಕ್ಷರಗಳಿರುತ್ತವೆ: 4 ಅಕ್ಷರ, ಒಂದು 0, ನಂತರ 6 ಅಕ್ಷರ ಅಥವಾ ಅಂಕಿ (SBIN0001234)
+rejected-bad-account-number = ಬ್ಯಾಂಕ್ ಖಾತೆ ಸಂಖ್ಯೆಯಲ್ಲಿ 9 ರಿಂದ 18 ಅಂಕಿಗಳಿರುತ್ತವೆ
+rejected-bad-upi-id = UPI ಐಡಿ name@bank ರೂಪದಲ್ಲಿರುತ್ತದೆ (ramesh@okaxis)
+rejected-missing-address = ವಿಳಾಸಕ್ಕೆ ಮನೆ, ರಸ್ತೆ ಮತ್ತು ನಗರ ಬೇಕು
+rejected-bad-pin-code = ಭಾರತದ ಪಿನ್ ಕೋಡ್‌ನಲ್ಲಿ 6 ಅಂಕಿಗಳಿರುತ್ತವೆ, 0 ಯಿಂದ ಆರಂಭವಾಗುವುದಿಲ್ಲ
+rejected-bad-postal-code = ನೇಪಾಳದ ಅಂಚೆ ಕೋಡ್‌ನಲ್ಲಿ 5 ಅಂಕಿಗಳಿರುತ್ತವೆ (ಕಠ್ಮಂಡುವಿಗೆ 44600)
+rejected-missing-slot = ಮರು ಪ್ರಯತ್ನಕ್ಕೆ ದಿನ ಮತ್ತು ಸಮಯ ಬೇಕು
+rejected-bad-slot = ಮರು ಪ್ರಯತ್ನವನ್ನು ನಾಳೆಯಿಂದ 7 ದಿನಗಳೊಳಗೆ ಕಾಯ್ದಿರಿಸಬಹುದು
+rejected-bad-quantity = ರಿಟರ್ನ್ ಅಥವಾ ವಿನಿಮಯಕ್ಕೆ ಉಳಿದಿರುವುದಕ್ಕಿಂತ ಹೆಚ್ಚು; ಕಡಿಮೆ ಆಯ್ಕೆಮಾಡಿ
+rejected-nothing-left = ಆರ್ಡರ್‌ನ ಎಲ್ಲ ವಸ್ತುಗಳು ಈಗಾಗಲೇ ರಿಟರ್ನ್ ಅಥವಾ ವಿನಿಮಯ ಆಗಿವೆ

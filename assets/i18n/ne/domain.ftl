@@ -118,3 +118,9 @@ group-returns = फिर्ता
 delivery-waiting = पठाउन बाँकी
 delivery-refused = अस्वीकृत
 author-system = सहायता
+
+## Order actions: cancel, address change, reattempt
+
+order-action-cancel = अर्डर रद्द
+order-action-address-change = डेलिभरी ठेगाना परिवर्तन
+order-action-reattempt = फेरि डेलिभरी प्रयास

@@ -88,3 +88,23 @@ error-tags-marked = थप्ने (cod वा +cod) वा हटाउने 
 view-key-bad = “{ $key }” एउटा कुञ्जी होइन; 7 वा alt-1 जस्तो कुञ्जी टाइप गर्नुहोस्
 view-key-taken = { $key } पहिले नै “{ $by }” का लागि प्रयोगमा छ; अर्को कुञ्जी छान्नुहोस्
 view-broken = सेभ गरिएको दृश्य “{ $name }” अब खोजका रूपमा पढिँदैन; views.toml मा यसको क्वेरी सच्याउनुहोस्
+## Order actions the server refuses (its error codes)
+
+rejected-order-cancelled = अर्डर रद्द भइसकेको छ; अब यसमा केही गर्न मिल्दैन
+rejected-already-dispatched = अर्डर गोदामबाट निस्किसक्यो; डेलिभर भएपछि फिर्ता प्रस्ताव गर्नुहोस्
+rejected-not-failed-delivery = असफल डेलिभरी मात्र फेरि प्रयास गर्न सकिन्छ
+rejected-not-paid = यो अर्डरको भुक्तानी नै भएको छैन; रिफन्ड गर्ने केही छैन
+rejected-cod-not-delivered = क्यास अन डेलिभरी अर्डरको भुक्तानी ढोकामै हुन्छ: डेलिभर हुनुअघि रिफन्ड गर्ने केही छैन
+rejected-refund-to-source = अग्रिम भुक्तानी गरिएको अर्डरको रिफन्ड भुक्तानी गरेकै माध्यममा वा स्टोर क्रेडिटमा जान्छ
+rejected-missing-refund-destination = पैसा कहाँ जाने हो भन्नुहोस्: बैंक खाता (IFSC र नम्बर) वा UPI आईडी
+rejected-wrong-refund-destination = गन्तव्य विधिसँग मिलेन: बैंक ट्रान्सफरलाई बैंक खाता, UPI लाई UPI आईडी चाहिन्छ
+rejected-bad-ifsc = IFSC मा 11 वर्ण हुन्छन्: 4 अक्षर, एउटा 0, त्यसपछि 6 अक्षर वा अङ्क (SBIN0001234)
+rejected-bad-account-number = बैंक खाता नम्बरमा 9 देखि 18 अङ्क हुन्छन्
+rejected-bad-upi-id = UPI आईडी name@bank जस्तो हुन्छ (ramesh@okaxis)
+rejected-missing-address = ठेगानामा घर, सडक र सहर चाहिन्छ
+rejected-bad-pin-code = भारतको पिन कोडमा 6 अङ्क हुन्छन् र 0 बाट सुरु हुँदैन
+rejected-bad-postal-code = नेपालको हुलाक कोडमा 5 अङ्क हुन्छन् (काठमाडौंको 44600)
+rejected-missing-slot = फेरि प्रयासका लागि दिन र समय चाहिन्छ
+rejected-bad-slot = फेरि प्रयास भोलिदेखि 7 दिनभित्र बुक गर्न सकिन्छ
+rejected-bad-quantity = फिर्ता वा साटफेरका लागि बाँकीभन्दा बढी; कम छान्नुहोस्
+rejected-nothing-left = अर्डरका सबै सामान पहिल्यै फिर्ता वा साटफेर भइसके

@@ -118,3 +118,9 @@ group-returns = రిటర్న్‌లు
 delivery-waiting = పంపడానికి వేచి ఉంది
 delivery-refused = తిరస్కరించబడింది
 author-system = సహాయం
+
+## Order actions: cancel, address change, reattempt
+
+order-action-cancel = ఆర్డర్ రద్దు
+order-action-address-change = డెలివరీ చిరునామా మార్పు
+order-action-reattempt = మళ్లీ డెలివరీ ప్రయత్నం

@@ -73,6 +73,7 @@ mod tests {
             body: String::new(),
             set_status: None,
             add_tags: tags.iter().map(|t| t.to_string()).collect(),
+            deleted: false,
         }
     }
 

@@ -31,6 +31,7 @@ mod error;
 mod events;
 mod extract;
 mod json_errors;
+mod macro_routes;
 mod openapi;
 mod ops;
 mod outbound;

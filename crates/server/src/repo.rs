@@ -385,8 +385,15 @@ pub fn agent_by_token_hash(conn: &Connection, hash: &str) -> rusqlite::Result<Op
     )
 }
 
+/// The macros not deleted, by id.
 pub fn macros(conn: &Connection) -> rusqlite::Result<Vec<Macro>> {
-    many(conn, "SELECT json FROM macros ORDER BY id", [])
+    let all: Vec<Macro> = many(conn, "SELECT json FROM macros ORDER BY id", [])?;
+    Ok(all.into_iter().filter(|m| !m.deleted).collect())
+}
+
+/// Macro `id`, deleted or not.
+pub fn macro_by_id(conn: &Connection, id: i64) -> rusqlite::Result<Option<Macro>> {
+    one(conn, "SELECT json FROM macros WHERE id = ?1", [id])
 }
 
 /// The current state of a changed entity, for the change feed.

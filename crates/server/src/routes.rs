@@ -35,6 +35,7 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/presence", axum::routing::put(put_presence))
         .merge(super::bridge_routes::router())
         .route("/v1/openapi.json", get(super::openapi::serve))
+        .merge(super::macro_routes::router())
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(axum::middleware::map_response(
@@ -335,6 +336,16 @@ async fn customer_detail(
                 refunds: of(ActionKind::Refund),
                 returns: of(ActionKind::Return),
                 exchanges: of(ActionKind::Exchange),
+                changes: actions
+                    .iter()
+                    .filter(|a| {
+                        matches!(
+                            a.kind,
+                            ActionKind::Cancel | ActionKind::AddressChange | ActionKind::Reattempt
+                        )
+                    })
+                    .cloned()
+                    .collect(),
                 tickets: repo::tickets_of_customer(c, id)?,
                 surveys: repo::surveys_of(c, id)?,
                 customer,

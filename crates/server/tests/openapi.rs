@@ -176,6 +176,19 @@ fn codes_in_source() -> BTreeSet<String> {
             }
         }
     }
+    // Refusals the protocol's shared rules name (orders, macro bodies).
+    for rules in ["order_rules.rs", "macro_rules.rs"] {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../protocol/src/domain/");
+        let text = std::fs::read_to_string(format!("{path}{rules}")).unwrap();
+        let start = text.find("fn code(").unwrap_or_else(|| panic!("{rules}: fn code"));
+        let body = &text[start..];
+        let body = &body[..body[8..].find("fn ").map_or(body.len(), |e| e + 8)];
+        for (at, _) in body.match_indices("=> \"") {
+            if let Some(code) = literal(&body[at + 3..]) {
+                codes.insert(code.to_string());
+            }
+        }
+    }
     // The fixed codes of error.rs's constructors.
     for fixed in [
         "not_found",

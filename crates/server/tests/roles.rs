@@ -55,6 +55,15 @@ fn sample(method: &str, path: &str) -> (String, Option<Value>) {
             "/v1/orders/SH-1001/actions".into(),
             Some(json!({"kind": "return", "reason": "role table"})),
         ),
+        ("POST", "/v1/macros") => (
+            path.into(),
+            Some(json!({"name": "Role table", "language": "en", "body": "Hello"})),
+        ),
+        ("PUT", "/v1/macros/{id}") => (
+            "/v1/macros/1".into(),
+            Some(json!({"name": "Role table", "language": "en", "body": "Hello"})),
+        ),
+        ("DELETE", "/v1/macros/{id}") => ("/v1/macros/2".into(), None),
         ("PUT", "/v1/presence") => (path.into(), Some(json!({"ticket_id": null}))),
         ("POST", "/v1/inbound") => (
             path.into(),

@@ -378,6 +378,12 @@ fn put_agent(conn: &Connection, a: &Agent) -> Result<()> {
 }
 
 fn put_macro(conn: &Connection, m: &Macro) -> Result<()> {
+    if m.deleted {
+        // A supervisor deleted it: the tombstone removes it here.
+        conn.prepare_cached("DELETE FROM macros WHERE id = ?1")?
+            .execute(params![m.id])?;
+        return Ok(());
+    }
     conn.prepare_cached(
         "INSERT INTO macros (id, json) VALUES (?1, ?2)
          ON CONFLICT (id) DO UPDATE SET json = excluded.json",

@@ -424,11 +424,15 @@ impl Store {
             params![customer_id],
         )?);
         let (mut refunds, mut returns, mut exchanges) = (Vec::new(), Vec::new(), Vec::new());
+        let mut changes = Vec::new();
         for a in actions {
             match a.kind {
                 ActionKind::Refund => refunds.push(a),
                 ActionKind::Return => returns.push(a),
                 ActionKind::Exchange => exchanges.push(a),
+                ActionKind::Cancel | ActionKind::AddressChange | ActionKind::Reattempt => {
+                    changes.push(a)
+                }
             }
         }
         let tickets: Vec<Ticket> = many(
@@ -450,6 +454,7 @@ impl Store {
             refunds,
             returns,
             exchanges,
+            changes,
             tickets,
             surveys,
         }))
@@ -490,6 +495,10 @@ impl Store {
                 reason: request.reason,
                 replacement_variant: request.replacement_variant,
                 pickup_at: None,
+                items: request.items,
+                address: request.address,
+                slot: request.slot,
+                refund_to: request.refund_to.map(|t| t.masked()),
                 created_by: me,
                 created_at: entry.created_at,
                 updated_at: entry.updated_at,

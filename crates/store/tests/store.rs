@@ -166,6 +166,7 @@ fn world() -> Vec<Entity> {
             body: "Thanks {{customer.name}}".into(),
             set_status: None,
             add_tags: vec![],
+            deleted: false,
         }),
         Entity::Survey(SurveyResponse {
             id: 1,
@@ -696,6 +697,10 @@ fn queued_order_action_and_outbound() {
         refund_method: Some(RefundMethod::Upi),
         skus: vec![],
         replacement_variant: None,
+        items: Vec::new(),
+        address: None,
+        slot: None,
+        refund_to: None,
     };
     let e = store
         .enqueue(OutboxOp::OrderAction {
@@ -721,6 +726,10 @@ fn queued_order_action_and_outbound() {
         reason: "damaged".into(),
         replacement_variant: None,
         pickup_at: None,
+        items: Vec::new(),
+        address: None,
+        slot: None,
+        refund_to: None,
         created_by: Some(1),
         created_at: t0(),
         updated_at: t0(),
@@ -1027,4 +1036,15 @@ fn ten_thousand_changes_in_one_call() {
         hits.iter().map(|h| h.ticket_id).collect::<Vec<_>>(),
         vec![5000, 4999, 4998]
     );
+}
+
+#[test]
+fn a_deleted_macros_tombstone_removes_it() {
+    let mut store = seeded();
+    let mut m = store.macros().unwrap().remove(0);
+    m.deleted = true;
+    store
+        .apply_changes(&changes(vec![Entity::Macro(m)]), 200)
+        .unwrap();
+    assert!(store.macros().unwrap().is_empty());
 }

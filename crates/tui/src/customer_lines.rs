@@ -147,6 +147,7 @@ pub fn lines(app: &App) -> Vec<Styled> {
         ("label-refunds", &detail.refunds),
         ("label-returns", &detail.returns),
         ("label-exchanges", &detail.exchanges),
+        ("label-order-changes", &detail.changes),
     ] {
         if actions.is_empty() {
             continue;
@@ -163,8 +164,24 @@ pub fn lines(app: &App) -> Vec<Styled> {
                 .as_deref()
                 .map(|v| format!(" → {}", text::sanitize_line(v)))
                 .unwrap_or_default();
+            // Cancellations, address changes and reattempts: which, and what.
+            let change = match (&a.address, &a.slot) {
+                _ if label != "label-order-changes" => String::new(),
+                (Some(address), _) => format!(
+                    " {} → {}",
+                    app.t(&format!("order-action-{}", a.kind.as_str())),
+                    text::sanitize_line(&address.one_line())
+                ),
+                (_, Some(slot)) => format!(
+                    " {} → {} {}",
+                    app.t(&format!("order-action-{}", a.kind.as_str())),
+                    app.i18n.date(slot.date),
+                    app.t(&format!("slot-window-{}", slot.window.as_str()))
+                ),
+                _ => format!(" {}", app.t(&format!("order-action-{}", a.kind.as_str()))),
+            };
             out.push(plain(format!(
-                "{}{amount}{variant} · {} · {}",
+                "{}{change}{amount}{variant} · {} · {}",
                 a.order_id,
                 app.t(&format!("action-status-{}", a.status.as_str())),
                 text::sanitize_line(&a.reason)

@@ -29,6 +29,7 @@ pub mod saved_views;
 pub mod searcher;
 pub mod state;
 pub mod status_view;
+pub mod suggest;
 pub mod supervisor;
 pub mod supervisor_figures;
 pub mod supervisor_view;

@@ -2,17 +2,23 @@
 
 use super::app::App;
 use sahaya_protocol::domain::Ticket;
+use sahaya_protocol::wire::CustomerDetail;
 
-/// The value of a placeholder for `ticket`, when the cache knows it.
-pub fn fill(app: &App, name: &str, ticket: &Ticket) -> Option<String> {
-    // Unknown here, the placeholder is asked of the agent instead.
-    let customer = app
-        .store
+/// The cached detail of `ticket`'s customer (None, logged, when the cache
+/// cannot be read: what needs it is then asked or left out).
+pub fn customer_of(app: &App, ticket: &Ticket) -> Option<CustomerDetail> {
+    app.store
         .customer_detail(ticket.customer_id)
         .unwrap_or_else(|e| {
             tracing::warn!("cannot read customer {}: {e}", ticket.customer_id);
             None
-        });
+        })
+}
+
+/// The value of a placeholder for `ticket`, when the cache knows it.
+pub fn fill(app: &App, name: &str, ticket: &Ticket) -> Option<String> {
+    // Unknown here, the placeholder is asked of the agent instead.
+    let customer = customer_of(app, ticket);
     let order = customer.as_ref().and_then(|c| {
         c.orders
             .iter()

@@ -146,10 +146,24 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
                 .map(|i| p.items[i].0.clone())
                 .collect();
             let filtering = !p.filter.is_empty();
+            // A row under the list for the highlighted item's note (why a
+            // macro is suggested), when any item has one.
+            let noted = p.items.iter().any(|(_, pick)| pick.note().is_some());
             // The full list keeps its height while it narrows.
-            let h = (p.items.len() as u16 + 2 + u16::from(filtering))
+            let h = (p.items.len() as u16 + 2 + u16::from(filtering) + u16::from(noted))
                 .min(area.height.saturating_sub(2));
-            let inner = popup_box(app, frame, area, 60, h, &p.title);
+            let mut inner = popup_box(app, frame, area, 60, h, &p.title);
+            if noted && inner.height > 1 {
+                inner.height -= 1;
+                let row = Rect {
+                    y: inner.y + inner.height,
+                    height: 1,
+                    ..inner
+                };
+                if let Some(note) = p.current().and_then(|(_, pick)| pick.note()) {
+                    draw::line(frame.buffer_mut(), row, note, app.theme.dim, &app.profile);
+                }
+            }
             if filtering && inner.height > 0 {
                 input(app, frame, Rect { height: 1, ..inner }, &p.filter);
                 let below = Rect {

@@ -28,6 +28,13 @@ pub struct Macro {
     /// Status to set when applied, if any.
     pub set_status: Option<super::Status>,
     pub add_tags: Vec<String>,
+    /// A deleted macro's tombstone in the change feed: consoles drop it.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub deleted: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 impl Macro {

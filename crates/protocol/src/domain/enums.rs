@@ -179,6 +179,9 @@ wire_enum!(
         Refund => "refund",
         Return => "return",
         Exchange => "exchange",
+        Cancel => "cancel",
+        AddressChange => "address-change",
+        Reattempt => "reattempt",
     }
 );
 
@@ -238,3 +241,12 @@ mod tests {
         assert_eq!(currency["enum"], serde_json::json!(["INR", "NPR"]));
     }
 }
+
+wire_enum!(
+    /// The part of a day a delivery reattempt is booked for (local time).
+    SlotWindow {
+        Morning => "09-13",
+        Afternoon => "13-17",
+        Evening => "17-21",
+    }
+);

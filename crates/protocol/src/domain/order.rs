@@ -1,8 +1,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::{
-    ActionKind, ActionStatus, AgentId, CustomerId, Money, PaymentMethod, PaymentStatus,
-    RefundMethod, ShipmentStatus, Timestamp,
+    ActionKind, ActionStatus, AgentId, CustomerId, DeliveryAddress, DeliverySlot, ItemQuantity,
+    Money, PaymentMethod, PaymentStatus, RefundDestination, RefundMethod, ShipmentStatus,
+    Timestamp,
 };
 
 pub type OrderId = String;
@@ -107,7 +108,8 @@ impl OrderAction {
     }
 }
 
-/// A refund, return or exchange on an order.
+/// A refund, return, exchange, cancellation, address change or delivery
+/// reattempt on an order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OrderAction {
@@ -127,6 +129,20 @@ pub struct OrderAction {
     /// Returns and exchanges: when the courier comes for the parcel.
     #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
     pub pickup_at: Option<Timestamp>,
+    /// Returns and exchanges: the items and how many of each (empty in
+    /// actions older than item choice: see `skus`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<ItemQuantity>,
+    /// Address changes: the new address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<DeliveryAddress>,
+    /// Delivery reattempts: when.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub slot: Option<DeliverySlot>,
+    /// Cash-on-delivery refunds: where the money goes (an account number
+    /// masked but for its last 4 digits).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refund_to: Option<RefundDestination>,
     pub created_by: Option<AgentId>,
     #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub created_at: Timestamp,
@@ -160,6 +176,10 @@ mod tests {
             reason: "r".into(),
             replacement_variant: None,
             pickup_at: None,
+            items: Vec::new(),
+            address: None,
+            slot: None,
+            refund_to: None,
             created_by: None,
             created_at: at,
             updated_at: at,

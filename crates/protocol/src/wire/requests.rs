@@ -1,8 +1,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::{
-    ActionKind, AgentId, AttachmentId, Channel, CustomerId, Money, Priority, RefundMethod, Status,
-    TicketId,
+    ActionKind, AgentId, AttachmentId, Channel, CustomerId, DeliveryAddress, DeliverySlot,
+    ItemQuantity, Money, Priority, RefundDestination, RefundMethod, Status, TicketId,
 };
 
 /// `POST /v1/tickets/{id}/messages`. `kind` is `reply` or `note`.
@@ -122,7 +122,9 @@ mod double_option {
     }
 }
 
-/// `POST /v1/orders/{id}/actions`: a refund, return or exchange.
+/// `POST /v1/orders/{id}/actions`: a refund, return, exchange,
+/// cancellation, address change or delivery reattempt (the rules:
+/// `domain::order_rules`, docs/api.md).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
@@ -140,6 +142,54 @@ pub struct NewOrderAction {
     pub skus: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub replacement_variant: Option<String>,
+    /// Returns and exchanges: which items and how many; empty for all that
+    /// is left.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<ItemQuantity>,
+    /// Address changes: the new address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<DeliveryAddress>,
+    /// Delivery reattempts: when the courier comes again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub slot: Option<DeliverySlot>,
+    /// Cash-on-delivery refunds by bank transfer or UPI: where to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refund_to: Option<RefundDestination>,
+}
+
+impl NewOrderAction {
+    /// An action of `kind` for `reason`, with nothing else filled in.
+    pub fn new(kind: ActionKind, reason: impl Into<String>) -> NewOrderAction {
+        NewOrderAction {
+            kind,
+            reason: reason.into(),
+            amount: None,
+            refund_method: None,
+            skus: Vec::new(),
+            replacement_variant: None,
+            items: Vec::new(),
+            address: None,
+            slot: None,
+            refund_to: None,
+        }
+    }
+}
+
+/// `POST /v1/macros` and `PUT /v1/macros/{id}` (supervisors): a macro's
+/// content; the body's placeholders are checked with
+/// `domain::macro_rules::check_macro_body`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct MacroEdit {
+    pub name: String,
+    /// BCP 47 language of the body.
+    pub language: String,
+    pub body: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub set_status: Option<Status>,
+    #[serde(default)]
+    pub add_tags: Vec<String>,
 }
 
 /// `POST /v1/tickets`: a proactive (outbound) notice to a customer.

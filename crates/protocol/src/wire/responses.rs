@@ -173,6 +173,9 @@ pub struct CustomerDetail {
     pub refunds: Vec<OrderAction>,
     pub returns: Vec<OrderAction>,
     pub exchanges: Vec<OrderAction>,
+    /// Cancellations, address changes and delivery reattempts.
+    #[serde(default)]
+    pub changes: Vec<OrderAction>,
     pub tickets: Vec<TicketSummary>,
     pub surveys: Vec<SurveyResponse>,
 }

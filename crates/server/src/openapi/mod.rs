@@ -67,7 +67,7 @@ HTTP date), which clients honour; the reference server itself does not send 503.
         paths::me, paths::changes, paths::events, paths::list_tickets, paths::create_outbound,
         paths::ticket_detail, paths::patch_ticket, paths::post_message, paths::customer_detail,
         paths::order_action,
-        paths::macros, paths::agents, paths::stats, paths::put_presence, paths::inbound,
+        paths::macros, paths::create_macro, paths::change_macro, paths::delete_macro, paths::agents, paths::stats, paths::put_presence, paths::inbound,
         bridge_paths::outbound_page, bridge_paths::post_receipt, bridge_paths::resend,
         bridge_paths::survey_answer, bridge_paths::upload, bridge_paths::download,
         bridge_paths::openapi_json,

@@ -3,11 +3,12 @@
 //! every route the router registers is described.
 #![allow(dead_code)]
 
-use sahaya_protocol::domain::Ticket;
+use sahaya_protocol::domain::{Macro, Ticket};
 use sahaya_protocol::wire::{
     ActionCreated, AgentList, ChangeNotice, ChangesPage, CustomerDetail, ErrorBody, InboundMessage,
-    MacroList, Me, MessageCreated, NewMessage, NewOrderAction, NewOutboundTicket, PresenceNotice,
-    PresenceUpdate, QueueStats, TicketCreated, TicketDetail, TicketList, TicketPatch, View,
+    MacroEdit, MacroList, Me, MessageCreated, NewMessage, NewOrderAction, NewOutboundTicket,
+    PresenceNotice, PresenceUpdate, QueueStats, TicketCreated, TicketDetail, TicketList,
+    TicketPatch, View,
 };
 
 use super::PresenceAck;
@@ -188,3 +189,48 @@ fn put_presence() {}
 `subject_too_long`, `wrong_customer`, `unknown_order`, `too_many_files`, `unknown_file`, `file_in_use`", body = ErrorBody),
     ))]
 fn inbound() {}
+
+const MACRO_422: &str = "`idempotency_key_reused`, `bad_macro_name`, `bad_language`, `bad_macro_body`, \
+`unclosed_placeholder`, `empty_placeholder`, `bad_placeholder`, `bad_tag`, `too_many_tags`";
+
+#[utoipa::path(post, path = "/v1/macros", tag = "tickets",
+    summary = "A supervisor adds a macro (reaches every console through the change feed)",
+    params(super::IdempotencyKey),
+    request_body = MacroEdit,
+    responses(
+        (status = 201, description = "The macro", body = Macro,
+            headers(("idempotent-replayed" = String, description = "`true` on a replay"))),
+        (status = 400, description = "`malformed_json`, `missing_idempotency_key`, `bad_idempotency_key`", body = ErrorBody),
+        (status = 403, description = "`forbidden`: not a supervisor", body = ErrorBody),
+        (status = 413, description = "`body_too_large`", body = ErrorBody),
+        (status = 422, description = MACRO_422, body = ErrorBody),
+    ))]
+fn create_macro() {}
+
+#[utoipa::path(put, path = "/v1/macros/{id}", tag = "tickets",
+    summary = "A supervisor changes a macro",
+    params(("id" = i64, Path, description = "Macro id"), super::IdempotencyKey),
+    request_body = MacroEdit,
+    responses(
+        (status = 200, description = "The macro now", body = Macro,
+            headers(("idempotent-replayed" = String, description = "`true` on a replay"))),
+        (status = 400, description = "`malformed_json`, `bad_id`, `missing_idempotency_key`, `bad_idempotency_key`", body = ErrorBody),
+        (status = 403, description = "`forbidden`: not a supervisor", body = ErrorBody),
+        (status = 404, description = "`not_found`", body = ErrorBody),
+        (status = 413, description = "`body_too_large`", body = ErrorBody),
+        (status = 422, description = MACRO_422, body = ErrorBody),
+    ))]
+fn change_macro() {}
+
+#[utoipa::path(delete, path = "/v1/macros/{id}", tag = "tickets",
+    summary = "A supervisor deletes a macro (consoles drop it at their next sync)",
+    params(("id" = i64, Path, description = "Macro id"), super::IdempotencyKey),
+    responses(
+        (status = 200, description = "The macro, marked deleted", body = Macro,
+            headers(("idempotent-replayed" = String, description = "`true` on a replay"))),
+        (status = 400, description = "`bad_id`, `missing_idempotency_key`, `bad_idempotency_key`", body = ErrorBody),
+        (status = 403, description = "`forbidden`: not a supervisor", body = ErrorBody),
+        (status = 404, description = "`not_found`", body = ErrorBody),
+        (status = 422, description = "`idempotency_key_reused`", body = ErrorBody),
+    ))]
+fn delete_macro() {}

@@ -9,6 +9,7 @@
 
 mod delivery;
 mod inbound;
+mod macros;
 mod messages;
 mod orders;
 mod survey_texts;
@@ -17,6 +18,7 @@ mod tickets;
 
 pub use delivery::{receipt, resend};
 pub use inbound::inbound;
+pub use macros::{delete_macro, save_macro};
 pub use messages::post_message;
 pub use orders::order_action;
 pub use surveys::answer_survey;

@@ -12,7 +12,7 @@ use sahaya_protocol::domain::{
 use sahaya_protocol::wire::{NewOutboundTicket, OutboundPurpose, TicketCreated, TicketPatch};
 
 /// Tags are lower-case words joined by dashes, at most 40 characters.
-fn check_tags(tags: &[String]) -> ApiResult<()> {
+pub(super) fn check_tags(tags: &[String]) -> ApiResult<()> {
     let tags = sahaya_protocol::wire::normalize_tags(tags);
     if let Some(t) = tags
         .iter()

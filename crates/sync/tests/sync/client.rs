@@ -9,8 +9,8 @@ use std::time::Duration;
 use common::{bare_server, demo_server};
 use futures::{Stream, StreamExt};
 use sahaya_protocol::domain::{
-    ActionKind, Channel, Currency, MessageKind, Money, PaymentMethod, Priority, RefundMethod, Role,
-    Status,
+    ActionKind, Channel, Currency, MessageKind, Money, PaymentMethod, PaymentStatus, Priority,
+    Role, Status,
 };
 use sahaya_protocol::wire::{
     Entity, EntityKind, InboundMessage, NewMessage, NewOrderAction, NewOutboundTicket, StreamEvent,
@@ -377,6 +377,10 @@ async fn order_ids_are_path_safe() {
         refund_method: None,
         skus: Vec::new(),
         replacement_variant: None,
+        items: Vec::new(),
+        address: None,
+        slot: None,
+        refund_to: None,
     };
     // The whole id reaches the server as one segment, decoded.
     let weird = "ORD/1 ?#%ಕ";
@@ -420,7 +424,14 @@ async fn order_action_on_a_demo_order() {
         let page = agent.changes(since, 5000).await.unwrap();
         order = order.or_else(|| {
             page.changes.iter().find_map(|c| match &c.entity {
-                Entity::Order(o) if o.total.minor > 100 => Some(o.clone()),
+                // Paid online: refunded to its source (see order_rules).
+                Entity::Order(o)
+                    if o.total.minor > 100
+                        && o.payment_method != PaymentMethod::Cod
+                        && o.payment_status == PaymentStatus::Paid =>
+                {
+                    Some(o.clone())
+                }
                 _ => None,
             })
         });
@@ -451,9 +462,13 @@ async fn order_action_on_a_demo_order() {
             minor: 1,
             currency: order.total.currency,
         }),
-        refund_method: (order.payment_method == PaymentMethod::Cod).then_some(RefundMethod::Upi),
+        refund_method: None,
         skus: Vec::new(),
         replacement_variant: None,
+        items: Vec::new(),
+        address: None,
+        slot: None,
+        refund_to: None,
     };
     let created = agent
         .order_action(&order.id, "refund-1", &action)

@@ -2,7 +2,7 @@
 //! knows of its placeholders, the agent types the rest, and the composer
 //! opens with the text. Its status and tags go out when the reply is sent.
 
-use sahaya_protocol::domain::{MessageKind, TicketId};
+use sahaya_protocol::domain::{Macro, MessageKind, TicketId};
 use sahaya_protocol::wire::TicketPatch;
 
 use super::{Ask, Pick, cached_ticket, need_ticket, picker, prompt};
@@ -13,15 +13,20 @@ use crate::app::App;
 pub struct MacroFlow {
     pub ticket_id: TicketId,
     pub macro_id: i64,
+    /// Why it is suggested for this ticket (one line in the agent's
+    /// language), when it fits what the customer asks about.
+    pub why: Option<String>,
     /// Placeholder values known so far.
     pub values: Vec<(String, String)>,
 }
 
 /// The macro picker: the customer's language first, then the console's,
-/// then the rest, each in the server's order.
+/// then the rest; within each language the macros that fit the ticket's
+/// intents come first (strongest intent first, each with the line saying
+/// why), then the others, each in the server's order.
 pub fn start(app: &mut App) {
     let Some(t) = need_ticket(app) else { return };
-    let Some(mut macros) = cached_macros(app) else {
+    let Some(macros) = cached_macros(app) else {
         return;
     };
     if macros.is_empty() {
@@ -36,7 +41,7 @@ pub fn start(app: &mut App) {
         .and_then(|o| o.customer.as_ref())
         .map(|c| primary_language(&c.customer.preferred_language));
     let console_lang = app.i18n.locale();
-    macros.sort_by_cached_key(|m| {
+    let bucket = |m: &Macro| {
         let lang = primary_language(&m.language);
         if Some(lang.as_str()) == customer_lang.as_deref() {
             0
@@ -45,13 +50,25 @@ pub fn start(app: &mut App) {
         } else {
             2
         }
-    });
-    let items = macros
-        .iter()
-        .map(|m| {
+    };
+    let ranked = crate::suggest::intents(app, &t);
+    let mut order: Vec<(usize, usize, Option<String>)> =
+        crate::suggest::fits(app, &ranked, &macros)
+            .into_iter()
+            .enumerate()
+            .map(|(place, (index, why))| (index, place, why))
+            .collect();
+    // Fitting macros are first in `fits`' order; within a language they
+    // stay first.
+    order.sort_by_key(|(index, place, _)| (bucket(&macros[*index]), *place));
+    let items = order
+        .into_iter()
+        .map(|(index, _, why)| {
+            let m = &macros[index];
             let flow = MacroFlow {
                 ticket_id: t.id,
                 macro_id: m.id,
+                why,
                 values: Vec::new(),
             };
             (
@@ -65,7 +82,7 @@ pub fn start(app: &mut App) {
 
 /// The cached macros (None when the cache cannot be read: a flash says so,
 /// rather than "no macros").
-fn cached_macros(app: &mut App) -> Option<Vec<sahaya_protocol::domain::Macro>> {
+fn cached_macros(app: &mut App) -> Option<Vec<Macro>> {
     match app.store.macros() {
         Ok(macros) => Some(macros),
         Err(e) => {

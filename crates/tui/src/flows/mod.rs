@@ -19,6 +19,7 @@ pub mod macros;
 pub mod navigate;
 pub mod notice;
 pub mod order_rules;
+pub mod order_steps;
 pub mod orders;
 pub mod reply;
 pub mod resolve;
@@ -40,7 +41,7 @@ pub enum Pick {
     Field(fields::Tickets, fields::Field),
     /// This macro for the ticket; its placeholders are filled next.
     Macro(macros::MacroFlow),
-    /// A step of a refund, return or exchange.
+    /// A step of an order action.
     Order(orders::OrderPick),
     /// The channel of a proactive notice; its subject is asked next.
     NoticeChannel(notice::Notice, Channel),
@@ -56,6 +57,21 @@ pub enum Pick {
     BulkMacro(i64),
     /// Another ticket of the open ticket's customer.
     PastTicket(TicketId),
+}
+
+impl Pick {
+    /// A line the picker shows under its list while this item is
+    /// highlighted: why a macro is suggested, what is still possible of
+    /// an order action.
+    pub fn note(&self) -> Option<&str> {
+        if let Pick::Macro(flow) = self {
+            flow.why.as_deref()
+        } else if let Pick::Order(step) = self {
+            step.note()
+        } else {
+            None
+        }
+    }
 }
 
 /// What a prompt's text answers.

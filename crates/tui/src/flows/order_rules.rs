@@ -1,8 +1,10 @@
 //! What the server would allow on an order, judged from the cache (queued
-//! requests included), so the agent hears it before typing the details
-//! rather than from the problems list afterwards.
+//! requests included) with the server's own rules
+//! (`sahaya_protocol::domain::order_rules`), so the agent hears it before
+//! typing the details rather than from the problems list afterwards.
 
-use sahaya_protocol::domain::{ActionKind, Money, Order};
+use sahaya_protocol::domain::order_rules::{self, Refusal};
+use sahaya_protocol::domain::{ActionKind, ItemQuantity, Money, Order, OrderAction};
 
 use crate::app::App;
 
@@ -12,28 +14,47 @@ pub fn order_of(app: &App, order_id: &str) -> Option<Order> {
     customer.orders.iter().find(|o| o.id == order_id).cloned()
 }
 
-/// Why the server would refuse a return or exchange on `order` (the same
-/// domain rules over what the cache knows); refunds are judged by amount.
-pub fn not_possible(app: &App, order: &Order, kind: ActionKind) -> Option<&'static str> {
-    let earlier = match kind {
-        ActionKind::Refund => return None,
-        ActionKind::Return | ActionKind::Exchange if !order.is_delivered() => {
-            return Some("rejected-not-delivered");
-        }
-        ActionKind::Return => &app.open.as_ref()?.customer.as_ref()?.returns,
-        ActionKind::Exchange => &app.open.as_ref()?.customer.as_ref()?.exchanges,
+/// Every action of the open ticket's customer the cache knows, queued ones
+/// included.
+pub fn actions(app: &App) -> Vec<OrderAction> {
+    let Some(c) = app.open.as_ref().and_then(|o| o.customer.as_ref()) else {
+        return Vec::new();
     };
-    order
-        .has_open(kind, earlier)
-        .then_some("rejected-already-open")
+    [&c.refunds, &c.returns, &c.exchanges, &c.changes]
+        .into_iter()
+        .flatten()
+        .cloned()
+        .collect()
+}
+
+/// Why the server would refuse `kind` on `order`, in the agent's language.
+pub fn not_possible(app: &App, order: &Order, kind: ActionKind) -> Option<String> {
+    order_rules::may(order, kind, &actions(app))
+        .err()
+        .map(|r| refusal(app, &r))
+}
+
+/// A refusal in the agent's language: the message of its code
+/// (`rejected-<code>`, the same the problems list shows).
+pub fn refusal(app: &App, r: &Refusal) -> String {
+    let id = format!("rejected-{}", r.code().replace('_', "-"));
+    if app.i18n.has(&id) {
+        app.t(&id)
+    } else {
+        r.message()
+    }
 }
 
 /// The order's total and what can still be refunded on it (refunds made or
 /// queued here count, as the server will count them).
 pub fn refundable(app: &App, order_id: &str) -> Option<(Money, Money)> {
     let order = order_of(app, order_id)?;
-    let customer = app.open.as_ref()?.customer.as_ref()?;
-    Some((order.total, order.refundable(&customer.refunds)))
+    Some((order.total, order.refundable(&actions(app))))
+}
+
+/// The order's items with how many pieces are left to return or exchange.
+pub fn returnable(app: &App, order: &Order) -> Vec<ItemQuantity> {
+    order_rules::returnable(order, &actions(app))
 }
 
 /// Parses "499", "499.50", "1,00,000" (any of the console's digits) into

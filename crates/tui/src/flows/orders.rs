@@ -1,17 +1,22 @@
-//! Refunds, returns and exchanges on an order of the ticket's customer:
-//! the order, the action, then its details (a refund's amount and method,
-//! an exchange's variant), a reason, and a confirmation. Each step's type
-//! holds exactly what the steps before it settled.
+//! Order actions on an order of the ticket's customer: the order, the
+//! action (each with what is still possible on it, or why not), then only
+//! what that action needs (see `order_steps`), a reason where the server
+//! keeps one, and a confirmation. Each step's type holds exactly what the
+//! steps before it settled.
 //!
 //! Every step starts by looking at the cache again (the ticket is open, the
 //! customer has orders, the action is still possible), as the cache may
 //! have changed while the agent was answering.
 
-use sahaya_protocol::domain::{ActionKind, Money, PaymentMethod, RefundMethod, Ticket, TicketId};
+use sahaya_protocol::domain::{
+    ActionKind, DeliveryAddress, DeliverySlot, ItemQuantity, Money, PaymentMethod, PaymentStatus,
+    RefundDestination, RefundMethod, Ticket, TicketId,
+};
 use sahaya_protocol::wire::NewOrderAction;
 use sahaya_store::OutboxOp;
 
-use super::order_rules::{not_possible, order_of, parse_amount, refundable};
+use super::order_rules::{not_possible, order_of, refundable, returnable};
+use super::order_steps;
 use super::{
     Ask, Confirmed, Pick, cached_ticket, confirm, enqueue_and_say, need_ticket, picker, prompt,
     required,
@@ -28,17 +33,32 @@ pub struct OnOrder {
 /// What the action is, with what only that kind needs.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Details {
-    Refund { amount: Money, method: RefundMethod },
-    Return,
-    Exchange { variant: String },
+    Refund {
+        amount: Money,
+        method: RefundMethod,
+        to: Option<RefundDestination>,
+    },
+    Return {
+        items: Vec<ItemQuantity>,
+    },
+    Exchange {
+        items: Vec<ItemQuantity>,
+        variant: String,
+    },
+    Cancel,
+    AddressChange(DeliveryAddress),
+    Reattempt(DeliverySlot),
 }
 
 impl Details {
     pub fn kind(&self) -> ActionKind {
         match self {
             Details::Refund { .. } => ActionKind::Refund,
-            Details::Return => ActionKind::Return,
+            Details::Return { .. } => ActionKind::Return,
             Details::Exchange { .. } => ActionKind::Exchange,
+            Details::Cancel => ActionKind::Cancel,
+            Details::AddressChange(_) => ActionKind::AddressChange,
+            Details::Reattempt(_) => ActionKind::Reattempt,
         }
     }
 }
@@ -48,6 +68,7 @@ impl Details {
 pub struct Request {
     pub on: OnOrder,
     pub details: Details,
+    /// Empty for an address change or a reattempt (the server keeps none).
     pub reason: String,
 }
 
@@ -55,9 +76,26 @@ pub struct Request {
 #[derive(Debug, Clone, PartialEq)]
 pub enum OrderPick {
     Order(OnOrder),
-    Kind(OnOrder, ActionKind),
+    /// An action, with what is still possible on the order or why it is
+    /// not (shown under the picker).
+    Kind(OnOrder, ActionKind, Option<String>),
     /// A refund's method, its amount settled.
     Method(OnOrder, Money, RefundMethod),
+    /// The items of a return or exchange: one item (its SKU), or None for
+    /// everything left.
+    Items(OnOrder, ActionKind, Option<String>),
+    /// When the courier tries again.
+    Slot(OnOrder, DeliverySlot),
+}
+
+impl OrderPick {
+    /// The line shown under the picker while this item is highlighted.
+    pub fn note(&self) -> Option<&str> {
+        match self {
+            OrderPick::Kind(_, _, note) => note.as_deref(),
+            _ => None,
+        }
+    }
 }
 
 /// The order steps answered in a prompt.
@@ -65,9 +103,37 @@ pub enum OrderPick {
 pub enum OrderAsk {
     /// How much to refund.
     Amount(OnOrder),
-    /// The replacement size or variant of an exchange.
-    Variant(OnOrder),
+    /// A COD refund to a bank: the branch's IFSC, then the account number.
+    Ifsc(OnOrder, Money),
+    AccountNumber(OnOrder, Money, String),
+    /// A COD refund by UPI: the customer's UPI id.
+    UpiId(OnOrder, Money),
+    /// How many pieces of one item (its SKU) to return or exchange.
+    Quantity(OnOrder, ActionKind, String),
+    /// The replacement size or variant of an exchange of these items.
+    Variant(OnOrder, Vec<ItemQuantity>),
+    /// A new delivery address: the line, the city, the postal code.
+    AddressLine(OnOrder),
+    City(OnOrder, String),
+    PostalCode(OnOrder, String, String),
     Reason(OnOrder, Details),
+}
+
+impl OrderAsk {
+    fn on(&self) -> &OnOrder {
+        match self {
+            OrderAsk::Amount(on)
+            | OrderAsk::Ifsc(on, _)
+            | OrderAsk::AccountNumber(on, ..)
+            | OrderAsk::UpiId(on, _)
+            | OrderAsk::Quantity(on, ..)
+            | OrderAsk::Variant(on, _)
+            | OrderAsk::AddressLine(on)
+            | OrderAsk::City(on, _)
+            | OrderAsk::PostalCode(on, ..)
+            | OrderAsk::Reason(on, _) => on,
+        }
+    }
 }
 
 /// Order actions on the selected ticket: which order first.
@@ -128,17 +194,67 @@ fn resume(app: &mut App, ticket_id: TicketId) -> Option<Ticket> {
 
 /// `resume`, and the action still possible on the order (else a flash
 /// says why the server would refuse it).
-fn resume_for(app: &mut App, on: &OnOrder, kind: ActionKind) -> bool {
+pub(super) fn resume_for(app: &mut App, on: &OnOrder, kind: ActionKind) -> bool {
     if resume(app, on.ticket_id).is_none() {
         return false;
     }
     let refusal = order_of(app, &on.order_id).and_then(|o| not_possible(app, &o, kind));
     if let Some(reason) = refusal {
-        let text = app.t(reason);
-        app.flash(text);
+        app.flash(reason);
         return false;
     }
     true
+}
+
+/// What is still possible of `kind` on the order, or why it is not.
+fn kind_note(app: &App, on: &OnOrder, kind: ActionKind) -> Option<String> {
+    let order = order_of(app, &on.order_id)?;
+    if let Some(why) = not_possible(app, &order, kind) {
+        return Some(why);
+    }
+    let money = |m| app.i18n.money(m);
+    match kind {
+        ActionKind::Refund => {
+            let (total, left) = refundable(app, &on.order_id)?;
+            Some(app.i18n.tr_args(
+                "order-note-refundable",
+                &[("left", money(left).into()), ("total", money(total).into())],
+            ))
+        }
+        ActionKind::Return | ActionKind::Exchange => {
+            let left: i64 = returnable(app, &order).iter().map(|i| i.quantity).sum();
+            let ordered: i64 = order.items.iter().map(|i| i.quantity).sum();
+            Some(app.i18n.tr_args(
+                "order-note-returnable",
+                &[("left", left.into()), ("ordered", ordered.into())],
+            ))
+        }
+        ActionKind::Cancel => {
+            let paid = matches!(
+                order.payment_status,
+                PaymentStatus::Paid | PaymentStatus::PartiallyRefunded
+            );
+            let (_, left) = refundable(app, &on.order_id)?;
+            (order.payment_method != PaymentMethod::Cod && paid && left.minor > 0).then(|| {
+                app.i18n.tr_args(
+                    "order-note-cancel-refund",
+                    &[("amount", money(left).into())],
+                )
+            })
+        }
+        ActionKind::AddressChange => Some(
+            app.i18n.tr_args(
+                "order-note-address",
+                &[(
+                    "address",
+                    sahaya_text::sanitize_line(&order.delivery_address)
+                        .into_owned()
+                        .into(),
+                )],
+            ),
+        ),
+        ActionKind::Reattempt => None,
+    }
 }
 
 pub fn chosen(app: &mut App, step: OrderPick) {
@@ -147,82 +263,59 @@ pub fn chosen(app: &mut App, step: OrderPick) {
             if resume(app, on.ticket_id).is_none() {
                 return;
             }
+            let notes: Vec<Option<String>> = ActionKind::ALL
+                .iter()
+                .map(|k| kind_note(app, &on, *k))
+                .collect();
+            let first_possible = order_of(app, &on.order_id)
+                .and_then(|o| {
+                    ActionKind::ALL
+                        .iter()
+                        .position(|k| not_possible(app, &o, *k).is_none())
+                })
+                .unwrap_or(0);
             let items = ActionKind::ALL
                 .iter()
-                .map(|k| {
+                .zip(notes)
+                .map(|(k, note)| {
                     let label = app.t(&format!("order-action-{}", k.as_str()));
-                    (label, Pick::Order(OrderPick::Kind(on.clone(), *k)))
+                    (label, Pick::Order(OrderPick::Kind(on.clone(), *k, note)))
                 })
                 .collect();
-            picker(app, "picker-order-action", items, 0);
+            picker(app, "picker-order-action", items, first_possible);
         }
-        OrderPick::Kind(on, kind) => {
+        OrderPick::Kind(on, kind, _) => {
             if !resume_for(app, &on, kind) {
                 return;
             }
             match kind {
-                ActionKind::Refund => ask_amount(app, on),
-                ActionKind::Return => ask_reason(app, on, Details::Return),
-                ActionKind::Exchange => {
-                    let title = app.t("prompt-exchange-variant");
-                    prompt(app, title, "", Ask::Order(OrderAsk::Variant(on)));
-                }
+                ActionKind::Refund => order_steps::ask_amount(app, on),
+                ActionKind::Return | ActionKind::Exchange => order_steps::ask_items(app, on, kind),
+                ActionKind::Cancel => ask_reason(app, on, Details::Cancel),
+                ActionKind::AddressChange => order_steps::ask_address(app, on),
+                ActionKind::Reattempt => order_steps::ask_slot(app, on),
             }
         }
         OrderPick::Method(on, amount, method) => {
-            if resume_for(app, &on, ActionKind::Refund) {
-                ask_reason(app, on, Details::Refund { amount, method });
+            order_steps::method_chosen(app, on, amount, method)
+        }
+        OrderPick::Items(on, kind, sku) => order_steps::items_chosen(app, on, kind, sku),
+        OrderPick::Slot(on, slot) => {
+            if resume_for(app, &on, ActionKind::Reattempt) {
+                ask_confirmation(
+                    app,
+                    Request {
+                        on,
+                        details: Details::Reattempt(slot),
+                        reason: String::new(),
+                    },
+                );
             }
         }
     }
 }
 
-/// How much to refund: the prompt says what is left; nothing left, a flash.
-fn ask_amount(app: &mut App, on: OnOrder) {
-    let title = match refundable(app, &on.order_id) {
-        Some((total, left)) if left.minor == 0 => {
-            let text = app.i18n.tr_args(
-                "error-refunded-in-full",
-                &[
-                    ("order", on.order_id.clone().into()),
-                    ("total", app.i18n.money(total).into()),
-                ],
-            );
-            app.flash(text);
-            return;
-        }
-        Some((total, left)) if left.minor < total.minor => app.i18n.tr_args(
-            "prompt-refund-amount-left",
-            &[
-                ("left", app.i18n.money(left).into()),
-                ("total", app.i18n.money(total).into()),
-            ],
-        ),
-        other => {
-            let total = other.map(|(t, _)| app.i18n.money(t)).unwrap_or_default();
-            app.i18n
-                .tr_args("prompt-refund-amount", &[("total", total.into())])
-        }
-    };
-    prompt(app, title, "", Ask::Order(OrderAsk::Amount(on)));
-}
-
-/// How a refund is paid back: not to the source for cash on delivery.
-fn ask_method(app: &mut App, on: OnOrder, amount: Money) {
-    let cod = order_of(app, &on.order_id).is_some_and(|o| o.payment_method == PaymentMethod::Cod);
-    let items = RefundMethod::ALL
-        .iter()
-        .filter(|m| !(cod && **m == RefundMethod::Source))
-        .map(|m| {
-            let label = app.t(&format!("refund-method-{}", m.as_str()));
-            let step = OrderPick::Method(on.clone(), amount, *m);
-            (label, Pick::Order(step))
-        })
-        .collect();
-    picker(app, "picker-refund-method", items, 0);
-}
-
-fn ask_reason(app: &mut App, on: OnOrder, details: Details) {
+pub(super) fn ask_reason(app: &mut App, on: OnOrder, details: Details) {
     let title = app.t("prompt-reason");
     prompt(app, title, "", Ask::Order(OrderAsk::Reason(on, details)));
 }
@@ -230,30 +323,10 @@ fn ask_reason(app: &mut App, on: OnOrder, details: Details) {
 /// A prompt of the order flow was answered; a refused value stays in the
 /// prompt with the reason.
 pub fn answered(app: &mut App, ask: OrderAsk, value: &str) -> Result<(), String> {
-    let ticket_id = match &ask {
-        OrderAsk::Amount(on) | OrderAsk::Variant(on) | OrderAsk::Reason(on, _) => on.ticket_id,
-    };
-    if cached_ticket(app, ticket_id).is_none() {
+    if cached_ticket(app, ask.on().ticket_id).is_none() {
         return Ok(());
     }
     match ask {
-        OrderAsk::Amount(on) => {
-            let amount = amount(app, &on, value)?;
-            if !resume_for(app, &on, ActionKind::Refund) {
-                return Ok(());
-            }
-            match amount {
-                Some(amount) => ask_method(app, on, amount),
-                // The order's total is not known here: ask again.
-                None => ask_amount(app, on),
-            }
-        }
-        OrderAsk::Variant(on) => {
-            let variant = required(app, value)?;
-            if resume_for(app, &on, ActionKind::Exchange) {
-                ask_reason(app, on, Details::Exchange { variant });
-            }
-        }
         OrderAsk::Reason(on, details) => {
             let reason = required(app, value)?;
             if resume_for(app, &on, details.kind()) {
@@ -266,39 +339,19 @@ pub fn answered(app: &mut App, ask: OrderAsk, value: &str) -> Result<(), String>
                     },
                 );
             }
+            Ok(())
         }
-    }
-    Ok(())
-}
-
-/// The amount typed, checked against what is left to refund (None when the
-/// order's total is not in the cache).
-fn amount(app: &App, on: &OnOrder, value: &str) -> Result<Option<Money>, String> {
-    let limits = refundable(app, &on.order_id);
-    let left = limits.map_or(i64::MAX, |(_, left)| left.minor);
-    match parse_amount(value) {
-        Some(minor) if minor > 0 && minor <= left => Ok(limits.map(|(total, _)| Money {
-            minor,
-            currency: total.currency,
-        })),
-        Some(minor) if minor > left => {
-            let left = limits.map(|(_, l)| app.i18n.money(l)).unwrap_or_default();
-            Err(app
-                .i18n
-                .tr_args("error-refund-too-much", &[("left", left.into())]))
-        }
-        _ => Err(app.t("error-bad-amount")),
+        other => order_steps::answered(app, other, value),
     }
 }
 
-fn ask_confirmation(app: &mut App, request: Request) {
+pub(super) fn ask_confirmation(app: &mut App, request: Request) {
     let kind = request.details.kind();
     let action = app.t(&format!("order-action-{}", kind.as_str()));
-    let order = match &request.details {
-        Details::Refund { amount, .. } => {
-            format!("{} ({})", request.on.order_id, app.i18n.money(*amount))
-        }
-        Details::Return | Details::Exchange { .. } => request.on.order_id.clone(),
+    let what = order_steps::describe(app, &request);
+    let order = match what {
+        Some(what) => format!("{} ({what})", request.on.order_id),
+        None => request.on.order_id.clone(),
     };
     let question = app.i18n.tr_args(
         "confirm-order-action",
@@ -307,24 +360,29 @@ fn ask_confirmation(app: &mut App, request: Request) {
     confirm(app, question, Confirmed::Order(request));
 }
 
-/// Yes: the request goes to the outbox.
+/// Yes: the request goes to the outbox (its idempotency key is the
+/// entry's).
 pub fn confirmed(app: &mut App, request: Request) {
     let kind = request.details.kind();
-    let (amount, refund_method, replacement_variant) = match request.details {
-        Details::Refund { amount, method } => (Some(amount), Some(method), None),
-        Details::Return => (None, None, None),
-        Details::Exchange { variant } => (None, None, Some(variant)),
-    };
+    let mut action = NewOrderAction::new(kind, request.reason);
+    match request.details {
+        Details::Refund { amount, method, to } => {
+            action.amount = Some(amount);
+            action.refund_method = Some(method);
+            action.refund_to = to;
+        }
+        Details::Return { items } => action.items = items,
+        Details::Exchange { items, variant } => {
+            action.items = items;
+            action.replacement_variant = Some(variant);
+        }
+        Details::Cancel => {}
+        Details::AddressChange(address) => action.address = Some(address),
+        Details::Reattempt(slot) => action.slot = Some(slot),
+    }
     let op = OutboxOp::OrderAction {
         order_id: request.on.order_id,
-        request: NewOrderAction {
-            kind,
-            reason: request.reason,
-            amount,
-            refund_method,
-            skus: Vec::new(),
-            replacement_variant,
-        },
+        request: action,
     };
     enqueue_and_say(app, op);
 }

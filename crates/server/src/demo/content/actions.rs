@@ -9,7 +9,8 @@ use super::orders::line_total;
 use super::topics::Topic;
 use super::world::{Cust, Gen};
 use sahaya_protocol::domain::{
-    ActionKind, ActionStatus, AgentId, OrderAction, PaymentStatus, RefundMethod, Status, Timestamp,
+    ActionKind, ActionStatus, AgentId, ItemQuantity, OrderAction, PaymentStatus, RefundMethod,
+    Status, Timestamp,
 };
 
 impl Gen {
@@ -196,6 +197,17 @@ impl Gen {
             reason: why,
             replacement_variant: variant,
             pickup_at: pickup,
+            items: if kind == ActionKind::Refund {
+                Vec::new()
+            } else {
+                vec![ItemQuantity {
+                    sku: item.sku.clone(),
+                    quantity: item.quantity,
+                }]
+            },
+            address: None,
+            slot: None,
+            refund_to: None,
             created_by: by,
             created_at: created,
             updated_at: updated,

@@ -161,6 +161,36 @@ const MACROS: &[MacroRow] = &[
         PENDING,
         &["damaged"],
     ),
+    // Wrong size: an exchange for the right one. Its tags say which
+    // intents it answers (wrong item, exchange for another size).
+    (
+        "en",
+        "Wrong size – free exchange",
+        "Hi {{customer.name}},\n\nSorry the size of order {{order.id}} is not right. I've arranged a free exchange: the courier will pick up the item and bring the size you need. Please keep the tags and the box.\n\n– {{agent.name}}",
+        PENDING,
+        &["wrong-size", "exchange"],
+    ),
+    (
+        "kn",
+        "ತಪ್ಪು ಗಾತ್ರ – ಉಚಿತ ವಿನಿಮಯ",
+        "ನಮಸ್ಕಾರ {{customer.name}},\n\nಆರ್ಡರ್ {{order.id}} ಗಾತ್ರ ಸರಿಯಾಗಿಲ್ಲದಕ್ಕೆ ಕ್ಷಮಿಸಿ. ಉಚಿತ ವಿನಿಮಯ ವ್ಯವಸ್ಥೆ ಮಾಡಿದ್ದೇನೆ: ಕೊರಿಯರ್ ವಸ್ತುವನ್ನು ತೆಗೆದುಕೊಂಡು ನಿಮಗೆ ಬೇಕಾದ ಗಾತ್ರವನ್ನು ತರುತ್ತಾರೆ. ಟ್ಯಾಗ್ ಮತ್ತು ಬಾಕ್ಸ್ ಇಟ್ಟುಕೊಳ್ಳಿ.\n\n– {{agent.name}}",
+        PENDING,
+        &["wrong-size", "exchange"],
+    ),
+    (
+        "te",
+        "తప్పు సైజు – ఉచిత మార్పిడి",
+        "నమస్కారం {{customer.name}},\n\nఆర్డర్ {{order.id}} సైజు సరిగా లేనందుకు క్షమించండి. ఉచిత మార్పిడి ఏర్పాటు చేశాను: కొరియర్ వస్తువును తీసుకెళ్లి మీకు కావలసిన సైజు తెస్తారు. ట్యాగ్‌లు, బాక్స్ దగ్గర ఉంచుకోండి.\n\n– {{agent.name}}",
+        PENDING,
+        &["wrong-size", "exchange"],
+    ),
+    (
+        "ne",
+        "गलत साइज – निःशुल्क साटफेर",
+        "नमस्ते {{customer.name}} जी,\n\nअर्डर {{order.id}} को साइज नमिलेकोमा माफ गर्नुहोला। निःशुल्क साटफेर मिलाएको छु: कुरियरले सामान लैजान्छ र तपाईंलाई चाहिने साइज ल्याइदिन्छ। ट्याग र बाकस राखिराख्नुहोस्।\n\n– {{agent.name}}",
+        PENDING,
+        &["wrong-size", "exchange"],
+    ),
 ];
 
 pub(super) fn macros() -> Vec<Macro> {
@@ -174,6 +204,7 @@ pub(super) fn macros() -> Vec<Macro> {
             body: body.to_string(),
             set_status: *set_status,
             add_tags: tags.iter().map(|t| t.to_string()).collect(),
+            deleted: false,
         })
         .collect()
 }
