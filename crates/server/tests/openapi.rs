@@ -180,7 +180,9 @@ fn codes_in_source() -> BTreeSet<String> {
     for rules in ["order_rules.rs", "macro_rules.rs"] {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../protocol/src/domain/");
         let text = std::fs::read_to_string(format!("{path}{rules}")).unwrap();
-        let start = text.find("fn code(").unwrap_or_else(|| panic!("{rules}: fn code"));
+        let start = text
+            .find("fn code(")
+            .unwrap_or_else(|| panic!("{rules}: fn code"));
         let body = &text[start..];
         let body = &body[..body[8..].find("fn ").map_or(body.len(), |e| e + 8)];
         for (at, _) in body.match_indices("=> \"") {

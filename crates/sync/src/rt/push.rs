@@ -8,8 +8,9 @@
 //!   same type and with the same text, made after the entry was queued,
 //!   counts as the earlier try — unless another entry already landed as it
 //!   (the same thanks sent twice; `claims` keeps which transaction each
-//!   entry landed as, across restarts). An earlier try not found is looked
-//!   for again until RT has had time to finish it (`settle`).
+//!   entry landed as, across restarts). An earlier try that failed slowly and is
+//!   not found is looked for again until RT has had time to finish it
+//!   (`settle`).
 //! - A field change is sent with `If-Match` on the ticket's ETag. It is based
 //!   on the version the agent saw: a change by anyone else since then is a
 //!   conflict (theirs vs mine), our own transactions and RT's own
@@ -81,7 +82,8 @@ async fn message(
         None
     };
     if landed.is_none() && entry.attempts > 0 {
-        // Not found yet is not proof: RT may still be working on it.
+        // Not found yet is not proof after a slow failure: RT may still be
+        // working on that try.
         if let Some(wait) = rt.settling.wait(&entry.key, rt.clock.now()) {
             return Err(ClientError::Server {
                 status: 503,
@@ -109,10 +111,17 @@ async fn message(
             if rt.has_key_field() {
                 request["TxnCustomFields"] = json!({ KEY_FIELD: entry.key });
             }
+            let started = std::time::Instant::now();
             let answer = rt
                 .http
                 .post::<Value, _>(&format!("ticket/{ticket_id}/{path}"), &request)
-                .await?;
+                .await
+                .inspect_err(|e| {
+                    if matches!(e, ClientError::Network { .. }) {
+                        rt.settling
+                            .failed(&entry.key, started.elapsed(), rt.clock.now());
+                    }
+                })?;
             created_id(answer.location.as_deref()).ok_or_else(|| ClientError::Decode {
                 message: format!("POST ticket/{ticket_id}/{path}: Request Tracker did not say which transaction it made"),
             })?
