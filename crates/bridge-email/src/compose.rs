@@ -12,6 +12,7 @@ use lettre::{Address, Message};
 
 use crate::config::TeamConfig;
 use crate::error::{Error, Result};
+use crate::message_id::{SurveyTag, message_id};
 use crate::parse::Person;
 
 /// One earlier message of the thread, to quote under the reply.
@@ -69,12 +70,6 @@ pub struct OutboundReply {
     pub survey: Option<SurveyTag>,
 }
 
-/// What a survey mail asks: CSAT always, NPS when `nps`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct SurveyTag {
-    pub nps: bool,
-}
-
 /// The email, ready for SMTP.
 #[derive(Clone)]
 pub struct Composed {
@@ -97,54 +92,10 @@ impl fmt::Debug for Composed {
     }
 }
 
-/// The Message-ID (no brackets) a message goes out with, the same on every
-/// attempt: `sahaya-msg-<id>@<domain>`, or for a survey
-/// `sahaya-survey-<id>-<ticket>[-nps]@<domain>`, so that an answer naming it
-/// is known for one without asking anybody.
+/// The Message-ID (no brackets) `reply` goes out with, the same on every
+/// attempt (see [`crate::message_id::message_id`]).
 pub fn message_id_for(reply: &OutboundReply, domain: &str) -> String {
-    match reply.survey {
-        None => format!("sahaya-msg-{}@{domain}", reply.message_id),
-        Some(tag) => format!(
-            "sahaya-survey-{}-{}{}@{domain}",
-            reply.message_id,
-            reply.ticket_id,
-            if tag.nps { "-nps" } else { "" }
-        ),
-    }
-}
-
-/// One of the bridge's own Message-IDs, read back.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct OwnId {
-    /// The sahaya message id.
-    pub message_id: i64,
-    /// For a survey: its ticket and what it asked.
-    pub survey: Option<(i64, SurveyTag)>,
-}
-
-/// Reads an id made by [`message_id_for`] with `domain`; None for any other.
-pub fn own_id(id: &str, domain: &str) -> Option<OwnId> {
-    let id = id.trim().trim_start_matches('<').trim_end_matches('>');
-    let (local, right) = id.rsplit_once('@')?;
-    if !right.eq_ignore_ascii_case(domain) {
-        return None;
-    }
-    if let Some(number) = local.strip_prefix("sahaya-msg-") {
-        return Some(OwnId {
-            message_id: number.parse().ok()?,
-            survey: None,
-        });
-    }
-    let rest = local.strip_prefix("sahaya-survey-")?;
-    let (rest, nps) = match rest.strip_suffix("-nps") {
-        Some(rest) => (rest, true),
-        None => (rest, false),
-    };
-    let (message, ticket) = rest.split_once('-')?;
-    Some(OwnId {
-        message_id: message.parse().ok()?,
-        survey: Some((ticket.parse().ok()?, SurveyTag { nps })),
-    })
+    message_id(reply.message_id, reply.ticket_id, reply.survey, domain)
 }
 
 /// The subject of a reply: `Re: ` when it answers a mail (unless there

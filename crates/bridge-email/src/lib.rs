@@ -37,6 +37,7 @@ mod config;
 mod cursor;
 mod error;
 mod mailbox;
+mod message_id;
 mod net;
 mod parse;
 pub mod relay;
@@ -46,13 +47,14 @@ mod sent_log;
 
 pub use answer::{SurveyScores, read_scores};
 pub use compose::{
-    Composed, OutboundAttachment, OutboundReply, OwnId, Quoted, SurveyTag, body_text, compose,
-    message_id_for, own_id, reply_subject,
+    Composed, OutboundAttachment, OutboundReply, Quoted, body_text, compose, message_id_for,
+    reply_subject,
 };
 pub use config::{ImapConfig, Login, Security, SmtpConfig, TeamConfig};
 pub use cursor::Cursor;
 pub use error::{BoxError, Error, Result};
 pub use mailbox::{Mailbox, PROCESSED_KEYWORD, RawMail};
+pub use message_id::{OwnId, SurveyTag, own_id};
 pub use parse::{Attachment, InboundMail, Person, parse, ticket_tag};
 pub use sahaya_protocol::domain::{content_type, sanitize_file_name};
 pub use secret::Secret;

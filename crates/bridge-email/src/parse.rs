@@ -11,7 +11,7 @@ use std::fmt;
 use mail_parser::{Address, HeaderValue, Message, MessageParser, MimeHeaders, PartType};
 use sha2::{Digest, Sha256};
 
-use crate::compose::{SurveyTag, own_id};
+use crate::message_id::{SurveyTag, own_id};
 use sahaya_protocol::domain as names;
 
 /// A person in From or Reply-To.

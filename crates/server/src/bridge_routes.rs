@@ -13,7 +13,7 @@ use sha2::Digest;
 use super::auth::Caller;
 use super::error::{ApiError, ApiResult};
 use super::extract::{self, ApiJson, ApiPath};
-use super::routes::{request_text, stored_response};
+use super::replay::{request_text, stored_response};
 use super::state::AppState;
 use super::{attachments, ops, outbound};
 use sahaya_protocol::domain::{Channel, Role};

@@ -38,6 +38,7 @@ mod outbound;
 mod presence;
 mod queries;
 mod refs;
+mod replay;
 mod repo;
 mod routes;
 pub mod seed;

@@ -12,7 +12,7 @@ use super::auth::Caller;
 use super::error::{ApiError, ApiResult};
 use super::extract::{self, ApiJson};
 use super::ops;
-use super::routes::{request_text, stored_response};
+use super::replay::{request_text, stored_response};
 use super::state::AppState;
 use sahaya_protocol::domain::{Agent, Role};
 use sahaya_protocol::wire::MacroEdit;

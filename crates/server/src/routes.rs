@@ -5,12 +5,13 @@ use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use super::auth::Caller;
 use super::error::{ApiError, ApiResult};
 use super::extract::{self, ApiJson, ApiPath};
-use super::state::{AppState, Stored};
+use super::replay::{request_text, stored_response};
+use super::state::AppState;
 use super::{events, ops, queries, repo};
 use sahaya_protocol::wire::{
     AgentList, ChangesPage, CustomerDetail, DEFAULT_CHANGES_LIMIT, InboundMessage,
@@ -60,27 +61,12 @@ async fn method_not_allowed(method: Method, uri: Uri) -> ApiError {
     )
 }
 
-pub(crate) fn stored_response(stored: Stored) -> Response {
-    let mut response = (stored.status, Json(stored.body)).into_response();
-    if stored.replayed {
-        response
-            .headers_mut()
-            .insert("idempotent-replayed", HeaderValue::from_static("true"));
-    }
-    response
-}
-
 /// Adds the ticket version as the `ETag` (when there is one).
 fn with_etag(mut response: Response, version: Option<i64>) -> Response {
     if let Some(value) = version.and_then(|v| HeaderValue::from_str(&format!("\"{v}\"")).ok()) {
         response.headers_mut().insert(header::ETAG, value);
     }
     response
-}
-
-/// The fingerprint of an idempotent request: method, path and the parsed body.
-pub(crate) fn request_text<T: Serialize>(method: &str, path: &str, body: &T) -> ApiResult<String> {
-    Ok(format!("{method} {path}\n{}", serde_json::to_string(body)?))
 }
 
 async fn me(State(state): State<AppState>, caller: Caller) -> ApiResult<Json<Me>> {

@@ -36,6 +36,7 @@ pub mod supervisor_view;
 pub mod theme;
 pub mod thread_view;
 pub mod typing;
+pub mod typing_focus;
 pub mod update;
 pub mod view;
 

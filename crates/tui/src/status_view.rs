@@ -170,7 +170,7 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
 /// when none is): the script when it is on, an offer when it is off in a
 /// text field (the reply's customer's script first). True for an offer.
 fn typing_part(app: &App, base: ratatui::style::Style) -> Option<(Part<'static>, bool)> {
-    let t = crate::typing::shown_switch(app);
+    let t = crate::typing_focus::shown_switch(app);
     let badge = |s: sahaya_text::Script| format!("{} {}", s.letter(), s.native_name());
     if t.is_on() {
         let part = Part::new(
@@ -179,7 +179,7 @@ fn typing_part(app: &App, base: ratatui::style::Style) -> Option<(Part<'static>,
         );
         return Some((part, false));
     }
-    crate::typing::focused_switch(app)?;
+    crate::typing_focus::focused_switch(app)?;
     let key = app.key_for(sahaya_keymap::Action::ToggleTransliteration);
     if key.is_empty() {
         return None;

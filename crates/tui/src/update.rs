@@ -140,7 +140,7 @@ fn on_sync(app: &mut App, event: SyncEvent) {
 /// pending Latin syllable, as it is): the draft is saved, a search runs
 /// again.
 fn on_paste(app: &mut App, text: &str) {
-    if let Some((buffer, typing)) = super::typing::focused(app) {
+    if let Some((buffer, typing)) = super::typing_focus::focused(app) {
         typing.flush(buffer);
         buffer.insert_str(text);
         super::flows::after_edit(app);
@@ -168,7 +168,7 @@ fn on_key(app: &mut App, key: KeyEvent) {
         KeyResult::Action(action) => {
             app.pending_keys.clear();
             // Whatever the action, it sees the text as shown.
-            if super::typing::flush_focused(app) {
+            if super::typing_focus::flush_focused(app) {
                 super::flows::after_edit(app);
             }
             run(app, action);
@@ -213,7 +213,7 @@ fn on_key(app: &mut App, key: KeyEvent) {
             }
             let (width, profile) = (app.composer_width, app.profile.clone());
             let multiline = scope == Scope::Composer;
-            if let Some((buffer, typing)) = super::typing::focused(app) {
+            if let Some((buffer, typing)) = super::typing_focus::focused(app) {
                 if !typing.key(buffer, key, multiline) {
                     edit(buffer, key, multiline, width, &profile);
                 }
@@ -263,7 +263,7 @@ pub fn run(app: &mut App, action: Action) {
         return;
     }
     if matches!(action, Action::ToggleTransliteration | Action::NextScript) {
-        super::typing::switch(app, action);
+        super::typing_focus::switch(app, action);
         return;
     }
     if app.overlay.is_some() {

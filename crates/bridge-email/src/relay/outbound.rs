@@ -6,8 +6,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::{BATCH, Relay, Round, Stop, server_stop};
-use crate::compose::{OutboundAttachment, OutboundReply, Quoted, SurveyTag};
+use crate::compose::{OutboundAttachment, OutboundReply, Quoted};
 use crate::error::Error;
+use crate::message_id::SurveyTag;
 use crate::parse::Person;
 use crate::sender::Outcome;
 use sahaya_protocol::domain::Channel;

@@ -9,7 +9,7 @@ use reqwest::{Method, StatusCode, Url};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use super::session::{self, Session};
+use super::session::{self, Door, Session};
 use crate::client::ClientError;
 use crate::client::error::{carry, parse_retry_after};
 use crate::client::http::{
@@ -206,10 +206,12 @@ impl RtHttp {
     pub async fn has_session(&self) -> bool {
         self.session.is_open().await
     }
+}
 
+impl Door for RtHttp {
     /// Logs in to RT's web side with the token (`GET /REST/1.0/`): the
     /// session's cookie, or `None` where RT gives none for it.
-    pub(super) async fn open_session(&self) -> Result<Option<HeaderValue>, ClientError> {
+    async fn open_session(&self) -> Result<Option<HeaderValue>, ClientError> {
         let Ok(url) = self.base.join("../1.0/") else {
             return Ok(None);
         };
@@ -239,7 +241,7 @@ impl RtHttp {
 
     /// Logs out of an RT web session (best effort: RT drops unused sessions
     /// itself in the end).
-    pub(super) async fn close_session(&self, cookie: HeaderValue) {
+    async fn close_session(&self, cookie: HeaderValue) {
         let Ok(url) = self.base.join("../../NoAuth/Logout.html") else {
             return;
         };

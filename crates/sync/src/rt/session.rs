@@ -23,8 +23,16 @@ use std::time::{Duration, Instant};
 
 use reqwest::header::{self, HeaderValue};
 
-use super::http::RtHttp;
 use crate::client::ClientError;
+
+/// What opens and closes a session on RT (the adapter's HTTP client).
+pub trait Door {
+    /// Logs in with the token: the session's cookie, or `None` where RT
+    /// gives none.
+    async fn open_session(&self) -> Result<Option<HeaderValue>, ClientError>;
+    /// Logs out (best effort).
+    async fn close_session(&self, cookie: HeaderValue);
+}
 
 /// How long one session is used before it is opened again with the token.
 pub const SESSION_LIFE: Duration = Duration::from_secs(5 * 60);
@@ -63,7 +71,7 @@ impl Session {
     /// there is none yet or it is older than its life. `None`: RT
     /// gives no session, read with the token alone. A network error is
     /// returned as such (the read would fail the same way).
-    pub async fn cookie(&self, http: &RtHttp) -> Result<Option<HeaderValue>, ClientError> {
+    pub async fn cookie(&self, http: &impl Door) -> Result<Option<HeaderValue>, ClientError> {
         if self.life.is_zero() {
             return Ok(None);
         }

@@ -18,6 +18,8 @@ pub mod history;
 pub mod macros;
 pub mod navigate;
 pub mod notice;
+pub mod order_confirm;
+pub mod order_request;
 pub mod order_rules;
 pub mod order_steps;
 pub mod orders;
@@ -42,7 +44,7 @@ pub enum Pick {
     /// This macro for the ticket; its placeholders are filled next.
     Macro(macros::MacroFlow),
     /// A step of an order action.
-    Order(orders::OrderPick),
+    Order(order_request::OrderPick),
     /// The channel of a proactive notice; its subject is asked next.
     NoticeChannel(notice::Notice, Channel),
     /// What to do about a write that needs the agent.
@@ -82,7 +84,7 @@ pub enum Ask {
     /// A macro placeholder the cache cannot fill (its name).
     Placeholder(macros::MacroFlow, String),
     /// An amount, variant or reason of an order action.
-    Order(orders::OrderAsk),
+    Order(order_request::OrderAsk),
     /// The subject of a proactive notice on this channel.
     NoticeSubject(notice::Notice, Channel),
     /// The message of a proactive notice.
@@ -106,7 +108,7 @@ pub enum Confirmed {
     /// Send although the ticket changed meanwhile.
     SendAnyway,
     /// Queue this refund, return or exchange.
-    Order(orders::Request),
+    Order(order_request::Request),
 }
 
 /// A picker item was chosen.
@@ -162,7 +164,7 @@ pub fn confirmed(app: &mut App, then: Confirmed) {
         }
         Confirmed::DiscardDraft => reply::close_composer(app),
         Confirmed::SendAnyway => reply::send(app, true),
-        Confirmed::Order(request) => orders::confirmed(app, request),
+        Confirmed::Order(request) => order_confirm::confirmed(app, request),
     }
 }
 

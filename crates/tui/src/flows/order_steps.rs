@@ -11,10 +11,9 @@ use sahaya_protocol::domain::{
     RefundMethod, SlotWindow,
 };
 
+use super::order_confirm::{ask_confirmation, ask_reason, slot_label};
+use super::order_request::{Details, OnOrder, OrderAsk, OrderPick, Request, resume_for};
 use super::order_rules::{order_of, parse_amount, refundable, refusal, returnable};
-use super::orders::{
-    Details, OnOrder, OrderAsk, OrderPick, Request, ask_confirmation, ask_reason, resume_for,
-};
 use super::{Ask, Pick, picker, prompt, required};
 use crate::app::App;
 
@@ -232,17 +231,6 @@ pub(super) fn ask_slot(app: &mut App, on: OnOrder) {
     picker(app, "picker-slot", items, 0);
 }
 
-fn slot_label(app: &App, slot: &DeliverySlot) -> String {
-    let window = app.t(&format!("slot-window-{}", slot.window.as_str()));
-    app.i18n.tr_args(
-        "slot-label",
-        &[
-            ("date", app.i18n.date(slot.date).into()),
-            ("window", window.into()),
-        ],
-    )
-}
-
 /// A value typed in one of these steps (the reason is `orders`').
 pub(super) fn answered(app: &mut App, ask: OrderAsk, value: &str) -> Result<(), String> {
     let digits = crate::fmt::ascii_digits(value.trim());
@@ -354,51 +342,4 @@ pub(super) fn answered(app: &mut App, ask: OrderAsk, value: &str) -> Result<(), 
         OrderAsk::Reason(on, details) => ask_reason(app, on, details),
     }
     Ok(())
-}
-
-/// What the confirmation names beside the order: the amount and where it
-/// goes, the items, the new address, the slot.
-pub(super) fn describe(app: &App, request: &Request) -> Option<String> {
-    let order = order_of(app, &request.on.order_id);
-    let items = |items: &[ItemQuantity]| {
-        items
-            .iter()
-            .map(|i| {
-                let name = order
-                    .as_ref()
-                    .and_then(|o| o.items.iter().find(|it| it.sku == i.sku))
-                    .map(|it| sahaya_text::sanitize_line(&it.name).into_owned())
-                    .unwrap_or_else(|| i.sku.clone());
-                format!("{} × {name}", app.num(i.quantity))
-            })
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    Some(match &request.details {
-        Details::Refund { amount, method, to } => {
-            let to = match to {
-                Some(RefundDestination::Bank {
-                    ifsc,
-                    account_number,
-                }) => format!("{ifsc} {account_number}"),
-                Some(RefundDestination::Upi { upi_id }) => upi_id.clone(),
-                None => app.t(&format!("refund-method-{}", method.as_str())),
-            };
-            app.i18n.tr_args(
-                "order-detail-refund-to",
-                &[
-                    ("amount", app.i18n.money(*amount).into()),
-                    ("to", to.into()),
-                ],
-            )
-        }
-        Details::Return { items: list } => items(list),
-        Details::Exchange {
-            items: list,
-            variant,
-        } => format!("{} → {variant}", items(list)),
-        Details::Cancel => return None,
-        Details::AddressChange(address) => address.one_line(),
-        Details::Reattempt(slot) => slot_label(app, slot),
-    })
 }

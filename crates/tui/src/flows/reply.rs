@@ -53,7 +53,7 @@ pub fn open_composer(app: &mut App, ticket: &Ticket, kind: MessageKind, text: Op
         ticket_id: ticket.id,
         kind,
         buffer,
-        typing: crate::typing::for_reply(app, ticket.id),
+        typing: crate::typing_focus::for_reply(app, ticket.id),
         seen_last_message,
         was_active,
         unchecked,

@@ -4,7 +4,7 @@
 //! after changes made in RT by someone else while the console was stopped.
 //! Prints figures; asserts nothing about time.
 //!
-//!     cargo bench -p sahaya-sync --bench rt
+//!     cargo bench --bench rt
 //!
 //! Sizes (environment): `SAHAYA_BENCH_RT_TICKETS` (5000),
 //! `SAHAYA_BENCH_RT_WRITES` (200), `SAHAYA_BENCH_RT_WRITE_TICKETS` (20),
