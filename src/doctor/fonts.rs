@@ -1,7 +1,7 @@
 //! The fonts section: which installed fonts cover Kannada, Telugu and
 //! Devanagari (fontconfig's `fc-list`).
 
-use super::{Report, env};
+use super::report::{Report, env};
 
 /// One script the console shows, with the font that covers it.
 struct Script {

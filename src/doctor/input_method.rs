@@ -2,7 +2,7 @@
 //! Kannada, Telugu and Devanagari directly; if not, the console's
 //! transliteration toggle is the way (`sahaya_text::translit`).
 
-use super::{Report, env};
+use super::report::{Report, env};
 
 /// The key that turns transliterated typing on and off: the built-in
 /// keymap's `toggle_transliteration` (a test keeps them the same).

@@ -1,8 +1,8 @@
 //! The language section: which language the console will speak and why,
 //! and whether the locale is UTF-8.
 
+use super::report::{DoctorOptions, Report, env};
 use super::terminal::is_utf8_locale;
-use super::{DoctorOptions, Report, env};
 
 pub(super) fn language_section(
     report: &mut Report,

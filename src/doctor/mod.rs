@@ -8,69 +8,27 @@
 //! server answers.
 //!
 //! One module per section: `language`, `terminal`, `widths` (with `measure`,
-//! the cursor-position probing), `fonts`, `input_method`, `server`. The width calibration
+//! the cursor-position probing), `fonts`, `input_method`, `server`; what
+//! they share (the options, the report) in `report`. The width calibration
 //! itself, and its cache, live in `sahaya_text::calibration`.
 
 mod fonts;
 mod input_method;
 mod language;
 mod measure;
+mod report;
 mod server;
 mod terminal;
 mod widths;
-
-use std::path::PathBuf;
 
 use sahaya_text::calibration::TerminalIdentity;
 
 pub use measure::{
     Calibration, CursorReport, PROBES, calibrate, can_calibrate, parse_cursor_report,
 };
+pub use report::DoctorOptions;
+use report::Report;
 pub use terminal::{ColourSupport, colour_support};
-
-/// Options of `sahaya doctor`.
-#[derive(Debug, Clone, Default)]
-pub struct DoctorOptions {
-    pub server: Option<String>,
-    pub backend: Option<crate::config::BackendKind>,
-    pub token: Option<String>,
-    pub data_dir: Option<PathBuf>,
-    pub lang: Option<String>,
-    pub config: Option<PathBuf>,
-    /// Measure again and replace the cached profile of this terminal.
-    pub recalibrate: bool,
-}
-
-/// The report, written line by line to stdout.
-pub(crate) struct Report {
-    problems: usize,
-}
-
-impl Report {
-    fn section(&self, title: &str) {
-        println!();
-        println!("{title}");
-    }
-    fn line(&self, text: impl AsRef<str>) {
-        println!("  {}", text.as_ref());
-    }
-    fn problem(&mut self, text: impl AsRef<str>) {
-        self.problems += 1;
-        println!("  ! {}", text.as_ref());
-    }
-}
-
-fn env(name: &str) -> Option<String> {
-    std::env::var(name).ok().filter(|v| !v.is_empty())
-}
-
-/// Code points of a cluster, for terminals that cannot show it.
-fn code_points(s: &str) -> String {
-    s.chars()
-        .map(|c| format!("U+{:04X}", c as u32))
-        .collect::<Vec<_>>()
-        .join(" ")
-}
 
 /// Runs `sahaya doctor`. Errors only for what stops it from doing its job
 /// (an unusable data dir, a cache it cannot write); findings are reported.

@@ -3,7 +3,7 @@
 
 use std::time::{Duration, Instant};
 
-use super::{DoctorOptions, Report, env};
+use super::report::{DoctorOptions, Report, env};
 
 pub(super) fn server_section(
     report: &mut Report,

@@ -2,7 +2,7 @@
 
 use sahaya_text::calibration::TerminalIdentity;
 
-use super::{Report, env};
+use super::report::{Report, env};
 
 /// How many colours the terminal says it shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -10,7 +10,7 @@ use sahaya_text::calibration::{
 use sahaya_text::{WidthModel, WidthProfile};
 
 use super::measure::{Calibration, PROBES, calibrate, can_calibrate};
-use super::{DoctorOptions, Report, code_points};
+use super::report::{DoctorOptions, Report, code_points};
 
 fn model_key(m: WidthModel) -> &'static str {
     match m {

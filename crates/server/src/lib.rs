@@ -7,7 +7,7 @@
 //! routes, events          HTTP: handlers, the SSE stream
 //! auth, extract           callers and request parsing
 //! openapi, json_errors    the API's description; the error contract's last line
-//! background, simulate    tasks started with the server
+//! background, demo::simulate  tasks started with the server
 //! state                   database + clock + presence + broadcasts
 //! ops, seed               what the API does; seeding
 //! stats                   queue statistics
@@ -42,7 +42,6 @@ mod replay;
 mod repo;
 mod routes;
 pub mod seed;
-mod simulate;
 mod state;
 mod stats;
 mod tokens;
@@ -222,10 +221,10 @@ pub async fn start(opts: ServeOptions) -> anyhow::Result<RunningServer> {
         tokio::spawn(background::sweep_presence(state.clone())),
     ];
     if opts.simulate_traffic {
-        background.push(tokio::spawn(simulate::run(state.clone())));
+        background.push(tokio::spawn(demo::simulate::run(state.clone())));
     }
     if opts.simulate_traffic || opts.simulate_delivery {
-        background.push(tokio::spawn(simulate::deliver(state.clone())));
+        background.push(tokio::spawn(demo::simulate::deliver(state.clone())));
     }
     Ok(RunningServer {
         addr,

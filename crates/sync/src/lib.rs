@@ -27,6 +27,8 @@ use sahaya_protocol::wire::PresenceUpdate;
 use sahaya_store::Store;
 use tokio::sync::{Notify, mpsc};
 
+use task::StopOnDrop;
+
 pub use backend::{Backend, Capabilities};
 pub use error::SyncError;
 pub use files::FileSettings;
@@ -43,17 +45,6 @@ pub struct SyncHandle {
     presence: Arc<tokio::sync::watch::Sender<PresenceUpdate>>,
     _stop: Arc<StopOnDrop>,
     _stop_files: Arc<StopOnDrop>,
-}
-
-/// Stops the sync task when the last handle goes. Stopping is safe at any
-/// await point: no cache transaction spans one, and an unanswered write is
-/// sent again (same key) by the next sync.
-pub(crate) struct StopOnDrop(pub(crate) tokio::task::AbortHandle);
-
-impl Drop for StopOnDrop {
-    fn drop(&mut self) {
-        self.0.abort();
-    }
 }
 
 impl SyncHandle {

@@ -12,7 +12,6 @@ use sahaya_protocol::wire::{Change, ChangesPage, PresenceUpdate, StreamEvent};
 use sahaya_store::Store;
 use tokio::sync::{Notify, mpsc};
 
-use crate::StopOnDrop;
 use crate::backend::Backend;
 use crate::backoff::{Backoff, Trouble};
 use crate::client::ClientError;
@@ -333,5 +332,16 @@ fn apply_blocking(store: &mut Store, changes: &[Change], next: i64) -> sahaya_st
         tokio::task::block_in_place(|| store.apply_changes(changes, next))
     } else {
         store.apply_changes(changes, next)
+    }
+}
+
+/// Stops the sync task when the last handle goes. Stopping is safe at any
+/// await point: no cache transaction spans one, and an unanswered write is
+/// sent again (same key) by the next sync.
+pub(crate) struct StopOnDrop(pub(crate) tokio::task::AbortHandle);
+
+impl Drop for StopOnDrop {
+    fn drop(&mut self) {
+        self.0.abort();
     }
 }

@@ -243,7 +243,7 @@ impl Gen {
                 delivery,
                 // The reason a chat channel gives (the simulated bridge's).
                 delivery_error: (delivery == Delivery::Failed)
-                    .then(|| crate::simulate::NOT_ON_WHATSAPP.to_string()),
+                    .then(|| crate::demo::simulate::NOT_ON_WHATSAPP.to_string()),
                 attachments: Vec::new(),
             });
         }

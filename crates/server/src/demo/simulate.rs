@@ -11,10 +11,10 @@ use std::time::Duration;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
-use super::db::Writer;
-use super::error::ApiResult;
-use super::state::AppState;
-use super::{demo, ops, outbound, repo};
+use crate::db::Writer;
+use crate::error::ApiResult;
+use crate::state::AppState;
+use crate::{demo, ops, outbound, repo};
 use sahaya_protocol::domain::{Channel, MessageId, SurveyKind, Timestamp};
 use sahaya_protocol::wire::{
     InboundMessage, NewReceipt, NewSurveyAnswer, OutboundPurpose, ReceiptStatus,
