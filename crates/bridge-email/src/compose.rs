@@ -12,7 +12,7 @@ use lettre::{Address, Message};
 
 use crate::config::TeamConfig;
 use crate::error::{Error, Result};
-use crate::message_id::{SurveyTag, message_id};
+use crate::message_id::{SurveyTag, header_id, message_id};
 use crate::parse::Person;
 
 /// One earlier message of the thread, to quote under the reply.
@@ -233,17 +233,6 @@ pub fn compose(team: &TeamConfig, reply: &OutboundReply, date: SystemTime) -> Re
         to: to_address,
         bytes,
     })
-}
-
-/// An id fit for a header (what parsing keeps), else dropped.
-fn header_id(id: &str) -> Option<String> {
-    let id = id.trim().trim_start_matches('<').trim_end_matches('>');
-    let ok = !id.is_empty()
-        && id.len() <= 250
-        && id
-            .chars()
-            .all(|c| c.is_ascii_graphic() && c != '<' && c != '>');
-    ok.then(|| id.to_owned())
 }
 
 /// Control characters (CR, LF, escapes) replaced by spaces.

@@ -60,3 +60,15 @@ pub fn own_id(id: &str, domain: &str) -> Option<OwnId> {
         survey: Some((ticket.parse().ok()?, SurveyTag { nps })),
     })
 }
+
+/// An id fit to be written back into a header: no brackets, spaces or
+/// control characters (a crafted id must not inject a header).
+pub fn header_id(id: &str) -> Option<String> {
+    let id = id.trim().trim_start_matches('<').trim_end_matches('>');
+    let ok = !id.is_empty()
+        && id.len() <= 250
+        && id
+            .chars()
+            .all(|c| c.is_ascii_graphic() && c != '<' && c != '>');
+    ok.then(|| id.to_owned())
+}

@@ -688,19 +688,12 @@ fn outbox_state_rules() {
 fn queued_order_action_and_outbound() {
     let mut store = seeded();
     let request = NewOrderAction {
-        kind: ActionKind::Refund,
-        reason: "damaged".into(),
         amount: Some(Money {
             minor: 50_000,
             currency: Currency::Inr,
         }),
         refund_method: Some(RefundMethod::Upi),
-        skus: vec![],
-        replacement_variant: None,
-        items: Vec::new(),
-        address: None,
-        slot: None,
-        refund_to: None,
+        ..NewOrderAction::new(ActionKind::Refund, "damaged")
     };
     let e = store
         .enqueue(OutboxOp::OrderAction {
@@ -716,23 +709,17 @@ fn queued_order_action_and_outbound() {
     );
     let action = OrderAction {
         id: 9,
-        order_id: "ORD-1".into(),
-        customer_id: 10,
-        kind: ActionKind::Refund,
-        status: ActionStatus::Approved,
         amount: Some(Money::inr(500)),
         refund_method: Some(RefundMethod::Upi),
-        skus: vec![],
-        reason: "damaged".into(),
-        replacement_variant: None,
-        pickup_at: None,
-        items: Vec::new(),
-        address: None,
-        slot: None,
-        refund_to: None,
         created_by: Some(1),
-        created_at: t0(),
-        updated_at: t0(),
+        ..OrderAction::new(
+            "ORD-1",
+            10,
+            ActionKind::Refund,
+            ActionStatus::Approved,
+            "damaged",
+            t0(),
+        )
     };
     store
         .mark_done(e.id, &Entity::OrderAction(action.clone()))

@@ -150,6 +150,41 @@ pub struct OrderAction {
     pub updated_at: Timestamp,
 }
 
+impl OrderAction {
+    /// An action of `kind` on `order_id` taken at `at`, with nothing of what
+    /// only some kinds carry (amount, method, items, address, slot, refund
+    /// destination) set yet.
+    pub fn new(
+        order_id: impl Into<OrderId>,
+        customer_id: CustomerId,
+        kind: ActionKind,
+        status: ActionStatus,
+        reason: impl Into<String>,
+        at: Timestamp,
+    ) -> OrderAction {
+        OrderAction {
+            id: 0,
+            order_id: order_id.into(),
+            customer_id,
+            kind,
+            status,
+            amount: None,
+            refund_method: None,
+            skus: Vec::new(),
+            reason: reason.into(),
+            replacement_variant: None,
+            pickup_at: None,
+            items: Vec::new(),
+            address: None,
+            slot: None,
+            refund_to: None,
+            created_by: None,
+            created_at: at,
+            updated_at: at,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -166,23 +201,8 @@ mod tests {
         let at = chrono::Utc::now();
         OrderAction {
             id: 1,
-            order_id: order.into(),
-            customer_id: 1,
-            kind,
-            status,
             amount: (kind == ActionKind::Refund).then(|| money(amount)),
-            refund_method: None,
-            skus: Vec::new(),
-            reason: "r".into(),
-            replacement_variant: None,
-            pickup_at: None,
-            items: Vec::new(),
-            address: None,
-            slot: None,
-            refund_to: None,
-            created_by: None,
-            created_at: at,
-            updated_at: at,
+            ..OrderAction::new(order, 1, kind, status, "r", at)
         }
     }
 

@@ -47,16 +47,6 @@ fn action(kind: ActionKind, status: ActionStatus, items: &[(&str, i64)]) -> Orde
     let at = chrono::Utc::now();
     OrderAction {
         id: 1,
-        order_id: "OD-1".into(),
-        customer_id: 1,
-        kind,
-        status,
-        amount: None,
-        refund_method: None,
-        skus: Vec::new(),
-        reason: "r".into(),
-        replacement_variant: None,
-        pickup_at: None,
         items: items
             .iter()
             .map(|(sku, quantity)| ItemQuantity {
@@ -64,12 +54,7 @@ fn action(kind: ActionKind, status: ActionStatus, items: &[(&str, i64)]) -> Orde
                 quantity: *quantity,
             })
             .collect(),
-        address: None,
-        slot: None,
-        refund_to: None,
-        created_by: None,
-        created_at: at,
-        updated_at: at,
+        ..OrderAction::new("OD-1", 1, kind, status, "r", at)
     }
 }
 

@@ -37,24 +37,15 @@ pub fn order_action(
     let earlier = repo::actions_of_order(&w.tx, order_id)?;
     order_rules::may(&order, req.kind, &earlier).map_err(refused)?;
     let mut action = OrderAction {
-        id: 0,
-        order_id: order.id.clone(),
-        customer_id: order.customer_id,
-        kind: req.kind,
-        status: ActionStatus::Completed,
-        amount: None,
-        refund_method: None,
-        skus: Vec::new(),
-        reason: req.reason.trim().to_string(),
-        replacement_variant: None,
-        pickup_at: None,
-        items: Vec::new(),
-        address: None,
-        slot: None,
-        refund_to: None,
         created_by: Some(caller.id),
-        created_at: now,
-        updated_at: now,
+        ..OrderAction::new(
+            order.id.clone(),
+            order.customer_id,
+            req.kind,
+            ActionStatus::Completed,
+            req.reason.trim(),
+            now,
+        )
     };
     let mut also = None;
     match req.kind {

@@ -371,16 +371,8 @@ async fn order_ids_are_path_safe() {
     let s = bare_server().await;
     let agent = client(&s, Role::Agent);
     let action = NewOrderAction {
-        kind: ActionKind::Refund,
-        reason: "damaged".into(),
         amount: Some(Money::inr(10)),
-        refund_method: None,
-        skus: Vec::new(),
-        replacement_variant: None,
-        items: Vec::new(),
-        address: None,
-        slot: None,
-        refund_to: None,
+        ..NewOrderAction::new(ActionKind::Refund, "damaged")
     };
     // The whole id reaches the server as one segment, decoded.
     let weird = "ORD/1 ?#%ಕ";
@@ -456,19 +448,11 @@ async fn order_action_on_a_demo_order() {
         return;
     }
     let action = NewOrderAction {
-        kind: ActionKind::Refund,
-        reason: "goodwill".into(),
         amount: Some(Money {
             minor: 1,
             currency: order.total.currency,
         }),
-        refund_method: None,
-        skus: Vec::new(),
-        replacement_variant: None,
-        items: Vec::new(),
-        address: None,
-        slot: None,
-        refund_to: None,
+        ..NewOrderAction::new(ActionKind::Refund, "goodwill")
     };
     let created = agent
         .order_action(&order.id, "refund-1", &action)
