@@ -94,7 +94,8 @@ struct Pending {
 #[derive(Debug, Clone)]
 pub struct Keymap {
     tables: Arc<Tables>,
-    pending: Pending,
+    /// The keymap's own sequence state (see [`Keymap::keys`]).
+    own: Resolver,
 }
 
 /// A separate sequence state machine over a keymap's bindings, for callers
@@ -155,9 +156,13 @@ impl Keymap {
     }
 
     fn from_tables(tables: Tables) -> Keymap {
+        let tables = Arc::new(tables);
         Keymap {
-            tables: Arc::new(tables),
-            pending: Pending::default(),
+            own: Resolver {
+                tables: Arc::clone(&tables),
+                pending: Pending::default(),
+            },
+            tables,
         }
     }
 
@@ -169,19 +174,10 @@ impl Keymap {
         }
     }
 
-    /// Feeds one key event to the keymap's own sequence state.
-    pub fn feed(&mut self, scope: Scope, key: KeyEvent) -> KeyResult {
-        feed(&self.tables, &mut self.pending, scope, key)
-    }
-
-    /// Forgets a half-typed sequence (e.g. when focus moves).
-    pub fn reset(&mut self) {
-        self.pending = Pending::default();
-    }
-
-    /// The keys typed so far of a sequence, formatted (`"g"`), or empty.
-    pub fn pending_keys(&self) -> String {
-        format_keys(&self.pending.keys)
+    /// The keymap's own sequence state: feed it key events, reset it when
+    /// focus moves, show its pending keys.
+    pub fn keys(&mut self) -> &mut Resolver {
+        &mut self.own
     }
 
     /// The keys for `action` as the help screen and the command palette show

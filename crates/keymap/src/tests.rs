@@ -13,7 +13,7 @@ fn press(s: &str) -> KeyEvent {
 fn feed_keys(km: &mut Keymap, scope: Scope, keys: &str) -> KeyResult {
     let mut last = KeyResult::Unbound;
     for k in keys.split_whitespace() {
-        last = km.feed(scope, press(k));
+        last = km.keys().feed(scope, press(k));
     }
     last
 }
@@ -79,7 +79,7 @@ fn typing_text_never_triggers_an_action() {
             let mut km = km.clone();
             for c in text.chars() {
                 for mods in [KeyModifiers::NONE, KeyModifiers::SHIFT] {
-                    let r = km.feed(scope, KeyEvent::new(KeyCode::Char(c), mods));
+                    let r = km.keys().feed(scope, KeyEvent::new(KeyCode::Char(c), mods));
                     assert_eq!(r, KeyResult::Unbound, "{scope:?} {c:?} {mods:?}");
                 }
             }
@@ -103,7 +103,7 @@ fn typing_text_never_triggers_an_action() {
             "ctrl-w",
         ] {
             assert_eq!(
-                km.feed(Scope::Composer, press(k)),
+                km.keys().feed(Scope::Composer, press(k)),
                 KeyResult::Unbound,
                 "{k}"
             );
@@ -115,29 +115,41 @@ fn typing_text_never_triggers_an_action() {
 fn composer_keys() {
     let mut km = Keymap::builtin();
     let c = Scope::Composer;
-    assert_eq!(km.feed(c, press("ctrl-s")), KeyResult::Action(Action::Send));
     assert_eq!(
-        km.feed(c, press("ctrl-t")),
+        km.keys().feed(c, press("ctrl-s")),
+        KeyResult::Action(Action::Send)
+    );
+    assert_eq!(
+        km.keys().feed(c, press("ctrl-t")),
         KeyResult::Action(Action::ToggleReplyNote)
     );
-    assert_eq!(km.feed(c, press("esc")), KeyResult::Action(Action::Cancel));
+    assert_eq!(
+        km.keys().feed(c, press("esc")),
+        KeyResult::Action(Action::Cancel)
+    );
     // Ctrl-c cancels the draft here instead of quitting.
     assert_eq!(
-        km.feed(c, press("ctrl-c")),
+        km.keys().feed(c, press("ctrl-c")),
         KeyResult::Action(Action::Cancel)
     );
     // Global Ctrl keys and function keys still apply.
     assert_eq!(
-        km.feed(c, press("ctrl-r")),
+        km.keys().feed(c, press("ctrl-r")),
         KeyResult::Action(Action::SyncNow)
     );
     assert_eq!(
-        km.feed(c, press("ctrl-l")),
+        km.keys().feed(c, press("ctrl-l")),
         KeyResult::Action(Action::ToggleRomanized)
     );
-    assert_eq!(km.feed(c, press("f1")), KeyResult::Action(Action::Help));
+    assert_eq!(
+        km.keys().feed(c, press("f1")),
+        KeyResult::Action(Action::Help)
+    );
     // Outside the composer, Ctrl-s means nothing.
-    assert_eq!(km.feed(Scope::List, press("ctrl-s")), KeyResult::Unbound);
+    assert_eq!(
+        km.keys().feed(Scope::List, press("ctrl-s")),
+        KeyResult::Unbound
+    );
 }
 
 /// Ctrl-g and Alt-g switch transliterated typing wherever text is typed
@@ -148,12 +160,12 @@ fn transliteration_keys_work_in_every_scope() {
     for mut km in [Keymap::builtin(), vim()] {
         for scope in Scope::ALL {
             assert_eq!(
-                km.feed(scope, press("ctrl-g")),
+                km.keys().feed(scope, press("ctrl-g")),
                 KeyResult::Action(Action::ToggleTransliteration),
                 "{scope:?}"
             );
             assert_eq!(
-                km.feed(scope, press("alt-g")),
+                km.keys().feed(scope, press("alt-g")),
                 KeyResult::Action(Action::NextScript),
                 "{scope:?}"
             );
@@ -168,20 +180,26 @@ fn pane_keys_fall_back_to_global() {
     let mut km = Keymap::builtin();
     for scope in [Scope::List, Scope::Thread, Scope::Customer] {
         assert_eq!(
-            km.feed(scope, press("j")),
+            km.keys().feed(scope, press("j")),
             KeyResult::Action(Action::MoveDown)
         );
-        assert_eq!(km.feed(scope, press("r")), KeyResult::Action(Action::Reply));
         assert_eq!(
-            km.feed(scope, press("6")),
+            km.keys().feed(scope, press("r")),
+            KeyResult::Action(Action::Reply)
+        );
+        assert_eq!(
+            km.keys().feed(scope, press("6")),
             KeyResult::Action(Action::ViewSlaDue)
         );
     }
     assert_eq!(
-        km.feed(Scope::Thread, press("space")),
+        km.keys().feed(Scope::Thread, press("space")),
         KeyResult::Action(Action::PageDown)
     );
-    assert_eq!(km.feed(Scope::List, press("space")), KeyResult::Unbound);
+    assert_eq!(
+        km.keys().feed(Scope::List, press("space")),
+        KeyResult::Unbound
+    );
 }
 
 #[test]
@@ -194,21 +212,27 @@ fn shifted_keys_however_the_terminal_reports_them() {
         (KeyCode::Char('s'), KeyModifiers::SHIFT),
     ] {
         assert_eq!(
-            km.feed(l, KeyEvent::new(code, mods)),
+            km.keys().feed(l, KeyEvent::new(code, mods)),
             KeyResult::Action(Action::Supervisor)
         );
     }
-    assert_eq!(km.feed(l, press("s")), KeyResult::Action(Action::SetStatus));
     assert_eq!(
-        km.feed(l, KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT)),
+        km.keys().feed(l, press("s")),
+        KeyResult::Action(Action::SetStatus)
+    );
+    assert_eq!(
+        km.keys()
+            .feed(l, KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT)),
         KeyResult::Action(Action::PrevPane)
     );
     assert_eq!(
-        km.feed(l, KeyEvent::new(KeyCode::Tab, KeyModifiers::SHIFT)),
+        km.keys()
+            .feed(l, KeyEvent::new(KeyCode::Tab, KeyModifiers::SHIFT)),
         KeyResult::Action(Action::PrevPane)
     );
     assert_eq!(
-        km.feed(l, KeyEvent::new(KeyCode::Char('?'), KeyModifiers::SHIFT)),
+        km.keys()
+            .feed(l, KeyEvent::new(KeyCode::Char('?'), KeyModifiers::SHIFT)),
         KeyResult::Action(Action::Help)
     );
 }
@@ -218,12 +242,15 @@ fn sequences_wait_hint_and_complete() {
     let mut km = Keymap::builtin();
     let l = Scope::List;
     assert_eq!(
-        km.feed(l, press("g")),
+        km.keys().feed(l, press("g")),
         KeyResult::Pending(vec![("g".into(), Action::Top)])
     );
-    assert_eq!(km.pending_keys(), "g");
-    assert_eq!(km.feed(l, press("g")), KeyResult::Action(Action::Top));
-    assert_eq!(km.pending_keys(), "");
+    assert_eq!(km.keys().pending_keys(), "g");
+    assert_eq!(
+        km.keys().feed(l, press("g")),
+        KeyResult::Action(Action::Top)
+    );
+    assert_eq!(km.keys().pending_keys(), "");
     // A key that does not continue the sequence starts afresh.
     assert_eq!(
         feed_keys(&mut km, l, "g j"),
@@ -232,36 +259,45 @@ fn sequences_wait_hint_and_complete() {
     // Esc only abandons the sequence.
     assert_eq!(feed_keys(&mut km, l, "g esc"), KeyResult::Unbound);
     assert_eq!(
-        km.feed(l, press("g")),
+        km.keys().feed(l, press("g")),
         KeyResult::Pending(vec![("g".into(), Action::Top)])
     );
     // Moving focus forgets it.
     assert_eq!(
-        km.feed(Scope::Thread, press("g")),
+        km.keys().feed(Scope::Thread, press("g")),
         KeyResult::Pending(vec![("g".into(), Action::Top)])
     );
-    km.reset();
-    assert_eq!(km.pending_keys(), "");
+    km.keys().reset();
+    assert_eq!(km.keys().pending_keys(), "");
 }
 
 #[test]
 fn releases_and_modifier_keys_are_ignored() {
     let mut km = Keymap::builtin();
     let l = Scope::List;
-    assert!(matches!(km.feed(l, press("g")), KeyResult::Pending(_)));
+    assert!(matches!(
+        km.keys().feed(l, press("g")),
+        KeyResult::Pending(_)
+    ));
     let mut release = press("g");
     release.kind = KeyEventKind::Release;
-    assert_eq!(km.feed(l, release), KeyResult::Unbound);
+    assert_eq!(km.keys().feed(l, release), KeyResult::Unbound);
     let shift = KeyEvent::new(
         KeyCode::Modifier(crossterm::event::ModifierKeyCode::LeftShift),
         KeyModifiers::SHIFT,
     );
-    assert_eq!(km.feed(l, shift), KeyResult::Unbound);
-    assert_eq!(km.feed(l, press("g")), KeyResult::Action(Action::Top));
+    assert_eq!(km.keys().feed(l, shift), KeyResult::Unbound);
+    assert_eq!(
+        km.keys().feed(l, press("g")),
+        KeyResult::Action(Action::Top)
+    );
     // A held key repeats its action.
     let mut repeat = press("j");
     repeat.kind = KeyEventKind::Repeat;
-    assert_eq!(km.feed(l, repeat), KeyResult::Action(Action::MoveDown));
+    assert_eq!(
+        km.keys().feed(l, repeat),
+        KeyResult::Action(Action::MoveDown)
+    );
 }
 
 #[test]
@@ -291,38 +327,47 @@ fn vim_keymap_layers_over_the_defaults() {
     let mut km = vim();
     let l = Scope::List;
     assert_eq!(
-        km.feed(l, press("ctrl-d")),
+        km.keys().feed(l, press("ctrl-d")),
         KeyResult::Action(Action::PageDown)
     );
     assert_eq!(
-        km.feed(l, press("ctrl-u")),
+        km.keys().feed(l, press("ctrl-u")),
         KeyResult::Action(Action::PageUp)
     );
     assert_eq!(
-        km.feed(Scope::Composer, press("ctrl-u")),
+        km.keys().feed(Scope::Composer, press("ctrl-u")),
         KeyResult::Unbound
     );
-    assert_eq!(km.feed(Scope::Overlay, press("ctrl-d")), KeyResult::Unbound);
+    assert_eq!(
+        km.keys().feed(Scope::Overlay, press("ctrl-d")),
+        KeyResult::Unbound
+    );
     assert_eq!(
         feed_keys(&mut km, l, "Z Z"),
         KeyResult::Action(Action::Quit)
     );
-    assert_eq!(km.feed(l, press("q")), KeyResult::Unbound);
+    assert_eq!(km.keys().feed(l, press("q")), KeyResult::Unbound);
     assert_eq!(
         feed_keys(&mut km, l, "g t"),
         KeyResult::Action(Action::NextView)
     );
     assert_eq!(feed_keys(&mut km, l, "g g"), KeyResult::Action(Action::Top));
-    assert_eq!(km.feed(l, press("h")), KeyResult::Action(Action::PrevPane));
-    assert_eq!(km.feed(l, press("j")), KeyResult::Action(Action::MoveDown));
-    match km.feed(l, press("g")) {
+    assert_eq!(
+        km.keys().feed(l, press("h")),
+        KeyResult::Action(Action::PrevPane)
+    );
+    assert_eq!(
+        km.keys().feed(l, press("j")),
+        KeyResult::Action(Action::MoveDown)
+    );
+    match km.keys().feed(l, press("g")) {
         KeyResult::Pending(hints) => {
             let keys: Vec<&str> = hints.iter().map(|(k, _)| k.as_str()).collect();
             assert_eq!(keys, ["t", "T", "a", "g"]);
         }
         other => panic!("{other:?}"),
     }
-    km.reset();
+    km.keys().reset();
     assert!(!km.bindings_for(Action::Quit).contains(&"q".to_string()));
     assert_eq!(
         km.bindings_for(Action::Quit)[..2],
@@ -336,7 +381,7 @@ fn user_bindings_replace_clashing_defaults() {
         Keymap::from_user_toml("k.toml", "[global]\n\"g\" = \"help\"\n\"x\" = \"reply\"\n")
             .unwrap();
     assert_eq!(
-        km.feed(Scope::List, press("g")),
+        km.keys().feed(Scope::List, press("g")),
         KeyResult::Action(Action::Help)
     );
     assert_eq!(km.bindings_for(Action::Top), ["Home"]);
@@ -344,7 +389,7 @@ fn user_bindings_replace_clashing_defaults() {
     // Rebinding an existing key replaces it.
     let mut km = Keymap::from_user_toml("k.toml", "[global]\n\"j\" = \"move_up\"\n").unwrap();
     assert_eq!(
-        km.feed(Scope::List, press("j")),
+        km.keys().feed(Scope::List, press("j")),
         KeyResult::Action(Action::MoveUp)
     );
     assert_eq!(km.bindings_for(Action::MoveDown), ["Down"]);
@@ -355,31 +400,31 @@ fn none_unbinds_and_hides_global_keys() {
     let src =
         "[list]\n\"q\" = \"none\"\n[global]\n\"R\" = \"none\"\n[composer]\n\"ctrl-r\" = \"none\"\n";
     let mut km = Keymap::from_user_toml("k.toml", src).unwrap();
-    assert_eq!(km.feed(Scope::List, press("q")), KeyResult::Unbound);
+    assert_eq!(km.keys().feed(Scope::List, press("q")), KeyResult::Unbound);
     assert_eq!(
-        km.feed(Scope::Thread, press("q")),
+        km.keys().feed(Scope::Thread, press("q")),
         KeyResult::Action(Action::Quit)
     );
-    assert_eq!(km.feed(Scope::List, press("R")), KeyResult::Unbound);
+    assert_eq!(km.keys().feed(Scope::List, press("R")), KeyResult::Unbound);
     assert_eq!(km.bindings_for(Action::SyncNow), ["Ctrl-r"]);
     assert_eq!(
-        km.feed(Scope::Composer, press("ctrl-r")),
+        km.keys().feed(Scope::Composer, press("ctrl-r")),
         KeyResult::Unbound
     );
     assert_eq!(
-        km.feed(Scope::List, press("ctrl-r")),
+        km.keys().feed(Scope::List, press("ctrl-r")),
         KeyResult::Action(Action::SyncNow)
     );
     // Unbinding the start of a sequence removes the sequence.
     let mut km = Keymap::from_user_toml("k.toml", "[global]\n\"g\" = \"none\"\n").unwrap();
-    assert_eq!(km.feed(Scope::List, press("g")), KeyResult::Unbound);
+    assert_eq!(km.keys().feed(Scope::List, press("g")), KeyResult::Unbound);
 }
 
 #[test]
 fn a_scope_key_hides_clashing_global_sequences() {
     let mut km = Keymap::from_user_toml("k.toml", "[list]\n\"g\" = \"help\"\n").unwrap();
     assert_eq!(
-        km.feed(Scope::List, press("g")),
+        km.keys().feed(Scope::List, press("g")),
         KeyResult::Action(Action::Help)
     );
     assert_eq!(

@@ -117,17 +117,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
             if inner.height < 2 {
                 return;
             }
-            list(
-                app,
-                frame,
-                Rect {
-                    y: inner.y + 2,
-                    height: inner.height - 2,
-                    ..inner
-                },
-                &rows,
-                *selected,
-            );
+            list(app, frame, under_filter(inner), &rows, *selected);
             if filter.is_empty() {
                 let hint = app.t("palette-hint");
                 let row = Rect {
@@ -292,17 +282,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
                 },
                 &app.profile,
             );
-            list(
-                app,
-                frame,
-                Rect {
-                    y: inner.y + 2,
-                    height: inner.height - 2,
-                    ..inner
-                },
-                &rows,
-                s.selected,
-            );
+            list(app, frame, under_filter(inner), &rows, s.selected);
             let line = Rect { height: 1, ..inner };
             input(app, frame, line, &s.input);
             if let Some(e) = &s.error {
@@ -360,5 +340,14 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
                 );
             }
         }
+    }
+}
+
+/// The rows' area of a pane whose first two lines are its filter.
+fn under_filter(inner: Rect) -> Rect {
+    Rect {
+        y: inner.y + 2,
+        height: inner.height.saturating_sub(2),
+        ..inner
     }
 }

@@ -164,7 +164,7 @@ fn on_key(app: &mut App, key: KeyEvent) {
         return;
     }
     let scope = scope(app);
-    match app.keymap.feed(scope, key) {
+    match app.keymap.keys().feed(scope, key) {
         KeyResult::Action(action) => {
             app.pending_keys.clear();
             // Whatever the action, it sees the text as shown.
