@@ -388,7 +388,7 @@ fn hostile_texts_present() {
 #[test]
 fn macros_per_language() {
     let d = data();
-    for lang in ["en", "kn", "te", "ne"] {
+    for lang in ["en", "kn", "te", "ne", "hi"] {
         assert!(
             d.macros.iter().filter(|m| m.language == lang).count() >= 3,
             "{lang}"
