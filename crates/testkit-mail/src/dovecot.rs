@@ -2,12 +2,12 @@
 //! passwd-file and Maildirs, all under the instance's directory; IMAP only,
 //! plaintext on 127.0.0.1 at the instance's port.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::accounts::Account;
 use crate::error::{Error, Result};
 use crate::layout::{self, Layout, MailUser};
-use crate::process::Spec;
+use crate::process::{self, Spec};
 
 pub(crate) const PROGRAM: &str = "/usr/sbin/dovecot";
 /// The package that has the IMAP server itself (dovecot-core has the binary).
@@ -21,14 +21,7 @@ pub(crate) fn prepare(
     port: u16,
     id: &str,
 ) -> Result<Spec> {
-    for (what, path) in [("Dovecot", PROGRAM), ("Dovecot's IMAP server", IMAP_BINARY)] {
-        if !Path::new(path).exists() {
-            return Err(Error::NotInstalled {
-                what,
-                path: PathBuf::from(path),
-            });
-        }
-    }
+    process::installed(&[("Dovecot", PROGRAM), ("Dovecot's IMAP server", IMAP_BINARY)])?;
     layout::write_readable(
         &layout.dovecot_users(),
         users(layout, accounts, user).as_bytes(),
@@ -156,7 +149,7 @@ mod tests {
 
     #[test]
     fn config_listens_on_loopback_only_and_keeps_everything_in_the_instance() {
-        let layout = Layout::new(Path::new("/tmp/x"));
+        let layout = Layout::new(std::path::Path::new("/tmp/x"));
         let user = MailUser {
             uid: 65534,
             gid: 65534,

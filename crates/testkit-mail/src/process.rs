@@ -7,7 +7,7 @@ use std::fs::{File, OpenOptions};
 use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
 use std::net::{Ipv4Addr, SocketAddr, TcpStream};
 use std::os::unix::process::CommandExt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::thread::sleep;
 use std::time::{Duration, Instant};
@@ -218,4 +218,17 @@ pub(crate) fn log_tail(path: &PathBuf, lines: usize) -> String {
         }
         Err(error) => format!("(no log: {error})"),
     }
+}
+
+/// Each `(package, path)` is there, else which package to install.
+pub(crate) fn installed(needed: &[(&'static str, &str)]) -> Result<()> {
+    for &(what, path) in needed {
+        if !Path::new(path).exists() {
+            return Err(Error::NotInstalled {
+                what,
+                path: PathBuf::from(path),
+            });
+        }
+    }
+    Ok(())
 }

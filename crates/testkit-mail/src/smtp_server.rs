@@ -2,12 +2,12 @@
 //! /usr/bin/python3 with `smtp/deliver.py`, which delivers every accepted
 //! message into the recipient's Maildir, the one Dovecot serves.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::accounts::Account;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::layout::{self, Layout, MailUser};
-use crate::process::Spec;
+use crate::process::{self, Spec};
 
 const PYTHON: &str = "/usr/bin/python3";
 const AIOSMTPD: &str = "/usr/lib/python3/dist-packages/aiosmtpd";
@@ -21,14 +21,7 @@ pub(crate) fn prepare(
     port: u16,
     id: &str,
 ) -> Result<Spec> {
-    for (what, path) in [("python3", PYTHON), ("python3-aiosmtpd", AIOSMTPD)] {
-        if !Path::new(path).exists() {
-            return Err(Error::NotInstalled {
-                what,
-                path: PathBuf::from(path),
-            });
-        }
-    }
+    process::installed(&[("python3", PYTHON), ("python3-aiosmtpd", AIOSMTPD)])?;
     layout::write_readable(&layout.smtp_script(), SCRIPT.as_bytes())?;
     let lines: String = accounts
         .iter()
