@@ -234,17 +234,14 @@ async fn main() {
         let created = bridge
             .inbound(
                 &InboundMessage {
-                    channel: Channel::Chat,
-                    from: format!("bench-{n}@example.in"),
                     name: Some(format!("Bench {n}")),
                     subject: Some("Where is my parcel?".into()),
-                    body: "Where is my parcel?".into(),
-                    ticket_id: None,
-                    order_id: None,
                     language: Some("en".into()),
-                    external_id: None,
-                    thread_refs: None,
-                    attachments: Vec::new(),
+                    ..InboundMessage::new(
+                        Channel::Chat,
+                        format!("bench-{n}@example.in"),
+                        "Where is my parcel?".into(),
+                    )
                 },
                 None,
             )

@@ -104,17 +104,14 @@ async fn main() {
         let created = bridge_client
             .inbound(
                 &InboundMessage {
-                    channel: sahaya::domain::Channel::Email,
-                    from: format!("bench{}@example.in", i % 3000),
                     name: Some(format!("Bench customer {}", i % 3000)),
                     subject: Some("Where is my order?".into()),
-                    body: format!("ಪಾರ್ಸೆಲ್ ಎಲ್ಲಿದೆ? message {i}"),
-                    ticket_id: None,
-                    order_id: None,
                     language: Some("kn".into()),
-                    external_id: None,
-                    thread_refs: None,
-                    attachments: Vec::new(),
+                    ..InboundMessage::new(
+                        sahaya::domain::Channel::Email,
+                        format!("bench{}@example.in", i % 3000),
+                        format!("ಪಾರ್ಸೆಲ್ ಎಲ್ಲಿದೆ? message {i}"),
+                    )
                 },
                 None,
             )

@@ -45,17 +45,15 @@ fn build_golden() -> Golden {
             .await
             .expect("upload");
         let message = InboundMessage {
-            channel: Channel::Email,
-            from: "kavya.photo@example.in".to_string(),
             name: Some("Kavya Hegde".to_string()),
             subject: Some("Damaged parcel".to_string()),
-            body: "ಪಾರ್ಸೆಲ್ ಹಾಳಾಗಿದೆ, ಫೋಟೋ ಲಗತ್ತಿಸಿದ್ದೇನೆ".to_string(),
-            ticket_id: None,
-            order_id: None,
             language: Some("kn".to_string()),
-            external_id: None,
-            thread_refs: None,
             attachments: vec![file.id],
+            ..InboundMessage::new(
+                Channel::Email,
+                "kavya.photo@example.in".to_string(),
+                "ಪಾರ್ಸೆಲ್ ಹಾಳಾಗಿದೆ, ಫೋಟೋ ಲಗತ್ತಿಸಿದ್ದೇನೆ".to_string(),
+            )
         };
         bridge
             .inbound(&message, None)

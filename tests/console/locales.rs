@@ -108,17 +108,10 @@ fn build_golden() -> Golden {
         let created = bridge
             .inbound(
                 &InboundMessage {
-                    channel: Channel::WhatsApp,
-                    from: MIX_FROM.into(),
                     name: Some(MIX_NAME.into()),
                     subject: Some(MIX_SUBJECT.into()),
-                    body: MIX_BODY.join("\n"),
-                    ticket_id: None,
-                    order_id: None,
                     language: Some("kn".into()),
-                    external_id: None,
-                    thread_refs: None,
-                    attachments: Vec::new(),
+                    ..InboundMessage::new(Channel::WhatsApp, MIX_FROM.into(), MIX_BODY.join("\n"))
                 },
                 None,
             )

@@ -48,17 +48,11 @@ fn build() -> Fixture {
         let mut ticket_id = None;
         for i in 0..THREAD {
             let msg = InboundMessage {
-                channel: Channel::WhatsApp,
-                from: "+919800000042".into(),
                 name: Some("ದೀರ್ಘ ಸಂಭಾಷಣೆ".into()),
                 subject: Some("A very long conversation".into()),
-                body: body(i),
                 ticket_id,
-                order_id: None,
                 language: Some("kn".into()),
-                external_id: None,
-                thread_refs: None,
-                attachments: Vec::new(),
+                ..InboundMessage::new(Channel::WhatsApp, "+919800000042".into(), body(i))
             };
             let r = bridge.inbound(&msg, None).await.expect("inbound");
             ticket_id = Some(r.ticket.id);

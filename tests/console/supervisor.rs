@@ -35,17 +35,10 @@ fn client(s: &RunningServer, role: Role) -> Client {
 
 fn inbound(channel: Channel, from: &str, body: &str) -> InboundMessage {
     InboundMessage {
-        channel,
-        from: from.to_string(),
         name: Some(format!("Customer {from}")),
         subject: Some(format!("About {body}")),
-        body: body.to_string(),
-        ticket_id: None,
-        order_id: None,
         language: Some("en".to_string()),
-        external_id: None,
-        thread_refs: None,
-        attachments: Vec::new(),
+        ..InboundMessage::new(channel, from.to_string(), body.to_string())
     }
 }
 

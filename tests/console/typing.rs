@@ -66,17 +66,10 @@ fn build_golden() -> Golden {
             let created = bridge
                 .inbound(
                     &InboundMessage {
-                        channel: Channel::WhatsApp,
-                        from: from.into(),
                         name: Some(name.into()),
                         subject: Some(body.into()),
-                        body: body.into(),
-                        ticket_id: None,
-                        order_id: None,
                         language: Some(language.into()),
-                        external_id: None,
-                        thread_refs: None,
-                        attachments: Vec::new(),
+                        ..InboundMessage::new(Channel::WhatsApp, from.into(), body.into())
                     },
                     None,
                 )

@@ -85,17 +85,10 @@ fn golden() -> &'static Golden {
 
 fn inbound(channel: Channel, from: &str, name: &str, subject: &str, body: &str) -> InboundMessage {
     InboundMessage {
-        channel,
-        from: from.to_string(),
         name: Some(name.to_string()),
         subject: (!subject.is_empty()).then(|| subject.to_string()),
-        body: body.to_string(),
-        ticket_id: None,
-        order_id: None,
         language: Some("kn".to_string()),
-        external_id: None,
-        thread_refs: None,
-        attachments: Vec::new(),
+        ..InboundMessage::new(channel, from.to_string(), body.to_string())
     }
 }
 

@@ -89,17 +89,13 @@ impl Relay {
         let mut thread_refs: Vec<String> = mail.in_reply_to.iter().cloned().collect();
         thread_refs.extend(mail.references.iter().rev().cloned());
         let message = InboundMessage {
-            channel: Channel::Email,
-            from: from.address.clone(),
             name: from.name.clone(),
             subject: Some(mail.subject.clone()).filter(|s| !s.trim().is_empty()),
-            body: fit(&mail.text),
             ticket_id: mail.ticket_tag,
-            order_id: None,
-            language: None,
             external_id: mail.message_id.clone(),
             thread_refs: Some(thread_refs),
             attachments: files,
+            ..InboundMessage::new(Channel::Email, from.address.clone(), fit(&mail.text))
         };
         self.call(self.api.inbound(&message, Some(&key)))?;
         Ok(Handed::Message)

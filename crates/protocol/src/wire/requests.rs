@@ -247,6 +247,27 @@ pub struct InboundMessage {
     pub attachments: Vec<AttachmentId>,
 }
 
+impl InboundMessage {
+    /// A message on `channel` from `from` (the sender's handle there), with
+    /// nothing else said: no name, subject, ticket, order, language,
+    /// channel id, threading or files.
+    pub fn new(channel: Channel, from: String, body: String) -> InboundMessage {
+        InboundMessage {
+            channel,
+            from,
+            name: None,
+            subject: None,
+            body,
+            ticket_id: None,
+            order_id: None,
+            language: None,
+            external_id: None,
+            thread_refs: None,
+            attachments: Vec::new(),
+        }
+    }
+}
+
 /// `PUT /v1/presence`: what the agent is doing on a ticket.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

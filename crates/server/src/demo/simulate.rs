@@ -59,17 +59,10 @@ fn step(w: &mut Writer<'_>, seed: u64, now: Timestamp) -> ApiResult<()> {
             w,
             None,
             InboundMessage {
-                channel: handle.channel,
-                from: handle.value.clone(),
                 name: Some(customer.name.clone()),
                 subject: Some(sample.subject),
-                body: sample.body,
-                ticket_id: None,
-                order_id: None,
                 language: Some(customer.preferred_language.clone()),
-                external_id: None,
-                thread_refs: None,
-                attachments: Vec::new(),
+                ..InboundMessage::new(handle.channel, handle.value.clone(), sample.body)
             },
             now,
         )?;

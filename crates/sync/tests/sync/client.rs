@@ -26,17 +26,9 @@ fn client(s: &common::TestServer, role: Role) -> Client {
 
 fn inbound_msg(from: &str, body: &str) -> InboundMessage {
     InboundMessage {
-        channel: Channel::WhatsApp,
-        from: from.to_string(),
         name: Some(format!("Customer {from}")),
-        subject: None,
-        body: body.to_string(),
-        ticket_id: None,
-        order_id: None,
         language: Some("kn".to_string()),
-        external_id: None,
-        thread_refs: None,
-        attachments: Vec::new(),
+        ..InboundMessage::new(Channel::WhatsApp, from.to_string(), body.to_string())
     }
 }
 
