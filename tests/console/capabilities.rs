@@ -29,10 +29,7 @@ struct Golden {
     cache: PathBuf,
 }
 
-fn golden() -> &'static Golden {
-    static GOLDEN: OnceLock<Golden> = OnceLock::new();
-    once(&GOLDEN, build_golden)
-}
+sahaya_testkit::golden!(Golden, build_golden);
 
 fn build_golden() -> Golden {
     let server = LiveServer::demo();

@@ -94,10 +94,7 @@ struct Golden {
     corpus: String,
 }
 
-fn golden() -> &'static Golden {
-    static GOLDEN: OnceLock<Golden> = OnceLock::new();
-    once(&GOLDEN, build_golden)
-}
+sahaya_testkit::golden!(Golden, build_golden);
 
 fn build_golden() -> Golden {
     let server = LiveServer::demo();

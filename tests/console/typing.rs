@@ -35,10 +35,7 @@ struct Golden {
     en: TicketId,
 }
 
-fn golden() -> &'static Golden {
-    static GOLDEN: OnceLock<Golden> = OnceLock::new();
-    once(&GOLDEN, build_golden)
-}
+sahaya_testkit::golden!(Golden, build_golden);
 
 fn build_golden() -> Golden {
     let server = LiveServer::demo();

@@ -78,10 +78,7 @@ fn long_url() -> String {
     )
 }
 
-fn golden() -> &'static Golden {
-    static GOLDEN: OnceLock<Golden> = OnceLock::new();
-    once(&GOLDEN, build_golden)
-}
+sahaya_testkit::golden!(Golden, build_golden);
 
 fn inbound(channel: Channel, from: &str, name: &str, subject: &str, body: &str) -> InboundMessage {
     InboundMessage {

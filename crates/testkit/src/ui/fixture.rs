@@ -32,6 +32,18 @@ pub fn once<T: Send + Sync + 'static>(cell: &'static OnceLock<T>, build: fn() ->
     cell.get_or_init(|| std::thread::spawn(build).join().expect("fixture builds"))
 }
 
+/// `fn golden() -> &'static $ty`: the test file's fixture, built once per
+/// test process by `$build` (see [`once`]).
+#[macro_export]
+macro_rules! golden {
+    ($ty:ty, $build:path) => {
+        fn golden() -> &'static $ty {
+            static GOLDEN: std::sync::OnceLock<$ty> = std::sync::OnceLock::new();
+            $crate::ui::once(&GOLDEN, $build)
+        }
+    };
+}
+
 /// A real server on a runtime of its own, so that a sync task on another
 /// runtime can be stopped (by dropping that runtime) while the server keeps
 /// running. Dropping it stops the server.
