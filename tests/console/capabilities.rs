@@ -7,9 +7,8 @@
 //! do all an agent can); each test works on a private copy of it.
 
 use std::path::PathBuf;
-use std::sync::OnceLock;
 
-use sahaya_testkit::ui::{Console, LiveServer, fill_cache, once, typing};
+use sahaya_testkit::ui::{Console, LiveServer, fill_cache, typing};
 
 use sahaya::domain::Role;
 use sahaya::events::Capabilities;

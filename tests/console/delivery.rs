@@ -8,9 +8,8 @@
 //! with a photo; each test works on a private copy of it.
 
 use std::path::PathBuf;
-use std::sync::OnceLock;
 
-use sahaya_testkit::ui::{Console, LiveServer, fill_cache, once};
+use sahaya_testkit::ui::{Console, LiveServer, fill_cache};
 
 use sahaya::domain::{Channel, Delivery, Role, TicketId};
 use sahaya::events::Capabilities;

@@ -27,7 +27,7 @@ use std::sync::OnceLock;
 
 use ratatui::buffer::{Buffer, CellDiffOption};
 use ratatui::layout::Rect;
-use sahaya_testkit::ui::{Console, LiveServer, Screen, once, runtime, sync_into};
+use sahaya_testkit::ui::{Console, LiveServer, Screen, runtime, sync_into};
 use unicode_segmentation::UnicodeSegmentation;
 
 use sahaya::domain::{Channel, MessageKind, Priority, Role, TicketId};

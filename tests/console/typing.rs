@@ -7,10 +7,9 @@
 //! each test works on a copy, on a clock pinned to when it was filled.
 
 use std::path::PathBuf;
-use std::sync::OnceLock;
 
 use ratatui::style::{Color, Modifier};
-use sahaya_testkit::ui::{Console, LiveServer, Screen, fill_cache, once};
+use sahaya_testkit::ui::{Console, LiveServer, Screen, fill_cache};
 
 use sahaya::domain::{Channel, MessageKind, Role, TicketId, Timestamp};
 use sahaya::protocol::InboundMessage;

@@ -4,13 +4,12 @@
 //! action, at 80×24 and 160×45.
 
 use std::path::PathBuf;
-use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use ratatui::buffer::CellDiffOption;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Style};
-use sahaya_testkit::ui::{Console, LiveServer, Screen, fill_cache, once, typing};
+use sahaya_testkit::ui::{Console, LiveServer, Screen, fill_cache, typing};
 
 use sahaya::client::Client;
 use sahaya::domain::{
