@@ -475,8 +475,8 @@ fn rows(store: &Store, view: View) -> Vec<TicketRow> {
 /// The first ticket (view key, ticket) in views 1..5 that `pred` accepts.
 fn find_ticket(ui: &Ui, pred: impl Fn(&Store, &Ticket) -> bool) -> (&'static str, Ticket) {
     for (key, view, _) in &VIEWS[..5] {
-        // Within the first screen at 80x24 (see the scrolling bug below).
-        for row in rows(ui.store(), *view).into_iter().take(18) {
+        // Anywhere in the view: `Ui::select` walks the list to it.
+        for row in rows(ui.store(), *view) {
             if pred(ui.store(), &row.ticket) {
                 return (key, row.ticket);
             }
