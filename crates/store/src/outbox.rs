@@ -108,7 +108,11 @@ pub(crate) fn insert_entry(
             Some(server_version(tx, *ticket_id)?.ok_or(StoreError::UnknownTicket(*ticket_id))?)
         }
         OutboxOp::Message { ticket_id, .. } => server_version(tx, *ticket_id)?,
-        OutboxOp::OrderAction { .. } | OutboxOp::Outbound(_) | OutboxOp::Resend { .. } => None,
+        OutboxOp::OrderAction { .. }
+        | OutboxOp::Outbound(_)
+        | OutboxOp::Resend { .. }
+        | OutboxOp::MacroSave { .. }
+        | OutboxOp::MacroDelete { .. } => None,
     };
     tx.prepare_cached(
         "INSERT INTO outbox (idempotency_key, kind, ticket_id, op, base_version, state, attempts,
