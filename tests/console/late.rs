@@ -317,9 +317,23 @@ fn outreach_to_300_customers_survives_a_server_kill_and_sends_each_exactly_once(
     ui.press("L");
     let screen = ui.render();
     screen.assert_has("Late shipments:");
-    screen.assert_has("Delhivery · Bengaluru");
-    screen.assert_has("Blue Dart · Kathmandu");
+    screen.assert_has("Blue Dart · Bengaluru");
     let late = ui.app.late.screen.as_ref().expect("late screen open");
+    let groups: Vec<(String, String)> = sahaya::ui::flows::late::rows(late)
+        .into_iter()
+        .filter_map(|r| match r {
+            sahaya::ui::flows::late::LateRow::Group { carrier, city, .. } => Some((carrier, city)),
+            sahaya::ui::flows::late::LateRow::Order(_) => None,
+        })
+        .collect();
+    for carrier in CARRIERS {
+        for city in ["Bengaluru", "Hyderabad", "Mysuru", "Kathmandu"] {
+            assert!(
+                groups.contains(&(carrier.to_string(), city.to_string())),
+                "{carrier} · {city} in {groups:?}"
+            );
+        }
+    }
     let ours = late
         .orders
         .iter()
@@ -363,17 +377,37 @@ fn outreach_to_300_customers_survives_a_server_kill_and_sends_each_exactly_once(
     sync.until("half sent", Duration::from_secs(120), || {
         waiting(&cache) <= total / 2
     });
+    let early: Vec<String> = Store::open(&cache)
+        .unwrap()
+        .outbox_problems()
+        .unwrap()
+        .iter()
+        .take(5)
+        .map(|e| format!("{:?} {:?}: {:?}", e.state, e.error_code, e.last_error))
+        .collect();
+    assert!(early.is_empty(), "refused before the kill: {early:?}");
     server.kill();
     let sent_before_kill = total - waiting(&cache);
     // The console is restarted too; then the server comes back.
     sync.stop();
-    ui.restart();
+    drop(ui);
+    let ui = Console::open(&cache, "en", (160, 45));
     let server = ServerProcess::start(&db, port, &token);
     let sync = Sync::start(&url, &token, &cache);
     sync.until("the rest sent", Duration::from_secs(180), || {
-        Store::open(&cache).is_ok_and(|s| s.outbox_counts().unwrap() == (0, 0))
+        waiting(&cache) == 0
     });
     sync.stop();
+    let problems: Vec<String> = ui
+        .store()
+        .outbox_problems()
+        .unwrap()
+        .iter()
+        .take(5)
+        .map(|e| format!("{:?} {:?}: {:?}", e.state, e.error_code, e.last_error))
+        .collect();
+    assert!(problems.is_empty(), "refused: {problems:?}");
+    assert_eq!(ui.store().outbox_counts().unwrap(), (0, 0), "nothing left");
     assert!(sent_before_kill < total, "the kill came before the end");
 
     // Counted on the server.

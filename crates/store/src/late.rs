@@ -61,8 +61,8 @@ pub struct LateOrder {
     pub lateness: Lateness,
     /// The customer's newest active ticket about this order.
     pub open_ticket: Option<TicketId>,
-    /// The channel the customer last wrote on (their first handle's when
-    /// they never wrote).
+    /// The channel the customer last wrote on among those they have a
+    /// contact handle on (else their first handle's); None: no handle.
     pub channel: Option<Channel>,
     /// When a notice about this order was queued last.
     pub notified_at: Option<Timestamp>,
@@ -276,23 +276,29 @@ impl Store {
         Ok(out)
     }
 
-    /// The customer and the channel they last wrote on.
+    /// The customer and the channel to reach them on: the channel of their
+    /// latest ticket that they have a contact handle on, else their first
+    /// handle's (a notice goes only where the server can deliver it).
     fn outreach_customer(&self, id: CustomerId) -> Result<Option<(Customer, Option<Channel>)>> {
         let Some(customer) = self.customer(id)? else {
             return Ok(None);
         };
-        let latest: Option<(i64, String)> = self
-            .conn
-            .prepare_cached(
-                "SELECT id, json FROM tickets WHERE customer_id = ?1
-                 ORDER BY updated_at DESC, id DESC LIMIT 1",
-            )?
-            .query_row(params![id], |r| Ok((r.get(0)?, r.get(1)?)))
-            .optional()?;
-        let channel = match latest {
-            Some((ticket_id, json)) => Some(decode::<Ticket>("ticket", ticket_id, &json)?.channel),
-            None => customer.handles.first().map(|h| h.channel),
-        };
+        let reachable = |c: Channel| customer.handles.iter().any(|h| h.channel == c);
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, json FROM tickets WHERE customer_id = ?1
+             ORDER BY updated_at DESC, id DESC LIMIT 50",
+        )?;
+        let mut rows = stmt.query(params![id])?;
+        let mut channel = None;
+        while let Some(row) = rows.next()? {
+            let ticket_id: i64 = row.get(0)?;
+            let ticket: Ticket = decode("ticket", ticket_id, &row.get::<_, String>(1)?)?;
+            if reachable(ticket.channel) {
+                channel = Some(ticket.channel);
+                break;
+            }
+        }
+        let channel = channel.or_else(|| customer.handles.first().map(|h| h.channel));
         Ok(Some((customer, channel)))
     }
 

@@ -107,8 +107,13 @@ fn cache(entities: Vec<Entity>) -> Store {
 
 #[test]
 fn late_by_eta_or_by_silence_and_never_when_delivered() {
+    let mut both = customer(1);
+    both.handles.push(ContactHandle {
+        channel: Channel::Email,
+        value: "c1@example.in".into(),
+    });
     let store = cache(vec![
-        Entity::Customer(customer(1)),
+        Entity::Customer(both),
         Entity::Customer(customer(2)),
         // ETA passed an hour ago, scanned recently.
         Entity::Order(order("OD-1", 1, 2, -1, ShipmentStatus::InTransit)),
@@ -137,6 +142,12 @@ fn late_by_eta_or_by_silence_and_never_when_delivered() {
     );
     assert_eq!(late[1].open_ticket, None, "a solved ticket does not count");
     assert_eq!(late[0].channel, Some(Channel::Email), "last written on");
+    // Customer 2 wrote by email too but has only a WhatsApp handle.
+    assert_eq!(
+        late[1].channel,
+        Some(Channel::WhatsApp),
+        "a channel with a handle"
+    );
     // A stricter rule finds OD-3 too.
     let strict = store
         .late_orders(now(), LateRule { no_scan_hours: 12 })
