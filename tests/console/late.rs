@@ -280,6 +280,22 @@ impl Sync {
     }
 }
 
+/// Chooses the item labelled `label` of the open picker.
+pub(super) fn pick(ui: &mut Console, label: &str) {
+    let items: Vec<String> = match &ui.app.overlay {
+        Some(Overlay::Picker(p)) => p.items.iter().map(|(l, _)| l.clone()).collect(),
+        _ => panic!("no picker open:\n{}", ui.render().text()),
+    };
+    let at = items
+        .iter()
+        .position(|l| l == label)
+        .unwrap_or_else(|| panic!("no {label:?} in {items:?}"));
+    for _ in 0..at {
+        ui.press("down");
+    }
+    ui.press("enter");
+}
+
 fn free_port() -> u16 {
     let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     l.local_addr().unwrap().port()
@@ -343,15 +359,7 @@ fn outreach_to_300_customers_survives_a_server_kill_and_sends_each_exactly_once(
     // Mark all, the macro, yes.
     ui.press("*");
     ui.press("m");
-    let label = "[en] Late notice test";
-    let at = match &ui.app.overlay {
-        Some(Overlay::Picker(p)) => p.items.iter().position(|(l, _)| l == label).unwrap(),
-        _ => panic!("no macro picker:\n{}", ui.render().text()),
-    };
-    for _ in 0..at {
-        ui.press("down");
-    }
-    ui.press("enter");
+    pick(&mut ui, "[en] Late notice test");
     let question = ui.render();
     question.assert_has("Send “Late notice test” to");
     ui.press("y");
@@ -511,18 +519,7 @@ fn the_late_screen_groups_marks_and_writes_in_each_customers_language() {
         );
         // The macro picker, then the confirmation; no is no.
         ui.press("m");
-        let items = match &ui.app.overlay {
-            Some(Overlay::Picker(p)) => p.items.clone(),
-            _ => panic!("{locale}: no macro picker"),
-        };
-        let at = items
-            .iter()
-            .position(|(l, _)| l == "[en] Late delivery – apology")
-            .unwrap();
-        for _ in 0..at {
-            ui.press("down");
-        }
-        ui.press("enter");
+        pick(&mut ui, "[en] Late delivery – apology");
         assert!(
             matches!(ui.app.overlay, Some(Overlay::Confirm(_))),
             "{locale}: asks first"
@@ -535,18 +532,8 @@ fn the_late_screen_groups_marks_and_writes_in_each_customers_language() {
     // What the notices say, customer by customer.
     let mut ui = Console::open(&cache, "en", (160, 45));
     ui.press("L").press("*").press("m");
-    let items = match &ui.app.overlay {
-        Some(Overlay::Picker(p)) => p.items.clone(),
-        _ => panic!("no macro picker"),
-    };
-    let at = items
-        .iter()
-        .position(|(l, _)| l == "[en] Late delivery – apology")
-        .unwrap();
-    for _ in 0..at {
-        ui.press("down");
-    }
-    ui.press("enter").press("y");
+    pick(&mut ui, "[en] Late delivery – apology");
+    ui.press("y");
     let entries = ui.store().outbox_pending().unwrap();
     let customers: BTreeSet<CustomerId> = late.iter().map(|o| o.customer.id).collect();
     assert_eq!(entries.len(), customers.len(), "one notice per customer");

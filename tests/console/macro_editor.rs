@@ -12,35 +12,14 @@ use sahaya_testkit::ui::{Console, LiveServer};
 use sahaya::domain::Role;
 use sahaya::domain::macro_rules::{BodyProblem, check_macro_body};
 use sahaya::store::{OutboxOp, Store};
-use sahaya::ui::overlay::Overlay;
 use sahaya::ui::view::palette_rows;
 
-use super::late::Sync;
+use super::late::{Sync, pick};
 
 const NAME: &str = "Parcel delayed";
 const BAD: &str = "ನಮಸ್ಕಾರ {{customer.name}},\nನಿಮ್ಮ ಆರ್ಡರ್ {{Order.Id}} ತಡವಾಗಿದೆ";
 const GOOD: &str = "ನಮಸ್ಕಾರ {{customer.name}},\nನಿಮ್ಮ ಆರ್ಡರ್ {{order.id}} ತಡವಾಗಿದೆ, ಕ್ಷಮಿಸಿ.";
 const HINDI: &str = "नमस्ते {{customer.name}}, आपका ऑर्डर {{order.id}} देर से चल रहा है।";
-
-fn picker_items(ui: &Console) -> Vec<String> {
-    match &ui.app.overlay {
-        Some(Overlay::Picker(p)) => p.items.iter().map(|(l, _)| l.clone()).collect(),
-        _ => panic!("no picker open:\n{}", ui.app.t("macro-editor-title")),
-    }
-}
-
-/// Chooses the picker item labelled `label`.
-fn pick(ui: &mut Console, label: &str) {
-    let items = picker_items(ui);
-    let at = items
-        .iter()
-        .position(|l| l == label)
-        .unwrap_or_else(|| panic!("no {label:?} in {items:?}"));
-    for _ in 0..at {
-        ui.press("down");
-    }
-    ui.press("enter");
-}
 
 fn macros_named(store: &Store) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = store
