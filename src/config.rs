@@ -53,6 +53,48 @@ pub struct Config {
     pub bridge: Option<BridgeConfig>,
     /// Files of messages (`[files]`): where they are saved, how opened.
     pub files: Option<FilesConfig>,
+    /// When a shipment counts as late (`[late]`).
+    pub late: Option<LateConfig>,
+}
+
+/// `[late]`: the late-shipment screen's rule. A shipment is late when the
+/// carrier's ETA has passed or it was not scanned for `no_scan_hours`.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LateConfig {
+    /// Hours without a tracking scan after which a parcel is late
+    /// (default 24; 1 to 720).
+    pub no_scan_hours: Option<NoScanHours>,
+}
+
+/// Hours without a scan: 1 to 720 (30 days).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "i64")]
+pub struct NoScanHours(pub i64);
+
+impl TryFrom<i64> for NoScanHours {
+    type Error = String;
+
+    fn try_from(hours: i64) -> Result<Self, String> {
+        if (1..=720).contains(&hours) {
+            Ok(NoScanHours(hours))
+        } else {
+            Err(format!(
+                "no_scan_hours = {hours}: give the hours without a tracking scan after which a parcel is late, 1 to 720 (e.g. 24)"
+            ))
+        }
+    }
+}
+
+impl LateConfig {
+    /// The rule the late-shipment screen applies.
+    pub fn rule(&self) -> sahaya_store::LateRule {
+        let mut rule = sahaya_store::LateRule::default();
+        if let Some(NoScanHours(h)) = self.no_scan_hours {
+            rule.no_scan_hours = h;
+        }
+        rule
+    }
 }
 
 /// `[files]`: what happens to a file the agent fetches with `f`.
@@ -253,6 +295,19 @@ mod tests {
         );
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
         assert_eq!(load(&path).unwrap().token.as_deref(), Some("sh_secret"));
+    }
+
+    #[test]
+    fn late_rule() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, "[late]\nno_scan_hours = 36\n").unwrap();
+        let rule = load(&path).unwrap().late.unwrap().rule();
+        assert_eq!(rule.no_scan_hours, 36);
+        assert_eq!(LateConfig::default().rule().no_scan_hours, 24);
+        std::fs::write(&path, "[late]\nno_scan_hours = 0\n").unwrap();
+        let err = load(&path).unwrap_err().to_string();
+        assert!(err.contains(":2:") && err.contains("1 to 720"), "{err}");
     }
 
     #[test]

@@ -176,6 +176,7 @@ pub async fn run(opts: ConsoleOptions) -> anyhow::Result<()> {
     let profile = sahaya_text::calibration::load_cached_profile(&data_dir).unwrap_or_default();
     let mut app = sahaya_tui::App::with_clock(store, i18n, keymap, profile, clock);
     app.supervisor.rules = config.alerts.clone().unwrap_or_default();
+    app.late.rule = config.late.clone().unwrap_or_default().rule();
     let no_color = std::env::var_os("NO_COLOR");
     app.theme = Theme::new(Palette::choose(
         opts.theme,

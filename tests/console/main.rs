@@ -7,7 +7,9 @@
 mod capabilities;
 mod delivery;
 mod find;
+mod late;
 mod locales;
+mod macro_editor;
 mod perf;
 mod supervisor;
 mod typing;

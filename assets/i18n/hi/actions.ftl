@@ -75,3 +75,5 @@ action-mark-all = सूची के सभी टिकट मार्क क
 action-invert-marks = सूची के मार्क उलटें
 action-clear-marks = सभी मार्क हटाएँ
 action-set-group = ग्रुप बदलें
+action-late-shipments = देर से चल रहे शिपमेंट: ग्राहकों को एक साथ सूचना दें
+action-edit-macros = मैक्रो संपादित करें (सुपरवाइज़र)

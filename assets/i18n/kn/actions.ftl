@@ -75,3 +75,5 @@ action-mark-all = ಪಟ್ಟಿಯ ಎಲ್ಲ ಟಿಕೆಟ್‌ಗಳನ
 action-invert-marks = ಪಟ್ಟಿಯಲ್ಲಿನ ಗುರುತುಗಳನ್ನು ತಿರುವು ಮಾಡಿ
 action-clear-marks = ಎಲ್ಲ ಗುರುತುಗಳನ್ನು ತೆಗೆಯಿರಿ
 action-set-group = ಗುಂಪು ಬದಲಿಸಿ
+action-late-shipments = ತಡವಾದ ಶಿಪ್‌ಮೆಂಟ್‌ಗಳು: ಗ್ರಾಹಕರಿಗೆ ಒಟ್ಟಿಗೆ ತಿಳಿಸಿ
+action-edit-macros = ಮ್ಯಾಕ್ರೋ ಸಂಪಾದಿಸಿ (ಮೇಲ್ವಿಚಾರಕರು)

@@ -75,3 +75,5 @@ action-mark-all = सूचीका सबै टिकटमा चिन्�
 action-invert-marks = सूचीका चिन्हहरू उल्टाउनुहोस्
 action-clear-marks = सबै चिन्ह हटाउनुहोस्
 action-set-group = समूह बदल्नुहोस्
+action-late-shipments = ढिला ढुवानी: ग्राहकलाई एकैपटक जानकारी दिनुहोस्
+action-edit-macros = म्याक्रो सम्पादन (सुपरभाइजर)

@@ -75,3 +75,5 @@ action-mark-all = జాబితాలోని అన్ని టికెట
 action-invert-marks = జాబితాలోని గుర్తులను తారుమారు చేయండి
 action-clear-marks = అన్ని గుర్తులను తీసివేయండి
 action-set-group = గ్రూప్ మార్చండి
+action-late-shipments = ఆలస్యమైన షిప్‌మెంట్లు: కస్టమర్లకు ఒకేసారి తెలియజేయండి
+action-edit-macros = మాక్రోలు సవరించండి (సూపర్‌వైజర్లు)

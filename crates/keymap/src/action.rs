@@ -75,6 +75,11 @@ pub enum Action {
     ClearMarks,
     /// Set the ticket's group (team), or the marked tickets'.
     SetGroup,
+    /// Orders whose shipment is late, by carrier and city: mark them and
+    /// send each customer one notice from a macro.
+    LateShipments,
+    /// Supervisors: create, edit and delete the macros every console uses.
+    EditMacros,
 }
 
 /// Where a binding applies. A key is looked up in the focused scope first,
@@ -114,7 +119,7 @@ impl Scope {
 }
 
 impl Action {
-    pub const ALL: [Action; 49] = [
+    pub const ALL: [Action; 51] = [
         Action::MoveDown,
         Action::MoveUp,
         Action::PageDown,
@@ -164,6 +169,8 @@ impl Action {
         Action::InvertMarks,
         Action::ClearMarks,
         Action::SetGroup,
+        Action::LateShipments,
+        Action::EditMacros,
     ];
 
     /// The snake_case name used in keymap files.

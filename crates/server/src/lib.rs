@@ -128,6 +128,27 @@ impl RunningServer {
             .with_db(|db| seed::account(db, login, login, role))
     }
 
+    /// Puts customers and orders in the database as the demo data does
+    /// (each change in the change feed): for tests that need many of them.
+    pub fn put_customers_and_orders(
+        &self,
+        customers: &[sahaya_protocol::domain::Customer],
+        orders: &[sahaya_protocol::domain::Order],
+    ) -> anyhow::Result<()> {
+        self.state.with_db(|db| {
+            db.write(|w| -> anyhow::Result<()> {
+                for c in customers {
+                    repo::put_customer(w, c)?;
+                }
+                for o in orders {
+                    repo::put_order(w, o)?;
+                }
+                Ok(())
+            })?;
+            Ok(())
+        })
+    }
+
     /// Queue statistics as of `now`: from the running counters (what the
     /// server publishes) or, with `from_scratch`, from full table scans.
     /// For tests and benchmarks.

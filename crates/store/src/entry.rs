@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use sahaya_protocol::domain::{Channel, MessageId, MessageKind, Ticket, TicketId, Timestamp};
-use sahaya_protocol::wire::{NewOrderAction, NewOutboundTicket, TicketPatch};
+use sahaya_protocol::wire::{MacroEdit, NewOrderAction, NewOutboundTicket, TicketPatch};
 
 /// States whose entries still have to be sent.
 pub(crate) const STATE_ACTIVE_SQL: &str = "('pending', 'in_flight')";
@@ -43,6 +43,14 @@ pub enum OutboxOp {
     },
     /// A proactive notice that opens a new ticket.
     Outbound(NewOutboundTicket),
+    /// A supervisor creates a macro (`id` None) or changes one.
+    MacroSave {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        id: Option<i64>,
+        edit: MacroEdit,
+    },
+    /// A supervisor deletes a macro.
+    MacroDelete { id: i64 },
 }
 
 impl OutboxOp {
@@ -52,7 +60,10 @@ impl OutboxOp {
             OutboxOp::Message { ticket_id, .. }
             | OutboxOp::Patch { ticket_id, .. }
             | OutboxOp::Resend { ticket_id, .. } => Some(*ticket_id),
-            OutboxOp::OrderAction { .. } | OutboxOp::Outbound(_) => None,
+            OutboxOp::OrderAction { .. }
+            | OutboxOp::Outbound(_)
+            | OutboxOp::MacroSave { .. }
+            | OutboxOp::MacroDelete { .. } => None,
         }
     }
 
@@ -64,6 +75,8 @@ impl OutboxOp {
             OutboxOp::Patch { .. } => "patch",
             OutboxOp::OrderAction { .. } => "order_action",
             OutboxOp::Outbound(_) => "outbound",
+            OutboxOp::MacroSave { .. } => "macro_save",
+            OutboxOp::MacroDelete { .. } => "macro_delete",
         }
     }
 }

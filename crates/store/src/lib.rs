@@ -22,6 +22,7 @@
 //! ```text
 //! outbox, filter, query   the outbox and drafts; filtered ticket lists; queries
 //! files, undelivered      files of queued messages; replies not delivered
+//! late                    late shipments and the notices sent about them
 //! apply, read, search     writing server data; what the UI reads; search
 //! store                   the Store: opening the cache, generation, meta values
 //! schema, fts, time       schema and migrations; full-text index upkeep; timestamps
@@ -36,6 +37,7 @@ mod error;
 mod files;
 mod filter;
 mod fts;
+mod late;
 mod lookup;
 mod outbox;
 mod patch;
@@ -51,6 +53,9 @@ pub use entry::{OutboxEntry, OutboxFile, OutboxOp, OutboxState};
 pub use error::{Result, StoreError};
 pub use files::{NewFile, StagedFile, type_of_name};
 pub use filter::TicketFilter;
+pub use late::{
+    LateOrder, LateRule, Lateness, OutreachNotice, OutreachQueued, city_of, outreach_key,
+};
 pub use patch::apply_patch;
 pub use query::QueryContext;
 pub use read::{SLA_DUE_HORIZON_MINUTES, TicketRow};
@@ -59,5 +64,7 @@ pub use schema::TOKENIZER;
 pub use search::{SearchHit, fts_query};
 pub use store::{Store, schema_version};
 
+#[cfg(test)]
+mod late_tests;
 #[cfg(test)]
 mod tests;

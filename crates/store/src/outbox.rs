@@ -93,6 +93,47 @@ fn set_state(
     Ok(())
 }
 
+/// Writes `op` into the outbox as a pending entry with idempotency key
+/// `key`, inside `tx`: its id and base version. A patch shows on the cached
+/// ticket at once.
+pub(crate) fn insert_entry(
+    tx: &rusqlite::Transaction<'_>,
+    key: &str,
+    op: &OutboxOp,
+    now: Timestamp,
+) -> Result<(i64, Option<i64>)> {
+    let op_json = encode("outbox entry", op)?;
+    let base_version = match op {
+        OutboxOp::Patch { ticket_id, .. } => {
+            Some(server_version(tx, *ticket_id)?.ok_or(StoreError::UnknownTicket(*ticket_id))?)
+        }
+        OutboxOp::Message { ticket_id, .. } => server_version(tx, *ticket_id)?,
+        OutboxOp::OrderAction { .. }
+        | OutboxOp::Outbound(_)
+        | OutboxOp::Resend { .. }
+        | OutboxOp::MacroSave { .. }
+        | OutboxOp::MacroDelete { .. } => None,
+    };
+    tx.prepare_cached(
+        "INSERT INTO outbox (idempotency_key, kind, ticket_id, op, base_version, state, attempts,
+             created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, 'pending', 0, ?6, ?6)",
+    )?
+    .execute(params![
+        key,
+        op.kind(),
+        op.ticket_id(),
+        op_json,
+        base_version,
+        millis(now)
+    ])?;
+    let id = tx.last_insert_rowid();
+    if let OutboxOp::Patch { ticket_id, .. } = op {
+        refresh_ticket(tx, *ticket_id)?;
+    }
+    Ok((id, base_version))
+}
+
 impl Store {
     /// Puts `op` in the outbox and commits before returning, so once the UI
     /// shows it as queued it survives a crash or power loss. A patch shows on
@@ -110,28 +151,11 @@ impl Store {
     ) -> Result<OutboxEntry> {
         let now = self.now();
         let key = uuid::Uuid::new_v4().to_string();
-        let op_json = encode("outbox entry", &op)?;
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let base_version = match &op {
-            OutboxOp::Patch { ticket_id, .. } => Some(
-                server_version(&tx, *ticket_id)?.ok_or(StoreError::UnknownTicket(*ticket_id))?,
-            ),
-            OutboxOp::Message { ticket_id, .. } => server_version(&tx, *ticket_id)?,
-            OutboxOp::OrderAction { .. } | OutboxOp::Outbound(_) | OutboxOp::Resend { .. } => None,
-        };
-        tx.prepare_cached(
-            "INSERT INTO outbox (idempotency_key, kind, ticket_id, op, base_version, state, attempts,
-                 created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, 'pending', 0, ?6, ?6)",
-        )?
-        .execute(params![key, op.kind(), op.ticket_id(), op_json, base_version, millis(now)])?;
-        let id = tx.last_insert_rowid();
+        let (id, base_version) = insert_entry(&tx, &key, &op, now)?;
         also(&tx, id)?;
-        if let OutboxOp::Patch { ticket_id, .. } = &op {
-            refresh_ticket(&tx, *ticket_id)?;
-        }
         tx.commit()?;
         self.wrote();
         Ok(OutboxEntry {

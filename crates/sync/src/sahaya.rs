@@ -121,6 +121,14 @@ impl Backend for SahayaBackend {
                     Entity::Message(created.message),
                 ])
             }
+            OutboxOp::MacroSave { id, edit } => {
+                let saved = client.save_macro(key, *id, edit).await?;
+                Ok(vec![Entity::Macro(saved)])
+            }
+            OutboxOp::MacroDelete { id } => {
+                let tombstone = client.delete_macro(key, *id).await?;
+                Ok(vec![Entity::Macro(tombstone)])
+            }
         }
     }
 }

@@ -89,6 +89,10 @@ pub struct App {
     /// Where every "now" of the UI comes from: SLA countdowns, ages, when
     /// figures arrived, how long a flash stays. Tests pin it.
     pub clock: Clock,
+    /// The late-shipment screen (its rule comes from the config).
+    pub late: crate::flows::late::Late,
+    /// The macro editor, while a supervisor writes a body.
+    pub editor: Option<crate::flows::macro_editor::MacroEditor>,
 }
 
 impl App {
@@ -153,6 +157,8 @@ impl App {
             capabilities: Capabilities::ALL,
             theme: Theme::default(),
             clock,
+            late: Default::default(),
+            editor: None,
         };
         app.reload();
         app

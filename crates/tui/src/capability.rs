@@ -22,8 +22,8 @@ impl Need {
     pub fn of(action: Action) -> Option<Need> {
         match action {
             Action::OrderActions => Some(Need::Orders),
-            Action::Macro => Some(Need::Macros),
-            Action::ProactiveNotice => Some(Need::Outbound),
+            Action::Macro | Action::EditMacros => Some(Need::Macros),
+            Action::ProactiveNotice | Action::LateShipments => Some(Need::Outbound),
             Action::Tags => Some(Need::Tags),
             Action::Files | Action::AttachFile => Some(Need::Files),
             _ => None,
@@ -59,7 +59,7 @@ pub fn missing(caps: &Capabilities, action: Action) -> Option<Need> {
 
 /// Whether the palette and the help offer `action` to this agent.
 pub fn offered(app: &App, action: Action) -> bool {
-    (action != Action::Supervisor || app.is_supervisor())
+    (!matches!(action, Action::Supervisor | Action::EditMacros) || app.is_supervisor())
         && missing(&app.capabilities, action).is_none()
 }
 

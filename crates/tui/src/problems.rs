@@ -106,6 +106,15 @@ pub fn describe(app: &App, e: &OutboxEntry) -> String {
             app.t("action-proactive-notice"),
             sahaya_text::sanitize_line(&n.subject)
         ),
+        OutboxOp::MacroSave { edit, .. } => format!(
+            "{} [{}] {}",
+            app.t("action-edit-macros"),
+            sahaya_text::sanitize_line(&edit.language),
+            sahaya_text::sanitize_line(&edit.name)
+        ),
+        OutboxOp::MacroDelete { id } => {
+            format!("{} #{id}", app.t("macro-editor-deleted"))
+        }
     };
     let mut out = format!("[{state}] {what}");
     if let (OutboxOp::Patch { patch, .. }, Some(theirs)) = (&e.op, &e.conflict) {

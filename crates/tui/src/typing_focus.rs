@@ -30,10 +30,13 @@ pub fn focused(app: &mut App) -> Option<(&mut TextBuffer, &mut Typing)> {
         Some(Overlay::Search(s)) => Some((&mut s.input, typing)),
         Some(Overlay::Picker(p)) => Some((&mut p.filter, typing)),
         Some(_) => None,
-        None => app
-            .composer
-            .as_mut()
-            .map(|c| (&mut c.buffer, &mut c.typing)),
+        None => match app.editor.as_mut() {
+            Some(e) => Some((&mut e.buffer, &mut e.typing)),
+            None => app
+                .composer
+                .as_mut()
+                .map(|c| (&mut c.buffer, &mut c.typing)),
+        },
     }
 }
 
@@ -44,7 +47,10 @@ pub fn focused_switch(app: &App) -> Option<&Typing> {
             Overlay::Palette { .. } | Overlay::Prompt(_) | Overlay::Search(_) | Overlay::Picker(_),
         ) => Some(&app.typing),
         Some(_) => None,
-        None => app.composer.as_ref().map(|c| &c.typing),
+        None => match app.editor.as_ref() {
+            Some(e) => Some(&e.typing),
+            None => app.composer.as_ref().map(|c| &c.typing),
+        },
     }
 }
 

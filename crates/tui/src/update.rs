@@ -150,7 +150,7 @@ fn on_paste(app: &mut App, text: &str) {
 fn scope(app: &App) -> Scope {
     if app.overlay.is_some() {
         Scope::Overlay
-    } else if app.composer.is_some() {
+    } else if app.composer.is_some() || app.editor.is_some() {
         Scope::Composer
     } else {
         app.focus.scope()
@@ -272,8 +272,15 @@ pub fn run(app: &mut App, action: Action) {
         }
         return;
     }
+    if app.editor.is_some() {
+        super::flows::macro_editor::action(app, action);
+        return;
+    }
     if app.composer.is_some() {
         super::flows::reply::composer_action(app, action);
+        return;
+    }
+    if app.late.screen.is_some() && super::flows::late::action(app, action) {
         return;
     }
     if app.show_supervisor && super::flows::drill_down::action(app, action) {
@@ -381,6 +388,8 @@ pub fn run(app: &mut App, action: Action) {
         InvertMarks => super::flows::bulk::invert_marks(app),
         ClearMarks => super::flows::bulk::clear_marks(app),
         SetGroup => super::flows::group::start(app),
+        LateShipments => super::flows::late::open(app),
+        EditMacros => super::flows::macro_editor::start(app),
     }
 }
 

@@ -27,7 +27,11 @@ pub fn render(app: &mut App, frame: &mut Frame<'_>) {
 pub fn draw(app: &App, frame: &mut Frame<'_>) {
     let [tabs, main, status] = layout::screen(frame.area());
     render_tabs(app, frame.buffer_mut(), tabs);
-    if app.show_supervisor {
+    if app.editor.is_some() {
+        super::macro_editor_view::render(app, frame, main);
+    } else if app.late.screen.is_some() {
+        super::late_view::render(app, frame.buffer_mut(), main);
+    } else if app.show_supervisor {
         super::supervisor_view::render(app, frame.buffer_mut(), main);
     } else {
         let areas = layout::layout(app, main);

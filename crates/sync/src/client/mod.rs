@@ -12,6 +12,7 @@ mod bridge;
 pub(crate) mod error;
 mod events;
 pub mod http;
+mod macros;
 
 use std::fmt;
 use std::sync::Arc;

@@ -36,7 +36,7 @@ pub fn action(app: &mut App, action: Action) -> bool {
         }
         // Leaving for the list.
         ViewMine | ViewUnassigned | ViewOpen | ViewPending | ViewSolved | ViewSlaDue | NextView
-        | PrevView | Search => {
+        | PrevView | Search | LateShipments | EditMacros => {
             app.show_supervisor = false;
             app.focus = Pane::List;
             return false;

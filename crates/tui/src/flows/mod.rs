@@ -15,6 +15,8 @@ pub mod fields;
 pub mod files;
 pub mod group;
 pub mod history;
+pub mod late;
+pub mod macro_editor;
 pub mod macros;
 pub mod navigate;
 pub mod notice;
@@ -59,6 +61,10 @@ pub enum Pick {
     BulkMacro(i64),
     /// Another ticket of the open ticket's customer.
     PastTicket(TicketId),
+    /// The macro of a late-shipment outreach.
+    LateMacro(late::MacroChoice),
+    /// A step of the macro editor.
+    MacroEdit(macro_editor::EditPick),
 }
 
 impl Pick {
@@ -70,6 +76,8 @@ impl Pick {
             flow.why.as_deref()
         } else if let Pick::Order(step) = self {
             step.note()
+        } else if let Pick::LateMacro(choice) = self {
+            choice.note.as_deref()
         } else {
             None
         }
@@ -97,6 +105,10 @@ pub enum Ask {
     ViewKey { name: String, query: String },
     /// Tags to add and remove on every marked ticket.
     BulkTags,
+    /// A new macro's name.
+    MacroName,
+    /// A new macro's tags (it has this name).
+    MacroTags(String),
 }
 
 /// What a yes to a confirmation does.
@@ -109,6 +121,10 @@ pub enum Confirmed {
     SendAnyway,
     /// Queue this refund, return or exchange.
     Order(order_request::Request),
+    /// Queue the notices of a late-shipment outreach.
+    LateOutreach(late::Outreach),
+    /// Delete this macro.
+    DeleteMacro(i64),
 }
 
 /// A picker item was chosen.
@@ -124,6 +140,8 @@ pub fn chosen(app: &mut App, pick: Pick) {
         Pick::Group(tickets, group) => group::chosen(app, tickets, group),
         Pick::BulkMacro(id) => bulk_macro::chosen(app, id),
         Pick::PastTicket(id) => history::chosen(app, id),
+        Pick::LateMacro(choice) => late::macro_chosen(app, choice),
+        Pick::MacroEdit(step) => macro_editor::chosen(app, step),
     }
 }
 
@@ -148,6 +166,8 @@ pub fn answered(app: &mut App, mut prompt: Prompt, value: String) {
         Ask::ViewName(query) => views::name_answered(app, query, &value),
         Ask::ViewKey { name, query } => views::key_answered(app, name, query, &value),
         Ask::BulkTags => bulk::tags_answered(app, &value),
+        Ask::MacroName => macro_editor::name_answered(app, &value),
+        Ask::MacroTags(name) => macro_editor::tags_answered(app, name, &value),
     };
     if let Err(error) = result {
         prompt.error = Some(error);
@@ -165,6 +185,8 @@ pub fn confirmed(app: &mut App, then: Confirmed) {
         Confirmed::DiscardDraft => reply::close_composer(app),
         Confirmed::SendAnyway => reply::send(app, true),
         Confirmed::Order(request) => order_confirm::confirmed(app, request),
+        Confirmed::LateOutreach(outreach) => late::confirmed(app, outreach),
+        Confirmed::DeleteMacro(id) => macro_editor::delete(app, id),
     }
 }
 

@@ -151,7 +151,9 @@ pub fn composer_action(app: &mut App, action: Action) {
         | MarkAll
         | InvertMarks
         | ClearMarks
-        | SetGroup => {}
+        | SetGroup
+        | LateShipments
+        | EditMacros => {}
     }
 }
 
