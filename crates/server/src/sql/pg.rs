@@ -12,8 +12,23 @@ use postgres::{Client, NoTls, Statement};
 use super::{Arg, Result};
 
 pub struct PgConn {
-    client: RefCell<Client>,
+    /// Always Some until dropped (see the `Drop` impl).
+    client: RefCell<Option<Client>>,
     statements: RefCell<HashMap<String, Statement>>,
+}
+
+/// The client blocks on its own runtime when closing, which panics on an
+/// async thread (where the last handle on a server's state may go): it is
+/// closed on a thread of its own.
+impl Drop for PgConn {
+    fn drop(&mut self) {
+        self.statements.get_mut().clear();
+        if let Some(client) = self.client.get_mut().take() {
+            let _ = std::thread::Builder::new()
+                .name("sahaya-pg-close".into())
+                .spawn(move || drop(client));
+        }
+    }
 }
 
 /// `?1` → `$1`: the server's SQL is written with SQLite's numbered
@@ -34,16 +49,26 @@ pub fn placeholders(sql: &str) -> String {
 impl PgConn {
     pub fn connect(url: &str) -> Result<PgConn> {
         Ok(PgConn {
-            client: RefCell::new(Client::connect(url, NoTls)?),
+            client: RefCell::new(Some(Client::connect(url, NoTls)?)),
             statements: RefCell::new(HashMap::new()),
         })
+    }
+
+    fn client<T>(
+        &self,
+        f: impl FnOnce(&mut Client) -> std::result::Result<T, postgres::Error>,
+    ) -> Result<T> {
+        match self.client.borrow_mut().as_mut() {
+            Some(c) => Ok(f(c)?),
+            None => Err(super::Error::Value(0, "the connection is closed".into())),
+        }
     }
 
     fn statement(&self, sql: &str) -> Result<Statement> {
         if let Some(s) = self.statements.borrow().get(sql) {
             return Ok(s.clone());
         }
-        let stmt = self.client.borrow_mut().prepare(&placeholders(sql))?;
+        let stmt = self.client(|c| c.prepare(&placeholders(sql)))?;
         self.statements
             .borrow_mut()
             .insert(sql.to_string(), stmt.clone());
@@ -56,19 +81,16 @@ impl PgConn {
 
     pub fn execute(&self, sql: &str, args: &[Arg<'_>]) -> Result<u64> {
         let stmt = self.statement(sql)?;
-        Ok(self
-            .client
-            .borrow_mut()
-            .execute(&stmt, &Self::params(args))?)
+        self.client(|c| c.execute(&stmt, &Self::params(args)))
     }
 
     pub fn query(&self, sql: &str, args: &[Arg<'_>]) -> Result<Vec<postgres::Row>> {
         let stmt = self.statement(sql)?;
-        Ok(self.client.borrow_mut().query(&stmt, &Self::params(args))?)
+        self.client(|c| c.query(&stmt, &Self::params(args)))
     }
 
     pub fn batch(&self, sql: &str) -> Result<()> {
-        Ok(self.client.borrow_mut().batch_execute(sql)?)
+        self.client(|c| c.batch_execute(sql))
     }
 }
 
