@@ -97,7 +97,7 @@ async fn writes_on_two_servers_reach_every_client_once_in_order() {
     let start = b.get("/v1/changes?since=0", Role::Agent).await["latest"]
         .as_i64()
         .unwrap();
-    let mut clients = vec![
+    let mut clients = [
         events(&a, start).await,
         events(&a, start).await,
         events(&b, start).await,
