@@ -41,8 +41,10 @@ enum Command {
         /// Address to listen on.
         #[arg(long, default_value = "127.0.0.1:7878")]
         addr: SocketAddr,
-        /// SQLite database file (kept between runs); without it, data lives in memory.
-        #[arg(long)]
+        /// SQLite database file (kept between runs), or a PostgreSQL URL
+        /// (postgres://user@host:port/database) that several servers can
+        /// share; without it, data lives in memory.
+        #[arg(long, value_name = "FILE|URL")]
         db: Option<PathBuf>,
         /// Seed the demo data and print the demo accounts' tokens.
         #[arg(long)]
@@ -107,9 +109,11 @@ fn main() -> std::process::ExitCode {
             simulate_traffic,
         }) => {
             init_stderr_logging();
+            let (db, postgres) = sahaya::server::db_argument(db);
             let opts = sahaya::server::ServeOptions {
                 addr,
                 db,
+                postgres,
                 demo,
                 synthetic_tickets,
                 simulate_traffic,

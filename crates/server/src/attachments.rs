@@ -2,7 +2,7 @@
 //! uploader until one message of theirs claims it; from then on it is that
 //! message's.
 
-use rusqlite::{Connection, OptionalExtension, params};
+use super::sql::{self, Conn, args};
 use sha2::{Digest, Sha256};
 
 use super::codec::{from_json, millis, to_json};
@@ -58,13 +58,13 @@ pub fn store(
         sha256: sha256.clone(),
     };
     w.tx.execute(
-        "INSERT OR IGNORE INTO blobs (sha256, bytes) VALUES (?1, ?2)",
-        params![sha256, bytes],
+        "INSERT INTO blobs (sha256, bytes) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+        args![sha256, bytes],
     )?;
     w.tx.execute(
         "INSERT INTO attachments (id, owner_id, message_id, json, sha256, created_at)
          VALUES (?1, ?2, NULL, ?3, ?4, ?5)",
-        params![id, owner, to_json(&attachment)?, sha256, millis(now)],
+        args![id, owner, to_json(&attachment)?, sha256, millis(now)],
     )?;
     Ok(attachment)
 }
@@ -118,26 +118,25 @@ pub fn claim(
         }
         w.tx.execute(
             "UPDATE attachments SET message_id = ?1 WHERE id = ?2",
-            params![message_id, id],
+            args![message_id, id],
         )?;
         out.push(stored.attachment);
     }
     Ok(out)
 }
 
-pub fn get(conn: &Connection, id: AttachmentId) -> rusqlite::Result<Option<Stored>> {
-    conn.query_row(
+pub fn get(conn: &Conn, id: AttachmentId) -> sql::Result<Option<Stored>> {
+    conn.query_opt(
         "SELECT json, owner_id, message_id FROM attachments WHERE id = ?1",
-        [id],
+        args![id],
         |r| {
             Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, AgentId>(1)?,
-                r.get::<_, Option<MessageId>>(2)?,
+                r.get::<String>(0)?,
+                r.get::<AgentId>(1)?,
+                r.get::<Option<MessageId>>(2)?,
             ))
         },
-    )
-    .optional()?
+    )?
     .map(|(json, owner_id, message_id)| {
         Ok(Stored {
             attachment: from_json(&json)?,
@@ -149,9 +148,10 @@ pub fn get(conn: &Connection, id: AttachmentId) -> rusqlite::Result<Option<Store
 }
 
 /// The bytes of a stored file.
-pub fn bytes(conn: &Connection, sha256: &str) -> rusqlite::Result<Option<Vec<u8>>> {
-    conn.query_row("SELECT bytes FROM blobs WHERE sha256 = ?1", [sha256], |r| {
-        r.get(0)
-    })
-    .optional()
+pub fn bytes(conn: &Conn, sha256: &str) -> sql::Result<Option<Vec<u8>>> {
+    conn.query_opt(
+        "SELECT bytes FROM blobs WHERE sha256 = ?1",
+        args![sha256],
+        |r| r.get(0),
+    )
 }

@@ -1,21 +1,20 @@
-//! How values are stored in the server's SQLite columns: entities as JSON
+//! How values are stored in the server's database columns: entities as JSON
 //! text, timestamps as milliseconds since the epoch.
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+use super::sql;
 use sahaya_protocol::domain::Timestamp;
 
 /// Serializes a value for a `json` column.
-pub fn to_json<T: Serialize>(value: &T) -> rusqlite::Result<String> {
-    serde_json::to_string(value).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))
+pub fn to_json<T: Serialize>(value: &T) -> sql::Result<String> {
+    Ok(serde_json::to_string(value)?)
 }
 
 /// Reads a `json` column back.
-pub fn from_json<T: DeserializeOwned>(text: &str) -> rusqlite::Result<T> {
-    serde_json::from_str(text).map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
-    })
+pub fn from_json<T: DeserializeOwned>(text: &str) -> sql::Result<T> {
+    Ok(serde_json::from_str(text)?)
 }
 
 /// A timestamp column's value.

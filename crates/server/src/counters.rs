@@ -6,9 +6,8 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use rusqlite::{Connection, OptionalExtension};
-
 use super::codec::millis;
+use super::sql::{self, Conn, Row, args};
 use sahaya_protocol::domain::{AgentId, Ticket, TicketId};
 
 /// The columns of a ticket row the counters follow.
@@ -40,13 +39,13 @@ impl TicketFacts {
     }
 
     /// The row as stored now (a primary-key lookup), before a write replaces it.
-    pub fn read(conn: &Connection, id: TicketId) -> rusqlite::Result<Option<TicketFacts>> {
-        conn.prepare_cached(
+    pub fn read(conn: &Conn, id: TicketId) -> sql::Result<Option<TicketFacts>> {
+        conn.query_opt(
             "SELECT status, priority, channel, grp, assignee_id, waiting_since
              FROM tickets WHERE id = ?1",
-        )?
-        .query_row([id], facts_from_row)
-        .optional()
+            args![id],
+            facts_from_row,
+        )
     }
 
     fn active(&self) -> bool {
@@ -58,7 +57,7 @@ impl TicketFacts {
     }
 }
 
-fn facts_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<TicketFacts> {
+fn facts_from_row(r: &Row<'_>) -> sql::Result<TicketFacts> {
     Ok(TicketFacts {
         status: r.get(0)?,
         priority: r.get(1)?,
@@ -111,17 +110,18 @@ fn bump<K: std::hash::Hash + Eq + Clone>(map: &mut HashMap<K, i64>, key: &K, by:
 impl Counters {
     /// Counts the table once (opening the database); from then on
     /// [`Counters::apply`] keeps the counts current.
-    pub fn scan(conn: &Connection) -> rusqlite::Result<Counters> {
+    pub fn scan(conn: &Conn) -> sql::Result<Counters> {
         let mut counters = Counters::default();
-        let mut stmt = conn.prepare(
+        conn.query_map(
             "SELECT status, priority, channel, grp, assignee_id, waiting_since, id FROM tickets",
+            &[],
+            |row| {
+                let facts = facts_from_row(row)?;
+                let id: TicketId = row.get(6)?;
+                counters.add(id, &facts, 1);
+                Ok(())
+            },
         )?;
-        let mut rows = stmt.query([])?;
-        while let Some(row) = rows.next()? {
-            let facts = facts_from_row(row)?;
-            let id: TicketId = row.get(6)?;
-            counters.add(id, &facts, 1);
-        }
         Ok(counters)
     }
 

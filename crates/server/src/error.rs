@@ -68,8 +68,8 @@ impl ApiError {
     }
 }
 
-impl From<rusqlite::Error> for ApiError {
-    fn from(err: rusqlite::Error) -> ApiError {
+impl From<crate::sql::Error> for ApiError {
+    fn from(err: crate::sql::Error) -> ApiError {
         ApiError::internal(format!("database: {err}"))
     }
 }

@@ -16,6 +16,7 @@ use super::db::Db;
 use super::error::{ApiError, ApiResult};
 use super::extract;
 use super::repo;
+use super::sql::{self, args};
 use super::state::AppState;
 use sahaya_protocol::domain::Role;
 use sahaya_protocol::wire::{
@@ -23,8 +24,8 @@ use sahaya_protocol::wire::{
 };
 
 /// One page of the change feed after `since`.
-pub fn changes_page(db: &Db, since: i64, limit: i64) -> rusqlite::Result<ChangesPage> {
-    let latest = db.latest_seq();
+pub fn changes_page(db: &Db, since: i64, limit: i64) -> sql::Result<ChangesPage> {
+    let latest = db.committed_seq()?;
     let notices = notices_after(db, since, limit + 1)?;
     let has_more = notices.len() as i64 > limit;
     let mut changes = Vec::with_capacity(notices.len());
@@ -50,20 +51,14 @@ pub fn changes_page(db: &Db, since: i64, limit: i64) -> rusqlite::Result<Changes
 }
 
 /// The change log after `since`, oldest first.
-pub fn notices_after(db: &Db, since: i64, limit: i64) -> rusqlite::Result<Vec<ChangeNotice>> {
-    let mut stmt = db.conn.prepare_cached(
+pub fn notices_after(db: &Db, since: i64, limit: i64) -> sql::Result<Vec<ChangeNotice>> {
+    let rows = db.conn.query_map(
         "SELECT seq, kind, entity_id FROM changes WHERE seq > ?1 ORDER BY seq LIMIT ?2",
+        args![since, limit],
+        |r| Ok((r.get::<i64>(0)?, r.get::<String>(1)?, r.get::<String>(2)?)),
     )?;
-    let rows = stmt.query_map([since, limit], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, String>(2)?,
-        ))
-    })?;
     let mut out = Vec::new();
-    for row in rows {
-        let (seq, kind, id) = row?;
+    for (seq, kind, id) in rows {
         if let Some(kind) = EntityKind::parse(&kind) {
             out.push(ChangeNotice { seq, kind, id });
         }

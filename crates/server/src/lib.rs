@@ -1,5 +1,6 @@
-//! The reference support server (axum + SQLite). Runs as `sahaya serve` or
-//! embedded in-process (the console's demo default, and every test).
+//! The reference support server (axum + SQLite or PostgreSQL). Runs as
+//! `sahaya serve` or embedded in-process (the console's demo default, and
+//! every test). Several servers can share one PostgreSQL database.
 //!
 //! Modules depend on the ones below them only:
 //!
@@ -12,7 +13,9 @@
 //! ops, seed               what the API does; seeding
 //! stats                   queue statistics
 //! queries, repo           ticket lists and counts; entities in and out
-//! db                      connection, schema, change log
+//! fanout                  servers on one PostgreSQL hear each other
+//! db                      database, schema, change log
+//! sql                     the SQLite / PostgreSQL seam
 //! counters                running ticket counts
 //! access                  who may call which route (published, tested)
 //! codec, tokens, presence, error, demo   leaves
@@ -30,6 +33,7 @@ pub mod demo;
 mod error;
 mod events;
 mod extract;
+mod fanout;
 mod json_errors;
 mod macro_routes;
 mod openapi;
@@ -42,6 +46,7 @@ mod replay;
 mod repo;
 mod routes;
 pub mod seed;
+mod sql;
 mod state;
 mod stats;
 mod tokens;
@@ -54,6 +59,7 @@ use sahaya_protocol::Clock;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
+pub use db::Database;
 pub use seed::DemoAccount;
 
 /// How to run the server.
@@ -62,6 +68,9 @@ pub struct ServeOptions {
     pub addr: SocketAddr,
     /// SQLite file; None keeps everything in memory.
     pub db: Option<PathBuf>,
+    /// A PostgreSQL database URL (`postgres://…`) instead of SQLite; several
+    /// servers can share it. Set, it is used and `db` is not.
+    pub postgres: Option<String>,
     pub demo: bool,
     pub synthetic_tickets: usize,
     /// New customer messages every few seconds (implies `simulate_delivery`).
@@ -75,11 +84,38 @@ pub struct ServeOptions {
     pub clock: Clock,
 }
 
+impl ServeOptions {
+    /// Where the data lives, from `postgres` and `db`.
+    pub fn database(&self) -> Database {
+        match (&self.postgres, &self.db) {
+            (Some(url), _) => Database::Postgres(url.clone()),
+            (None, Some(path)) => Database::File(path.clone()),
+            (None, None) => Database::Memory,
+        }
+    }
+}
+
+/// `--db`: a PostgreSQL URL (`postgres://` or `postgresql://`) or a SQLite
+/// file, as `(db, postgres)` of [`ServeOptions`].
+pub fn db_argument(arg: Option<PathBuf>) -> (Option<PathBuf>, Option<String>) {
+    match arg {
+        Some(p)
+            if p.to_str().is_some_and(|s| {
+                s.starts_with("postgres://") || s.starts_with("postgresql://")
+            }) =>
+        {
+            (None, p.to_str().map(str::to_string))
+        }
+        other => (other, None),
+    }
+}
+
 impl Default for ServeOptions {
     fn default() -> Self {
         ServeOptions {
             addr: SocketAddr::from(([127, 0, 0, 1], 7878)),
             db: None,
+            postgres: None,
             demo: false,
             synthetic_tickets: 0,
             simulate_traffic: false,
@@ -191,13 +227,17 @@ impl Drop for RunningServer {
 
 /// Opens the database, seeds what was asked for and starts serving.
 pub async fn start(opts: ServeOptions) -> anyhow::Result<RunningServer> {
-    let db_path = opts.db.clone();
+    let target = opts.database();
     let clock = opts.clock.clone();
     let now = clock.now();
     let (db, accounts) = tokio::task::spawn_blocking(move || -> anyhow::Result<_> {
-        let mut db = db::Db::open(db_path.as_deref()).with_context(|| match &db_path {
-            Some(p) => format!("cannot open the server database {}", p.display()),
-            None => "cannot open an in-memory database".to_string(),
+        let mut db = db::Db::open(&target).with_context(|| match &target {
+            Database::File(p) => format!("cannot open the server database {}", p.display()),
+            Database::Memory => "cannot open an in-memory database".to_string(),
+            Database::Postgres(url) => format!(
+                "cannot open the PostgreSQL database {}; is the server running and the URL right (postgres://user@host:port/database)?",
+                redact(url)
+            ),
         })?;
         let accounts = if opts.demo {
             seed::demo(&mut db, now)?
@@ -211,6 +251,13 @@ pub async fn start(opts: ServeOptions) -> anyhow::Result<RunningServer> {
     })
     .await??;
     let state = state::AppState::new(db, clock);
+    if let Some(url) = &opts.postgres {
+        let url = url.clone();
+        let listening = state.clone();
+        tokio::task::spawn_blocking(move || fanout::start(&url, &listening))
+            .await?
+            .context("cannot listen for other servers' changes on PostgreSQL")?;
+    }
     let listener = tokio::net::TcpListener::bind(opts.addr)
         .await
         .with_context(|| {
@@ -255,6 +302,18 @@ pub async fn start(opts: ServeOptions) -> anyhow::Result<RunningServer> {
         task,
         background,
     })
+}
+
+/// A database URL without its password, for messages.
+fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme), Some(at)) if at > scheme => {
+            let user = &url[scheme + 3..at];
+            let user = user.split(':').next().unwrap_or("");
+            format!("{}{}@{}", &url[..scheme + 3], user, &url[at + 1..])
+        }
+        _ => url.to_string(),
+    }
 }
 
 /// `sahaya serve`: prints the address and demo tokens, runs until Ctrl-C.

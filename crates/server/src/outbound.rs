@@ -2,7 +2,7 @@
 //! in order, per channel. A bridge reads it after the cursor it keeps and
 //! answers each item with receipts.
 
-use rusqlite::{Connection, OptionalExtension, params};
+use super::sql::{self, Conn, args};
 
 use super::codec::millis;
 use super::db::Writer;
@@ -35,27 +35,25 @@ pub fn enqueue(
     purpose: OutboundPurpose,
     survey: Option<SurveyAsk>,
     now: Timestamp,
-) -> rusqlite::Result<()> {
-    w.tx.prepare_cached(
+) -> sql::Result<()> {
+    w.tx.execute(
         "INSERT INTO outbound (message_id, attempt, channel, purpose, survey, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )?
-    .execute(params![
-        message.id,
-        attempt,
-        message.channel.as_str(),
-        purpose_text(purpose),
-        survey.map(survey_text),
-        millis(now)
-    ])?;
+        args![
+            message.id,
+            attempt,
+            message.channel.as_str(),
+            purpose_text(purpose),
+            survey.map(survey_text),
+            millis(now)
+        ],
+    )?;
     Ok(())
 }
 
 /// The newest cursor of the queue (0 when it is empty).
-pub fn latest_seq(conn: &Connection) -> rusqlite::Result<i64> {
-    conn.query_row("SELECT COALESCE(MAX(seq), 0) FROM outbound", [], |r| {
-        r.get(0)
-    })
+pub fn latest_seq(conn: &Conn) -> sql::Result<i64> {
+    conn.value("SELECT COALESCE(MAX(seq), 0) FROM outbound", &[])
 }
 
 /// One sending of a message, as queued.
@@ -66,33 +64,28 @@ pub struct Sending {
 }
 
 /// The latest sending queued for a message, if it was ever queued.
-pub fn latest(conn: &Connection, message_id: MessageId) -> rusqlite::Result<Option<Sending>> {
-    conn.query_row(
+pub fn latest(conn: &Conn, message_id: MessageId) -> sql::Result<Option<Sending>> {
+    conn.query_opt(
         "SELECT attempt, purpose, survey FROM outbound WHERE message_id = ?1
          ORDER BY attempt DESC LIMIT 1",
-        [message_id],
+        args![message_id],
         |r| {
             Ok(Sending {
                 attempt: r.get(0)?,
-                purpose: parse_purpose(&r.get::<_, String>(1)?),
-                survey: r.get::<_, Option<String>>(2)?.as_deref().map(parse_survey),
+                purpose: parse_purpose(&r.get::<String>(1)?),
+                survey: r.get::<Option<String>>(2)?.as_deref().map(parse_survey),
             })
         },
     )
-    .optional()
 }
 
 /// Whether any survey asking NPS went to the customer since `since`.
-pub fn nps_asked_since(
-    conn: &Connection,
-    customer_id: i64,
-    since: Timestamp,
-) -> rusqlite::Result<bool> {
-    conn.query_row(
+pub fn nps_asked_since(conn: &Conn, customer_id: i64, since: Timestamp) -> sql::Result<bool> {
+    conn.query_one(
         "SELECT EXISTS (SELECT 1 FROM outbound o JOIN messages m ON m.id = o.message_id
              JOIN tickets t ON t.id = m.ticket_id
          WHERE o.survey = 'csat+nps' AND t.customer_id = ?1 AND o.created_at >= ?2)",
-        params![customer_id, millis(since)],
+        args![customer_id, millis(since)],
         |r| r.get(0),
     )
 }
@@ -106,18 +99,12 @@ struct Row {
 }
 
 /// Up to `limit` items of `channel` after `after`.
-pub fn page(
-    conn: &Connection,
-    channel: Channel,
-    after: i64,
-    limit: i64,
-) -> rusqlite::Result<OutboundPage> {
-    let mut stmt = conn.prepare_cached(
+pub fn page(conn: &Conn, channel: Channel, after: i64, limit: i64) -> sql::Result<OutboundPage> {
+    let rows: Vec<Row> = conn.query_map(
         "SELECT seq, message_id, attempt, purpose, survey FROM outbound
          WHERE channel = ?1 AND seq > ?2 ORDER BY seq LIMIT ?3",
-    )?;
-    let rows: Vec<Row> = stmt
-        .query_map(params![channel.as_str(), after, limit + 1], |r| {
+        args![channel.as_str(), after, limit + 1],
+        |r| {
             Ok(Row {
                 seq: r.get(0)?,
                 message_id: r.get(1)?,
@@ -125,8 +112,8 @@ pub fn page(
                 purpose: r.get(3)?,
                 survey: r.get(4)?,
             })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
+        },
+    )?;
     let more = rows.len() as i64 > limit;
     let mut items = Vec::new();
     let mut next_after = after;
@@ -145,7 +132,7 @@ pub fn page(
 
 /// What a bridge needs to send one row. None when its message or ticket is
 /// gone (the cursor still moves past it).
-fn item(conn: &Connection, channel: Channel, row: Row) -> rusqlite::Result<Option<OutboundItem>> {
+fn item(conn: &Conn, channel: Channel, row: Row) -> sql::Result<Option<OutboundItem>> {
     let Some(message) = repo::message(conn, row.message_id)? else {
         return Ok(None);
     };

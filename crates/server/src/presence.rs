@@ -1,11 +1,15 @@
 //! Short-lived presence: which agents view or type on which ticket. Kept in
 //! memory only; an entry lapses when not renewed within [`TTL`] by the
 //! server's clock. Sweeping lapsed entries on a timer is `background`'s job.
+//! Servers sharing a PostgreSQL database pass every report on to the others
+//! (`fanout`): a report made here goes to the [`Presence::relay`], one made
+//! elsewhere comes in through [`Presence::apply`].
 
 use std::collections::HashMap;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Mutex, MutexGuard, OnceLock, mpsc};
 
 use chrono::TimeDelta;
+use serde::{Deserialize, Serialize};
 use tokio::sync::broadcast;
 
 use sahaya_protocol::Clock;
@@ -14,6 +18,20 @@ use sahaya_protocol::wire::{PresenceNotice, Viewer};
 
 /// How long a presence report holds without renewal.
 pub const TTL: TimeDelta = TimeDelta::seconds(30);
+
+/// One presence report, as passed between servers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Report {
+    /// The agent's console reported in.
+    Touch { agent: AgentId },
+    /// What the agent views or types on.
+    Set {
+        agent: AgentId,
+        name: String,
+        ticket_id: Option<TicketId>,
+        typing: bool,
+    },
+}
 
 struct Entry {
     ticket_id: TicketId,
@@ -30,6 +48,8 @@ pub struct Presence {
     last_seen: Mutex<HashMap<AgentId, Timestamp>>,
     notices: broadcast::Sender<PresenceNotice>,
     clock: Clock,
+    /// Where reports made here go for the other servers, when there are any.
+    relay: OnceLock<Mutex<mpsc::Sender<Report>>>,
 }
 
 impl Presence {
@@ -39,6 +59,7 @@ impl Presence {
             last_seen: Mutex::new(HashMap::new()),
             notices: broadcast::channel(1024).0,
             clock,
+            relay: OnceLock::new(),
         }
     }
 
@@ -73,9 +94,41 @@ impl Presence {
         out
     }
 
+    /// Passes every report made here on to `relay` from now on.
+    pub fn relay(&self, relay: mpsc::Sender<Report>) {
+        let _ = self.relay.set(Mutex::new(relay));
+    }
+
+    fn pass_on(&self, report: Report) {
+        if let Some(relay) = self.relay.get() {
+            let _ = relay.lock().unwrap_or_else(|p| p.into_inner()).send(report);
+        }
+    }
+
+    /// A report made on another server. True when the agent came online.
+    pub fn apply(&self, report: Report) -> bool {
+        match report {
+            Report::Touch { agent } => self.touch_here(agent),
+            Report::Set {
+                agent,
+                name,
+                ticket_id,
+                typing,
+            } => {
+                self.set_here(agent, &name, ticket_id, typing);
+                false
+            }
+        }
+    }
+
     /// `agent`'s console reported in. True when the agent was not connected
     /// before (the supervisor's figures change).
     pub fn touch(&self, agent: AgentId) -> bool {
+        self.pass_on(Report::Touch { agent });
+        self.touch_here(agent)
+    }
+
+    fn touch_here(&self, agent: AgentId) -> bool {
         let now = self.clock.now();
         let mut seen = self.seen_lock();
         let was = seen.get(&agent).is_some_and(|t| Self::fresh(*t, now));
@@ -101,6 +154,16 @@ impl Presence {
 
     /// Records what `agent` is doing; announces the tickets whose viewers changed.
     pub fn set(&self, agent: AgentId, name: &str, ticket_id: Option<TicketId>, typing: bool) {
+        self.pass_on(Report::Set {
+            agent,
+            name: name.to_string(),
+            ticket_id,
+            typing,
+        });
+        self.set_here(agent, name, ticket_id, typing);
+    }
+
+    fn set_here(&self, agent: AgentId, name: &str, ticket_id: Option<TicketId>, typing: bool) {
         let now = self.clock.now();
         let mut entries = self.lock();
         let before = entries.get(&agent).map(|e| (e.ticket_id, e.typing));

@@ -1,6 +1,6 @@
 //! Ticket lists per view and their counts, straight from the indexes.
 
-use rusqlite::Connection;
+use super::sql::{self, Conn, args};
 
 use super::codec::{from_json, millis};
 use sahaya_protocol::domain::{AgentId, Ticket, Timestamp};
@@ -9,16 +9,43 @@ use sahaya_protocol::wire::{View, ViewCounts};
 /// How far ahead "SLA due" looks.
 pub const SLA_DUE_HORIZON_MINUTES: i64 = 60;
 
-/// SQL condition for a view; `:me` is the caller's id, `:horizon` the SLA horizon.
-fn condition(view: View) -> &'static str {
+/// What a view's condition compares with.
+enum Bound {
+    None,
+    /// The caller's id.
+    Me,
+    /// The SLA horizon.
+    Horizon,
+}
+
+/// SQL condition for a view; `?1` is what [`Bound`] says.
+fn condition(view: View) -> (&'static str, Bound) {
     match view {
-        View::Mine => "assignee_id = :me AND status NOT IN ('solved', 'closed')",
-        View::Unassigned => "assignee_id IS NULL AND status NOT IN ('solved', 'closed')",
-        View::Open => "status IN ('new', 'open')",
-        View::Pending => "status IN ('pending', 'on-hold')",
-        View::Solved => "status IN ('solved', 'closed')",
-        View::SlaDue => "status IN ('new', 'open') AND next_due <= :horizon",
-        View::All => "1 = 1",
+        View::Mine => (
+            "assignee_id = ?1 AND status NOT IN ('solved', 'closed')",
+            Bound::Me,
+        ),
+        View::Unassigned => (
+            "assignee_id IS NULL AND status NOT IN ('solved', 'closed')",
+            Bound::None,
+        ),
+        View::Open => ("status IN ('new', 'open')", Bound::None),
+        View::Pending => ("status IN ('pending', 'on-hold')", Bound::None),
+        View::Solved => ("status IN ('solved', 'closed')", Bound::None),
+        View::SlaDue => (
+            "status IN ('new', 'open') AND next_due <= ?1",
+            Bound::Horizon,
+        ),
+        View::All => ("1 = 1", Bound::None),
+    }
+}
+
+/// The condition's argument, if it has one.
+fn bound(b: &Bound, me: AgentId, now: Timestamp) -> Option<i64> {
+    match b {
+        Bound::None => None,
+        Bound::Me => Some(me),
+        Bound::Horizon => Some(horizon(now)),
     }
 }
 
@@ -33,28 +60,16 @@ fn horizon(now: Timestamp) -> i64 {
     millis(now + chrono::Duration::minutes(SLA_DUE_HORIZON_MINUTES))
 }
 
-/// Binds the named parameters that `stmt` uses (views use different ones).
-fn bind(stmt: &mut rusqlite::CachedStatement<'_>, values: &[(&str, i64)]) -> rusqlite::Result<()> {
-    for (name, value) in values {
-        if let Some(index) = stmt.parameter_index(name)? {
-            stmt.raw_bind_parameter(index, value)?;
-        }
-    }
-    Ok(())
-}
-
-pub fn count(conn: &Connection, view: View, me: AgentId, now: Timestamp) -> rusqlite::Result<i64> {
-    let sql = format!("SELECT COUNT(*) FROM tickets WHERE {}", condition(view));
-    let mut stmt = conn.prepare_cached(&sql)?;
-    bind(&mut stmt, &[(":me", me), (":horizon", horizon(now))])?;
-    let mut rows = stmt.raw_query();
-    match rows.next()? {
-        Some(row) => row.get(0),
-        None => Ok(0),
+pub fn count(conn: &Conn, view: View, me: AgentId, now: Timestamp) -> sql::Result<i64> {
+    let (cond, b) = condition(view);
+    let sql = format!("SELECT COUNT(*) FROM tickets WHERE {cond}");
+    match bound(&b, me, now) {
+        Some(v) => conn.value(&sql, args![v]),
+        None => conn.value(&sql, &[]),
     }
 }
 
-pub fn counts(conn: &Connection, me: AgentId, now: Timestamp) -> rusqlite::Result<ViewCounts> {
+pub fn counts(conn: &Conn, me: AgentId, now: Timestamp) -> sql::Result<ViewCounts> {
     Ok(ViewCounts {
         mine: count(conn, View::Mine, me, now)?,
         unassigned: count(conn, View::Unassigned, me, now)?,
@@ -67,32 +82,31 @@ pub fn counts(conn: &Connection, me: AgentId, now: Timestamp) -> rusqlite::Resul
 }
 
 pub fn list(
-    conn: &Connection,
+    conn: &Conn,
     view: View,
     me: AgentId,
     now: Timestamp,
     limit: i64,
     offset: i64,
-) -> rusqlite::Result<Vec<Ticket>> {
-    let sql = format!(
-        "SELECT json FROM tickets WHERE {} ORDER BY {} LIMIT :limit OFFSET :offset",
-        condition(view),
-        order_by(view)
-    );
-    let mut stmt = conn.prepare_cached(&sql)?;
-    bind(
-        &mut stmt,
-        &[
-            (":me", me),
-            (":horizon", horizon(now)),
-            (":limit", limit),
-            (":offset", offset),
-        ],
-    )?;
-    let mut rows = stmt.raw_query();
-    let mut out = Vec::new();
-    while let Some(row) = rows.next()? {
-        out.push(from_json(&row.get::<_, String>(0)?)?);
+) -> sql::Result<Vec<Ticket>> {
+    let (cond, b) = condition(view);
+    let json = |r: &sql::Row<'_>| from_json(&r.get::<String>(0)?);
+    match bound(&b, me, now) {
+        Some(v) => conn.query_map(
+            &format!(
+                "SELECT json FROM tickets WHERE {cond} ORDER BY {} LIMIT ?2 OFFSET ?3",
+                order_by(view)
+            ),
+            args![v, limit, offset],
+            json,
+        ),
+        None => conn.query_map(
+            &format!(
+                "SELECT json FROM tickets WHERE {cond} ORDER BY {} LIMIT ?1 OFFSET ?2",
+                order_by(view)
+            ),
+            args![limit, offset],
+            json,
+        ),
     }
-    Ok(out)
 }

@@ -1,7 +1,7 @@
 //! A channel's ids of messages (a customer mail's Message-ID, the id our own
 //! mail went out with), so that an answer naming one joins its ticket.
 
-use rusqlite::{Connection, OptionalExtension, params};
+use super::sql::{self, Conn, args};
 
 use super::db::Writer;
 use sahaya_protocol::domain::{MessageId, TicketId};
@@ -16,26 +16,27 @@ pub fn put(
     reference: &str,
     message_id: MessageId,
     ticket_id: TicketId,
-) -> rusqlite::Result<()> {
+) -> sql::Result<()> {
     let reference = normalize(reference);
     if reference.is_empty() || reference.len() > MAX_REF_LEN {
         return Ok(());
     }
-    w.tx.prepare_cached(
-        "INSERT OR IGNORE INTO message_refs (ref, message_id, ticket_id) VALUES (?1, ?2, ?3)",
-    )?
-    .execute(params![reference, message_id, ticket_id])?;
+    w.tx.execute(
+        "INSERT INTO message_refs (ref, message_id, ticket_id) VALUES (?1, ?2, ?3)
+         ON CONFLICT DO NOTHING",
+        args![reference, message_id, ticket_id],
+    )?;
     Ok(())
 }
 
 /// The ticket of the first of `references` that is known.
-pub fn ticket_of(conn: &Connection, references: &[String]) -> rusqlite::Result<Option<TicketId>> {
-    let mut stmt = conn.prepare_cached("SELECT ticket_id FROM message_refs WHERE ref = ?1")?;
+pub fn ticket_of(conn: &Conn, references: &[String]) -> sql::Result<Option<TicketId>> {
     for reference in references {
-        if let Some(id) = stmt
-            .query_row([normalize(reference)], |r| r.get(0))
-            .optional()?
-        {
+        if let Some(id) = conn.query_opt(
+            "SELECT ticket_id FROM message_refs WHERE ref = ?1",
+            args![normalize(reference)],
+            |r| r.get(0),
+        )? {
             return Ok(Some(id));
         }
     }
@@ -44,15 +45,12 @@ pub fn ticket_of(conn: &Connection, references: &[String]) -> rusqlite::Result<O
 
 /// The ids of a ticket's messages with the message each names, in message
 /// order.
-pub fn of_ticket(
-    conn: &Connection,
-    ticket_id: TicketId,
-) -> rusqlite::Result<Vec<(String, MessageId)>> {
-    let mut stmt = conn.prepare_cached(
+pub fn of_ticket(conn: &Conn, ticket_id: TicketId) -> sql::Result<Vec<(String, MessageId)>> {
+    conn.query_map(
         "SELECT ref, message_id FROM message_refs WHERE ticket_id = ?1 ORDER BY message_id, ref",
-    )?;
-    stmt.query_map([ticket_id], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect()
+        args![ticket_id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
 }
 
 /// Ids compare without surrounding blanks and angle brackets.

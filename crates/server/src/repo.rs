@@ -1,7 +1,7 @@
 //! Reading and writing entities in the server database. Every `put_*` records
 //! the change in the change log through [`Writer::touch`].
 
-use rusqlite::{Connection, OptionalExtension, Params, params};
+use super::sql::{self, Arg, Conn, args};
 
 use super::codec::{from_json, millis, to_json};
 use super::counters::{TicketDelta, TicketFacts};
@@ -17,33 +17,19 @@ use sahaya_protocol::wire::{Entity, EntityKind, TicketSummary};
 fn upsert(
     w: &mut Writer<'_>,
     sql: &str,
-    p: impl Params,
+    p: &[Arg<'_>],
     kind: EntityKind,
     id: &str,
-) -> rusqlite::Result<()> {
-    w.tx.prepare_cached(sql)?.execute(p)?;
+) -> sql::Result<()> {
+    w.tx.execute(sql, p)?;
     w.touch(kind, id)?;
     Ok(())
 }
 
-pub fn put_ticket(w: &mut Writer<'_>, t: &Ticket) -> rusqlite::Result<()> {
+pub fn put_ticket(w: &mut Writer<'_>, t: &Ticket) -> sql::Result<()> {
     let old = TicketFacts::read(&w.tx, t.id)?;
     let new = TicketFacts::of(t);
-    let row = params![
-        t.id,
-        t.status.as_str(),
-        t.priority.as_str(),
-        t.channel.as_str(),
-        t.group,
-        t.customer_id,
-        t.assignee_id,
-        millis(t.sla.next_due()),
-        t.sla.first_responded_at.map(millis),
-        millis(t.created_at),
-        millis(t.updated_at),
-        new.waiting_since,
-        to_json(t)?
-    ];
+    let json = to_json(t)?;
     upsert(
         w,
         "INSERT INTO tickets (id, status, priority, channel, grp, customer_id, assignee_id,
@@ -55,7 +41,21 @@ pub fn put_ticket(w: &mut Writer<'_>, t: &Ticket) -> rusqlite::Result<()> {
              first_responded_at = excluded.first_responded_at, created_at = excluded.created_at,
              updated_at = excluded.updated_at, waiting_since = excluded.waiting_since,
              json = excluded.json",
-        row,
+        args![
+            t.id,
+            t.status.as_str(),
+            t.priority.as_str(),
+            t.channel.as_str(),
+            t.group,
+            t.customer_id,
+            t.assignee_id,
+            millis(t.sla.next_due()),
+            t.sla.first_responded_at.map(millis),
+            millis(t.created_at),
+            millis(t.updated_at),
+            new.waiting_since,
+            json
+        ],
         EntityKind::Ticket,
         &t.id.to_string(),
     )?;
@@ -63,36 +63,32 @@ pub fn put_ticket(w: &mut Writer<'_>, t: &Ticket) -> rusqlite::Result<()> {
     Ok(())
 }
 
-pub fn put_message(w: &mut Writer<'_>, m: &Message) -> rusqlite::Result<()> {
+pub fn put_message(w: &mut Writer<'_>, m: &Message) -> sql::Result<()> {
     upsert(
         w,
         "INSERT INTO messages (id, ticket_id, json) VALUES (?1, ?2, ?3)
          ON CONFLICT (id) DO UPDATE SET json = excluded.json",
-        params![m.id, m.ticket_id, to_json(m)?],
+        args![m.id, m.ticket_id, to_json(m)?],
         EntityKind::Message,
         &m.id.to_string(),
     )
 }
 
-pub fn put_customer(w: &mut Writer<'_>, c: &Customer) -> rusqlite::Result<()> {
+pub fn put_customer(w: &mut Writer<'_>, c: &Customer) -> sql::Result<()> {
     upsert(
         w,
         "INSERT INTO customers (id, json) VALUES (?1, ?2)
          ON CONFLICT (id) DO UPDATE SET json = excluded.json",
-        params![c.id, to_json(c)?],
+        args![c.id, to_json(c)?],
         EntityKind::Customer,
         &c.id.to_string(),
     )?;
-    let mut stmt = w.tx.prepare_cached(
-        "INSERT INTO customer_handles (channel, value, customer_id) VALUES (?1, ?2, ?3)
-         ON CONFLICT (channel, value) DO UPDATE SET customer_id = excluded.customer_id",
-    )?;
     for h in &c.handles {
-        stmt.execute(params![
-            h.channel.as_str(),
-            normalize_handle(&h.value),
-            c.id
-        ])?;
+        w.tx.execute(
+            "INSERT INTO customer_handles (channel, value, customer_id) VALUES (?1, ?2, ?3)
+             ON CONFLICT (channel, value) DO UPDATE SET customer_id = excluded.customer_id",
+            args![h.channel.as_str(), normalize_handle(&h.value), c.id],
+        )?;
     }
     Ok(())
 }
@@ -102,68 +98,68 @@ pub fn normalize_handle(value: &str) -> String {
     value.trim().to_lowercase()
 }
 
-pub fn put_order(w: &mut Writer<'_>, o: &Order) -> rusqlite::Result<()> {
+pub fn put_order(w: &mut Writer<'_>, o: &Order) -> sql::Result<()> {
     upsert(
         w,
         "INSERT INTO orders (id, customer_id, json) VALUES (?1, ?2, ?3)
          ON CONFLICT (id) DO UPDATE SET customer_id = excluded.customer_id, json = excluded.json",
-        params![o.id, o.customer_id, to_json(o)?],
+        args![o.id, o.customer_id, to_json(o)?],
         EntityKind::Order,
         &o.id,
     )
 }
 
-pub fn put_action(w: &mut Writer<'_>, a: &OrderAction) -> rusqlite::Result<()> {
+pub fn put_action(w: &mut Writer<'_>, a: &OrderAction) -> sql::Result<()> {
     upsert(
         w,
         "INSERT INTO order_actions (id, order_id, customer_id, json) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT (id) DO UPDATE SET json = excluded.json",
-        params![a.id, a.order_id, a.customer_id, to_json(a)?],
+        args![a.id, a.order_id, a.customer_id, to_json(a)?],
         EntityKind::OrderAction,
         &a.id.to_string(),
     )
 }
 
-pub fn put_agent(w: &mut Writer<'_>, a: &Agent) -> rusqlite::Result<()> {
+pub fn put_agent(w: &mut Writer<'_>, a: &Agent) -> sql::Result<()> {
     upsert(
         w,
         "INSERT INTO agents (id, login, role, json) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT (id) DO UPDATE SET login = excluded.login, role = excluded.role,
              json = excluded.json",
-        params![a.id, a.login, a.role.as_str(), to_json(a)?],
+        args![a.id, a.login, a.role.as_str(), to_json(a)?],
         EntityKind::Agent,
         &a.id.to_string(),
     )
 }
 
 /// Lets `token_hash` log in as `agent_id`.
-pub fn put_token(w: &Writer<'_>, token_hash: &str, agent_id: AgentId) -> rusqlite::Result<()> {
+pub fn put_token(w: &Writer<'_>, token_hash: &str, agent_id: AgentId) -> sql::Result<()> {
     w.tx.execute(
         "INSERT INTO tokens (token_hash, agent_id) VALUES (?1, ?2)",
-        params![token_hash, agent_id],
+        args![token_hash, agent_id],
     )?;
     Ok(())
 }
 
-pub fn put_macro(w: &mut Writer<'_>, m: &Macro) -> rusqlite::Result<()> {
+pub fn put_macro(w: &mut Writer<'_>, m: &Macro) -> sql::Result<()> {
     upsert(
         w,
         "INSERT INTO macros (id, json) VALUES (?1, ?2)
          ON CONFLICT (id) DO UPDATE SET json = excluded.json",
-        params![m.id, to_json(m)?],
+        args![m.id, to_json(m)?],
         EntityKind::Macro,
         &m.id.to_string(),
     )
 }
 
-pub fn put_survey(w: &mut Writer<'_>, s: &SurveyResponse) -> rusqlite::Result<()> {
+pub fn put_survey(w: &mut Writer<'_>, s: &SurveyResponse) -> sql::Result<()> {
     upsert(
         w,
         "INSERT INTO surveys (id, customer_id, kind, score, created_at, json, ticket_id)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
          ON CONFLICT (id) DO UPDATE SET json = excluded.json, score = excluded.score,
              created_at = excluded.created_at",
-        params![
+        args![
             s.id,
             s.customer_id,
             s.kind.as_str(),
@@ -187,13 +183,13 @@ pub struct StoredAnswer {
 
 /// What `caller` was answered the first time it sent `key`, if it has.
 pub fn idempotent_answer(
-    conn: &Connection,
+    conn: &Conn,
     caller: AgentId,
     key: &str,
-) -> rusqlite::Result<Option<StoredAnswer>> {
-    conn.query_row(
+) -> sql::Result<Option<StoredAnswer>> {
+    conn.query_opt(
         "SELECT fingerprint, status, response FROM idempotency WHERE agent_id = ?1 AND key = ?2",
-        params![caller, key],
+        args![caller, key],
         |r| {
             Ok(StoredAnswer {
                 fingerprint: r.get(0)?,
@@ -202,7 +198,6 @@ pub fn idempotent_answer(
             })
         },
     )
-    .optional()
 }
 
 /// Keeps the answer to `caller`'s request under `key` for replays.
@@ -212,11 +207,11 @@ pub fn put_idempotent_answer(
     key: &str,
     answer: &StoredAnswer,
     at: sahaya_protocol::domain::Timestamp,
-) -> rusqlite::Result<()> {
+) -> sql::Result<()> {
     w.tx.execute(
         "INSERT INTO idempotency (agent_id, key, fingerprint, status, response, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![
+        args![
             caller,
             key,
             answer.fingerprint,
@@ -229,175 +224,159 @@ pub fn put_idempotent_answer(
 }
 
 /// The next free integer id of `table`.
-pub fn next_id(conn: &Connection, table: &str) -> rusqlite::Result<i64> {
+pub fn next_id(conn: &Conn, table: &str) -> sql::Result<i64> {
     // `table` is always one of our own constant names, never user input.
-    conn.query_row(
+    conn.value(
         &format!("SELECT COALESCE(MAX(id), 0) + 1 FROM {table}"),
-        [],
-        |r| r.get(0),
+        &[],
     )
 }
 
 fn one<T: serde::de::DeserializeOwned>(
-    conn: &Connection,
+    conn: &Conn,
     sql: &str,
-    p: impl Params,
-) -> rusqlite::Result<Option<T>> {
-    let json: Option<String> = conn.query_row(sql, p, |r| r.get(0)).optional()?;
+    p: &[Arg<'_>],
+) -> sql::Result<Option<T>> {
+    let json: Option<String> = conn.query_opt(sql, p, |r| r.get(0))?;
     json.map(|j| from_json(&j)).transpose()
 }
 
 fn many<T: serde::de::DeserializeOwned>(
-    conn: &Connection,
+    conn: &Conn,
     sql: &str,
-    p: impl Params,
-) -> rusqlite::Result<Vec<T>> {
-    let mut stmt = conn.prepare_cached(sql)?;
-    let rows = stmt.query_map(p, |r| r.get::<_, String>(0))?;
-    let mut out = Vec::new();
-    for row in rows {
-        out.push(from_json(&row?)?);
-    }
-    Ok(out)
+    p: &[Arg<'_>],
+) -> sql::Result<Vec<T>> {
+    conn.query_map(sql, p, |r| from_json(&r.get::<String>(0)?))
 }
 
-pub fn ticket(conn: &Connection, id: TicketId) -> rusqlite::Result<Option<Ticket>> {
-    one(conn, "SELECT json FROM tickets WHERE id = ?1", [id])
+pub fn ticket(conn: &Conn, id: TicketId) -> sql::Result<Option<Ticket>> {
+    one(conn, "SELECT json FROM tickets WHERE id = ?1", args![id])
 }
 
-pub fn message(conn: &Connection, id: MessageId) -> rusqlite::Result<Option<Message>> {
-    one(conn, "SELECT json FROM messages WHERE id = ?1", [id])
+pub fn message(conn: &Conn, id: MessageId) -> sql::Result<Option<Message>> {
+    one(conn, "SELECT json FROM messages WHERE id = ?1", args![id])
 }
 
-pub fn messages_of(conn: &Connection, ticket_id: TicketId) -> rusqlite::Result<Vec<Message>> {
+pub fn messages_of(conn: &Conn, ticket_id: TicketId) -> sql::Result<Vec<Message>> {
     many(
         conn,
         "SELECT json FROM messages WHERE ticket_id = ?1 ORDER BY id",
-        [ticket_id],
+        args![ticket_id],
     )
 }
 
-pub fn customer(conn: &Connection, id: i64) -> rusqlite::Result<Option<Customer>> {
-    one(conn, "SELECT json FROM customers WHERE id = ?1", [id])
+pub fn customer(conn: &Conn, id: i64) -> sql::Result<Option<Customer>> {
+    one(conn, "SELECT json FROM customers WHERE id = ?1", args![id])
 }
 
 pub fn customer_by_handle(
-    conn: &Connection,
+    conn: &Conn,
     channel: sahaya_protocol::domain::Channel,
     value: &str,
-) -> rusqlite::Result<Option<i64>> {
-    conn.query_row(
+) -> sql::Result<Option<i64>> {
+    conn.query_opt(
         "SELECT customer_id FROM customer_handles WHERE channel = ?1 AND value = ?2",
-        params![channel.as_str(), normalize_handle(value)],
+        args![channel.as_str(), normalize_handle(value)],
         |r| r.get(0),
     )
-    .optional()
 }
 
 /// Every customer's id, in order.
-pub fn customer_ids(conn: &Connection) -> rusqlite::Result<Vec<i64>> {
-    let mut stmt = conn.prepare_cached("SELECT id FROM customers ORDER BY id")?;
-    stmt.query_map([], |r| r.get(0))?.collect()
+pub fn customer_ids(conn: &Conn) -> sql::Result<Vec<i64>> {
+    conn.query_map("SELECT id FROM customers ORDER BY id", &[], |r| r.get(0))
 }
 
 /// The customer's most recently updated ticket on `channel` that is not
 /// closed: where a new message from them goes.
 pub fn latest_open_ticket(
-    conn: &Connection,
+    conn: &Conn,
     customer_id: i64,
     channel: sahaya_protocol::domain::Channel,
-) -> rusqlite::Result<Option<TicketId>> {
-    conn.query_row(
+) -> sql::Result<Option<TicketId>> {
+    conn.query_opt(
         "SELECT id FROM tickets WHERE customer_id = ?1 AND channel = ?2
          AND status NOT IN ('closed') ORDER BY updated_at DESC LIMIT 1",
-        params![customer_id, channel.as_str()],
+        args![customer_id, channel.as_str()],
         |r| r.get(0),
     )
-    .optional()
 }
 
-pub fn order(conn: &Connection, id: &str) -> rusqlite::Result<Option<Order>> {
-    one(conn, "SELECT json FROM orders WHERE id = ?1", [id])
+pub fn order(conn: &Conn, id: &str) -> sql::Result<Option<Order>> {
+    one(conn, "SELECT json FROM orders WHERE id = ?1", args![id])
 }
 
-pub fn orders_of(conn: &Connection, customer_id: i64) -> rusqlite::Result<Vec<Order>> {
+pub fn orders_of(conn: &Conn, customer_id: i64) -> sql::Result<Vec<Order>> {
     let mut orders: Vec<Order> = many(
         conn,
         "SELECT json FROM orders WHERE customer_id = ?1",
-        [customer_id],
+        args![customer_id],
     )?;
     orders.sort_by_key(|o| std::cmp::Reverse(o.placed_at));
     Ok(orders)
 }
 
-pub fn actions_of_customer(
-    conn: &Connection,
-    customer_id: i64,
-) -> rusqlite::Result<Vec<OrderAction>> {
+pub fn actions_of_customer(conn: &Conn, customer_id: i64) -> sql::Result<Vec<OrderAction>> {
     many(
         conn,
         "SELECT json FROM order_actions WHERE customer_id = ?1 ORDER BY id DESC",
-        [customer_id],
+        args![customer_id],
     )
 }
 
-pub fn actions_of_order(conn: &Connection, order_id: &str) -> rusqlite::Result<Vec<OrderAction>> {
+pub fn actions_of_order(conn: &Conn, order_id: &str) -> sql::Result<Vec<OrderAction>> {
     many(
         conn,
         "SELECT json FROM order_actions WHERE order_id = ?1 ORDER BY id",
-        [order_id],
+        args![order_id],
     )
 }
 
-pub fn surveys_of(conn: &Connection, customer_id: i64) -> rusqlite::Result<Vec<SurveyResponse>> {
+pub fn surveys_of(conn: &Conn, customer_id: i64) -> sql::Result<Vec<SurveyResponse>> {
     many(
         conn,
         "SELECT json FROM surveys WHERE customer_id = ?1 ORDER BY created_at DESC",
-        [customer_id],
+        args![customer_id],
     )
 }
 
-pub fn tickets_of_customer(
-    conn: &Connection,
-    customer_id: i64,
-) -> rusqlite::Result<Vec<TicketSummary>> {
+pub fn tickets_of_customer(conn: &Conn, customer_id: i64) -> sql::Result<Vec<TicketSummary>> {
     let tickets: Vec<Ticket> = many(
         conn,
         "SELECT json FROM tickets WHERE customer_id = ?1 ORDER BY created_at DESC LIMIT 200",
-        [customer_id],
+        args![customer_id],
     )?;
     Ok(tickets.iter().map(TicketSummary::from).collect())
 }
 
-pub fn agent(conn: &Connection, id: i64) -> rusqlite::Result<Option<Agent>> {
-    one(conn, "SELECT json FROM agents WHERE id = ?1", [id])
+pub fn agent(conn: &Conn, id: i64) -> sql::Result<Option<Agent>> {
+    one(conn, "SELECT json FROM agents WHERE id = ?1", args![id])
 }
 
-pub fn agents(conn: &Connection) -> rusqlite::Result<Vec<Agent>> {
-    many(conn, "SELECT json FROM agents ORDER BY id", [])
+pub fn agents(conn: &Conn) -> sql::Result<Vec<Agent>> {
+    many(conn, "SELECT json FROM agents ORDER BY id", &[])
 }
 
-pub fn agent_by_token_hash(conn: &Connection, hash: &str) -> rusqlite::Result<Option<Agent>> {
+pub fn agent_by_token_hash(conn: &Conn, hash: &str) -> sql::Result<Option<Agent>> {
     one(
         conn,
         "SELECT a.json FROM tokens t JOIN agents a ON a.id = t.agent_id WHERE t.token_hash = ?1",
-        [hash],
+        args![hash],
     )
 }
 
 /// The macros not deleted, by id.
-pub fn macros(conn: &Connection) -> rusqlite::Result<Vec<Macro>> {
-    let all: Vec<Macro> = many(conn, "SELECT json FROM macros ORDER BY id", [])?;
+pub fn macros(conn: &Conn) -> sql::Result<Vec<Macro>> {
+    let all: Vec<Macro> = many(conn, "SELECT json FROM macros ORDER BY id", &[])?;
     Ok(all.into_iter().filter(|m| !m.deleted).collect())
 }
 
 /// Macro `id`, deleted or not.
-pub fn macro_by_id(conn: &Connection, id: i64) -> rusqlite::Result<Option<Macro>> {
-    one(conn, "SELECT json FROM macros WHERE id = ?1", [id])
+pub fn macro_by_id(conn: &Conn, id: i64) -> sql::Result<Option<Macro>> {
+    one(conn, "SELECT json FROM macros WHERE id = ?1", args![id])
 }
 
 /// The current state of a changed entity, for the change feed.
-pub fn entity(conn: &Connection, kind: EntityKind, id: &str) -> rusqlite::Result<Option<Entity>> {
+pub fn entity(conn: &Conn, kind: EntityKind, id: &str) -> sql::Result<Option<Entity>> {
     let table = match kind {
         EntityKind::Ticket => "tickets",
         EntityKind::Message => "messages",
@@ -408,14 +387,14 @@ pub fn entity(conn: &Connection, kind: EntityKind, id: &str) -> rusqlite::Result
         EntityKind::Macro => "macros",
         EntityKind::Survey => "surveys",
     };
-    let mut stmt = conn.prepare_cached(&format!("SELECT json FROM {table} WHERE id = ?1"))?;
+    let sql = format!("SELECT json FROM {table} WHERE id = ?1");
     let json: Option<String> = if kind == EntityKind::Order {
-        stmt.query_row([id], |r| r.get(0)).optional()?
+        conn.query_opt(&sql, args![id], |r| r.get(0))?
     } else {
         let Ok(n) = id.parse::<i64>() else {
             return Ok(None);
         };
-        stmt.query_row([n], |r| r.get(0)).optional()?
+        conn.query_opt(&sql, args![n], |r| r.get(0))?
     };
     let Some(json) = json else { return Ok(None) };
     Ok(Some(match kind {

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::db::{Db, Writer};
 use super::demo;
 use super::repo;
+use super::sql;
 use super::tokens::{new_token, token_hash};
 use sahaya_protocol::domain::{
     Agent, Author, Channel, ContactHandle, Customer, Delivery, Message, MessageKind, Money,
@@ -76,9 +77,7 @@ pub fn bootstrap(db: &mut Db) -> anyhow::Result<Vec<DemoAccount>> {
     if let Some(json) = db.meta(BARE_ACCOUNTS)? {
         return Ok(serde_json::from_str(&json)?);
     }
-    let agents: i64 = db
-        .conn
-        .query_row("SELECT COUNT(*) FROM agents", [], |r| r.get(0))?;
+    let agents: i64 = db.conn.value("SELECT COUNT(*) FROM agents", &[])?;
     if agents > 0 {
         return Ok(Vec::new());
     }
@@ -94,7 +93,7 @@ pub fn bootstrap(db: &mut Db) -> anyhow::Result<Vec<DemoAccount>> {
 
 /// Adds an account with a fresh token (used by tests and `serve` without `--demo`).
 pub fn account(db: &mut Db, login: &str, name: &str, role: Role) -> anyhow::Result<DemoAccount> {
-    let (account, _) = db.write(|w| -> rusqlite::Result<DemoAccount> {
+    let (account, _) = db.write(|w| -> sql::Result<DemoAccount> {
         let agent = Agent {
             id: repo::next_id(&w.tx, "agents")?,
             login: login.to_string(),
@@ -110,7 +109,7 @@ pub fn account(db: &mut Db, login: &str, name: &str, role: Role) -> anyhow::Resu
 }
 
 /// Writes `agent` with a fresh login token.
-fn put_account(w: &mut Writer<'_>, agent: &Agent) -> rusqlite::Result<DemoAccount> {
+fn put_account(w: &mut Writer<'_>, agent: &Agent) -> sql::Result<DemoAccount> {
     repo::put_agent(w, agent)?;
     let token = new_token();
     repo::put_token(w, &token_hash(&token), agent.id)?;
@@ -289,10 +288,10 @@ pub fn synthetic(db: &mut Db, n: usize, now: Timestamp) -> anyhow::Result<usize>
 fn synthetic_customers(w: &mut Writer<'_>, now: Timestamp) -> anyhow::Result<Vec<(i64, String)>> {
     let mut out = Vec::new();
     {
-        let mut stmt = w.tx.prepare("SELECT id, json FROM customers")?;
-        let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
-        for row in rows {
-            let (id, json) = row?;
+        let rows = w.tx.query_map("SELECT id, json FROM customers", &[], |r| {
+            Ok((r.get::<i64>(0)?, r.get::<String>(1)?))
+        })?;
+        for (id, json) in rows {
             let c: Customer = serde_json::from_str(&json)?;
             out.push((id, c.name));
         }

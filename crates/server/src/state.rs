@@ -1,7 +1,8 @@
-//! Shared server state: the database behind a mutex (SQLite work runs on the
-//! blocking pool), the clock, the change broadcast, presence and the latest
-//! queue statistics.
+//! Shared server state: the database behind a mutex (database work runs on
+//! the blocking pool), the clock, the change broadcast, presence and the
+//! latest queue statistics.
 
+use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use axum::http::StatusCode;
@@ -24,6 +25,11 @@ pub struct AppState {
 
 struct Inner {
     db: Mutex<Db>,
+    /// The database's newest sequence number (see [`Db::latest_handle`]).
+    latest: Arc<AtomicI64>,
+    /// Whether writes announce their own changes; on PostgreSQL they come
+    /// back from the database for every server alike (`fanout`).
+    announce_writes: bool,
     clock: Clock,
     changes: broadcast::Sender<ChangeNotice>,
     stats: watch::Sender<Arc<QueueStats>>,
@@ -44,9 +50,13 @@ impl AppState {
         let (changes, _) = broadcast::channel(4096);
         let (stats, _) = watch::channel(Arc::new(QueueStats::default()));
         let (stopping, _) = watch::channel(false);
+        let latest = db.latest_handle();
+        let announce_writes = db.conn.dialect() == crate::sql::Dialect::Sqlite;
         AppState {
             inner: Arc::new(Inner {
                 db: Mutex::new(db),
+                latest,
+                announce_writes,
                 presence: Presence::new(clock.clone()),
                 clock,
                 changes,
@@ -106,8 +116,10 @@ impl AppState {
         let mut db = self.lock();
         let (value, notices) = db.write(f)?;
         // Sent while the lock is held, so notices go out in sequence order.
-        for notice in notices {
-            let _ = self.inner.changes.send(notice);
+        if self.inner.announce_writes {
+            for notice in notices {
+                let _ = self.inner.changes.send(notice);
+            }
         }
         Ok(value)
     }
@@ -157,9 +169,23 @@ impl AppState {
         .await
     }
 
-    /// Direct access to the database, for seeding and tests.
-    pub fn with_db<T>(&self, f: impl FnOnce(&mut Db) -> T) -> T {
-        f(&mut self.lock())
+    /// Direct access to the database, for seeding and tests. Runs on a
+    /// thread of its own: the PostgreSQL client blocks on a runtime of its
+    /// own, which cannot start on one of the server's async threads.
+    pub fn with_db<T: Send>(&self, f: impl FnOnce(&mut Db) -> T + Send) -> T {
+        std::thread::scope(|s| {
+            let job = s.spawn(|| f(&mut self.lock()));
+            match job.join() {
+                Ok(value) => value,
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        })
+    }
+
+    /// Announces a change made by any server (PostgreSQL's notifications).
+    pub fn announce(&self, notice: ChangeNotice) {
+        self.inner.latest.fetch_max(notice.seq, Ordering::SeqCst);
+        let _ = self.inner.changes.send(notice);
     }
 
     pub fn subscribe(&self) -> broadcast::Receiver<ChangeNotice> {
@@ -207,11 +233,11 @@ impl AppState {
     }
 
     pub fn latest_seq(&self) -> i64 {
-        self.lock().latest_seq()
+        self.inner.latest.load(Ordering::SeqCst)
     }
 
     /// The outbound queue's newest cursor (0 when empty or unreadable).
     pub fn latest_outbound_seq(&self) -> i64 {
-        super::outbound::latest_seq(&self.lock().conn).unwrap_or(0)
+        self.with_db(|db| super::outbound::latest_seq(&db.conn).unwrap_or(0))
     }
 }

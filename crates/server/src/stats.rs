@@ -1,5 +1,5 @@
 //! Queue statistics for supervisors: the figures that depend on the clock
-//! come from SQLite, each an indexed range — SLA deadlines
+//! come from the database, each an indexed range — SLA deadlines
 //! (`tickets_status_due`), arrivals and first responses of today
 //! (`tickets_created`), surveys of the week (`surveys_created`) — and
 //! everything else from the running [`Counters`] the database keeps.
@@ -8,7 +8,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use rusqlite::{Connection, OptionalExtension};
+use super::sql::{self, Arg, Conn, args};
 
 use super::codec::millis;
 use super::counters::Counters;
@@ -22,8 +22,8 @@ use sahaya_protocol::wire::{
 
 const ACTIVE: &str = "status NOT IN ('solved', 'closed')";
 
-fn count(conn: &Connection, sql: &str, p: impl rusqlite::Params) -> rusqlite::Result<i64> {
-    conn.prepare_cached(sql)?.query_row(p, |r| r.get(0))
+fn count(conn: &Conn, sql: &str, p: &[Arg<'_>]) -> sql::Result<i64> {
+    conn.value(sql, p)
 }
 
 fn start_of_day(now: Timestamp) -> Timestamp {
@@ -35,7 +35,7 @@ fn start_of_day(now: Timestamp) -> Timestamp {
 
 /// Breached (deadline passed) and due within 15 / 60 minutes: new and open
 /// tickets, three range counts over `tickets_status_due`.
-fn sla(conn: &Connection, now: Timestamp) -> rusqlite::Result<SlaStats> {
+fn sla(conn: &Conn, now: Timestamp) -> sql::Result<SlaStats> {
     let at = |m: i64| millis(now + chrono::Duration::minutes(m));
     let between = "SELECT COUNT(*) FROM tickets WHERE status IN ('new','open')
                    AND next_due >= ?1 AND next_due <= ?2";
@@ -43,34 +43,37 @@ fn sla(conn: &Connection, now: Timestamp) -> rusqlite::Result<SlaStats> {
         breached: count(
             conn,
             "SELECT COUNT(*) FROM tickets WHERE status IN ('new','open') AND next_due < ?1",
-            [at(0)],
+            args![at(0)],
         )?,
-        due_15min: count(conn, between, [at(0), at(15)])?,
-        due_60min: count(conn, between, [at(0), at(60)])?,
+        due_15min: count(conn, between, args![at(0), at(15)])?,
+        due_60min: count(conn, between, args![at(0), at(60)])?,
     })
 }
 
 /// Median seconds to the first reply of the tickets created today.
-fn median_first_response(conn: &Connection, now: Timestamp) -> rusqlite::Result<Option<i64>> {
-    let mut stmt = conn.prepare_cached(
+fn median_first_response(conn: &Conn, now: Timestamp) -> sql::Result<Option<i64>> {
+    let mut waits: Vec<i64> = conn.query_map(
         "SELECT first_responded_at - created_at FROM tickets
          WHERE created_at >= ?1 AND first_responded_at IS NOT NULL",
+        args![millis(start_of_day(now))],
+        |r| r.get(0),
     )?;
-    let mut waits: Vec<i64> = stmt
-        .query_map([millis(start_of_day(now))], |r| r.get(0))?
-        .collect::<Result<_, _>>()?;
     waits.sort_unstable();
     Ok((!waits.is_empty()).then(|| waits[waits.len() / 2] / 1000))
 }
 
 /// Tickets created per 10 minutes over the last six hours, oldest first.
-fn arrivals(conn: &Connection, now: Timestamp) -> rusqlite::Result<Vec<i64>> {
+fn arrivals(conn: &Conn, now: Timestamp) -> sql::Result<Vec<i64>> {
     let buckets = 36;
     let start = now - chrono::Duration::minutes(10 * buckets);
     let mut arrivals = vec![0i64; buckets as usize];
-    let mut stmt = conn.prepare_cached("SELECT created_at FROM tickets WHERE created_at >= ?1")?;
-    for row in stmt.query_map([millis(start)], |r| r.get::<_, i64>(0))? {
-        let offset = (row? - millis(start)) / (10 * 60 * 1000);
+    let created: Vec<i64> = conn.query_map(
+        "SELECT created_at FROM tickets WHERE created_at >= ?1",
+        args![millis(start)],
+        |r| r.get(0),
+    )?;
+    for at in created {
+        let offset = (at - millis(start)) / (10 * 60 * 1000);
         if let Some(slot) = usize::try_from(offset)
             .ok()
             .and_then(|i| arrivals.get_mut(i))
@@ -99,21 +102,16 @@ fn score(kind: SurveyKind, scores: &[i64]) -> Option<f64> {
 
 /// CSAT and NPS of today and of the last seven days: one range over
 /// `surveys_created`.
-fn surveys(conn: &Connection, now: Timestamp) -> rusqlite::Result<(SurveyFigures, SurveyFigures)> {
+fn surveys(conn: &Conn, now: Timestamp) -> sql::Result<(SurveyFigures, SurveyFigures)> {
     let today = millis(start_of_day(now));
     let week = millis(now - chrono::Duration::days(7));
-    let mut stmt =
-        conn.prepare_cached("SELECT kind, score, created_at FROM surveys WHERE created_at >= ?1")?;
     let mut scores: HashMap<(SurveyKind, bool), Vec<i64>> = HashMap::new();
-    let rows = stmt.query_map([week.min(today)], |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            r.get::<_, i64>(1)?,
-            r.get::<_, i64>(2)?,
-        ))
-    })?;
-    for row in rows {
-        let (kind, s, at) = row?;
+    let rows = conn.query_map(
+        "SELECT kind, score, created_at FROM surveys WHERE created_at >= ?1",
+        args![week.min(today)],
+        |r| Ok((r.get::<String>(0)?, r.get::<i64>(1)?, r.get::<i64>(2)?)),
+    )?;
+    for (kind, s, at) in rows {
         let Ok(kind) = kind.parse::<SurveyKind>() else {
             continue;
         };
@@ -137,10 +135,7 @@ fn surveys(conn: &Connection, now: Timestamp) -> rusqlite::Result<(SurveyFigures
     Ok((figures(SurveyKind::Csat), figures(SurveyKind::Nps)))
 }
 
-fn agent_loads(
-    conn: &Connection,
-    load: &HashMap<AgentId, i64>,
-) -> rusqlite::Result<Vec<AgentLoad>> {
+fn agent_loads(conn: &Conn, load: &HashMap<AgentId, i64>) -> sql::Result<Vec<AgentLoad>> {
     Ok(repo::agents(conn)?
         .into_iter()
         .filter(|a| a.role != Role::Integration)
@@ -162,12 +157,7 @@ fn oldest(entry: Option<(i64, TicketId)>) -> Option<OldestWaiting> {
 }
 
 /// The figures that depend on the clock, plus everything else from `counters`.
-fn snapshot(
-    conn: &Connection,
-    c: &Counters,
-    seq: i64,
-    now: Timestamp,
-) -> rusqlite::Result<QueueStats> {
+fn snapshot(conn: &Conn, c: &Counters, seq: i64, now: Timestamp) -> sql::Result<QueueStats> {
     let sla = sla(conn, now)?;
     let views = ViewCounts {
         mine: 0,
@@ -198,38 +188,38 @@ fn snapshot(
 }
 
 /// The statistics from the running counters: what the server publishes.
-pub fn compute(db: &Db, now: Timestamp) -> rusqlite::Result<QueueStats> {
-    snapshot(&db.conn, db.counters(), db.latest_seq(), now)
+pub fn compute(db: &Db, now: Timestamp) -> sql::Result<QueueStats> {
+    let counters = db.counters()?;
+    snapshot(&db.conn, &counters, db.latest_seq(), now)
 }
 
 /// The statistics from scratch: full scans of the ticket table (the way to
 /// check [`compute`]; too slow to run per change on a big database).
-pub fn compute_full(conn: &Connection, seq: i64, now: Timestamp) -> rusqlite::Result<QueueStats> {
-    let grouped = |column: &str, only_active: bool| -> rusqlite::Result<BTreeMap<String, i64>> {
+pub fn compute_full(conn: &Conn, seq: i64, now: Timestamp) -> sql::Result<QueueStats> {
+    let grouped = |column: &str, only_active: bool| -> sql::Result<BTreeMap<String, i64>> {
         let filter = if only_active { ACTIVE } else { "1 = 1" };
         let sql =
             format!("SELECT {column}, COUNT(*) FROM tickets WHERE {filter} GROUP BY {column}");
-        let mut stmt = conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
-        rows.collect()
+        conn.query_map(&sql, &[], |r| Ok((r.get::<String>(0)?, r.get::<i64>(1)?)))
+            .map(|rows| rows.into_iter().collect())
     };
     let all = queries::counts(conn, 0, now)?;
     let views = ViewCounts { mine: 0, ..all };
-    let oldest_waiting = conn
-        .prepare_cached(
-            "SELECT waiting_since, id FROM tickets WHERE waiting_since IS NOT NULL
-             AND status IN ('new', 'open') ORDER BY waiting_since ASC, id ASC LIMIT 1",
-        )?
-        .query_row([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))
-        .optional()?;
+    let oldest_waiting = conn.query_opt(
+        "SELECT waiting_since, id FROM tickets WHERE waiting_since IS NOT NULL
+         AND status IN ('new', 'open') ORDER BY waiting_since ASC, id ASC LIMIT 1",
+        &[],
+        |r| Ok((r.get::<i64>(0)?, r.get::<i64>(1)?)),
+    )?;
     let mut load: HashMap<AgentId, i64> = HashMap::new();
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT assignee_id, COUNT(*) FROM tickets WHERE assignee_id IS NOT NULL AND {ACTIVE} GROUP BY assignee_id"
-    ))?;
-    for row in stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))? {
-        let (id, n) = row?;
-        load.insert(id, n);
-    }
+    let rows = conn.query_map(
+        &format!(
+            "SELECT assignee_id, COUNT(*) FROM tickets WHERE assignee_id IS NOT NULL AND {ACTIVE} GROUP BY assignee_id"
+        ),
+        &[],
+        |r| Ok((r.get::<i64>(0)?, r.get::<i64>(1)?)),
+    )?;
+    load.extend(rows);
     let (csat, nps) = surveys(conn, now)?;
     Ok(QueueStats {
         seq,

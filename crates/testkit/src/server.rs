@@ -11,10 +11,13 @@ pub struct TestServer {
 }
 
 /// Options for a server on a free loopback port, in memory, without demo
-/// data: the start of every test server's options.
+/// data: the start of every test server's options. With
+/// `SAHAYA_TEST_DB=postgres` (the `pg` test target), on a fresh database of
+/// the test cluster instead ([`crate::pg`]).
 pub fn loopback() -> ServeOptions {
     ServeOptions {
         addr: "127.0.0.1:0".parse().unwrap(),
+        postgres: crate::pg::wanted().then(crate::pg::database),
         ..Default::default()
     }
 }

@@ -7,6 +7,7 @@ use super::messages::load_ticket;
 use super::survey_texts::survey_text;
 use crate::db::Writer;
 use crate::error::{ApiError, ApiResult};
+use crate::sql::args;
 use crate::{outbound, repo};
 use sahaya_protocol::domain::{
     Author, Delivery, Message, MessageKind, SurveyKind, SurveyResponse, Ticket, Timestamp,
@@ -22,11 +23,10 @@ const MAX_COMMENT_CHARS: usize = 2000;
 /// customer can be reached there. Adds the message to `ticket` (the caller
 /// writes the ticket).
 pub fn ask(w: &mut Writer<'_>, ticket: &mut Ticket, now: Timestamp) -> ApiResult<()> {
-    let asked_before: bool = w.tx.query_row(
+    let asked_before: bool = w.tx.value(
         "SELECT EXISTS (SELECT 1 FROM outbound o JOIN messages m ON m.id = o.message_id
          WHERE o.purpose = 'survey' AND m.ticket_id = ?1)",
-        [ticket.id],
-        |r| r.get(0),
+        args![ticket.id],
     )?;
     if asked_before {
         return Ok(());
@@ -81,15 +81,11 @@ pub fn answer_survey(
         ));
     }
     let ticket = load_ticket(w, req.ticket_id)?;
-    let earlier: Option<i64> = {
-        use rusqlite::OptionalExtension;
-        w.tx.query_row(
-            "SELECT id FROM surveys WHERE ticket_id = ?1 AND kind = ?2",
-            rusqlite::params![ticket.id, req.kind.as_str()],
-            |r| r.get(0),
-        )
-        .optional()?
-    };
+    let earlier: Option<i64> = w.tx.query_opt(
+        "SELECT id FROM surveys WHERE ticket_id = ?1 AND kind = ?2",
+        args![ticket.id, req.kind.as_str()],
+        |r| r.get(0),
+    )?;
     let response = SurveyResponse {
         id: match earlier {
             Some(id) => id,
