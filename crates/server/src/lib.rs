@@ -32,6 +32,7 @@ mod events;
 mod extract;
 mod json_errors;
 mod macro_routes;
+mod merge_route;
 mod openapi;
 mod ops;
 mod outbound;

@@ -28,6 +28,14 @@ pub fn put(
     Ok(())
 }
 
+/// A merged ticket's ids now name its target: a reply to any of them
+/// joins the target.
+pub fn move_to(w: &Writer<'_>, from: TicketId, to: TicketId) -> rusqlite::Result<()> {
+    w.tx.prepare_cached("UPDATE message_refs SET ticket_id = ?2 WHERE ticket_id = ?1")?
+        .execute(params![from, to])?;
+    Ok(())
+}
+
 /// The ticket of the first of `references` that is known.
 pub fn ticket_of(conn: &Connection, references: &[String]) -> rusqlite::Result<Option<TicketId>> {
     let mut stmt = conn.prepare_cached("SELECT ticket_id FROM message_refs WHERE ref = ?1")?;
