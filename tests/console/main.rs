@@ -8,6 +8,7 @@ mod capabilities;
 mod delivery;
 mod find;
 mod locales;
+mod merge;
 mod perf;
 mod supervisor;
 mod typing;

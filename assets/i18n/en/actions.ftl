@@ -75,3 +75,4 @@ action-mark-all = Mark every ticket in the list (all the search finds)
 action-invert-marks = Invert the marks in the list
 action-clear-marks = Unmark every ticket
 action-set-group = Change group
+action-merge = Merge into another ticket

@@ -75,3 +75,4 @@ action-mark-all = सूची के सभी टिकट मार्क क
 action-invert-marks = सूची के मार्क उलटें
 action-clear-marks = सभी मार्क हटाएँ
 action-set-group = ग्रुप बदलें
+action-merge = दूसरे टिकट में मर्ज करें

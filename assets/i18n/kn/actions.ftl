@@ -75,3 +75,4 @@ action-mark-all = ಪಟ್ಟಿಯ ಎಲ್ಲ ಟಿಕೆಟ್‌ಗಳನ
 action-invert-marks = ಪಟ್ಟಿಯಲ್ಲಿನ ಗುರುತುಗಳನ್ನು ತಿರುವು ಮಾಡಿ
 action-clear-marks = ಎಲ್ಲ ಗುರುತುಗಳನ್ನು ತೆಗೆಯಿರಿ
 action-set-group = ಗುಂಪು ಬದಲಿಸಿ
+action-merge = ಇನ್ನೊಂದು ಟಿಕೆಟ್‌ಗೆ ವಿಲೀನಗೊಳಿಸಿ

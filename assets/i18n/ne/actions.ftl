@@ -75,3 +75,4 @@ action-mark-all = सूचीका सबै टिकटमा चिन्�
 action-invert-marks = सूचीका चिन्हहरू उल्टाउनुहोस्
 action-clear-marks = सबै चिन्ह हटाउनुहोस्
 action-set-group = समूह बदल्नुहोस्
+action-merge = अर्को टिकटमा गाभ्नुहोस्

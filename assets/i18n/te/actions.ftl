@@ -75,3 +75,4 @@ action-mark-all = జాబితాలోని అన్ని టికెట
 action-invert-marks = జాబితాలోని గుర్తులను తారుమారు చేయండి
 action-clear-marks = అన్ని గుర్తులను తీసివేయండి
 action-set-group = గ్రూప్ మార్చండి
+action-merge = మరో టికెట్‌లో విలీనం చేయండి

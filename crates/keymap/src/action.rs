@@ -75,6 +75,8 @@ pub enum Action {
     ClearMarks,
     /// Set the ticket's group (team), or the marked tickets'.
     SetGroup,
+    /// Merge the ticket (or the marked ones) into another ticket.
+    Merge,
 }
 
 /// Where a binding applies. A key is looked up in the focused scope first,
@@ -114,7 +116,7 @@ impl Scope {
 }
 
 impl Action {
-    pub const ALL: [Action; 49] = [
+    pub const ALL: [Action; 50] = [
         Action::MoveDown,
         Action::MoveUp,
         Action::PageDown,
@@ -164,6 +166,7 @@ impl Action {
         Action::InvertMarks,
         Action::ClearMarks,
         Action::SetGroup,
+        Action::Merge,
     ];
 
     /// The snake_case name used in keymap files.

@@ -43,6 +43,14 @@ pub enum OutboxOp {
     },
     /// A proactive notice that opens a new ticket.
     Outbound(NewOutboundTicket),
+    /// Merge `ticket_id` into `into`: the entry's base version is the
+    /// merged ticket's, `into_version` the target's as the cache had it
+    /// (moved to the server's current one by [`crate::Store::retry`]).
+    Merge {
+        ticket_id: TicketId,
+        into: TicketId,
+        into_version: i64,
+    },
 }
 
 impl OutboxOp {
@@ -51,7 +59,8 @@ impl OutboxOp {
         match self {
             OutboxOp::Message { ticket_id, .. }
             | OutboxOp::Patch { ticket_id, .. }
-            | OutboxOp::Resend { ticket_id, .. } => Some(*ticket_id),
+            | OutboxOp::Resend { ticket_id, .. }
+            | OutboxOp::Merge { ticket_id, .. } => Some(*ticket_id),
             OutboxOp::OrderAction { .. } | OutboxOp::Outbound(_) => None,
         }
     }
@@ -64,6 +73,7 @@ impl OutboxOp {
             OutboxOp::Patch { .. } => "patch",
             OutboxOp::OrderAction { .. } => "order_action",
             OutboxOp::Outbound(_) => "outbound",
+            OutboxOp::Merge { .. } => "merge",
         }
     }
 }

@@ -66,6 +66,12 @@ pub fn update(app: &mut App, msg: Msg) {
 /// the status bar; the flash says which key lists them.
 fn say_new_problems(app: &mut App, before: (i64, i64)) {
     let id = if app.outbox_problems > before.0 {
+        // Which tickets, grouped by why (a bulk action's refusals at once).
+        match super::problems::summary(app) {
+            Ok(Some(text)) => return app.flash(text),
+            Ok(None) => {}
+            Err(e) => tracing::warn!("cannot read the problems: {e}"),
+        }
         "outbox-problems-new"
     } else if app.undelivered > before.1 {
         "undelivered-new"
@@ -381,6 +387,7 @@ pub fn run(app: &mut App, action: Action) {
         InvertMarks => super::flows::bulk::invert_marks(app),
         ClearMarks => super::flows::bulk::clear_marks(app),
         SetGroup => super::flows::group::start(app),
+        Merge => super::flows::merge::start(app),
     }
 }
 

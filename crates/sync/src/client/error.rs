@@ -36,7 +36,8 @@ pub enum ClientError {
         retry_after: Option<Duration>,
     },
 
-    /// 412: the ticket changed since the version sent in `If-Match`.
+    /// 412: the ticket changed since the version sent in `If-Match` (or
+    /// 409 with the ticket: a merge's ticket or target changed).
     /// `current` is the ticket as it is now. Not retryable as is.
     #[error("version conflict: ticket {} is now at version {}", current.id, current.version)]
     Conflict { current: Box<Ticket> },
@@ -240,6 +241,21 @@ impl ClientError {
         };
         match code_num {
             401 => ClientError::Unauthorized { message },
+            // A merge whose ticket or target changed: like a 412.
+            409 if parsed.as_ref().is_some_and(|v| v.get("current").is_some()) => {
+                match parsed
+                    .as_ref()
+                    .and_then(|v| v.get("current"))
+                    .map(|c| serde_json::from_value::<Ticket>(c.clone()))
+                {
+                    Some(Ok(ticket)) => ClientError::Conflict {
+                        current: Box::new(ticket),
+                    },
+                    _ => ClientError::Decode {
+                        message: format!("{what}: expected the current ticket in the 409 answer"),
+                    },
+                }
+            }
             412 => {
                 let current = parsed
                     .as_ref()

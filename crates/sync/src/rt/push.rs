@@ -59,6 +59,7 @@ pub async fn push(
         OutboxOp::OrderAction { .. } => Err(unsupported("orders, refunds or returns")),
         OutboxOp::Outbound(_) => Err(unsupported("proactive notices from sahaya yet")),
         OutboxOp::Resend { .. } => Err(unsupported("delivery states to act on")),
+        OutboxOp::Merge { .. } => Err(unsupported("merging from sahaya yet")),
     }
 }
 

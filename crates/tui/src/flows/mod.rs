@@ -16,6 +16,7 @@ pub mod files;
 pub mod group;
 pub mod history;
 pub mod macros;
+pub mod merge;
 pub mod navigate;
 pub mod notice;
 pub mod order_rules;
@@ -57,6 +58,8 @@ pub enum Pick {
     BulkMacro(i64),
     /// Another ticket of the open ticket's customer.
     PastTicket(TicketId),
+    /// The ticket these tickets are merged into.
+    MergeTarget(Vec<TicketId>, TicketId),
 }
 
 impl Pick {
@@ -95,6 +98,8 @@ pub enum Ask {
     ViewKey { name: String, query: String },
     /// Tags to add and remove on every marked ticket.
     BulkTags,
+    /// The number of, or words finding, the ticket these are merged into.
+    MergeTarget(Vec<TicketId>),
 }
 
 /// What a yes to a confirmation does.
@@ -107,6 +112,8 @@ pub enum Confirmed {
     SendAnyway,
     /// Queue this refund, return or exchange.
     Order(orders::Request),
+    /// Queue these merges.
+    Merge(merge::Plan),
 }
 
 /// A picker item was chosen.
@@ -122,6 +129,7 @@ pub fn chosen(app: &mut App, pick: Pick) {
         Pick::Group(tickets, group) => group::chosen(app, tickets, group),
         Pick::BulkMacro(id) => bulk_macro::chosen(app, id),
         Pick::PastTicket(id) => history::chosen(app, id),
+        Pick::MergeTarget(tickets, into) => merge::target_chosen(app, tickets, into),
     }
 }
 
@@ -146,6 +154,7 @@ pub fn answered(app: &mut App, mut prompt: Prompt, value: String) {
         Ask::ViewName(query) => views::name_answered(app, query, &value),
         Ask::ViewKey { name, query } => views::key_answered(app, name, query, &value),
         Ask::BulkTags => bulk::tags_answered(app, &value),
+        Ask::MergeTarget(tickets) => merge::target_answered(app, tickets, &value),
     };
     if let Err(error) = result {
         prompt.error = Some(error);
@@ -163,6 +172,7 @@ pub fn confirmed(app: &mut App, then: Confirmed) {
         Confirmed::DiscardDraft => reply::close_composer(app),
         Confirmed::SendAnyway => reply::send(app, true),
         Confirmed::Order(request) => orders::confirmed(app, request),
+        Confirmed::Merge(plan) => merge::confirmed(app, plan),
     }
 }
 

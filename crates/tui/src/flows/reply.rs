@@ -151,7 +151,8 @@ pub fn composer_action(app: &mut App, action: Action) {
         | MarkAll
         | InvertMarks
         | ClearMarks
-        | SetGroup => {}
+        | SetGroup
+        | Merge => {}
     }
 }
 
