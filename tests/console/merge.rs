@@ -95,6 +95,12 @@ fn sync_through_proxy(
         if offline {
             proxy.refuse();
         }
+        // Before the task starts: refused connections get no answer, so
+        // the fault waits for the first answer after reconnecting.
+        if cut_first_answer {
+            proxy.only_requests(b"POST /v1/tickets/");
+            proxy.fault_next_answers(AnswerFault::CutAfterApply, 1);
+        }
         let client = Client::new(&proxy.url(), token).unwrap();
         let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
         let handle = sahaya::sync::spawn(client, cache.to_path_buf(), tx);
@@ -108,10 +114,6 @@ fn sync_through_proxy(
                 "still waiting while offline"
             );
             proxy.heal().await;
-        }
-        if cut_first_answer {
-            proxy.only_requests(b"POST /v1/tickets/");
-            proxy.fault_next_answers(AnswerFault::CutAfterApply, 1);
         }
         handle.kick();
         let deadline = Instant::now() + Duration::from_secs(90);
@@ -230,6 +232,10 @@ fn a_merge_typed_in_the_console_lands_on_the_server_once() {
         store.messages(into.id).unwrap().len() as i64,
         target.message_count
     );
+    drop(store);
+    let mut ui = Console::open(&cache, "te", (160, 45));
+    open(&mut ui, from.id);
+    ui.render().assert_has(&format!("#{} లో విలీనమైంది", into.id));
 }
 
 #[test]

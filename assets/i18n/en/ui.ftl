@@ -432,6 +432,7 @@ outbox-merge = Merge #{ $id } → #{ $into }
 unsupported-merge = This helpdesk cannot merge tickets from sahaya
 outbox-problems-grouped =
     { $count ->
-        [one] The server did not take { $count } change — { $groups }; press { $key } to see it
-       *[other] The server did not take { $count } changes — { $groups }; press { $key } to see them
+        [one] The server did not take { $count } change — { $groups }; press { $key } to see why
+       *[other] The server did not take { $count } changes — { $groups }; press { $key } to see why
     }
+header-merged-into = { $status }, merged into #{ $id }

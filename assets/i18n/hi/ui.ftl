@@ -431,3 +431,4 @@ outbox-problems-grouped =
         [one] सर्वर ने { $count } बदलाव नहीं लिया — { $groups }; देखने के लिए { $key } दबाएँ
        *[other] सर्वर ने { $count } बदलाव नहीं लिए — { $groups }; देखने के लिए { $key } दबाएँ
     }
+header-merged-into = { $status }, #{ $id } में मर्ज हुआ

@@ -435,3 +435,4 @@ outbox-problems-grouped =
         [one] ಸರ್ವರ್ { $count } ಬದಲಾವಣೆಯನ್ನು ಸ್ವೀಕರಿಸಲಿಲ್ಲ — { $groups }; ನೋಡಲು { $key } ಒತ್ತಿ
        *[other] ಸರ್ವರ್ { $count } ಬದಲಾವಣೆಗಳನ್ನು ಸ್ವೀಕರಿಸಲಿಲ್ಲ — { $groups }; ನೋಡಲು { $key } ಒತ್ತಿ
     }
+header-merged-into = { $status }, #{ $id } ಗೆ ವಿಲೀನವಾಗಿದೆ

@@ -430,3 +430,4 @@ outbox-problems-grouped =
         [one] सर्भरले { $count } परिवर्तन लिएन — { $groups }; हेर्न { $key } थिच्नुहोस्
        *[other] सर्भरले { $count } परिवर्तनहरू लिएन — { $groups }; हेर्न { $key } थिच्नुहोस्
     }
+header-merged-into = { $status }, #{ $id } मा गाभिएको

@@ -446,3 +446,4 @@ outbox-problems-grouped =
         [one] సర్వర్ { $count } మార్పును తీసుకోలేదు — { $groups }; చూడటానికి { $key } నొక్కండి
        *[other] సర్వర్ { $count } మార్పులను తీసుకోలేదు — { $groups }; చూడటానికి { $key } నొక్కండి
     }
+header-merged-into = { $status }, #{ $id } లో విలీనమైంది

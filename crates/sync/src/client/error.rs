@@ -392,6 +392,33 @@ mod tests {
     }
 
     #[test]
+    fn a_409_with_the_ticket_is_a_conflict_without_it_a_refusal() {
+        let none = HeaderMap::new();
+        let ticket = serde_json::json!({
+            "id": 9, "subject": "s", "status": "open", "priority": "normal", "channel": "email",
+            "customer_id": 1, "assignee_id": null, "group": "g", "tags": [],
+            "sla": {"first_response_due": "2026-11-23T20:24:03Z", "resolution_due": "2026-11-24T16:24:03Z",
+                    "first_responded_at": null},
+            "order_id": null, "version": 4, "created_at": "2026-11-23T16:24:03Z",
+            "updated_at": "2026-11-23T16:24:03Z", "last_customer_message_at": null, "message_count": 1
+        });
+        let body = serde_json::json!({"error": {"code": "merge_conflict", "message": "changed"},
+                                      "current": ticket})
+        .to_string();
+        let e = ClientError::from_response("POST /m", StatusCode::CONFLICT, &none, body.as_bytes());
+        assert!(
+            matches!(&e, ClientError::Conflict { current } if current.id == 9 && current.version == 4),
+            "{e:?}"
+        );
+        let body = br#"{"error":{"code":"busy","message":"another merge"}}"#;
+        let e = ClientError::from_response("POST /m", StatusCode::CONFLICT, &none, body);
+        assert!(
+            matches!(&e, ClientError::Rejected { status: 409, .. }),
+            "{e:?}"
+        );
+    }
+
+    #[test]
     fn statuses_map_to_kinds() {
         let body = br#"{"error":{"code":"bad_amount","message":"too much"}}"#;
         let none = HeaderMap::new();
