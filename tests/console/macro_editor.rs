@@ -62,14 +62,14 @@ fn a_supervisor_edits_macros_and_every_console_gets_them() {
             .iter()
             .all(|r| r.action.name() != "edit_macros")
     );
-    agent.press("M");
+    agent.press("E");
     agent
         .render()
         .assert_has("ಮ್ಯಾಕ್ರೋಗಳನ್ನು ಮೇಲ್ವಿಚಾರಕರು ಮಾತ್ರ ಬದಲಿಸಬಹುದು");
     assert!(agent.app.editor.is_none());
 
     // A new macro: name, tags, language, then the body.
-    sup.press("M");
+    sup.press("E");
     pick(&mut sup, "+ New macro");
     sup.type_text(NAME).press("enter");
     sup.type_text("late-parcel").press("enter");
@@ -130,7 +130,7 @@ fn a_supervisor_edits_macros_and_every_console_gets_them() {
     );
 
     // The same macro in Hindi.
-    sup.press("M");
+    sup.press("E");
     pick(&mut sup, "Parcel delayed — kn");
     pick(&mut sup, "Write Parcel delayed in [hi] (new)");
     sup.type_text(HINDI);
@@ -156,7 +156,7 @@ fn a_supervisor_edits_macros_and_every_console_gets_them() {
     assert_eq!(hi.add_tags, ["late-parcel"], "the tags come along");
 
     // Deleting the Kannada version removes it from every console.
-    sup.press("M");
+    sup.press("E");
     pick(&mut sup, "Parcel delayed — hi, kn");
     pick(&mut sup, "Delete the [kn] version of Parcel delayed");
     sup.render()

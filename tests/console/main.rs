@@ -10,6 +10,7 @@ mod find;
 mod late;
 mod locales;
 mod macro_editor;
+mod merge;
 mod perf;
 mod supervisor;
 mod typing;

@@ -77,3 +77,4 @@ action-clear-marks = Unmark every ticket
 action-set-group = Change group
 action-late-shipments = Late shipments: notify customers in bulk
 action-edit-macros = Edit macros (supervisors)
+action-merge = Merge into another ticket

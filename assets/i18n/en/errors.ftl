@@ -112,3 +112,16 @@ rejected-missing-slot = A reattempt needs a day and a time of day
 rejected-bad-slot = The reattempt can be booked from tomorrow up to 7 days ahead
 rejected-bad-quantity = More pieces than are left to return or exchange; choose fewer
 rejected-nothing-left = Every item of the order was already returned or exchanged
+
+## Merging tickets
+error-merge-no-ticket = No ticket #{ $id } in this console; check the number or type words to find it
+error-merge-no-match = No open ticket matches; try other words or the ticket's number
+conflict-merge = Ticket #{ $id } changed since you chose the merge; look at it, then merge again (re-apply) or drop the merge (keep theirs)
+merge-refused-merge-into-itself = A ticket cannot be merged into itself; choose another ticket
+merge-refused-unknown-ticket = The ticket to merge into does not exist; check its number
+merge-refused-already-merged = This ticket was merged already; work on the ticket it went into
+merge-refused-target-merged = The ticket to merge into was itself merged into another; merge into that one
+merge-refused-target-closed = The ticket to merge into is closed; choose an open one
+merge-refused-wrong-customer = The tickets belong to different customers; only one customer's tickets can be merged
+merge-refused-too-many-tags = Together the tickets carry more than 30 tags; remove some first
+merge-refused-not-found = The ticket no longer exists on the server; discard the merge

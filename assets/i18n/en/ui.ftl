@@ -413,3 +413,26 @@ slot-window-17-21 = evening (17–21)
 slot-label = { $date }, { $window }
 order-detail-refund-to = { $amount } to { $to }
 label-order-changes = Cancellations, address changes, reattempts
+
+## Merging tickets
+prompt-merge = Merge #{ $id } into which ticket? Its number, or words to find it
+prompt-merge-marked =
+    { $count ->
+        [one] Merge { $count } marked ticket into which ticket? Its number, or words to find it
+       *[other] Merge { $count } marked tickets into which ticket? Its number, or words to find it
+    }
+picker-merge-target = Merge into which ticket? ({ $count } found)
+confirm-merge = Merge #{ $id } into #{ $into } “{ $subject }”? Its messages ({ $messages }), tags ({ $tags }) and the customer's links move to #{ $into }; #{ $id } is closed.
+confirm-merge-marked = Merge { $count } tickets into #{ $into } “{ $subject }”? Their messages ({ $messages }), tags ({ $tags }) and the customer's links move to #{ $into }; the { $count } are closed.
+merge-no-new-tags = none new
+merge-skipped = not merged: { $list }
+queued-merge = Merge of #{ $id } into #{ $into } saved; it is sent once when connected
+queued-merge-many = { $count } merges into #{ $into } saved; each is sent once when connected
+outbox-merge = Merge #{ $id } → #{ $into }
+unsupported-merge = This helpdesk cannot merge tickets from sahaya
+outbox-problems-grouped =
+    { $count ->
+        [one] The server did not take { $count } change — { $groups }; press { $key } to see why
+       *[other] The server did not take { $count } changes — { $groups }; press { $key } to see why
+    }
+header-merged-into = { $status }, merged into #{ $id }

@@ -77,3 +77,4 @@ action-clear-marks = सभी मार्क हटाएँ
 action-set-group = ग्रुप बदलें
 action-late-shipments = देर से चल रहे शिपमेंट: ग्राहकों को एक साथ सूचना दें
 action-edit-macros = मैक्रो संपादित करें (सुपरवाइज़र)
+action-merge = दूसरे टिकट में मर्ज करें

@@ -110,3 +110,16 @@ rejected-missing-slot = दोबारा डिलीवरी के लि�
 rejected-bad-slot = दोबारा डिलीवरी कल से 7 दिन के भीतर बुक हो सकती है
 rejected-bad-quantity = रिटर्न या एक्सचेंज के लिए बाकी से ज़्यादा; कम चुनें
 rejected-nothing-left = ऑर्डर का हर सामान पहले ही रिटर्न या एक्सचेंज हो चुका है
+
+## Merging tickets
+error-merge-no-ticket = इस कंसोल में #{ $id } टिकट नहीं है; नंबर जांचें या खोजने के लिए शब्द लिखें
+error-merge-no-match = कोई खुला टिकट मेल नहीं खाता; दूसरे शब्द या टिकट नंबर आज़माएं
+conflict-merge = आपके मर्ज चुनने के बाद टिकट #{ $id } बदल गया; उसे देखें, फिर दोबारा मर्ज करें (मेरा दोबारा) या मर्ज छोड़ें (उनका रखें)
+merge-refused-merge-into-itself = टिकट को उसी में मर्ज नहीं कर सकते; दूसरा टिकट चुनें
+merge-refused-unknown-ticket = जिस टिकट में मर्ज करना है वह मौजूद नहीं; उसका नंबर जांचें
+merge-refused-already-merged = यह टिकट पहले ही मर्ज हो चुका है; जिस टिकट में गया उस पर काम करें
+merge-refused-target-merged = वह टिकट किसी और में मर्ज हो चुका है; उसी में मर्ज करें
+merge-refused-target-closed = वह टिकट बंद है; कोई खुला टिकट चुनें
+merge-refused-wrong-customer = टिकट अलग-अलग ग्राहकों के हैं; एक ही ग्राहक के टिकट मर्ज हो सकते हैं
+merge-refused-too-many-tags = दोनों मिलाकर 30 से ज़्यादा टैग हैं; पहले कुछ हटाएं
+merge-refused-not-found = टिकट अब सर्वर पर नहीं है; मर्ज हटा दें

@@ -409,3 +409,26 @@ slot-window-17-21 = शाम (17–21)
 slot-label = { $date }, { $window }
 order-detail-refund-to = { $to } में { $amount }
 label-order-changes = रद्द, पता बदलाव, दोबारा डिलीवरी
+
+## Merging tickets
+prompt-merge = #{ $id } को किस टिकट में मर्ज करें? उसका नंबर, या खोजने के लिए शब्द
+prompt-merge-marked =
+    { $count ->
+        [one] चिह्नित { $count } टिकट को किस टिकट में मर्ज करें? उसका नंबर, या खोजने के लिए शब्द
+       *[other] चिह्नित { $count } टिकटों को किस टिकट में मर्ज करें? उसका नंबर, या खोजने के लिए शब्द
+    }
+picker-merge-target = किस टिकट में मर्ज करें? ({ $count } मिले)
+confirm-merge = #{ $id } को #{ $into } “{ $subject }” में मर्ज करें? इसके संदेश ({ $messages }), टैग ({ $tags }) और ग्राहक के लिंक #{ $into } में जाएंगे; #{ $id } बंद होगा।
+confirm-merge-marked = { $count } टिकटों को #{ $into } “{ $subject }” में मर्ज करें? उनके संदेश ({ $messages }), टैग ({ $tags }) और ग्राहक के लिंक #{ $into } में जाएंगे; वे { $count } बंद होंगे।
+merge-no-new-tags = कोई नया नहीं
+merge-skipped = मर्ज नहीं हुए: { $list }
+queued-merge = #{ $id } को #{ $into } में मर्ज करना सहेजा गया; कनेक्शन मिलने पर एक बार भेजा जाएगा
+queued-merge-many = #{ $into } में { $count } मर्ज सहेजे गए; कनेक्शन मिलने पर हर एक एक बार भेजा जाएगा
+outbox-merge = मर्ज #{ $id } → #{ $into }
+unsupported-merge = इस हेल्पडेस्क में सहायता से टिकट मर्ज नहीं हो सकते
+outbox-problems-grouped =
+    { $count ->
+        [one] सर्वर ने { $count } बदलाव नहीं लिया — { $groups }; देखने के लिए { $key } दबाएँ
+       *[other] सर्वर ने { $count } बदलाव नहीं लिए — { $groups }; देखने के लिए { $key } दबाएँ
+    }
+header-merged-into = { $status }, #{ $id } में मर्ज हुआ

@@ -77,3 +77,4 @@ action-clear-marks = ಎಲ್ಲ ಗುರುತುಗಳನ್ನು ತೆಗ
 action-set-group = ಗುಂಪು ಬದಲಿಸಿ
 action-late-shipments = ತಡವಾದ ಶಿಪ್‌ಮೆಂಟ್‌ಗಳು: ಗ್ರಾಹಕರಿಗೆ ಒಟ್ಟಿಗೆ ತಿಳಿಸಿ
 action-edit-macros = ಮ್ಯಾಕ್ರೋ ಸಂಪಾದಿಸಿ (ಮೇಲ್ವಿಚಾರಕರು)
+action-merge = ಇನ್ನೊಂದು ಟಿಕೆಟ್‌ಗೆ ವಿಲೀನಗೊಳಿಸಿ

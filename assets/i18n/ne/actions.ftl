@@ -77,3 +77,4 @@ action-clear-marks = सबै चिन्ह हटाउनुहोस्
 action-set-group = समूह बदल्नुहोस्
 action-late-shipments = ढिला ढुवानी: ग्राहकलाई एकैपटक जानकारी दिनुहोस्
 action-edit-macros = म्याक्रो सम्पादन (सुपरभाइजर)
+action-merge = अर्को टिकटमा गाभ्नुहोस्

@@ -408,3 +408,26 @@ slot-window-17-21 = साँझ (17–21)
 slot-label = { $date }, { $window }
 order-detail-refund-to = { $to } मा { $amount }
 label-order-changes = रद्द, ठेगाना परिवर्तन, फेरि डेलिभरी
+
+## Merging tickets
+prompt-merge = #{ $id } लाई कुन टिकटमा गाभ्ने? त्यसको नम्बर, वा खोज्न शब्दहरू
+prompt-merge-marked =
+    { $count ->
+        [one] चिन्ह लगाइएको { $count } टिकटलाई कुन टिकटमा गाभ्ने? त्यसको नम्बर, वा खोज्न शब्दहरू
+       *[other] चिन्ह लगाइएका { $count } टिकटहरूलाई कुन टिकटमा गाभ्ने? त्यसको नम्बर, वा खोज्न शब्दहरू
+    }
+picker-merge-target = कुन टिकटमा गाभ्ने? ({ $count } भेटिए)
+confirm-merge = #{ $id } लाई #{ $into } “{ $subject }” मा गाभ्ने? यसका सन्देशहरू ({ $messages }), ट्यागहरू ({ $tags }) र ग्राहकका लिङ्कहरू #{ $into } मा जान्छन्; #{ $id } बन्द हुन्छ।
+confirm-merge-marked = { $count } टिकटहरूलाई #{ $into } “{ $subject }” मा गाभ्ने? तिनका सन्देशहरू ({ $messages }), ट्यागहरू ({ $tags }) र ग्राहकका लिङ्कहरू #{ $into } मा जान्छन्; ती { $count } बन्द हुन्छन्।
+merge-no-new-tags = नयाँ छैन
+merge-skipped = नगाभिएका: { $list }
+queued-merge = #{ $id } लाई #{ $into } मा गाभ्ने काम सुरक्षित भयो; जडान हुँदा एक पटक पठाइन्छ
+queued-merge-many = #{ $into } मा { $count } गाभ्ने काम सुरक्षित भए; जडान हुँदा हरेक एक पटक पठाइन्छ
+outbox-merge = गाभ्ने #{ $id } → #{ $into }
+unsupported-merge = यो हेल्पडेस्कमा सहायताबाट टिकट गाभ्न मिल्दैन
+outbox-problems-grouped =
+    { $count ->
+        [one] सर्भरले { $count } परिवर्तन लिएन — { $groups }; हेर्न { $key } थिच्नुहोस्
+       *[other] सर्भरले { $count } परिवर्तनहरू लिएन — { $groups }; हेर्न { $key } थिच्नुहोस्
+    }
+header-merged-into = { $status }, #{ $id } मा गाभिएको

@@ -77,3 +77,4 @@ action-clear-marks = అన్ని గుర్తులను తీసివ
 action-set-group = గ్రూప్ మార్చండి
 action-late-shipments = ఆలస్యమైన షిప్‌మెంట్లు: కస్టమర్లకు ఒకేసారి తెలియజేయండి
 action-edit-macros = మాక్రోలు సవరించండి (సూపర్‌వైజర్లు)
+action-merge = మరో టికెట్‌లో విలీనం చేయండి

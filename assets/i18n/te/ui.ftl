@@ -424,3 +424,26 @@ slot-window-17-21 = సాయంత్రం (17–21)
 slot-label = { $date }, { $window }
 order-detail-refund-to = { $to } కు { $amount }
 label-order-changes = రద్దులు, చిరునామా మార్పులు, మళ్లీ డెలివరీలు
+
+## Merging tickets
+prompt-merge = #{ $id } ను ఏ టికెట్‌లో విలీనం చేయాలి? దాని నంబర్, లేదా వెతకడానికి పదాలు
+prompt-merge-marked =
+    { $count ->
+        [one] గుర్తించిన { $count } టికెట్‌ను ఏ టికెట్‌లో విలీనం చేయాలి? దాని నంబర్, లేదా వెతకడానికి పదాలు
+       *[other] గుర్తించిన { $count } టికెట్లను ఏ టికెట్‌లో విలీనం చేయాలి? దాని నంబర్, లేదా వెతకడానికి పదాలు
+    }
+picker-merge-target = ఏ టికెట్‌లో విలీనం చేయాలి? ({ $count } దొరికాయి)
+confirm-merge = #{ $id } ను #{ $into } “{ $subject }” లో విలీనం చేయాలా? దాని సందేశాలు ({ $messages }), ట్యాగ్‌లు ({ $tags }) మరియు కస్టమర్ లింక్‌లు #{ $into } కు వెళ్తాయి; #{ $id } మూసివేయబడుతుంది.
+confirm-merge-marked = { $count } టికెట్లను #{ $into } “{ $subject }” లో విలీనం చేయాలా? వాటి సందేశాలు ({ $messages }), ట్యాగ్‌లు ({ $tags }) మరియు కస్టమర్ లింక్‌లు #{ $into } కు వెళ్తాయి; ఆ { $count } మూసివేయబడతాయి.
+merge-no-new-tags = కొత్తవి లేవు
+merge-skipped = విలీనం కానివి: { $list }
+queued-merge = #{ $id } ను #{ $into } లో విలీనం సేవ్ అయింది; కనెక్షన్ ఉన్నప్పుడు ఒక్కసారి పంపబడుతుంది
+queued-merge-many = #{ $into } లో { $count } విలీనాలు సేవ్ అయ్యాయి; కనెక్షన్ ఉన్నప్పుడు ఒక్కొక్కటి ఒక్కసారి పంపబడుతుంది
+outbox-merge = విలీనం #{ $id } → #{ $into }
+unsupported-merge = ఈ హెల్ప్‌డెస్క్‌లో సహాయం నుండి టికెట్లను విలీనం చేయలేరు
+outbox-problems-grouped =
+    { $count ->
+        [one] సర్వర్ { $count } మార్పును తీసుకోలేదు — { $groups }; చూడటానికి { $key } నొక్కండి
+       *[other] సర్వర్ { $count } మార్పులను తీసుకోలేదు — { $groups }; చూడటానికి { $key } నొక్కండి
+    }
+header-merged-into = { $status }, #{ $id } లో విలీనమైంది

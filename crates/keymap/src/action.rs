@@ -80,6 +80,8 @@ pub enum Action {
     LateShipments,
     /// Supervisors: create, edit and delete the macros every console uses.
     EditMacros,
+    /// Merge the ticket (or the marked ones) into another ticket.
+    Merge,
 }
 
 /// Where a binding applies. A key is looked up in the focused scope first,
@@ -119,7 +121,7 @@ impl Scope {
 }
 
 impl Action {
-    pub const ALL: [Action; 51] = [
+    pub const ALL: [Action; 52] = [
         Action::MoveDown,
         Action::MoveUp,
         Action::PageDown,
@@ -171,6 +173,7 @@ impl Action {
         Action::SetGroup,
         Action::LateShipments,
         Action::EditMacros,
+        Action::Merge,
     ];
 
     /// The snake_case name used in keymap files.

@@ -111,6 +111,8 @@ pub struct Capabilities {
     /// Files on messages (fetched on demand, attached to replies), and
     /// delivery states a reply can be sent again from.
     pub attachments: bool,
+    /// Merging a ticket into another.
+    pub merge: bool,
 }
 
 impl Capabilities {
@@ -124,6 +126,7 @@ impl Capabilities {
         outbound: true,
         tags: true,
         attachments: true,
+        merge: true,
     };
 
     /// Nothing beyond tickets and messages.
@@ -136,6 +139,7 @@ impl Capabilities {
         outbound: false,
         tags: false,
         attachments: false,
+        merge: false,
     };
 }
 

@@ -65,6 +65,7 @@ pub const ROUTES: &[RouteAccess] = &[
     route("GET", "/v1/tickets/{id}", STAFF),
     route("PATCH", "/v1/tickets/{id}", STAFF),
     route("POST", "/v1/tickets/{id}/messages", STAFF),
+    route("POST", "/v1/tickets/{id}/merge", STAFF),
     route("GET", "/v1/customers/{id}", STAFF),
     route("POST", "/v1/orders/{id}/actions", STAFF),
     route("GET", "/v1/macros", STAFF),

@@ -36,6 +36,7 @@ mod extract;
 mod fanout;
 mod json_errors;
 mod macro_routes;
+mod merge_route;
 mod openapi;
 mod ops;
 mod outbound;

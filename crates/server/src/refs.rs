@@ -29,6 +29,16 @@ pub fn put(
     Ok(())
 }
 
+/// A merged ticket's ids now name its target: a reply to any of them
+/// joins the target.
+pub fn move_to(w: &Writer<'_>, from: TicketId, to: TicketId) -> sql::Result<()> {
+    w.tx.execute(
+        "UPDATE message_refs SET ticket_id = ?2 WHERE ticket_id = ?1",
+        args![from, to],
+    )?;
+    Ok(())
+}
+
 /// The ticket of the first of `references` that is known.
 pub fn ticket_of(conn: &Conn, references: &[String]) -> sql::Result<Option<TicketId>> {
     for reference in references {

@@ -67,7 +67,7 @@ pub fn put_message(w: &mut Writer<'_>, m: &Message) -> sql::Result<()> {
     upsert(
         w,
         "INSERT INTO messages (id, ticket_id, json) VALUES (?1, ?2, ?3)
-         ON CONFLICT (id) DO UPDATE SET json = excluded.json",
+         ON CONFLICT (id) DO UPDATE SET ticket_id = excluded.ticket_id, json = excluded.json",
         args![m.id, m.ticket_id, to_json(m)?],
         EntityKind::Message,
         &m.id.to_string(),

@@ -37,6 +37,7 @@ pub fn router(state: AppState) -> Router {
         .merge(super::bridge_routes::router())
         .route("/v1/openapi.json", get(super::openapi::serve))
         .merge(super::macro_routes::router())
+        .merge(super::merge_route::router())
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(axum::middleware::map_response(

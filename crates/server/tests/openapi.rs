@@ -176,9 +176,13 @@ fn codes_in_source() -> BTreeSet<String> {
             }
         }
     }
-    // Refusals the protocol's shared rules name (orders, macro bodies).
-    for rules in ["order_rules.rs", "macro_rules.rs"] {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../protocol/src/domain/");
+    // Refusals the protocol's shared rules name (orders, macro bodies, merges).
+    for rules in [
+        "domain/order_rules.rs",
+        "domain/macro_rules.rs",
+        "wire/merge.rs",
+    ] {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../protocol/src/");
         let text = std::fs::read_to_string(format!("{path}{rules}")).unwrap();
         let start = text
             .find("fn code(")

@@ -50,6 +50,10 @@ fn sample(method: &str, path: &str) -> (String, Option<Value>) {
             "/v1/tickets/1/messages".into(),
             Some(json!({"kind": "note", "body": "role table"})),
         ),
+        ("POST", "/v1/tickets/{id}/merge") => (
+            "/v1/tickets/1/merge".into(),
+            Some(json!({"into": 2, "version": 0, "into_version": 0})),
+        ),
         ("GET", "/v1/customers/{id}") => ("/v1/customers/1".into(), None),
         ("POST", "/v1/orders/{id}/actions") => (
             "/v1/orders/SH-1001/actions".into(),

@@ -51,6 +51,14 @@ pub enum OutboxOp {
     },
     /// A supervisor deletes a macro.
     MacroDelete { id: i64 },
+    /// Merge `ticket_id` into `into`: the entry's base version is the
+    /// merged ticket's, `into_version` the target's as the cache had it
+    /// (moved to the server's current one by [`crate::Store::retry`]).
+    Merge {
+        ticket_id: TicketId,
+        into: TicketId,
+        into_version: i64,
+    },
 }
 
 impl OutboxOp {
@@ -59,7 +67,8 @@ impl OutboxOp {
         match self {
             OutboxOp::Message { ticket_id, .. }
             | OutboxOp::Patch { ticket_id, .. }
-            | OutboxOp::Resend { ticket_id, .. } => Some(*ticket_id),
+            | OutboxOp::Resend { ticket_id, .. }
+            | OutboxOp::Merge { ticket_id, .. } => Some(*ticket_id),
             OutboxOp::OrderAction { .. }
             | OutboxOp::Outbound(_)
             | OutboxOp::MacroSave { .. }
@@ -77,6 +86,7 @@ impl OutboxOp {
             OutboxOp::Outbound(_) => "outbound",
             OutboxOp::MacroSave { .. } => "macro_save",
             OutboxOp::MacroDelete { .. } => "macro_delete",
+            OutboxOp::Merge { .. } => "merge",
         }
     }
 }

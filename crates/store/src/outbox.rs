@@ -107,6 +107,12 @@ pub(crate) fn insert_entry(
         OutboxOp::Patch { ticket_id, .. } => {
             Some(server_version(tx, *ticket_id)?.ok_or(StoreError::UnknownTicket(*ticket_id))?)
         }
+        OutboxOp::Merge {
+            ticket_id, into, ..
+        } => {
+            server_version(tx, *into)?.ok_or(StoreError::UnknownTicket(*into))?;
+            Some(server_version(tx, *ticket_id)?.ok_or(StoreError::UnknownTicket(*ticket_id))?)
+        }
         OutboxOp::Message { ticket_id, .. } => server_version(tx, *ticket_id)?,
         OutboxOp::OrderAction { .. }
         | OutboxOp::Outbound(_)
@@ -420,6 +426,21 @@ impl Store {
         set_state(&tx, id, OutboxState::Pending, None, None, None, now)?;
         tx.prepare_cached("UPDATE outbox SET base_version = ?2 WHERE id = ?1")?
             .execute(params![id, base_version])?;
+        // A merge is based on the target's version too.
+        if let OutboxOp::Merge {
+            ticket_id,
+            into,
+            into_version,
+        } = entry.op
+        {
+            let op = OutboxOp::Merge {
+                ticket_id,
+                into,
+                into_version: server_version(&tx, into)?.unwrap_or(into_version),
+            };
+            tx.prepare_cached("UPDATE outbox SET op = ?2 WHERE id = ?1")?
+                .execute(params![id, encode("outbox entry", &op)?])?;
+        }
         if let Some(ticket_id) = entry.ticket_id() {
             refresh_ticket(&tx, ticket_id)?;
         }

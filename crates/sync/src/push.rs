@@ -43,19 +43,20 @@ impl Pusher {
                 continue;
             }
             let if_match = match &entry.op {
-                OutboxOp::Patch { ticket_id, .. } => {
-                    let cached = match store.server_version(*ticket_id) {
-                        Ok(v) => v,
-                        Err(e) => {
-                            tracing::error!("cannot read ticket {ticket_id}'s version: {e}");
-                            None
-                        }
-                    };
-                    let base = entry.base_version.unwrap_or(0);
-                    self.effective_base(*ticket_id, base, cached)
+                OutboxOp::Patch { ticket_id, .. } | OutboxOp::Merge { ticket_id, .. } => {
+                    self.rebased(store, *ticket_id, entry.base_version.unwrap_or(0))
                 }
                 _ => 0,
             };
+            // A merge's target moves on by our own earlier writes too (the
+            // merge of another marked ticket into it).
+            let mut entry = entry;
+            if let OutboxOp::Merge {
+                into, into_version, ..
+            } = &mut entry.op
+            {
+                *into_version = self.rebased(store, *into, *into_version);
+            }
             let files = match files_of(store, &entry) {
                 Ok(files) => files,
                 Err(e) => {
@@ -111,6 +112,19 @@ impl Pusher {
             delivered_or_settled: settled,
             result: Ok(()),
         }
+    }
+
+    /// `base` moved forward over the versions of `ticket_id` our own
+    /// writes produced, up to the cached one.
+    fn rebased(&self, store: &Store, ticket_id: TicketId, base: i64) -> i64 {
+        let cached = match store.server_version(ticket_id) {
+            Ok(v) => v,
+            Err(e) => {
+                tracing::error!("cannot read ticket {ticket_id}'s version: {e}");
+                None
+            }
+        };
+        self.effective_base(ticket_id, base, cached)
     }
 
     /// The version to send in If-Match: the one the patch was based on, moved

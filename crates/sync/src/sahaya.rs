@@ -3,7 +3,7 @@
 
 use sahaya_protocol::domain::{Agent, Attachment};
 use sahaya_protocol::wire::{
-    ChangesPage, Entity, MAX_CHANGES_LIMIT, NewMessage, PresenceUpdate, Resend,
+    ChangesPage, Entity, MAX_CHANGES_LIMIT, MergeRequest, NewMessage, PresenceUpdate, Resend,
 };
 use sahaya_store::{OutboxEntry, OutboxOp, StagedFile};
 
@@ -113,6 +113,21 @@ impl Backend for SahayaBackend {
                     Entity::OrderAction(created.action),
                     Entity::Order(created.order),
                 ])
+            }
+            OutboxOp::Merge {
+                ticket_id,
+                into,
+                into_version,
+            } => {
+                let req = MergeRequest {
+                    into: *into,
+                    version: if_match,
+                    into_version: *into_version,
+                };
+                let merged = client.merge_ticket(*ticket_id, key, &req).await?;
+                let mut out = vec![Entity::Ticket(merged.ticket), Entity::Ticket(merged.into)];
+                out.extend(merged.messages.into_iter().map(Entity::Message));
+                Ok(out)
             }
             OutboxOp::Outbound(request) => {
                 let created = client.outbound(key, request).await?;

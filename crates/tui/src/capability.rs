@@ -15,6 +15,7 @@ pub enum Need {
     Outbound,
     Tags,
     Files,
+    Merge,
 }
 
 impl Need {
@@ -26,6 +27,7 @@ impl Need {
             Action::ProactiveNotice | Action::LateShipments => Some(Need::Outbound),
             Action::Tags => Some(Need::Tags),
             Action::Files | Action::AttachFile => Some(Need::Files),
+            Action::Merge => Some(Need::Merge),
             _ => None,
         }
     }
@@ -37,6 +39,7 @@ impl Need {
             Need::Outbound => caps.outbound,
             Need::Tags => caps.tags,
             Need::Files => caps.attachments,
+            Need::Merge => caps.merge,
         }
     }
 
@@ -48,6 +51,7 @@ impl Need {
             Need::Outbound => "unsupported-outbound",
             Need::Tags => "unsupported-tags",
             Need::Files => "unsupported-files",
+            Need::Merge => "unsupported-merge",
         }
     }
 }

@@ -16,10 +16,9 @@ pub enum Problem {
 /// Everything in the problems list, writes first (oldest first), then
 /// undelivered replies (newest first).
 pub fn all(app: &App) -> Result<Vec<Problem>, StoreError> {
-    let mut out: Vec<Problem> = app
-        .store
-        .outbox_problems()?
+    let mut out: Vec<Problem> = grouped(app, app.store.outbox_problems()?)
         .into_iter()
+        .flat_map(|(_, entries)| entries)
         .map(|e| Problem::Write(Box::new(e)))
         .collect();
     if app.capabilities.attachments {
@@ -31,6 +30,61 @@ pub fn all(app: &App) -> Result<Vec<Problem>, StoreError> {
         );
     }
     Ok(out)
+}
+
+/// Writes that need the agent, grouped by why (the groups in the order of
+/// their oldest entry, oldest first within each): after a bulk action the
+/// tickets refused for one reason are listed together.
+pub fn grouped(app: &App, entries: Vec<OutboxEntry>) -> Vec<(String, Vec<OutboxEntry>)> {
+    let mut groups: Vec<(String, Vec<OutboxEntry>)> = Vec::new();
+    for e in entries {
+        let why = reason(app, &e);
+        match groups.iter_mut().find(|(w, _)| *w == why) {
+            Some((_, list)) => list.push(e),
+            None => groups.push((why, vec![e])),
+        }
+    }
+    groups
+}
+
+/// One line for a flash: how many writes need the agent, and which
+/// tickets for which reason ("The ticket is closed…: #12, #15; …").
+pub fn summary(app: &App) -> Result<Option<String>, StoreError> {
+    let entries = app.store.outbox_problems()?;
+    let count = entries.len();
+    if count == 0 {
+        return Ok(None);
+    }
+    let groups: Vec<String> = grouped(app, entries)
+        .into_iter()
+        .map(|(why, list)| {
+            let ids: Vec<String> = list
+                .iter()
+                .map(|e| match (e.ticket_id(), &e.op) {
+                    (Some(id), _) => format!("#{id}"),
+                    (None, OutboxOp::OrderAction { order_id, .. }) => order_id.clone(),
+                    (None, _) => describe(app, e),
+                })
+                .collect();
+            format!("{why}: {}", ids.join(", "))
+        })
+        .collect();
+    let key = app.key_for(sahaya_keymap::Action::Outbox);
+    Ok(Some(
+        app.i18n.tr_args(
+            "outbox-problems-grouped",
+            &[
+                ("count", (count as i64).into()),
+                (
+                    "groups",
+                    sahaya_text::sanitize_line(&groups.join("; "))
+                        .into_owned()
+                        .into(),
+                ),
+                ("key", key.into()),
+            ],
+        ),
+    ))
 }
 
 /// The row's text and why it needs the agent.
@@ -61,8 +115,23 @@ pub fn row(app: &App, problem: &Problem) -> (String, String) {
 pub fn reason(app: &App, e: &OutboxEntry) -> String {
     let server_text =
         || sahaya_text::sanitize_line(e.last_error.as_deref().unwrap_or("")).into_owned();
+    let merge = matches!(e.op, OutboxOp::Merge { .. });
     match e.state {
+        OutboxState::Conflict if merge => {
+            let id = e.conflict.as_ref().map_or(0, |t| t.id);
+            app.i18n
+                .tr_args("conflict-merge", &[("id", id.to_string().into())])
+        }
         OutboxState::Conflict => app.t("conflict-title"),
+        OutboxState::Rejected
+            if merge
+                && e.error_code
+                    .as_deref()
+                    .is_some_and(|c| app.i18n.has(&super::flows::merge::reason_id(c))) =>
+        {
+            let code = e.error_code.as_deref().unwrap_or_default();
+            app.t(&super::flows::merge::reason_id(code))
+        }
         OutboxState::Rejected => {
             let id = e
                 .error_code
@@ -101,6 +170,15 @@ pub fn describe(app: &App, e: &OutboxEntry) -> String {
                 app.t(&format!("order-action-{}", request.kind.as_str()))
             )
         }
+        OutboxOp::Merge {
+            ticket_id, into, ..
+        } => app.i18n.tr_args(
+            "outbox-merge",
+            &[
+                ("id", ticket_id.to_string().into()),
+                ("into", into.to_string().into()),
+            ],
+        ),
         OutboxOp::Outbound(n) => format!(
             "{} {}",
             app.t("action-proactive-notice"),

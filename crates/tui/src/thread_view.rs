@@ -40,8 +40,19 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
     }
     let profile = &app.profile;
     // Header: status, priority, channel, tags, group.
+    // A merged ticket says where it went.
+    let status = match sahaya_protocol::wire::merged_into(t) {
+        Some(into) => app.i18n.tr_args(
+            "header-merged-into",
+            &[
+                ("status", status_label(app, t.status).into()),
+                ("id", into.to_string().into()),
+            ],
+        ),
+        None => status_label(app, t.status),
+    };
     let header = vec![
-        Part::new(status_label(app, t.status), app.theme.header_status),
+        Part::new(status, app.theme.header_status),
         Part::new(" · ", app.theme.plain),
         Part::new(priority_label(app, t.priority), app.theme.header_priority),
         Part::new(" · ", app.theme.plain),

@@ -66,6 +66,12 @@ pub fn update(app: &mut App, msg: Msg) {
 /// the status bar; the flash says which key lists them.
 fn say_new_problems(app: &mut App, before: (i64, i64)) {
     let id = if app.outbox_problems > before.0 {
+        // Which tickets, grouped by why (a bulk action's refusals at once).
+        match super::problems::summary(app) {
+            Ok(Some(text)) => return app.flash(text),
+            Ok(None) => {}
+            Err(e) => tracing::warn!("cannot read the problems: {e}"),
+        }
         "outbox-problems-new"
     } else if app.undelivered > before.1 {
         "undelivered-new"
@@ -390,6 +396,7 @@ pub fn run(app: &mut App, action: Action) {
         SetGroup => super::flows::group::start(app),
         LateShipments => super::flows::late::open(app),
         EditMacros => super::flows::macro_editor::start(app),
+        Merge => super::flows::merge::start(app),
     }
 }
 

@@ -1,7 +1,8 @@
 use serde::{Deserialize, Serialize};
 
 /// Every error answer: `{"error":{"code":"…","message":"…"}}`.
-/// A 412 also carries the current ticket in `current`.
+/// A 412 `version_conflict` or 409 `merge_conflict` also carries the
+/// current ticket in `current`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ErrorBody {

@@ -5,6 +5,7 @@
 mod bridge;
 mod changes;
 mod error;
+mod merge;
 mod requests;
 mod responses;
 mod stats;
@@ -12,6 +13,7 @@ mod stats;
 pub use bridge::*;
 pub use changes::*;
 pub use error::*;
+pub use merge::*;
 pub use requests::*;
 pub use responses::*;
 pub use stats::*;

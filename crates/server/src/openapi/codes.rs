@@ -59,6 +59,11 @@ pub const ERROR_CODES: &[(&str, u16, &str)] = &[
         412,
         "If-Match is not the ticket's current version; body has current",
     ),
+    (
+        "merge_conflict",
+        409,
+        "a merge's ticket or target changed since the versions sent; body has current",
+    ),
     ("body_too_large", 413, "request body over 256 KiB"),
     ("file_too_large", 413, "uploaded file over 10 MiB"),
     (
@@ -113,6 +118,23 @@ pub const ERROR_CODES: &[(&str, u16, &str)] = &[
         "reply on, or status change of, a closed ticket",
     ),
     ("empty_patch", 422, "PATCH with no field"),
+    ("merge_into_itself", 422, "a ticket merged into itself"),
+    (
+        "unknown_ticket",
+        422,
+        "the ticket to merge into does not exist",
+    ),
+    (
+        "already_merged",
+        422,
+        "the ticket was merged into another already",
+    ),
+    (
+        "target_merged",
+        422,
+        "the ticket to merge into was merged away",
+    ),
+    ("target_closed", 422, "the ticket to merge into is closed"),
     ("unknown_agent", 422, "assignee does not exist"),
     ("bad_assignee", 422, "assignee is an integration account"),
     ("bad_group", 422, "group blank or over 40 characters"),
@@ -121,14 +143,18 @@ pub const ERROR_CODES: &[(&str, u16, &str)] = &[
         422,
         "tag over 40 characters or with control characters",
     ),
-    ("too_many_tags", 422, "more than 30 tags"),
+    (
+        "too_many_tags",
+        422,
+        "more than 30 tags (on one ticket, or two merged)",
+    ),
     ("subject_too_long", 422, "subject over 200 characters"),
     ("missing_subject", 422, "outbound notice without subject"),
     ("missing_sender", 422, "inbound message without from"),
     (
         "wrong_customer",
         422,
-        "ticket or order belongs to another customer",
+        "ticket or order belongs to another customer; a merge of two customers' tickets",
     ),
     (
         "unknown_customer",

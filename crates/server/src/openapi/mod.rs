@@ -65,7 +65,8 @@ HTTP date), which clients honour; the reference server itself does not send 503.
     info(title = "sahaya support API", version = "1", description = DESCRIPTION),
     paths(
         paths::me, paths::changes, paths::events, paths::list_tickets, paths::create_outbound,
-        paths::ticket_detail, paths::patch_ticket, paths::post_message, paths::customer_detail,
+        paths::ticket_detail, paths::patch_ticket, paths::post_message, paths::merge_ticket,
+        paths::customer_detail,
         paths::order_action,
         paths::macros, paths::create_macro, paths::change_macro, paths::delete_macro, paths::agents, paths::stats, paths::put_presence, paths::inbound,
         bridge_paths::outbound_page, bridge_paths::post_receipt, bridge_paths::resend,

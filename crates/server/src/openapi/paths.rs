@@ -6,9 +6,9 @@
 use sahaya_protocol::domain::{Macro, Ticket};
 use sahaya_protocol::wire::{
     ActionCreated, AgentList, ChangeNotice, ChangesPage, CustomerDetail, ErrorBody, InboundMessage,
-    MacroEdit, MacroList, Me, MessageCreated, NewMessage, NewOrderAction, NewOutboundTicket,
-    PresenceNotice, PresenceUpdate, QueueStats, TicketCreated, TicketDetail, TicketList,
-    TicketPatch, View,
+    MacroEdit, MacroList, Me, MergeRequest, MessageCreated, NewMessage, NewOrderAction,
+    NewOutboundTicket, PresenceNotice, PresenceUpdate, QueueStats, TicketCreated, TicketDetail,
+    TicketList, TicketMerged, TicketPatch, View,
 };
 
 use super::PresenceAck;
@@ -125,6 +125,26 @@ fn patch_ticket() {}
 `too_many_files`, `unknown_file`, `file_in_use`", body = ErrorBody),
     ))]
 fn post_message() {}
+
+#[utoipa::path(post, path = "/v1/tickets/{id}/merge", tag = "tickets",
+    summary = "Merge the ticket into another: messages, customer links and tags move; it is closed with a pointer",
+    description = "Both versions in the body are the ones you saw; if either ticket changed since, nothing happens and \
+the answer is 409 `merge_conflict` with the changed ticket in `current`. The merged ticket is closed and tagged `merged` \
+and `merged-into-<id>`; both threads get a note. Both tickets and every moved message reach the change feed and the \
+event stream.",
+    params(("id" = i64, Path, description = "The ticket merged away"), super::IdempotencyKey),
+    request_body = MergeRequest,
+    responses(
+        (status = 200, description = "Both tickets after the merge and the messages written", body = TicketMerged,
+            headers(("idempotent-replayed" = String, description = "`true` on a replay"))),
+        (status = 400, description = "`malformed_json`, `bad_id`, `missing_idempotency_key`, `bad_idempotency_key`", body = ErrorBody),
+        (status = 404, description = "`not_found` (the ticket merged away)", body = ErrorBody),
+        (status = 409, description = "`merge_conflict`; `current` is the ticket that changed", body = ErrorBody),
+        (status = 413, description = "`body_too_large`", body = ErrorBody),
+        (status = 422, description = "`idempotency_key_reused`, `merge_into_itself`, `unknown_ticket`, `already_merged`, \
+`target_merged`, `target_closed`, `wrong_customer`, `too_many_tags`", body = ErrorBody),
+    ))]
+fn merge_ticket() {}
 
 #[utoipa::path(get, path = "/v1/customers/{id}", tag = "customers",
     summary = "Everything about a customer: orders, refunds, returns, exchanges, tickets, surveys",

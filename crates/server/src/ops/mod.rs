@@ -5,11 +5,13 @@
 //! inbound, tickets, delivery   what callers ask for
 //! surveys                      asking after a solve; answers
 //! messages                     a message on its ticket, a reply or note
+//! merge                        one ticket into another
 //! ```
 
 mod delivery;
 mod inbound;
 mod macros;
+mod merge;
 mod messages;
 mod orders;
 mod survey_texts;
@@ -19,6 +21,7 @@ mod tickets;
 pub use delivery::{receipt, resend};
 pub use inbound::inbound;
 pub use macros::{delete_macro, save_macro};
+pub use merge::merge;
 pub use messages::post_message;
 pub use orders::order_action;
 pub use surveys::answer_survey;

@@ -36,7 +36,8 @@ pub enum ClientError {
         retry_after: Option<Duration>,
     },
 
-    /// 412: the ticket changed since the version sent in `If-Match`.
+    /// 412: the ticket changed since the version sent in `If-Match` (or
+    /// 409 with the ticket: a merge's ticket or target changed).
     /// `current` is the ticket as it is now. Not retryable as is.
     #[error("version conflict: ticket {} is now at version {}", current.id, current.version)]
     Conflict { current: Box<Ticket> },
@@ -240,6 +241,21 @@ impl ClientError {
         };
         match code_num {
             401 => ClientError::Unauthorized { message },
+            // A merge whose ticket or target changed: like a 412.
+            409 if parsed.as_ref().is_some_and(|v| v.get("current").is_some()) => {
+                match parsed
+                    .as_ref()
+                    .and_then(|v| v.get("current"))
+                    .map(|c| serde_json::from_value::<Ticket>(c.clone()))
+                {
+                    Some(Ok(ticket)) => ClientError::Conflict {
+                        current: Box::new(ticket),
+                    },
+                    _ => ClientError::Decode {
+                        message: format!("{what}: expected the current ticket in the 409 answer"),
+                    },
+                }
+            }
             412 => {
                 let current = parsed
                     .as_ref()
@@ -373,6 +389,33 @@ mod tests {
         );
         assert_eq!(parse_retry_after(&headers("soon"), now), None);
         assert_eq!(parse_retry_after(&HeaderMap::new(), now), None);
+    }
+
+    #[test]
+    fn a_409_with_the_ticket_is_a_conflict_without_it_a_refusal() {
+        let none = HeaderMap::new();
+        let ticket = serde_json::json!({
+            "id": 9, "subject": "s", "status": "open", "priority": "normal", "channel": "email",
+            "customer_id": 1, "assignee_id": null, "group": "g", "tags": [],
+            "sla": {"first_response_due": "2026-11-23T20:24:03Z", "resolution_due": "2026-11-24T16:24:03Z",
+                    "first_responded_at": null},
+            "order_id": null, "version": 4, "created_at": "2026-11-23T16:24:03Z",
+            "updated_at": "2026-11-23T16:24:03Z", "last_customer_message_at": null, "message_count": 1
+        });
+        let body = serde_json::json!({"error": {"code": "merge_conflict", "message": "changed"},
+                                      "current": ticket})
+        .to_string();
+        let e = ClientError::from_response("POST /m", StatusCode::CONFLICT, &none, body.as_bytes());
+        assert!(
+            matches!(&e, ClientError::Conflict { current } if current.id == 9 && current.version == 4),
+            "{e:?}"
+        );
+        let body = br#"{"error":{"code":"busy","message":"another merge"}}"#;
+        let e = ClientError::from_response("POST /m", StatusCode::CONFLICT, &none, body);
+        assert!(
+            matches!(&e, ClientError::Rejected { status: 409, .. }),
+            "{e:?}"
+        );
     }
 
     #[test]

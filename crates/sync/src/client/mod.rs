@@ -31,8 +31,9 @@ use http::{Reply, decode, exchange, parse_base_url, read_body, with_write};
 use sahaya_protocol::domain::{CustomerId, Ticket, TicketId};
 use sahaya_protocol::wire::{
     ActionCreated, AgentList, ChangesPage, CustomerDetail, IDEMPOTENCY_KEY, InboundMessage,
-    MacroList, Me, MessageCreated, NewMessage, NewOrderAction, NewOutboundTicket, PresenceUpdate,
-    QueueStats, StreamEvent, TicketCreated, TicketDetail, TicketList, TicketPatch, View,
+    MacroList, Me, MergeRequest, MessageCreated, NewMessage, NewOrderAction, NewOutboundTicket,
+    PresenceUpdate, QueueStats, StreamEvent, TicketCreated, TicketDetail, TicketList, TicketMerged,
+    TicketPatch, View,
 };
 
 /// The event stream is declared dead when nothing, not even one of the
@@ -234,6 +235,28 @@ impl Client {
             &["v1", "tickets", &id],
             extra,
             patch,
+            expected,
+        )
+        .await
+    }
+
+    /// `POST /v1/tickets/{id}/merge` with `Idempotency-Key`: ticket `id`
+    /// goes into `req.into`. Either ticket changed since the versions sent
+    /// gives [`ClientError::Conflict`] with the ticket now.
+    pub async fn merge_ticket(
+        &self,
+        id: TicketId,
+        idempotency_key: &str,
+        req: &MergeRequest,
+    ) -> Result<TicketMerged, ClientError> {
+        let id = id.to_string();
+        let path = ["v1", "tickets", &id, "merge"];
+        let expected = "the merged tickets (TicketMerged)";
+        self.send(
+            Method::POST,
+            &path,
+            Extra::key(idempotency_key),
+            req,
             expected,
         )
         .await

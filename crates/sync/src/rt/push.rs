@@ -62,6 +62,7 @@ pub async fn push(
         OutboxOp::MacroSave { .. } | OutboxOp::MacroDelete { .. } => {
             Err(unsupported("macros to edit from sahaya"))
         }
+        OutboxOp::Merge { .. } => Err(unsupported("merging from sahaya yet")),
     }
 }
 

@@ -45,7 +45,7 @@ pub fn action(app: &mut App, action: Action) -> bool {
         Reply | Note | SetStatus | SetPriority | Assign | AssignToMe | Tags | Macro
         | OrderActions | ProactiveNotice | ToggleMark | Send | ToggleReplyNote | NextPane
         | PrevPane | Files | AttachFile | ShowResults | SaveView | MarkAll | InvertMarks
-        | ClearMarks | SetGroup => {}
+        | ClearMarks | SetGroup | Merge => {}
     }
     true
 }

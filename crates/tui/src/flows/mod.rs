@@ -18,6 +18,7 @@ pub mod history;
 pub mod late;
 pub mod macro_editor;
 pub mod macros;
+pub mod merge;
 pub mod navigate;
 pub mod notice;
 pub mod order_confirm;
@@ -65,6 +66,8 @@ pub enum Pick {
     LateMacro(late::MacroChoice),
     /// A step of the macro editor.
     MacroEdit(macro_editor::EditPick),
+    /// The ticket these tickets are merged into.
+    MergeTarget(Vec<TicketId>, TicketId),
 }
 
 impl Pick {
@@ -109,6 +112,8 @@ pub enum Ask {
     MacroName,
     /// A new macro's tags (it has this name).
     MacroTags(String),
+    /// The number of, or words finding, the ticket these are merged into.
+    MergeTarget(Vec<TicketId>),
 }
 
 /// What a yes to a confirmation does.
@@ -125,6 +130,8 @@ pub enum Confirmed {
     LateOutreach(late::Outreach),
     /// Delete this macro.
     DeleteMacro(i64),
+        /// Queue these merges.
+    Merge(merge::Plan),
 }
 
 /// A picker item was chosen.
@@ -142,6 +149,7 @@ pub fn chosen(app: &mut App, pick: Pick) {
         Pick::PastTicket(id) => history::chosen(app, id),
         Pick::LateMacro(choice) => late::macro_chosen(app, choice),
         Pick::MacroEdit(step) => macro_editor::chosen(app, step),
+        Pick::MergeTarget(tickets, into) => merge::target_chosen(app, tickets, into),
     }
 }
 
@@ -168,6 +176,7 @@ pub fn answered(app: &mut App, mut prompt: Prompt, value: String) {
         Ask::BulkTags => bulk::tags_answered(app, &value),
         Ask::MacroName => macro_editor::name_answered(app, &value),
         Ask::MacroTags(name) => macro_editor::tags_answered(app, name, &value),
+        Ask::MergeTarget(tickets) => merge::target_answered(app, tickets, &value),
     };
     if let Err(error) = result {
         prompt.error = Some(error);
@@ -187,6 +196,7 @@ pub fn confirmed(app: &mut App, then: Confirmed) {
         Confirmed::Order(request) => order_confirm::confirmed(app, request),
         Confirmed::LateOutreach(outreach) => late::confirmed(app, outreach),
         Confirmed::DeleteMacro(id) => macro_editor::delete(app, id),
+        Confirmed::Merge(plan) => merge::confirmed(app, plan),
     }
 }
 

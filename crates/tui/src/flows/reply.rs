@@ -153,7 +153,8 @@ pub fn composer_action(app: &mut App, action: Action) {
         | ClearMarks
         | SetGroup
         | LateShipments
-        | EditMacros => {}
+        | EditMacros
+        | Merge => {}
     }
 }
 
