@@ -16,21 +16,25 @@
 //!   [`language`]) run on the cache: [`Store::query_rows`],
 //!   [`Store::query_count`], [`Store::query_hits`].
 //!
-//! Modules depend on the ones below them only (one exception: `store` holds
-//! the memory of `query`, its facets of every ticket and remembered counts):
+//! Modules depend on the ones below them only (exceptions: `store` holds the
+//! memory of `query`, its facets of every ticket and remembered counts, and
+//! of `page`, where each list was last read):
 //!
 //! ```text
 //! outbox, filter, query   the outbox and drafts; filtered ticket lists; queries
 //! files, undelivered      files of queued messages; replies not delivered
 //! apply, read, search     writing server data; what the UI reads; search
+//! page                    keyset paging of ticket lists
 //! store                   the Store: opening the cache, generation, meta values
-//! schema, fts, time       schema and migrations; full-text index upkeep; timestamps
+//! schema, fts, counts     schema and migrations; full-text index upkeep; view counts
+//! time                    timestamps
 //! error                   what can go wrong
 //! entry, patch, lookup    leaves: the outbox entry's types; applying a patch;
 //!                         phone/e-mail/handle/order keys of customers and orders
 //! ```
 
 mod apply;
+mod counts;
 mod entry;
 mod error;
 mod files;
@@ -38,6 +42,7 @@ mod filter;
 mod fts;
 mod lookup;
 mod outbox;
+mod page;
 mod patch;
 mod query;
 mod read;
@@ -59,5 +64,7 @@ pub use schema::TOKENIZER;
 pub use search::{SearchHit, fts_query};
 pub use store::{Store, schema_version};
 
+#[cfg(test)]
+mod scale_tests;
 #[cfg(test)]
 mod tests;
