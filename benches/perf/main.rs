@@ -15,8 +15,18 @@
 //!
 //! Cold start and peak RSS are measured in a child process (this binary again,
 //! with `SAHAYA_PERF_CHILD` set) so that the server, the sync task and the
-//! other data sets do not count.
+//! other data sets do not count; so is the initial sync (`console_sync`: the
+//! sync task and the UI together, as in the console).
+//!
+//! For 1,000,000 tickets (about 10M messages; seeding the server takes
+//! minutes, the initial sync a few more):
+//! `SAHAYA_BENCH_SIZES=100000,1000000 cargo bench --bench perf`; the last
+//! table prints every key's figures side by side with the ratio of the two
+//! largest sets.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod console_sync;
+mod side_by_side;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -32,7 +42,7 @@ use sahaya::domain::Role;
 use sahaya::protocol::{Change, Entity};
 use sahaya::server::{ServeOptions, start};
 use sahaya::store::Store;
-use sahaya::sync::{self, SyncEvent};
+use sahaya::sync::SyncEvent;
 use sahaya::ui::app::Pane;
 use sahaya::ui::{App, Effect, Msg, update, view};
 
@@ -62,6 +72,10 @@ const TYPED: &[&str] = &["courier", "ಪಾರ್ಸೆಲ್", "refund", "ఆ�
 fn main() {
     if let Ok(cache) = std::env::var(CHILD_ENV) {
         child(Path::new(&cache));
+        return;
+    }
+    if let Ok(cache) = std::env::var(console_sync::CHILD_ENV) {
+        console_sync::child(Path::new(&cache));
         return;
     }
     let sizes: Vec<usize> = std::env::var("SAHAYA_BENCH_SIZES")
@@ -95,15 +109,21 @@ fn main() {
         ));
     }
 
-    println!("\n== (4) initial sync over loopback (fresh cache, real sync task) ==");
+    println!(
+        "\n== (4) initial sync over loopback (fresh cache; the console's sync task and UI in a child process) =="
+    );
     for s in &sets {
-        match s.sync {
-            Some((took, changes)) => println!(
-                "{:>7} tickets: {:>8} changes in {:>8.2} s ({:>7.0} changes/s)  (target <= 10 s at 100k)",
+        match &s.sync {
+            Some((f, changes)) => println!(
+                "{:>7} tickets: {:>9} changes in {:>8.2} s ({:>7.0} changes/s, {:>6.0} tickets/s); \
+                 peak RSS of the console meanwhile {:>6.1} MB (target <= 100 MB); {} frames drawn",
                 s.tickets,
                 changes,
-                took.as_secs_f64(),
-                changes as f64 / took.as_secs_f64()
+                f.took.as_secs_f64(),
+                *changes as f64 / f.took.as_secs_f64(),
+                s.tickets as f64 / f.took.as_secs_f64(),
+                f.hwm_kb as f64 / 1024.0,
+                f.frames
             ),
             None => println!("{:>7} tickets: cache reused, not measured", s.tickets),
         }
@@ -135,9 +155,17 @@ fn main() {
         println!(
             "\n== (2) keypress -> frame (update + render into TestBackend {WIDTH}x{HEIGHT}) =="
         );
-        println!("   target: p99 <= 8 ms and flat from 100 to 100k");
+        println!("   target: p99 <= 2 ms, ratio of the two largest sets <= 1.2");
+        let mut table = side_by_side::Table::default();
         for s in &sets {
-            keypresses(s);
+            table.add(s.tickets, keypresses(s));
+        }
+        table.print();
+    }
+    if part("views") {
+        println!("\n== (6) a saved view's live count (query_count), after the cache changed ==");
+        for s in &sets {
+            side_by_side::saved_view_counts(s.tickets, &s.cache);
         }
     }
     if part("search") {
@@ -199,8 +227,8 @@ fn main() {
 struct DataSet {
     tickets: usize,
     cache: PathBuf,
-    /// Initial sync time and number of changes, when it was measured.
-    sync: Option<(Duration, i64)>,
+    /// The initial sync and its number of changes, when it was measured.
+    sync: Option<(console_sync::SyncFigures, i64)>,
 }
 
 /// Seeds a server with `n` synthetic tickets and syncs a fresh cache from it.
@@ -240,32 +268,13 @@ fn prepare(dir: &Path, n: usize, split: bool) -> DataSet {
         for suffix in ["", "-wal", "-shm"] {
             let _ = std::fs::remove_file(format!("{}{suffix}", cache.display()));
         }
-        let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<SyncEvent>();
-        let _guard = rt.enter();
-        rt.spawn(async move { while rx.recv().await.is_some() {} });
-        let t = Instant::now();
-        let handle = sync::spawn(client.clone(), cache.clone(), tx);
-        // Poll from this thread with a connection of our own.
-        let store = loop {
-            if cache.exists()
-                && let Ok(s) = Store::open(&cache)
-            {
-                break s;
-            }
-            std::thread::sleep(Duration::from_millis(5));
-        };
-        let deadline = Instant::now() + Duration::from_secs(900);
-        while store.cursor().unwrap_or(0) < latest {
-            assert!(Instant::now() < deadline, "initial sync timed out");
-            std::thread::sleep(Duration::from_millis(5));
-        }
-        let took = t.elapsed();
-        drop(handle);
-        sync_figure = Some((took, latest));
+        let figures = console_sync::run(&cache, &url, &token, latest);
         eprintln!(
-            "[{n}] initial sync of {latest} changes: {:.2} s",
-            took.as_secs_f64()
+            "[{n}] initial sync of {latest} changes: {:.2} s, peak RSS {:.1} MB",
+            figures.took.as_secs_f64(),
+            figures.hwm_kb as f64 / 1024.0
         );
+        sync_figure = Some((figures, latest));
     }
     // The UI reads only the cache: stop the server (and its stats task) so
     // it does not disturb the measurements.
@@ -332,11 +341,11 @@ fn count_messages(cache: &Path) -> i64 {
 
 type Term = Terminal<TestBackend>;
 
-fn terminal() -> Term {
+pub(crate) fn terminal() -> Term {
     Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("terminal")
 }
 
-fn draw(app: &mut App, term: &mut Term) {
+pub(crate) fn draw(app: &mut App, term: &mut Term) {
     term.draw(|f| view::render(app, f)).expect("draw");
 }
 
@@ -350,14 +359,20 @@ fn press(app: &mut App, term: &mut Term, k: KeyEvent) -> Duration {
     took
 }
 
-fn keypresses(s: &DataSet) {
+fn keypresses(s: &DataSet) -> Vec<side_by_side::Row> {
     let mut app = new_app(&s.cache, "en");
     let mut term = terminal();
     draw(&mut app, &mut term);
     let n = s.tickets;
+    let figures = std::cell::RefCell::new(Vec::new());
     let report = |what: &str, samples: &mut Vec<Duration>| {
         let (p50, p99) = p50_p99(samples);
         let max = samples.iter().max().copied().unwrap_or_default();
+        figures.borrow_mut().push(side_by_side::Row {
+            what: what.to_string(),
+            p50,
+            p99,
+        });
         println!(
             "{n:>7} tickets  {what:<34} n={:<4} p50 {:>7.2} ms   p99 {:>7.2} ms   max {:>7.2} ms",
             samples.len(),
@@ -374,7 +389,7 @@ fn keypresses(s: &DataSet) {
         .collect();
     report("j (move down, Open view)", &mut samples);
 
-    // The same at the end of the list: OFFSET paging walks the whole index.
+    // The same at the end of the list (read by keyset from the end).
     press(&mut app, &mut term, ch('G'));
     let mut samples: Vec<Duration> = (0..300)
         .map(|_| press(&mut app, &mut term, ch('k')))
@@ -484,6 +499,7 @@ fn keypresses(s: &DataSet) {
         samples.push(t.elapsed());
     }
     report("sync page applied (Pulled) -> frame", &mut samples);
+    figures.into_inner()
 }
 
 struct ChildFigures {
@@ -548,7 +564,7 @@ fn child(cache: &Path) {
 }
 
 /// Peak resident set size of this process (Linux), in KiB.
-fn vm_hwm_kb() -> u64 {
+pub(crate) fn vm_hwm_kb() -> u64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
         .and_then(|s| {
@@ -559,7 +575,7 @@ fn vm_hwm_kb() -> u64 {
         .unwrap_or(0)
 }
 
-fn p50_p99(samples: &mut [Duration]) -> (Duration, Duration) {
+pub(crate) fn p50_p99(samples: &mut [Duration]) -> (Duration, Duration) {
     if samples.is_empty() {
         return (Duration::ZERO, Duration::ZERO);
     }
@@ -570,6 +586,6 @@ fn p50_p99(samples: &mut [Duration]) -> (Duration, Duration) {
     (p50, p99)
 }
 
-fn ms(d: Duration) -> f64 {
+pub(crate) fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1e3
 }
