@@ -27,6 +27,7 @@
 
 mod console_sync;
 mod side_by_side;
+mod sync_split;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -94,8 +95,9 @@ fn main() {
         }
     };
     println!(
-        "sahaya perf: {} cores, frame {WIDTH}x{HEIGHT}, data sets {sizes:?}",
-        std::thread::available_parallelism().map_or(0, |n| n.get())
+        "sahaya perf: {} cores, frame {WIDTH}x{HEIGHT}, data sets {sizes:?}, load average {}",
+        std::thread::available_parallelism().map_or(0, |n| n.get()),
+        load_average()
     );
 
     let only = std::env::var("SAHAYA_BENCH_ONLY").unwrap_or_default();
@@ -153,7 +155,8 @@ fn main() {
     }
     if part("keys") {
         println!(
-            "\n== (2) keypress -> frame (update + render into TestBackend {WIDTH}x{HEIGHT}) =="
+            "\n== (2) keypress -> frame (update + render into TestBackend {WIDTH}x{HEIGHT}; load average {}) ==",
+            load_average()
         );
         println!("   target: p99 <= 2 ms, ratio of the two largest sets <= 1.2");
         let mut table = side_by_side::Table::default();
@@ -256,7 +259,19 @@ fn prepare(dir: &Path, n: usize, split: bool) -> DataSet {
     let url = server.url();
     let token = server.token(Role::Agent).expect("agent token").to_string();
     let client = Client::new(&url, token.clone()).expect("client");
-    let latest = rt.block_on(client.changes(0, 1)).expect("changes").latest;
+    // A server of a million tickets may be busy a while after it opens
+    // (its first statistics over a cold file): ask again until it answers.
+    let asked = Instant::now();
+    let latest = loop {
+        match rt.block_on(client.changes(0, 1)) {
+            Ok(page) => break page.latest,
+            Err(e) if asked.elapsed() < Duration::from_secs(900) => {
+                eprintln!("[{n}] server not answering yet ({e}); asking again");
+                std::thread::sleep(Duration::from_secs(5));
+            }
+            Err(e) => panic!("the server does not answer: {e}"),
+        }
+    };
 
     let reuse = cache.exists()
         && Store::open(&cache)
@@ -281,7 +296,7 @@ fn prepare(dir: &Path, n: usize, split: bool) -> DataSet {
     if split {
         for (limit, group) in [(5000, 1), (5000, 4)] {
             let cache = dir.join(format!("split-{n}.db"));
-            sync_split(&rt, &client, &cache, latest, limit, group);
+            sync_split::run(&rt, &client, &cache, latest, limit, group);
         }
     }
     rt.block_on(server.stop());
@@ -291,46 +306,6 @@ fn prepare(dir: &Path, n: usize, split: bool) -> DataSet {
         cache,
         sync: sync_figure,
     }
-}
-
-/// Where the initial sync spends its time: the sync task's loop by hand
-/// (fetch a page, apply it), timing the two halves apart. With `group` > 1,
-/// that many pages are applied in one transaction.
-fn sync_split(
-    rt: &tokio::runtime::Runtime,
-    client: &Client,
-    cache: &Path,
-    latest: i64,
-    limit: i64,
-    group: usize,
-) {
-    for suffix in ["", "-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{}{suffix}", cache.display()));
-    }
-    let mut store = Store::open(cache).expect("cache");
-    let (mut fetch, mut apply) = (Duration::ZERO, Duration::ZERO);
-    let mut since = 0;
-    let mut batch = Vec::new();
-    let mut pages = 0;
-    while since < latest {
-        let t = Instant::now();
-        let page = rt.block_on(client.changes(since, limit)).expect("page");
-        fetch += t.elapsed();
-        batch.extend(page.changes);
-        pages += 1;
-        since = page.next;
-        if pages % group == 0 || since >= latest {
-            let t = Instant::now();
-            store.apply_changes(&batch, since).expect("apply");
-            apply += t.elapsed();
-            batch.clear();
-        }
-    }
-    println!(
-        "sync split, pages of {limit}, {group} page(s) a transaction: fetch (server + HTTP + decode) {:.2} s, apply {:.2} s",
-        fetch.as_secs_f64(),
-        apply.as_secs_f64()
-    );
 }
 
 fn count_messages(cache: &Path) -> i64 {
@@ -561,6 +536,14 @@ fn child(cache: &Path) {
         "cold_us={} hwm_frame_kb={hwm_frame} hwm_session_kb={hwm_session}",
         cold.as_micros()
     );
+}
+
+/// The machine's load average (1, 5, 15 minutes): the figures are wall
+/// time on a shared machine.
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .map(|s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+        .unwrap_or_default()
 }
 
 /// Peak resident set size of this process (Linux), in KiB.
