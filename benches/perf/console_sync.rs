@@ -27,6 +27,9 @@ pub struct SyncFigures {
     pub hwm_kb: u64,
     /// Frames the UI drew meanwhile.
     pub frames: u64,
+    /// CPU time of the console (user + system), milliseconds: unlike the
+    /// wall time, it does not grow when the machine is shared.
+    pub cpu_ms: u64,
 }
 
 /// Runs the initial sync of `cache` from the server at `url` in a child
@@ -56,6 +59,7 @@ pub fn run(cache: &Path, url: &str, token: &str, latest: i64) -> SyncFigures {
         took: Duration::from_millis(field("sync_ms")),
         hwm_kb: field("hwm_kb"),
         frames: field("frames"),
+        cpu_ms: field("cpu_ms"),
     }
 }
 
@@ -102,8 +106,23 @@ pub fn child(cache: &Path) {
     let took = t.elapsed();
     drop(handle);
     println!(
-        "sync_ms={} hwm_kb={} frames={frames}",
+        "sync_ms={} hwm_kb={} frames={frames} cpu_ms={}",
         took.as_millis(),
-        vm_hwm_kb()
+        vm_hwm_kb(),
+        cpu_ms()
     );
+}
+
+/// User + system CPU time of this process, milliseconds (`/proc/self/stat`
+/// counts in USER_HZ, 100 a second on Linux).
+fn cpu_ms() -> u64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // Fields after the command name (which ends with ')'): utime is the
+    // 12th, stime the 13th.
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let fields: Vec<u64> = rest
+        .split_whitespace()
+        .map(|f| f.parse().unwrap_or(0))
+        .collect();
+    (fields.get(11).copied().unwrap_or(0) + fields.get(12).copied().unwrap_or(0)) * 10
 }

@@ -117,13 +117,15 @@ fn main() {
     for s in &sets {
         match &s.sync {
             Some((f, changes)) => println!(
-                "{:>7} tickets: {:>9} changes in {:>8.2} s ({:>7.0} changes/s, {:>6.0} tickets/s); \
-                 peak RSS of the console meanwhile {:>6.1} MB (target <= 100 MB); {} frames drawn",
+                "{:>7} tickets: {:>9} changes in {:>8.2} s ({:>7.0} changes/s, {:>6.0} tickets/s; \
+                 the console's CPU {:.1} s); peak RSS of the console meanwhile {:>6.1} MB \
+                 (target <= 100 MB); {} frames drawn",
                 s.tickets,
                 changes,
                 f.took.as_secs_f64(),
                 *changes as f64 / f.took.as_secs_f64(),
                 s.tickets as f64 / f.took.as_secs_f64(),
+                f.cpu_ms as f64 / 1000.0,
                 f.hwm_kb as f64 / 1024.0,
                 f.frames
             ),
