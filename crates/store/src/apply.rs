@@ -5,6 +5,7 @@ use std::collections::HashSet;
 
 use rusqlite::{Connection, OptionalExtension, params};
 
+use super::counts::{self, CountKey};
 use super::entry::{OutboxOp, STATE_ACTIVE_SQL};
 use super::error::{Result, decode, encode};
 use super::fts::{Indexed, Pending};
@@ -32,6 +33,7 @@ impl Store {
     /// Applies one page of the change feed and stores `next_cursor`, all in
     /// one transaction. Applying the same changes again is harmless.
     pub fn apply_changes(&mut self, changes: &[Change], next_cursor: i64) -> Result<()> {
+        let sla_horizon = super::read::horizon(self.now());
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
@@ -50,6 +52,7 @@ impl Store {
             refresh_ticket(&tx, id)?;
         }
         set_meta(&tx, META_CURSOR, &next_cursor.to_string())?;
+        counts::advance_sla(&tx, sla_horizon)?;
         super::fts::commit(tx, fts)?;
         self.wrote();
         Ok(())
@@ -88,10 +91,26 @@ pub(crate) fn open_class(status: Status) -> i64 {
 /// newer version. Returns whether it was written.
 pub(crate) fn put_server_ticket(conn: &Connection, t: &Ticket, fts: &mut Pending) -> Result<bool> {
     let json = encode("ticket", t)?;
-    let old_subject: Option<String> = conn
-        .prepare_cached("SELECT subject FROM tickets WHERE id = ?1")?
-        .query_row(params![t.id], |r| r.get(0))
+    let old: Option<(String, CountKey)> = conn
+        .prepare_cached(
+            "SELECT subject, open_class, assignee_id, next_due FROM tickets WHERE id = ?1",
+        )?
+        .query_row(params![t.id], |r| {
+            Ok((
+                r.get(0)?,
+                CountKey {
+                    open_class: r.get(1)?,
+                    assignee: r.get(2)?,
+                    next_due: r.get(3)?,
+                },
+            ))
+        })
         .optional()?;
+    let new_key = CountKey {
+        open_class: open_class(t.status),
+        assignee: t.assignee_id,
+        next_due: millis(t.sla.next_due()),
+    };
     let changed = conn
         .prepare_cached(
             "INSERT INTO tickets (id, subject, status, open_class, active, assignee_id, customer_id,
@@ -113,11 +132,11 @@ pub(crate) fn put_server_ticket(conn: &Connection, t: &Ticket, fts: &mut Pending
             t.id,
             t.subject,
             t.status.as_str(),
-            open_class(t.status),
+            new_key.open_class,
             t.status.is_active(),
-            t.assignee_id,
+            new_key.assignee,
             t.customer_id,
-            millis(t.sla.next_due()),
+            new_key.next_due,
             millis(t.created_at),
             millis(t.updated_at),
             t.version,
@@ -129,9 +148,10 @@ pub(crate) fn put_server_ticket(conn: &Connection, t: &Ticket, fts: &mut Pending
             t.order_id,
         ])?;
     if changed > 0 {
-        match old_subject {
+        counts::moved(conn, old.as_ref().map(|o| o.1), Some(new_key))?;
+        match old {
             None => fts.added(Indexed::TicketSubject, t.id),
-            Some(old) if old != t.subject => fts.changed(Indexed::TicketSubject, t.id, old),
+            Some((old, _)) if old != t.subject => fts.changed(Indexed::TicketSubject, t.id, old),
             Some(_) => {}
         }
     }
@@ -156,11 +176,20 @@ pub(crate) fn tickets_with_active_patches(conn: &Connection) -> Result<HashSet<T
 /// Recomputes the ticket the UI sees: the server's copy with this agent's
 /// pending and in-flight patches applied in the order they were made.
 pub(crate) fn refresh_ticket(conn: &Connection, id: TicketId) -> Result<()> {
-    let row: Option<(String, Option<String>)> = conn
-        .prepare_cached("SELECT json, server_json FROM tickets WHERE id = ?1")?
-        .query_row(params![id], |r| Ok((r.get(0)?, r.get(1)?)))
+    let row: Option<(String, Option<String>, CountKey)> = conn
+        .prepare_cached(
+            "SELECT json, server_json, open_class, assignee_id, next_due FROM tickets WHERE id = ?1",
+        )?
+        .query_row(params![id], |r| {
+            let key = CountKey {
+                open_class: r.get(2)?,
+                assignee: r.get(3)?,
+                next_due: r.get(4)?,
+            };
+            Ok((r.get(0)?, r.get(1)?, key))
+        })
         .optional()?;
-    let Some((json, server_json)) = row else {
+    let Some((json, server_json, old_key)) = row else {
         return Ok(());
     };
     let server_text = server_json.unwrap_or(json);
@@ -188,6 +217,11 @@ pub(crate) fn refresh_ticket(conn: &Connection, id: TicketId) -> Result<()> {
     } else {
         (server_text, None)
     };
+    let new_key = CountKey {
+        open_class: open_class(effective.status),
+        assignee: effective.assignee_id,
+        next_due: millis(effective.sla.next_due()),
+    };
     conn.prepare_cached(
         "UPDATE tickets SET status = ?2, open_class = ?3, active = ?4, assignee_id = ?5,
              next_due = ?6, updated_at = ?7, json = ?8, server_json = ?9, priority = ?10,
@@ -198,10 +232,10 @@ pub(crate) fn refresh_ticket(conn: &Connection, id: TicketId) -> Result<()> {
     .execute(params![
         id,
         effective.status.as_str(),
-        open_class(effective.status),
+        new_key.open_class,
         effective.status.is_active(),
-        effective.assignee_id,
-        millis(effective.sla.next_due()),
+        new_key.assignee,
+        new_key.next_due,
         millis(effective.updated_at),
         json,
         server_json,
@@ -211,7 +245,7 @@ pub(crate) fn refresh_ticket(conn: &Connection, id: TicketId) -> Result<()> {
         tags_column(&effective.tags),
         effective.order_id,
     ])?;
-    Ok(())
+    counts::moved(conn, Some(old_key), Some(new_key))
 }
 
 /// Tags as `tickets.tags` holds them: joined by U+001F (which a tag, being

@@ -2,13 +2,16 @@
 //! priority, channel, group, agent or SLA bucket), with the same meaning as
 //! the server's `QueueStats` and read through indexes like the views.
 
+use std::collections::HashMap;
+
 use rusqlite::types::Value;
 
 use super::error::Result;
+use super::page::{List, Order};
 use super::read::TicketRow;
 use super::store::Store;
 use super::time::millis;
-use sahaya_protocol::domain::{AgentId, Channel, Priority, Status, TicketId, Timestamp};
+use sahaya_protocol::domain::{AgentId, Channel, Priority, Status, Timestamp};
 
 /// One count of the supervisor screen, as a list of tickets.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,15 +34,15 @@ pub enum TicketFilter {
 
 impl TicketFilter {
     /// The SQL condition, its parameters, and the order of the rows.
-    fn sql(&self, now: Timestamp) -> (&'static str, Vec<Value>, &'static str) {
-        const BY_DUE: &str = "next_due ASC, id ASC";
+    fn sql(&self, now: Timestamp) -> (&'static str, Vec<Value>, Order) {
+        const BY_DUE: Order = Order::DueAsc;
         let text = |s: &str| Value::Text(s.to_string());
         match self {
             TicketFilter::Status(s) => {
                 let order = if s.is_active() {
                     BY_DUE
                 } else {
-                    "updated_at DESC, id DESC"
+                    Order::UpdatedDesc
                 };
                 ("status = ?1", vec![text(s.as_str())], order)
             }
@@ -77,17 +80,35 @@ impl TicketFilter {
 }
 
 impl Store {
-    /// How many cached tickets match `filter` at `now`.
+    /// How many cached tickets match `filter` at `now` (remembered until
+    /// the cache changes).
     pub fn filtered_count(&self, filter: &TicketFilter, now: Timestamp) -> Result<i64> {
         let (condition, params, _) = filter.sql(now);
+        let generation = self.generation()?;
+        let name = list_name(filter, &params);
+        {
+            let memo = self.filter_counts.borrow();
+            if memo.0 == generation
+                && let Some(n) = memo.1.get(&name)
+            {
+                return Ok(*n);
+            }
+        }
         let sql = format!("SELECT COUNT(*) FROM tickets WHERE {condition}");
-        Ok(self
+        let n = self
             .conn
             .prepare_cached(&sql)?
-            .query_row(rusqlite::params_from_iter(params), |r| r.get(0))?)
+            .query_row(rusqlite::params_from_iter(params), |r| r.get(0))?;
+        let mut memo = self.filter_counts.borrow_mut();
+        if memo.0 != generation || memo.1.len() > 64 {
+            *memo = (generation, HashMap::new());
+        }
+        memo.1.insert(name, n);
+        Ok(n)
     }
 
-    /// Rows `offset .. offset + limit` of the tickets matching `filter`.
+    /// Rows `offset .. offset + limit` of the tickets matching `filter`,
+    /// read by keyset from the nearest known position (`store::page`).
     pub fn filtered_rows(
         &self,
         filter: &TicketFilter,
@@ -98,22 +119,35 @@ impl Store {
         if limit <= 0 {
             return Ok(Vec::new());
         }
-        let (condition, mut params, order) = filter.sql(now);
-        let n = params.len();
-        let sql = format!(
-            "SELECT id FROM tickets WHERE {condition} ORDER BY {order} LIMIT ?{} OFFSET ?{}",
-            n + 1,
-            n + 2
-        );
-        params.push(Value::Integer(limit));
-        params.push(Value::Integer(offset.max(0)));
-        let ids: Vec<TicketId> = {
-            let mut stmt = self.conn.prepare_cached(&sql)?;
-            let rows = stmt.query_map(rusqlite::params_from_iter(params), |r| r.get(0))?;
-            rows.collect::<rusqlite::Result<_>>()?
+        let (condition, params, order) = filter.sql(now);
+        let name = list_name(filter, &params);
+        let len = {
+            let memo = self.filter_counts.borrow();
+            if memo.0 == self.generation()? {
+                memo.1.get(&name).copied()
+            } else {
+                None
+            }
         };
+        let list = List {
+            name,
+            condition: condition.to_string(),
+            params: params
+                .into_iter()
+                .enumerate()
+                .map(|(i, v)| (format!("?{}", i + 1), v))
+                .collect(),
+            order,
+            len,
+        };
+        let ids = self.page(&list, offset, limit)?;
         self.rows_of(ids)
     }
+}
+
+/// What a drill-down's anchor and count are remembered under.
+fn list_name(filter: &TicketFilter, params: &[Value]) -> String {
+    format!("{filter:?}/{params:?}")
 }
 
 #[cfg(test)]
@@ -137,19 +171,29 @@ mod tests {
         ];
         for (f, index) in filters {
             let (condition, params, order) = f.sql(now);
-            for sql in [
-                format!("SELECT COUNT(*) FROM tickets WHERE {condition}"),
-                format!("SELECT id FROM tickets WHERE {condition} ORDER BY {order} LIMIT 10"),
-            ] {
-                let plan: Vec<String> = store
-                    .conn
-                    .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
-                    .unwrap()
-                    .query_map(rusqlite::params_from_iter(params.clone()), |r| r.get(3))
-                    .unwrap()
-                    .collect::<rusqlite::Result<_>>()
-                    .unwrap();
-                let plan = plan.join(" | ");
+            let count = format!("SELECT COUNT(*) FROM tickets WHERE {condition}");
+            let plan: Vec<String> = store
+                .conn
+                .prepare(&format!("EXPLAIN QUERY PLAN {count}"))
+                .unwrap()
+                .query_map(rusqlite::params_from_iter(params.clone()), |r| r.get(3))
+                .unwrap()
+                .collect::<rusqlite::Result<_>>()
+                .unwrap();
+            let mut plans = vec![(count, plan.join(" | "))];
+            let list = List {
+                name: String::new(),
+                condition: condition.to_string(),
+                params: params
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, v)| (format!("?{}", i + 1), v))
+                    .collect(),
+                order,
+                len: None,
+            };
+            plans.extend(crate::page::walk_plans(&store.conn, &list));
+            for (sql, plan) in plans {
                 assert!(
                     plan.contains(&format!("COVERING INDEX {index}"))
                         && !plan.contains("TEMP B-TREE"),

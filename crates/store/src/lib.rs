@@ -16,22 +16,26 @@
 //!   [`language`]) run on the cache: [`Store::query_rows`],
 //!   [`Store::query_count`], [`Store::query_hits`].
 //!
-//! Modules depend on the ones below them only (one exception: `store` holds
-//! the memory of `query`, its facets of every ticket and remembered counts):
+//! Modules depend on the ones below them only (exceptions: `store` holds the
+//! memory of `query`, its facets of every ticket and remembered counts, and
+//! of `page`, where each list was last read):
 //!
 //! ```text
 //! outbox, filter, query   the outbox and drafts; filtered ticket lists; queries
 //! files, undelivered      files of queued messages; replies not delivered
 //! late                    late shipments and the notices sent about them
 //! apply, read, search     writing server data; what the UI reads; search
+//! page                    keyset paging of ticket lists
 //! store                   the Store: opening the cache, generation, meta values
-//! schema, fts, time       schema and migrations; full-text index upkeep; timestamps
+//! schema, fts, counts     schema and migrations; full-text index upkeep; view counts
+//! time                    timestamps
 //! error                   what can go wrong
 //! entry, patch, lookup    leaves: the outbox entry's types; applying a patch;
 //!                         phone/e-mail/handle/order keys of customers and orders
 //! ```
 
 mod apply;
+mod counts;
 mod entry;
 mod error;
 mod files;
@@ -40,6 +44,7 @@ mod fts;
 mod late;
 mod lookup;
 mod outbox;
+mod page;
 mod patch;
 mod query;
 mod read;
@@ -66,5 +71,6 @@ pub use store::{Store, schema_version};
 
 #[cfg(test)]
 mod late_tests;
+mod scale_tests;
 #[cfg(test)]
 mod tests;

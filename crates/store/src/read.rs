@@ -1,13 +1,17 @@
 //! What the UI reads: views and their counts, tickets, threads, customers.
 //!
-//! Every query here walks an index for exactly the rows it returns (plus the
-//! skipped `offset` entries of a covering index), so the cost of a frame does
-//! not grow with the size of the cache (invariant 5).
+//! Every query here walks an index for exactly the rows it returns (lists
+//! from the nearest known position, see `page`), and counts come from what
+//! the writers keep (`counts`), so the cost of a frame does not grow with
+//! the size of the cache (invariant 5).
 
-use rusqlite::{CachedStatement, Connection, OptionalExtension, params};
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension, params};
 
+use super::counts;
 use super::entry::{OutboxOp, OutboxState};
 use super::error::{Result, corrupt, decode};
+use super::page::{self, List};
 use super::store::{CountsMemo, Store};
 use super::time::millis;
 use sahaya_protocol::domain::{
@@ -44,23 +48,11 @@ pub(crate) fn condition(view: View) -> &'static str {
 }
 
 /// The server's order per view.
-pub(crate) fn order_by(view: View) -> &'static str {
+pub(crate) fn order(view: View) -> page::Order {
     match view {
-        View::Solved | View::All => "updated_at DESC, id DESC",
-        _ => "next_due ASC, id ASC",
+        View::Solved | View::All => page::Order::UpdatedDesc,
+        _ => page::Order::DueAsc,
     }
-}
-
-pub(crate) fn count_sql(view: View) -> String {
-    format!("SELECT COUNT(*) FROM tickets WHERE {}", condition(view))
-}
-
-pub(crate) fn ids_sql(view: View) -> String {
-    format!(
-        "SELECT id FROM tickets WHERE {} ORDER BY {} LIMIT :limit OFFSET :offset",
-        condition(view),
-        order_by(view)
-    )
 }
 
 /// How far ahead "SLA due" looks; the same as the server's
@@ -69,29 +61,9 @@ pub const SLA_DUE_HORIZON_MINUTES: i64 = 60;
 
 /// The SLA-due view's bound, to the whole second: the count and the rows
 /// agree, and the count is remembered for the rest of that second.
-fn horizon(now: Timestamp) -> i64 {
+pub(crate) fn horizon(now: Timestamp) -> i64 {
     let now = chrono::Timelike::with_nanosecond(&now, 0).unwrap_or(now);
     millis(now + chrono::Duration::minutes(SLA_DUE_HORIZON_MINUTES))
-}
-
-/// Binds the named parameters a statement uses (views use different ones).
-fn bind(stmt: &mut CachedStatement<'_>, values: &[(&str, i64)]) -> Result<()> {
-    for (name, value) in values {
-        if let Some(index) = stmt.parameter_index(name)? {
-            stmt.raw_bind_parameter(index, value)?;
-        }
-    }
-    Ok(())
-}
-
-fn count(conn: &Connection, view: View, me: AgentId, now: Timestamp) -> Result<i64> {
-    let mut stmt = conn.prepare_cached(&count_sql(view))?;
-    bind(&mut stmt, &[(":me", me), (":horizon", horizon(now))])?;
-    let mut rows = stmt.raw_query();
-    match rows.next()? {
-        Some(row) => Ok(row.get(0)?),
-        None => Ok(0),
-    }
 }
 
 fn many<T: serde::de::DeserializeOwned>(
@@ -133,8 +105,9 @@ fn value_text(v: &rusqlite::types::Value) -> String {
 }
 
 impl Store {
-    /// How many tickets each view holds for agent `me` at `now`. Remembered
-    /// until the cache changes (see [`Store::generation`]).
+    /// How many tickets each view holds for agent `me` at `now`: read from
+    /// the counts the writers keep (`store::counts`), remembered until the
+    /// cache changes (see [`Store::generation`]).
     pub fn view_counts(&self, me: AgentId, now: Timestamp) -> Result<ViewCounts> {
         let mut counts = self.clock_free_counts(me)?;
         counts.sla_due = self.sla_due_count(me, now)?;
@@ -160,29 +133,34 @@ impl Store {
         if let Some(counts) = memo {
             return Ok(counts);
         }
-        let now = chrono::DateTime::<chrono::Utc>::UNIX_EPOCH;
-        let open = count(&self.conn, View::Open, me, now)?;
-        let pending = count(&self.conn, View::Pending, me, now)?;
-        let solved = count(&self.conn, View::Solved, me, now)?;
+        let [mine, unassigned, open, pending, solved] = counts::class_counts(&self.conn, me)?;
         let counts = ViewCounts {
-            mine: count(&self.conn, View::Mine, me, now)?,
-            unassigned: count(&self.conn, View::Unassigned, me, now)?,
+            mine,
+            unassigned,
             open,
             pending,
             solved,
             sla_due: 0,
-            // The three classes split every ticket: no pass over all of them.
             all: open + pending + solved,
         };
+        let sla_due = self
+            .counts_memo
+            .borrow()
+            .as_ref()
+            .and_then(|m| (m.generation == generation).then_some(m.sla_due))
+            .flatten();
         self.counts_memo.replace(Some(CountsMemo {
             generation,
             me,
             counts: counts.clone(),
-            sla_due: None,
+            sla_due,
         }));
         Ok(counts)
     }
 
+    /// The SLA-due count: from the last one read while the cache has not
+    /// changed (the horizon moved: only the deadlines between are counted),
+    /// else from the base the writers keep.
     fn sla_due_count(&self, me: AgentId, now: Timestamp) -> Result<i64> {
         let generation = self.generation()?;
         let key = horizon(now);
@@ -190,14 +168,21 @@ impl Store {
             .counts_memo
             .borrow()
             .as_ref()
-            .and_then(|m| match m.sla_due {
-                Some((h, n)) if m.generation == generation && h == key => Some(n),
-                _ => None,
-            });
-        if let Some(n) = memo {
-            return Ok(n);
+            .and_then(|m| m.sla_due.filter(|_| m.generation == generation));
+        let n = match memo {
+            Some((h, n)) if h == key => return Ok(n),
+            Some((h, n)) if h < key => n + counts::due_between(&self.conn, h, key)?,
+            Some((h, n)) => n - counts::due_between(&self.conn, key, h)?,
+            None => counts::sla_due_at(&self.conn, key)?,
+        };
+        if self
+            .counts_memo
+            .borrow()
+            .as_ref()
+            .is_none_or(|m| m.generation != generation)
+        {
+            self.clock_free_counts(me)?;
         }
-        let n = count(&self.conn, View::SlaDue, me, now)?;
         if let Some(m) = self.counts_memo.borrow_mut().as_mut()
             && m.generation == generation
         {
@@ -206,7 +191,8 @@ impl Store {
         Ok(n)
     }
 
-    /// Rows `offset .. offset + limit` of `view`, in the server's order.
+    /// Rows `offset .. offset + limit` of `view`, in the server's order,
+    /// read by keyset from the nearest known position (`store::page`).
     pub fn ticket_rows(
         &self,
         view: View,
@@ -218,24 +204,26 @@ impl Store {
         if limit <= 0 {
             return Ok(Vec::new());
         }
-        let ids: Vec<TicketId> = {
-            let mut stmt = self.conn.prepare_cached(&ids_sql(view))?;
-            bind(
-                &mut stmt,
-                &[
-                    (":me", me),
-                    (":horizon", horizon(now)),
-                    (":limit", limit),
-                    (":offset", offset.max(0)),
-                ],
-            )?;
-            let mut rows = stmt.raw_query();
-            let mut ids = Vec::new();
-            while let Some(row) = rows.next()? {
-                ids.push(row.get(0)?);
-            }
-            ids
+        let h = horizon(now);
+        let (name, params) = match view {
+            View::Mine => (
+                format!("{view:?}/{me}"),
+                vec![(":me".to_string(), Value::Integer(me))],
+            ),
+            View::SlaDue => (
+                format!("{view:?}/{h}"),
+                vec![(":horizon".to_string(), Value::Integer(h))],
+            ),
+            _ => (format!("{view:?}"), Vec::new()),
         };
+        let list = List {
+            name,
+            condition: condition(view).to_string(),
+            params,
+            order: order(view),
+            len: Some(self.view_len(view, me, now)?),
+        };
+        let ids = self.page(&list, offset, limit)?;
         self.rows_of(ids)
     }
 

@@ -331,6 +331,9 @@ CREATE TABLE outbox_files (
 );
 "#
         .to_string(),
+        // View counts kept by the ticket writers (store::counts): reading
+        // them no longer counts index entries.
+        super::counts::MIGRATION.to_string(),
     ]
 }
 

@@ -9,9 +9,10 @@ use std::time::Duration;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::error::{self, Result, StoreError};
+use super::page::Anchors;
 use super::query::{CountMemo, Facets};
 use super::time::{millis, to_millis};
-use super::{fts, schema};
+use super::{counts, fts, schema};
 use sahaya_protocol::Clock;
 use sahaya_protocol::domain::{Agent, AgentId, Timestamp};
 use sahaya_protocol::wire::ViewCounts;
@@ -40,6 +41,11 @@ pub struct Store {
     pub(crate) facets: RefCell<Facets>,
     /// Query counts for one generation.
     pub(crate) query_counts: RefCell<CountMemo>,
+    /// Where each ticket list was last read (keyset paging, see `page`).
+    pub(crate) anchors: RefCell<Anchors>,
+    /// Drill-down counts for one generation (the pager reads a list's
+    /// length from here).
+    pub(crate) filter_counts: RefCell<(u64, std::collections::HashMap<String, i64>)>,
 }
 
 pub(crate) struct CountsMemo {
@@ -129,6 +135,8 @@ impl Store {
             counts_memo: RefCell::new(None),
             facets: RefCell::new(Facets::default()),
             query_counts: RefCell::new(CountMemo::default()),
+            anchors: RefCell::new(Anchors::default()),
+            filter_counts: RefCell::new((0, std::collections::HashMap::new())),
         })
     }
 
@@ -224,6 +232,7 @@ impl Store {
             .unwrap_or(0);
         set_meta(&tx, META_FACETS_EPOCH, &(epoch + 1).to_string())?;
         fts::clear(&tx)?;
+        counts::clear(&tx)?;
         tx.execute("DELETE FROM meta WHERE key = ?1", params![META_CURSOR])?;
         tx.commit()?;
         self.wrote();

@@ -46,7 +46,7 @@ impl Facet {
 
 /// Strings kept once, by number, compared in lower case: `Logistics` and
 /// `logistics` get the same number.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(crate) struct Interned {
     /// By number, in lower case.
     pub names: Vec<String>,
@@ -83,10 +83,14 @@ impl Interned {
 /// The facets of all cached tickets, ordered by ticket id.
 #[derive(Debug, Default)]
 pub(crate) struct Facets {
-    loaded: bool,
-    generation: u64,
-    epoch: i64,
-    last_rev: i64,
+    pub(super) loaded: bool,
+    pub(super) generation: u64,
+    pub epoch: i64,
+    /// The highest `rev` read.
+    pub last_rev: i64,
+    /// Moves whenever tickets change position (one removed, or added
+    /// between others): positions kept elsewhere are stale then.
+    pub layout: u64,
     pub ids: Vec<TicketId>,
     pub rows: Vec<Facet>,
     /// Groups in lower case.
@@ -128,6 +132,7 @@ impl Facets {
                 if let Some(at) = self.position(id) {
                     self.ids.remove(at);
                     self.rows.remove(at);
+                    self.layout += 1;
                 }
                 continue;
             };
@@ -172,6 +177,7 @@ impl Facets {
             }
             return Ok(());
         }
+        self.layout += 1;
         let mut all: Vec<(TicketId, Facet)> = self.ids.drain(..).zip(self.rows.drain(..)).collect();
         all.extend(added);
         all.sort_by_key(|(id, _)| *id);
@@ -199,11 +205,15 @@ impl Store {
                 *facets = Facets {
                     epoch,
                     last_rev: -1,
+                    layout: facets.layout + 1,
                     ..Facets::default()
                 };
             }
             if let Err(e) = facets.load_since(self) {
-                *facets = Facets::default();
+                *facets = Facets {
+                    layout: facets.layout + 1,
+                    ..Facets::default()
+                };
                 return Err(e);
             }
             facets.generation = generation;

@@ -20,6 +20,7 @@
 
 mod bits;
 mod facets;
+mod kept;
 mod run;
 mod sets;
 mod words;
@@ -27,6 +28,7 @@ mod words;
 use std::collections::HashMap;
 
 pub(crate) use facets::Facets;
+use run::allowed as allowed_in;
 use sahaya_protocol::domain::{AgentId, Timestamp};
 
 /// Who runs a query and when: `assignee:me`, `late:`, `created:` and
@@ -43,6 +45,9 @@ pub struct QueryContext {
 pub(crate) struct CountMemo {
     generation: u64,
     counts: HashMap<(String, AgentId, i64), i64>,
+    /// Counts of queries of a ticket's own fields, kept across generations
+    /// (see `kept`).
+    kept: HashMap<(String, AgentId), kept::Kept>,
 }
 
 #[cfg(test)]

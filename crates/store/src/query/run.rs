@@ -7,11 +7,11 @@ use super::super::error::Result;
 use super::super::read::TicketRow;
 use super::super::search::SearchHit;
 use super::super::store::Store;
+use super::QueryContext;
 use super::bits::Bits;
 use super::facets::Facets;
 use super::sets::Sets;
 use super::words::{self, Found, fts_clauses, fts_term};
-use super::{CountMemo, QueryContext};
 use sahaya_protocol::domain::{MessageId, TicketId};
 use sahaya_query::{Clause, Query};
 
@@ -30,7 +30,7 @@ fn is_word_clause(c: &Clause) -> bool {
 }
 
 /// The clauses that are not word clauses, as one set.
-fn allowed(store: &Store, sets: &Sets<'_>, q: &Query) -> Result<Bits> {
+pub(super) fn allowed(store: &Store, sets: &Sets<'_>, q: &Query) -> Result<Bits> {
     let n = sets.facets.len();
     let mut allowed = Bits::all(n);
     for clause in q.clauses.iter().filter(|c| !is_word_clause(c)) {
@@ -202,11 +202,16 @@ impl Store {
         self.rows_of(ids)
     }
 
-    /// How many tickets match `q` (a saved view's live count). Queries
-    /// without free words cost a pass over the in-memory facets; free words
-    /// read their whole index entries. Remembered until the cache changes
-    /// (queries that use the clock: for that second).
+    /// How many tickets match `q` (a saved view's live count). Queries of a
+    /// ticket's own fields are kept across changes (only the tickets written
+    /// since are tested again, see `kept`); other queries without free words
+    /// cost a pass over the in-memory facets; free words read their whole
+    /// index entries. Remembered until the cache changes (queries that use
+    /// the clock: for that second).
     pub fn query_count(&self, q: &Query, cx: &QueryContext) -> Result<i64> {
+        if super::kept::own_fields_only(q) {
+            return self.kept_count(q, cx);
+        }
         let generation = self.generation()?;
         let second = if q.uses_clock() {
             cx.now.timestamp_millis().div_euclid(1000)
@@ -217,10 +222,8 @@ impl Store {
         {
             let mut memo = self.query_counts.borrow_mut();
             if memo.generation != generation {
-                *memo = CountMemo {
-                    generation,
-                    counts: HashMap::new(),
-                };
+                memo.generation = generation;
+                memo.counts.clear();
             }
             if let Some(n) = memo.counts.get(&key) {
                 return Ok(*n);
