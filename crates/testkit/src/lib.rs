@@ -5,6 +5,8 @@
 //! only.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+#[cfg(feature = "fuzz")]
+pub mod fuzz;
 pub mod proxy;
 pub mod rt;
 pub mod server;

@@ -12,6 +12,8 @@ mod bridge;
 pub(crate) mod error;
 mod events;
 pub mod http;
+#[cfg(test)]
+mod proptests;
 
 use std::fmt;
 use std::sync::Arc;
