@@ -33,7 +33,7 @@ pub use terminal::{ColourSupport, colour_support};
 pub struct DoctorOptions {
     pub server: Option<String>,
     pub backend: Option<crate::config::BackendKind>,
-    pub token: Option<String>,
+    pub token: Option<crate::credentials::Token>,
     pub data_dir: Option<PathBuf>,
     pub lang: Option<String>,
     pub config: Option<PathBuf>,

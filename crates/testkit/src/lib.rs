@@ -9,6 +9,7 @@
 pub mod fuzz;
 pub mod proxy;
 pub mod rt;
+pub mod secrets;
 pub mod server;
 #[cfg(feature = "ui")]
 pub mod ui;
