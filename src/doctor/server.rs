@@ -46,7 +46,7 @@ pub(super) fn server_section(
     let token = token.expose();
     let backend = opts.backend.or(config.backend).unwrap_or_default();
     if backend == crate::config::BackendKind::Rt {
-        rt_section(report, &url, &token);
+        rt_section(report, &url, token);
         return;
     }
     let client = match sahaya_sync::client::Client::new(&url, token) {
