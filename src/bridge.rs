@@ -17,7 +17,7 @@ use sahaya_sync::client::Client;
 #[derive(Debug, Clone, Default)]
 pub struct BridgeOptions {
     pub server: Option<String>,
-    pub token: Option<String>,
+    pub token: Option<crate::credentials::Token>,
     pub config: Option<PathBuf>,
     pub data_dir: Option<PathBuf>,
     /// Seconds between rounds, instead of the config's `poll_secs`.
@@ -65,7 +65,7 @@ pub fn run_email(opts: BridgeOptions) -> anyhow::Result<()> {
         .or_else(|| {
             std::env::var("SAHAYA_BRIDGE_TOKEN")
                 .ok()
-                .filter(|t| !t.trim().is_empty())
+                .and_then(|t| crate::credentials::Token::new(&t))
         })
         .or(section.token.clone())
         .context(
@@ -81,7 +81,8 @@ pub fn run_email(opts: BridgeOptions) -> anyhow::Result<()> {
     });
     let poll = Duration::from_secs(opts.poll_secs.unwrap_or(relay_config.poll_secs).max(1));
     let runtime = tokio::runtime::Runtime::new()?;
-    let api = Client::new(&server, token).map_err(|e| anyhow::anyhow!(e.user_message()))?;
+    let api =
+        Client::new(&server, token.expose()).map_err(|e| anyhow::anyhow!(e.user_message()))?;
     let mut relay = Relay::open(
         relay_config,
         state_dir.clone(),

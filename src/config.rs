@@ -36,7 +36,8 @@ pub struct Config {
     /// What `server` is: "sahaya" (default) or "rt" (Request Tracker 5).
     pub backend: Option<BackendKind>,
     /// Bearer token (the file must then be readable by its owner only).
-    pub token: Option<String>,
+    /// Better kept in the OS keyring or the token file: see `credentials`.
+    pub token: Option<crate::credentials::Token>,
     /// UI language: en, kn, te, ne.
     pub lang: Option<String>,
     /// Digits: "native" (೦-೯, ౦-౯, ०-९) or "ascii". Default: the
@@ -154,7 +155,7 @@ pub struct BridgeConfig {
     pub server: Option<String>,
     /// The integration account's token (the file must then be readable by
     /// its owner only). Also `--token` or SAHAYA_BRIDGE_TOKEN.
-    pub token: Option<String>,
+    pub token: Option<crate::credentials::Token>,
     /// `[bridge.email]`: the mailbox and mail server of the email bridge.
     pub email: Option<sahaya_bridge_email::relay::RelayConfig>,
 }
@@ -294,7 +295,9 @@ mod tests {
             "{err}"
         );
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
-        assert_eq!(load(&path).unwrap().token.as_deref(), Some("sh_secret"));
+        let token = load(&path).unwrap().token.unwrap();
+        assert_eq!(token.expose(), "sh_secret");
+        assert!(!format!("{:?}", load(&path).unwrap()).contains("sh_secret"));
     }
 
     #[test]

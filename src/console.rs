@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use anyhow::Context;
 
 use crate::config::{self, BackendKind, Config};
+use crate::credentials::{self, Given, Token};
 use sahaya_protocol::Clock;
 use sahaya_protocol::domain::Role;
 use sahaya_tui::theme::{Palette, Theme};
@@ -16,7 +17,7 @@ pub struct ConsoleOptions {
     pub server: Option<String>,
     /// What the server is (default: the config file's, else sahaya's own).
     pub backend: Option<BackendKind>,
-    pub token: Option<String>,
+    pub token: Option<Token>,
     pub data_dir: Option<PathBuf>,
     pub lang: Option<String>,
     pub config: Option<PathBuf>,
@@ -28,7 +29,7 @@ pub struct ConsoleOptions {
 struct Target {
     backend: BackendKind,
     url: String,
-    token: String,
+    token: Token,
     cache_name: String,
     /// Keeps the embedded server alive while the console runs.
     _embedded: Option<sahaya_server::RunningServer>,
@@ -37,26 +38,30 @@ struct Target {
 async fn target(
     opts: &ConsoleOptions,
     config: &Config,
+    config_path: Option<&std::path::Path>,
     data_dir: &std::path::Path,
     clock: &Clock,
 ) -> anyhow::Result<Target> {
     let server = opts.server.clone().or_else(|| config.server.clone());
     let backend = opts.backend.or(config.backend).unwrap_or_default();
-    let token = opts
-        .token
-        .clone()
-        .or_else(|| {
-            std::env::var("SAHAYA_TOKEN")
-                .ok()
-                .filter(|t| !t.trim().is_empty())
-        })
-        .or_else(|| config.token.clone());
     match server {
         Some(url) => {
-            let token = token.with_context(|| match backend {
-                BackendKind::Rt => "no token for Request Tracker: make one in RT (Logged in as you: Settings → Auth Tokens), then pass --token, set SAHAYA_TOKEN, or put `token = \"…\"` in the config file",
-                BackendKind::Sahaya => "no token for the server: pass --token, set SAHAYA_TOKEN, or put `token = \"…\"` in the config file",
+            let found = credentials::find(Given {
+                flag: opts.token.as_ref(),
+                env: credentials::from_env(),
+                config: config.token.as_ref(),
+                server: &url,
+                config_file: config_path,
+                keyring: true,
             })?;
+            let file = config_path
+                .and_then(credentials::token_file)
+                .map_or_else(|| "the token file".to_string(), |p| p.display().to_string());
+            let (token, source) = found.with_context(|| match backend {
+                BackendKind::Rt => format!("no token for Request Tracker: make one in RT (Logged in as you: Settings → Auth Tokens), then store it in the OS keyring (service `sahaya`, user `{url}`) or in {file} (chmod 600), pass --token or set SAHAYA_TOKEN"),
+                BackendKind::Sahaya => format!("no token for the server: store it in the OS keyring (service `sahaya`, user `{url}`) or in {file} (chmod 600), pass --token or set SAHAYA_TOKEN"),
+            })?;
+            tracing::info!("access token from {source}");
             // One cache per helpdesk: the same URL as another kind is another cache.
             let prefix = match backend {
                 BackendKind::Sahaya => "cache",
@@ -80,9 +85,14 @@ async fn target(
             "--backend rt needs Request Tracker's web address: pass --server URL (e.g. https://rt.example.com/) or put `server = \"…\"` in the config file"
         ),
         None => {
+            // The demo server's database holds the tokens it accepts: its
+            // owner alone reads it (SQLite gives its -wal and -shm files the
+            // same mode).
+            let db = data_dir.join(DEMO_SERVER_DB);
+            credentials::owner_only(&db)?;
             let server = sahaya_server::start(sahaya_server::ServeOptions {
                 addr: "127.0.0.1:0".parse()?,
-                db: Some(data_dir.join("demo-server.db")),
+                db: Some(db),
                 demo: true,
                 // The demo's customers on chat-like channels get and read
                 // replies; email waits for `sahaya bridge email`.
@@ -92,10 +102,16 @@ async fn target(
             })
             .await
             .context("cannot start the embedded demo server")?;
-            let token = server
+            // The demo keeps its agent's token as a user would: in a file
+            // only its owner reads, read back through the same checks.
+            let demo = server
                 .token(Role::Agent)
-                .context("the demo server has no agent account")?
-                .to_string();
+                .and_then(Token::new)
+                .context("the demo server has no agent account")?;
+            let file = data_dir.join(DEMO_TOKEN_FILE);
+            credentials::write_file(&file, &demo)?;
+            let token = credentials::read_file(&file)?
+                .with_context(|| format!("{} vanished", file.display()))?;
             Ok(Target {
                 backend: BackendKind::Sahaya,
                 url: server.url(),
@@ -106,6 +122,12 @@ async fn target(
         }
     }
 }
+
+/// The embedded demo's token file, in the data dir.
+pub const DEMO_TOKEN_FILE: &str = "demo-token";
+
+/// The embedded demo server's database, in the data dir.
+pub const DEMO_SERVER_DB: &str = "demo-server.db";
 
 /// Logs go to a file in the data dir, never to the screen.
 fn init_file_logging(data_dir: &std::path::Path) {
@@ -147,7 +169,7 @@ pub async fn run(opts: ConsoleOptions) -> anyhow::Result<()> {
     // One clock for the embedded demo server, the sync task, the cache and
     // the UI.
     let clock = Clock::system();
-    let target = target(&opts, &config, &data_dir, &clock).await?;
+    let target = target(&opts, &config, config_path.as_deref(), &data_dir, &clock).await?;
     let cache = data_dir.join(&target.cache_name);
     let store = sahaya_store::Store::open_with_clock(&cache, clock.clone())
         .with_context(|| format!("cannot open the cache {}", cache.display()))?;
@@ -155,7 +177,7 @@ pub async fn run(opts: ConsoleOptions) -> anyhow::Result<()> {
     let files = config.files.clone().unwrap_or_default().settings(&data_dir);
     let (sync, capabilities) = match target.backend {
         BackendKind::Sahaya => {
-            let client = sahaya_sync::client::Client::new(&target.url, target.token.clone())?;
+            let client = sahaya_sync::client::Client::new(&target.url, target.token.expose())?;
             let backend = sahaya_sync::SahayaBackend::new(client);
             let capabilities = sahaya_sync::Backend::capabilities(&backend);
             (
@@ -164,7 +186,8 @@ pub async fn run(opts: ConsoleOptions) -> anyhow::Result<()> {
             )
         }
         BackendKind::Rt => {
-            let backend = sahaya_sync::RtBackend::new(&target.url, &target.token, clock.clone())?;
+            let backend =
+                sahaya_sync::RtBackend::new(&target.url, target.token.expose(), clock.clone())?;
             let capabilities = sahaya_sync::Backend::capabilities(&backend);
             (
                 sahaya_sync::spawn_configured(backend, cache, tx, clock.clone(), files),

@@ -6,6 +6,7 @@
 pub mod bridge;
 pub mod config;
 pub mod console;
+pub mod credentials;
 pub mod doctor;
 
 pub use sahaya_i18n as i18n;

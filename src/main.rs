@@ -18,7 +18,7 @@ struct Cli {
     backend: Option<sahaya::config::BackendKind>,
     /// Bearer token for the server (also SAHAYA_TOKEN or the config file).
     #[arg(long, hide_env_values = true)]
-    token: Option<String>,
+    token: Option<sahaya::credentials::Token>,
     /// Where the cache, drafts and logs live.
     #[arg(long, value_name = "DIR")]
     data_dir: Option<PathBuf>,
@@ -71,7 +71,7 @@ enum Command {
         backend: Option<sahaya::config::BackendKind>,
         /// Bearer token for the server (also SAHAYA_TOKEN or the config file).
         #[arg(long, hide_env_values = true)]
-        token: Option<String>,
+        token: Option<sahaya::credentials::Token>,
         /// Where the width calibration is cached.
         #[arg(long, value_name = "DIR")]
         data_dir: Option<PathBuf>,
@@ -91,7 +91,7 @@ enum BridgeChannel {
         server: Option<String>,
         /// The integration account's token (also SAHAYA_BRIDGE_TOKEN).
         #[arg(long, hide_env_values = true)]
-        token: Option<String>,
+        token: Option<sahaya::credentials::Token>,
         /// Seconds between rounds (default: poll_secs in [bridge.email], 10).
         #[arg(long, value_name = "SECONDS")]
         poll: Option<u64>,

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 pub struct DoctorOptions {
     pub server: Option<String>,
     pub backend: Option<crate::config::BackendKind>,
-    pub token: Option<String>,
+    pub token: Option<crate::credentials::Token>,
     pub data_dir: Option<PathBuf>,
     pub lang: Option<String>,
     pub config: Option<PathBuf>,

@@ -15,20 +15,38 @@ pub(super) fn server_section(
         report.line("no server configured: the console runs its embedded demo server");
         return;
     };
-    let token = opts
-        .token
+    let config_file = opts
+        .config
         .clone()
-        .or_else(|| env("SAHAYA_TOKEN").filter(|t| !t.trim().is_empty()))
-        .or_else(|| config.token.clone());
-    let Some(token) = token else {
-        report.problem(format!(
-            "{url}: no token (pass --token, set SAHAYA_TOKEN or put `token = \"…\"` in the config file)"
-        ));
-        return;
+        .or_else(crate::config::default_config_path);
+    let found = crate::credentials::find(crate::credentials::Given {
+        flag: opts.token.as_ref(),
+        env: env("SAHAYA_TOKEN").and_then(|t| crate::credentials::Token::new(&t)),
+        config: config.token.as_ref(),
+        server: &url,
+        config_file: config_file.as_deref(),
+        keyring: true,
+    });
+    let token = match found {
+        Ok(Some((token, source))) => {
+            report.line(format!("{url}: the access token comes from {source}"));
+            token
+        }
+        Ok(None) => {
+            report.problem(format!(
+                "{url}: no token (store it in the OS keyring, service `sahaya`, user `{url}`, or in the file `token` beside the config file with chmod 600; or pass --token or set SAHAYA_TOKEN)"
+            ));
+            return;
+        }
+        Err(e) => {
+            report.problem(e.to_string());
+            return;
+        }
     };
+    let token = token.expose();
     let backend = opts.backend.or(config.backend).unwrap_or_default();
     if backend == crate::config::BackendKind::Rt {
-        rt_section(report, &url, &token);
+        rt_section(report, &url, token);
         return;
     }
     let client = match sahaya_sync::client::Client::new(&url, token) {

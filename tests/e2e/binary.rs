@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use sahaya::domain::Role;
 
-struct Console {
+pub(crate) struct Console {
     screen: Arc<Mutex<vt100::Parser>>,
     raw: Arc<Mutex<Vec<u8>>>,
     writer: Box<dyn Write + Send>,
@@ -18,6 +18,11 @@ struct Console {
 
 impl Console {
     fn start(args: &[&str], cols: u16, rows: u16) -> Console {
+        Console::start_env(args, &[], cols, rows)
+    }
+
+    /// [`Console::start`] with `env` set for the binary.
+    pub(crate) fn start_env(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Console {
         let pty = native_pty_system();
         let pair = pty
             .openpty(PtySize {
@@ -34,6 +39,9 @@ impl Console {
         cmd.env("TERM", "xterm-256color");
         cmd.env("LANG", "en_IN.UTF-8");
         cmd.env_remove("SAHAYA_TOKEN");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let child = pair.slave.spawn_command(cmd).expect("spawn sahaya");
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().expect("reader");
@@ -104,7 +112,7 @@ impl Console {
 
     /// Opens the first ticket of the view on `view_key` and sends `text` as
     /// a reply (Ctrl-s): the ticket's id.
-    fn reply_to_first(&mut self, view_key: &[u8], text: &str, within: Duration) -> i64 {
+    pub(crate) fn reply_to_first(&mut self, view_key: &[u8], text: &str, within: Duration) -> i64 {
         self.keys(view_key);
         self.keys(b"\r");
         let screen = self.wait_for("#", within);
@@ -130,7 +138,7 @@ impl Console {
         self.screen.lock().unwrap().screen().contents()
     }
 
-    fn wait_for(&self, what: &str, timeout: Duration) -> String {
+    pub(crate) fn wait_for(&self, what: &str, timeout: Duration) -> String {
         let deadline = Instant::now() + timeout;
         loop {
             let text = self.contents();
@@ -145,10 +153,32 @@ impl Console {
         }
     }
 
-    fn keys(&mut self, bytes: &[u8]) {
+    pub(crate) fn keys(&mut self, bytes: &[u8]) {
         self.writer.write_all(bytes).unwrap();
         self.writer.flush().unwrap();
         std::thread::sleep(Duration::from_millis(150));
+    }
+
+    /// Waits for the console to exit successfully.
+    pub(crate) fn wait_exit(&mut self, timeout: Duration) {
+        let deadline = Instant::now() + timeout;
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                assert!(status.success(), "exit status {status:?}");
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "console did not quit; screen:\n{}",
+                self.contents()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Everything the console wrote to its terminal, into `file`.
+    pub(crate) fn save_screen(&self, file: &Path) {
+        std::fs::write(file, &*self.raw.lock().unwrap()).unwrap();
     }
 }
 

@@ -4,4 +4,5 @@
 
 mod binary;
 mod orders;
+mod secrets;
 mod server;

@@ -471,3 +471,69 @@ proptest! {
         prop_assert_eq!(parse(&printed), Ok(q), "printed {:?}", printed);
     }
 }
+
+/// Numbers no field takes, written in any script's digits.
+fn huge_number() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[1-9][0-9]{10,40}",
+        "[೧-೯][೦-೯]{10,30}",
+        "[१-९][०-९]{10,30}",
+        Just(u32::MAX.to_string()),
+        Just((u64::from(u32::MAX) + 1).to_string()),
+        Just(i64::MAX.to_string()),
+        Just("99999999999999999999".to_string()),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// A rating no field takes is a bad number that says the range; an age
+    /// too big for its counter is a bad age; both point at the value.
+    #[test]
+    fn huge_numbers_are_named_errors(n in huge_number(), cmp in "(<|<=|>|>=|=)?",
+                                     unit in "(m|h|d|w)") {
+        let e = parse(&format!("csat:{cmp}{n}")).unwrap_err();
+        prop_assert_eq!(e.kind, QueryErrorKind::BadNumber { field: Field::Csat, min: 1, max: 5 });
+        prop_assert_eq!(e.column, 5);
+        prop_assert_eq!(e.text, format!("{cmp}{n}"));
+        let fits = fold_test_digits(&n).parse::<u32>().is_ok();
+        match parse(&format!("created:<{n}{unit}")) {
+            Ok(_) => prop_assert!(fits),
+            Err(e) => {
+                prop_assert!(!fits);
+                prop_assert_eq!(e.kind.code(), "query-bad-age");
+                prop_assert_eq!(e.kind, QueryErrorKind::BadAge { field: Field::Created });
+            }
+        }
+    }
+
+    /// Long input of any kind (pasted text, control characters, thousands
+    /// of terms) parses or errs in place.
+    #[test]
+    fn long_input_parses_or_errs_in_place(
+        parts in proptest::collection::vec(prop_oneof![
+            fragment(),
+            "[\\x00-\\x1f\\x7f\\u{80}-\\u{9f}\\u{202a}-\\u{202e}]{1,3}",
+        ], 200..1200),
+    ) {
+        let input = parts.join(" ");
+        let chars = input.chars().count();
+        if let Err(e) = parse(&input) {
+            prop_assert!(e.column + e.len <= chars, "{e:?}");
+            prop_assert!(!e.kind.code().is_empty());
+        }
+    }
+}
+
+/// Digits of any script as ASCII (the test's own folding, to check the
+/// parser's).
+fn fold_test_digits(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '೦'..='೯' => char::from(b'0' + (c as u32 - '೦' as u32) as u8),
+            '०'..='९' => char::from(b'0' + (c as u32 - '०' as u32) as u8),
+            c => c,
+        })
+        .collect()
+}

@@ -71,6 +71,7 @@ pub use store::{Store, schema_version};
 
 #[cfg(test)]
 mod late_tests;
+#[cfg(test)]
 mod scale_tests;
 #[cfg(test)]
 mod tests;

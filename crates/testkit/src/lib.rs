@@ -7,8 +7,11 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 pub mod pg;
+#[cfg(feature = "fuzz")]
+pub mod fuzz;
 pub mod proxy;
 pub mod rt;
+pub mod secrets;
 pub mod server;
 #[cfg(feature = "ui")]
 pub mod ui;

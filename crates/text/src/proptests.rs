@@ -130,16 +130,25 @@ fn assert_inert(out: &str, line: bool) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// Both sanitizers make `s` inert, and a second pass changes nothing.
+fn inert_and_idempotent(s: &str) -> Result<(), TestCaseError> {
+    let out = sanitize(s);
+    assert_inert(&out, false)?;
+    prop_assert!(matches!(sanitize(&out), std::borrow::Cow::Borrowed(_)));
+    let line = sanitize_line(s);
+    assert_inert(&line, true)?;
+    prop_assert!(matches!(
+        sanitize_line(&line),
+        std::borrow::Cow::Borrowed(_)
+    ));
+    Ok(())
+}
+
 // 256 cases each by default; set PROPTEST_CASES for a longer run.
 proptest! {
     #[test]
     fn sanitize_output_is_inert_and_idempotent(s in hostile()) {
-        let out = sanitize(&s);
-        assert_inert(&out, false)?;
-        prop_assert!(matches!(sanitize(&out), std::borrow::Cow::Borrowed(_)));
-        let line = sanitize_line(&s);
-        assert_inert(&line, true)?;
-        prop_assert!(matches!(sanitize_line(&line), std::borrow::Cow::Borrowed(_)));
+        inert_and_idempotent(&s)?;
     }
 
     #[test]
@@ -364,4 +373,55 @@ fn typed_text_round_trips_through_backspace() {
             assert!(n <= s.chars().count(), "{s:?}");
         }
     }
+}
+
+/// Server bytes as the console turns them into text: arbitrary bytes,
+/// decoded lossily, then sanitized.
+fn server_bytes() -> impl Strategy<Value = String> {
+    prop_oneof![
+        prop::collection::vec(any::<u8>(), 0..400),
+        prop::collection::vec(
+            select(
+                &[
+                    0x1bu8, b'[', b']', b'P', b'\\', 0x07, 0xc2, 0x9b, 0x9d, b'0', b';', b'\n',
+                    b'\r', 0xe2, 0x80, 0xae
+                ][..]
+            ),
+            0..400
+        ),
+    ]
+    .prop_map(|b| String::from_utf8_lossy(&b).into_owned())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Whatever bytes a server sends, the sanitized text is inert and a
+    /// second pass changes nothing.
+    #[test]
+    fn sanitize_makes_any_bytes_inert(s in server_bytes()) {
+        inert_and_idempotent(&s)?;
+    }
+
+    /// The text after an unterminated string or a runaway CSI: hidden (a
+    /// string runs to the end, as in a terminal) or kept (a CSI ends at
+    /// its first byte that is not part of one), never let through raw.
+    #[test]
+    fn long_sequences_end_cleanly(n in 0usize..5000, tail in text()) {
+        let osc = format!("\u{1b}]0;{}{tail}", "x".repeat(n));
+        prop_assert_eq!(sanitize(&osc).into_owned(), "");
+        let csi = format!("\u{1b}[{}m{tail}", "1;".repeat(n));
+        prop_assert_eq!(sanitize(&csi).into_owned(), sanitize(&tail).into_owned());
+    }
+}
+
+/// A megabyte of escape sequences and controls goes through in one pass
+/// (the sanitizer is linear: this finishing is the check).
+#[test]
+fn a_megabyte_of_escapes_is_sanitized() {
+    let piece = "\u{1b}[31mಕ\u{1b}]8;;http://x\u{7}\u{202e}\r\n\u{9b}2J";
+    let s = piece.repeat(1 << 20 >> 5);
+    let out = sanitize(&s);
+    assert_eq!(out.matches('ಕ').count(), (1 << 20) >> 5);
+    assert!(!out.contains('\u{1b}') && !out.contains('\u{202e}'));
 }

@@ -3,7 +3,10 @@
 //! Two layers over the response body:
 //! - a byte guard that ends the stream with a network error when nothing at
 //!   all (not even a keep-alive comment) arrived for the idle timeout, when the
-//!   body is not UTF-8, or when one event grows without bound;
+//!   body is not UTF-8, or when one event grows without bound; it also drops
+//!   a leading byte order mark itself and starts the text with an empty line
+//!   (which dispatches nothing), because eventsource-stream 0.2.3 panics on a
+//!   body that starts with a BOM (it slices one byte off a three-byte char);
 //! - the SSE parser (eventsource-stream), whose `change` and `stats` events
 //!   are decoded into protocol types; other event names are ignored.
 //!
@@ -36,7 +39,23 @@ struct Guard<S> {
     carry: Vec<u8>,
     /// Bytes since the last dispatched event, shared with the outer layer.
     pending: Arc<AtomicUsize>,
+    /// The first bytes, held until it is clear whether they are a BOM;
+    /// `None` once they went on.
+    head: Option<Vec<u8>>,
     done: bool,
+}
+
+const BOM: &[u8] = "\u{feff}".as_bytes();
+
+/// What goes on from `head` once it is known: an empty line, then the
+/// bytes without a leading BOM. `None` while they may still be one.
+fn settle_head(head: &[u8], ended: bool) -> Option<Vec<u8>> {
+    let undecided = head.len() < BOM.len() && BOM.starts_with(head);
+    if undecided && !ended {
+        return None;
+    }
+    let rest = head.strip_prefix(BOM).unwrap_or(head);
+    Some([b"\n".as_slice(), rest].concat())
 }
 
 /// Turns the body into a guarded byte stream (see the module docs).
@@ -44,7 +63,7 @@ fn guard<S, B>(
     body: S,
     idle: Duration,
     pending: Arc<AtomicUsize>,
-) -> impl Stream<Item = Result<B, ClientError>> + Send
+) -> impl Stream<Item = Result<Vec<u8>, ClientError>> + Send
 where
     S: Stream<Item = Result<B, reqwest::Error>> + Send + Unpin,
     B: AsRef<[u8]> + Send,
@@ -54,58 +73,85 @@ where
         idle,
         carry: Vec::new(),
         pending,
+        head: Some(Vec::new()),
         done: false,
     };
     futures::stream::unfold(state, |mut g| async move {
-        if g.done {
-            return None;
-        }
-        let next = match tokio::time::timeout(g.idle, g.inner.next()).await {
-            Err(_) => {
-                g.done = true;
-                return Some((
-                    Err(ClientError::Network {
-                        message: format!(
-                            "GET /v1/events: nothing arrived for {} s, not even a keep-alive; \
-                             the connection is dead",
-                            g.idle.as_secs()
-                        ),
-                    }),
-                    g,
-                ));
+        loop {
+            if g.done {
+                return None;
             }
-            Ok(next) => next,
-        };
-        match next {
-            // The end is reported by the outer layer.
-            None => None,
-            Some(Err(e)) => {
-                g.done = true;
-                Some((Err(ClientError::from_reqwest("GET /v1/events", e)), g))
-            }
-            Some(Ok(chunk)) => {
-                let bytes = chunk.as_ref();
-                if let Err(message) = check_utf8(&mut g.carry, bytes) {
+            let item = guard_next(&mut g).await;
+            match item {
+                // Bytes held back as a possible BOM: read on.
+                Some(Ok(bytes)) if bytes.is_empty() => continue,
+                Some(item) => return Some((item, g)),
+                None => {
                     g.done = true;
-                    return Some((Err(ClientError::Decode { message }), g));
+                    let head = g.head.take()?;
+                    return settle_head(&head, true).map(|bytes| (Ok(bytes), g));
                 }
-                let total = g.pending.fetch_add(bytes.len(), Ordering::Relaxed) + bytes.len();
-                if total > MAX_EVENT_BYTES {
-                    g.done = true;
-                    return Some((
-                        Err(ClientError::Decode {
-                            message: format!(
-                                "GET /v1/events: more than {} MiB without a complete event",
-                                MAX_EVENT_BYTES / (1024 * 1024)
-                            ),
-                        }),
-                        g,
-                    ));
-                }
-                Some((Ok(chunk), g))
             }
         }
     })
+}
+
+/// The next piece of the guarded stream: checked bytes (empty while the
+/// head is held back), an error that ends it, or `None` at its end.
+async fn guard_next<S, B>(g: &mut Guard<S>) -> Option<Result<Vec<u8>, ClientError>>
+where
+    S: Stream<Item = Result<B, reqwest::Error>> + Send + Unpin,
+    B: AsRef<[u8]> + Send,
+{
+    let next = match tokio::time::timeout(g.idle, g.inner.next()).await {
+        Err(_) => {
+            g.done = true;
+            return Some(Err(ClientError::Network {
+                message: format!(
+                    "GET /v1/events: nothing arrived for {} s, not even a keep-alive; \
+                     the connection is dead",
+                    g.idle.as_secs()
+                ),
+            }));
+        }
+        Ok(next) => next,
+    };
+    match next {
+        // The end is reported by the outer layer.
+        None => None,
+        Some(Err(e)) => {
+            g.done = true;
+            Some(Err(ClientError::from_reqwest("GET /v1/events", e)))
+        }
+        Some(Ok(chunk)) => {
+            let bytes = chunk.as_ref();
+            if let Err(message) = check_utf8(&mut g.carry, bytes) {
+                g.done = true;
+                return Some(Err(ClientError::Decode { message }));
+            }
+            let total = g.pending.fetch_add(bytes.len(), Ordering::Relaxed) + bytes.len();
+            if total > MAX_EVENT_BYTES {
+                g.done = true;
+                return Some(Err(ClientError::Decode {
+                    message: format!(
+                        "GET /v1/events: more than {} MiB without a complete event",
+                        MAX_EVENT_BYTES / (1024 * 1024)
+                    ),
+                }));
+            }
+            let Some(head) = g.head.as_mut() else {
+                return Some(Ok(bytes.to_vec()));
+            };
+            head.extend_from_slice(bytes);
+            match settle_head(head, false) {
+                Some(out) => {
+                    g.head = None;
+                    Some(Ok(out))
+                }
+                None => Some(Ok(Vec::new())),
+            }
+        }
+    }
 }
 
 /// Validates `chunk` as the continuation of a UTF-8 text whose unfinished

@@ -13,6 +13,8 @@ pub(crate) mod error;
 mod events;
 pub mod http;
 mod macros;
+#[cfg(test)]
+mod proptests;
 
 use std::fmt;
 use std::sync::Arc;

@@ -142,7 +142,7 @@ pub async fn bodies(http: &RtHttp, txns: &[i64]) -> Result<HashMap<i64, String>,
                     let text = if plain {
                         a.content
                     } else {
-                        html_to_text(&a.content)
+                        super::html::html_to_text(&a.content)
                     };
                     best.insert(a.transaction_id, (plain, text));
                 }
@@ -156,9 +156,4 @@ pub async fn bodies(http: &RtHttp, txns: &[i64]) -> Result<HashMap<i64, String>,
         .into_iter()
         .map(|(id, (_, text))| (id, text.trim_end().to_string()))
         .collect())
-}
-
-/// Mail that came as HTML only, as readable text.
-pub fn html_to_text(html: &str) -> String {
-    html2text::from_read(html.as_bytes(), 100).unwrap_or_else(|_| html.to_string())
 }

@@ -186,13 +186,7 @@ impl RtHttp {
         if !status.is_success() {
             return Err(rt_error(&what, status, &headers, &bytes));
         }
-        let body = serde_json::from_slice(&bytes).map_err(|e| ClientError::Decode {
-            message: carry(&format!(
-                "{what}: expected Request Tracker's JSON, got HTTP {} ({} bytes): {e}",
-                status.as_u16(),
-                bytes.len()
-            )),
-        })?;
+        let body = decode(&what, status, &bytes)?;
         Ok(Answer {
             location: headers
                 .get(header::LOCATION)
@@ -262,6 +256,21 @@ impl Door for RtHttp {
     }
 }
 
+/// Decodes a success answer of RT into `T`.
+pub(super) fn decode<T: DeserializeOwned>(
+    what: &str,
+    status: StatusCode,
+    bytes: &[u8],
+) -> Result<T, ClientError> {
+    serde_json::from_slice(bytes).map_err(|e| ClientError::Decode {
+        message: carry(&format!(
+            "{what}: expected Request Tracker's JSON, got HTTP {} ({} bytes): {e}",
+            status.as_u16(),
+            bytes.len()
+        )),
+    })
+}
+
 /// The RT right a request needs, from its method and path.
 fn right_for(what: &str) -> Option<&'static str> {
     let (method, path) = what.split_once(' ')?;
@@ -293,7 +302,12 @@ pub(crate) fn no_right(what: &str, said: &str) -> String {
 }
 
 /// RT's error answers are `{"message": "…"}`.
-fn rt_error(what: &str, status: StatusCode, headers: &HeaderMap, body: &[u8]) -> ClientError {
+pub(super) fn rt_error(
+    what: &str,
+    status: StatusCode,
+    headers: &HeaderMap,
+    body: &[u8],
+) -> ClientError {
     let said = serde_json::from_slice::<serde_json::Value>(body)
         .ok()
         .and_then(|v| v.get("message").and_then(|m| m.as_str()).map(carry))

@@ -10,8 +10,11 @@
 mod claims;
 mod fetch;
 mod history;
+mod html;
 mod http;
 mod map;
+#[cfg(test)]
+mod proptests;
 mod pull;
 mod push;
 pub mod query;

@@ -164,7 +164,7 @@ async fn message(
 }
 
 /// `/REST/2.0/transaction/42` → 42.
-fn created_id(location: Option<&str>) -> Option<i64> {
+pub(super) fn created_id(location: Option<&str>) -> Option<i64> {
     location?
         .trim_end_matches('/')
         .rsplit('/')
@@ -325,7 +325,7 @@ async fn patch_ticket(
 
 /// RT answers a PUT with 200 and one sentence per field, also for fields it
 /// refused ("Owner: That user may not own tickets in that queue").
-fn refused_in_answer(what: &str, body: &Value) -> Result<(), ClientError> {
+pub(super) fn refused_in_answer(what: &str, body: &Value) -> Result<(), ClientError> {
     let Some(lines) = body.as_array() else {
         return Ok(());
     };

@@ -28,7 +28,7 @@ const MAX_GROUPS: usize = 20;
 /// A user-defined group as `GET /group/:id` shows it.
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
-struct Group {
+pub(super) struct Group {
     #[serde(rename = "Members")]
     members: Vec<Member>,
 }
@@ -36,7 +36,7 @@ struct Group {
 /// A member: a user (`id` is the login) or a group (`id` is its number).
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
-struct Member {
+pub(super) struct Member {
     #[serde(rename = "type")]
     kind: String,
     id: serde_json::Value,
@@ -44,7 +44,7 @@ struct Member {
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
-struct Found {
+pub(super) struct Found {
     id: serde_json::Value,
 }
 
