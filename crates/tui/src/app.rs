@@ -90,9 +90,9 @@ pub struct App {
     /// figures arrived, how long a flash stays. Tests pin it.
     pub clock: Clock,
     /// The late-shipment screen (its rule comes from the config).
-    pub late: crate::flows::late::Late,
+    pub late: crate::late_screen::Late,
     /// The macro editor, while a supervisor writes a body.
-    pub editor: Option<crate::flows::macro_editor::MacroEditor>,
+    pub editor: Option<crate::macro_draft::MacroEditor>,
 }
 
 impl App {

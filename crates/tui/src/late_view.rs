@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, BorderType};
 
 use crate::app::App;
 use crate::draw::{self, Part};
-use crate::flows::late::{LateRow, LateScreen, marked_orders, rows};
+use crate::late_screen::{LateRow, LateScreen, marked_orders, rows};
 use crate::frames::{framed, title};
 use sahaya_keymap::Action;
 use sahaya_store::{LateOrder, Lateness};

@@ -6,70 +6,18 @@
 //! them). The notices of one outreach are queued together, each with a key
 //! of its own per (outreach, customer), so nothing goes twice.
 
-use std::collections::BTreeSet;
-
 use sahaya_keymap::Action;
 use sahaya_protocol::domain::macro_rules::asked_placeholders;
 use sahaya_protocol::domain::{Macro, OrderId};
-use sahaya_store::{LateOrder, LateRule, OutreachNotice};
+use sahaya_store::{LateOrder, OutreachNotice};
 
 use super::{Confirmed, Pick, confirm, open_picker};
+pub use crate::late_screen::{Late, LateRow, LateScreen, marked_orders, rows};
 use crate::app::{App, Effect, Pane};
 
 /// Rows moved by page up / page down.
 const PAGE: usize = 10;
 
-/// The late-shipment screen's rule and, while it is shown, its state.
-#[derive(Debug, Default)]
-pub struct Late {
-    pub rule: LateRule,
-    pub screen: Option<LateScreen>,
-}
-
-/// What the late-shipment screen shows.
-#[derive(Debug, Default)]
-pub struct LateScreen {
-    /// By carrier, city and order id.
-    pub orders: Vec<LateOrder>,
-    pub marked: BTreeSet<OrderId>,
-    /// Index into [`rows`].
-    pub selected: usize,
-}
-
-/// One row of the screen: a carrier and city heading (its orders are
-/// `orders[range]`) or an order.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum LateRow {
-    Group {
-        carrier: String,
-        city: String,
-        range: std::ops::Range<usize>,
-    },
-    Order(usize),
-}
-
-/// The screen's rows: each group's heading followed by its orders.
-pub fn rows(screen: &LateScreen) -> Vec<LateRow> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let orders = &screen.orders;
-    while start < orders.len() {
-        let (carrier, city) = (&orders[start].carrier, &orders[start].city);
-        let end = start
-            + orders[start..]
-                .iter()
-                .take_while(|o| &o.carrier == carrier && &o.city == city)
-                .count();
-        out.push(LateRow::Group {
-            carrier: carrier.clone(),
-            city: city.clone(),
-            range: start..end,
-        });
-        out.extend((start..end).map(LateRow::Order));
-        start = end;
-    }
-    out
-}
 
 /// An outreach ready to queue: its id and one notice per customer.
 #[derive(Debug, Clone, PartialEq)]
@@ -154,7 +102,7 @@ pub fn action(app: &mut App, action: Action) -> bool {
         // Ticket actions have no ticket here.
         Reply | Note | SetStatus | SetPriority | Assign | AssignToMe | Tags | OrderActions
         | Send | ToggleReplyNote | NextPane | PrevPane | Files | AttachFile | ShowResults
-        | SaveView | SetGroup => {}
+        | SaveView | SetGroup | Merge => {}
     }
     true
 }
@@ -206,14 +154,6 @@ fn mark_where(app: &mut App, keep: impl Fn(&LateOrder) -> bool) {
     }
 }
 
-/// The marked orders, in the screen's order.
-pub fn marked_orders(screen: &LateScreen) -> Vec<&LateOrder> {
-    screen
-        .orders
-        .iter()
-        .filter(|o| screen.marked.contains(&o.order.id))
-        .collect()
-}
 
 /// The macro picker for the marked orders. A macro with a placeholder the
 /// cache cannot fill per customer says so under it.

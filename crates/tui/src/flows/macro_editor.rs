@@ -16,23 +16,12 @@ use sahaya_text::TextBuffer;
 
 use super::{Ask, Confirmed, Pick, confirm, enqueue, open_picker, prompt, required};
 use crate::app::App;
+pub use crate::macro_draft::MacroEditor;
 use crate::late_notice::same_macro;
 
 /// The languages a macro is written in.
 pub const LANGUAGES: [&str; 5] = ["en", "kn", "te", "ne", "hi"];
 
-/// A body being written.
-#[derive(Debug)]
-pub struct MacroEditor {
-    /// The macro changed; None: a new one.
-    pub id: Option<i64>,
-    pub name: String,
-    pub language: String,
-    pub tags: Vec<String>,
-    pub set_status: Option<sahaya_protocol::domain::Status>,
-    pub buffer: TextBuffer,
-    pub typing: crate::typing::Typing,
-}
 
 /// A step of the editor's pickers.
 #[derive(Debug, Clone, PartialEq)]
