@@ -6,9 +6,9 @@
 //! only.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-pub mod pg;
 #[cfg(feature = "fuzz")]
 pub mod fuzz;
+pub mod pg;
 pub mod proxy;
 pub mod rt;
 pub mod secrets;

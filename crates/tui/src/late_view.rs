@@ -9,8 +9,8 @@ use ratatui::widgets::{Block, BorderType};
 
 use crate::app::App;
 use crate::draw::{self, Part};
-use crate::late_screen::{LateRow, LateScreen, marked_orders, rows};
 use crate::frames::{framed, title};
+use crate::late_screen::{LateRow, LateScreen, marked_orders, rows};
 use sahaya_keymap::Action;
 use sahaya_store::{LateOrder, Lateness};
 

@@ -12,12 +12,11 @@ use sahaya_protocol::domain::{Macro, OrderId};
 use sahaya_store::{LateOrder, OutreachNotice};
 
 use super::{Confirmed, Pick, confirm, open_picker};
-pub use crate::late_screen::{Late, LateRow, LateScreen, marked_orders, rows};
 use crate::app::{App, Effect, Pane};
+pub use crate::late_screen::{Late, LateRow, LateScreen, marked_orders, rows};
 
 /// Rows moved by page up / page down.
 const PAGE: usize = 10;
-
 
 /// An outreach ready to queue: its id and one notice per customer.
 #[derive(Debug, Clone, PartialEq)]
@@ -153,7 +152,6 @@ fn mark_where(app: &mut App, keep: impl Fn(&LateOrder) -> bool) {
             .collect();
     }
 }
-
 
 /// The macro picker for the marked orders. A macro with a placeholder the
 /// cache cannot fill per customer says so under it.

@@ -16,12 +16,11 @@ use sahaya_text::TextBuffer;
 
 use super::{Ask, Confirmed, Pick, confirm, enqueue, open_picker, prompt, required};
 use crate::app::App;
-pub use crate::macro_draft::MacroEditor;
 use crate::late_notice::same_macro;
+pub use crate::macro_draft::MacroEditor;
 
 /// The languages a macro is written in.
 pub const LANGUAGES: [&str; 5] = ["en", "kn", "te", "ne", "hi"];
-
 
 /// A step of the editor's pickers.
 #[derive(Debug, Clone, PartialEq)]

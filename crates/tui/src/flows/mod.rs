@@ -130,7 +130,7 @@ pub enum Confirmed {
     LateOutreach(late::Outreach),
     /// Delete this macro.
     DeleteMacro(i64),
-        /// Queue these merges.
+    /// Queue these merges.
     Merge(merge::Plan),
 }
 
