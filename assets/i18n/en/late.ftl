@@ -25,7 +25,17 @@ late-macro-asks = Needs { $names } typed by hand, so it cannot go to many custom
 late-macro-gone = That macro was deleted meanwhile; choose another
 late-nobody-reachable = None of the marked customers can be reached: they have no channel on record
 late-confirm =
-    Send “{ $name }” to { $customers } customers about { $orders } orders? { $replies } go as replies on their open tickets.{ $unreachable ->
+    Send “{ $name }” to { $customers ->
+        [one] { $customers } customer
+       *[other] { $customers } customers
+    } about { $orders ->
+        [one] { $orders } order
+       *[other] { $orders } orders
+    }? { $replies ->
+        [0] None goes
+        [one] { $replies } goes
+       *[other] { $replies } go
+    } as a reply on an open ticket.{ $unreachable ->
         [0] {""}
        *[other] { " " }{ $unreachable } without a channel are left out.
     }
