@@ -380,6 +380,9 @@ fn group_is_shown_in_the_header_and_set_with_a_picker_one_or_marked() {
         .into_iter()
         .find(|id| ui.store().ticket(*id).unwrap().unwrap().tags.len() <= 1)
         .expect("a ticket with few tags");
+    // Wide enough that the header has room for the group whichever ticket
+    // the hour picks (priority, channel and a tag come first).
+    ui.resize(220, 50);
     ui.press("esc");
     ui.app.open_ticket(id);
     ui.app.focus = sahaya::ui::app::Pane::Thread;

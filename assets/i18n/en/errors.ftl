@@ -58,7 +58,7 @@ error-bad-amount = Enter an amount such as 499 or 499.50, at most the order tota
 error-refund-too-much = At most { $left } can still be refunded on this order
 error-refunded-in-full = Order { $order } is already refunded in full ({ $total }); its refunds are in the customer pane
 error-terminal-too-small = Make the terminal at least { $width }×{ $height }
-error-unauthorized = The server refused the token; check the token in the config file
+error-unauthorized = The server refused the token; check the one given (--token, SAHAYA_TOKEN, the config file, the keyring or the token file)
 error-server = The server answered with an error: { $error }
 
 ## Language

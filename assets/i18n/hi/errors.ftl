@@ -58,7 +58,7 @@ error-bad-amount = 499 या 499.50 जैसी रकम डालें, ऑ
 error-refund-too-much = इस ऑर्डर पर अब ज़्यादा से ज़्यादा { $left } ही रिफ़ंड हो सकता है
 error-refunded-in-full = ऑर्डर { $order } का पूरा रिफ़ंड हो चुका है ({ $total }); इसके रिफ़ंड ग्राहक पैन में हैं
 error-terminal-too-small = टर्मिनल कम से कम { $width }×{ $height } का करें
-error-unauthorized = सर्वर ने टोकन नहीं माना; कॉन्फ़िग फ़ाइल में टोकन जाँचें
+error-unauthorized = सर्वर ने टोकन नहीं माना; दिया गया टोकन जाँचें (--token, SAHAYA_TOKEN, कॉन्फ़िग फ़ाइल, कीरिंग या token फ़ाइल)
 error-server = सर्वर ने त्रुटि लौटाई: { $error }
 
 ## Language

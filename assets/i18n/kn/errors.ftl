@@ -56,7 +56,7 @@ error-bad-amount = 499 ಅಥವಾ 499.50 ರಂತೆ ಮೊತ್ತ ನಮ�
 error-refund-too-much = ಈ ಆರ್ಡರ್‌ನಲ್ಲಿ ಇನ್ನೂ ಗರಿಷ್ಠ { $left } ಮಾತ್ರ ಮರುಪಾವತಿಸಬಹುದು
 error-refunded-in-full = ಆರ್ಡರ್ { $order } ಈಗಾಗಲೇ ಪೂರ್ತಿ ಮರುಪಾವತಿಯಾಗಿದೆ ({ $total }); ಅದರ ಮರುಪಾವತಿಗಳು ಗ್ರಾಹಕ ಪೇನ್‌ನಲ್ಲಿವೆ
 error-terminal-too-small = ಟರ್ಮಿನಲ್ ಅನ್ನು ಕನಿಷ್ಠ { $width }×{ $height } ಮಾಡಿ
-error-unauthorized = ಸರ್ವರ್ ಟೋಕನ್ ಅನ್ನು ತಿರಸ್ಕರಿಸಿದೆ; ಕಾನ್ಫಿಗ್ ಫೈಲ್‌ನಲ್ಲಿರುವ ಟೋಕನ್ ಪರಿಶೀಲಿಸಿ
+error-unauthorized = ಸರ್ವರ್ ಟೋಕನ್ ಅನ್ನು ತಿರಸ್ಕರಿಸಿದೆ; ಕೊಟ್ಟ ಟೋಕನ್ ಪರಿಶೀಲಿಸಿ (--token, SAHAYA_TOKEN, ಕಾನ್ಫಿಗ್ ಫೈಲ್, ಕೀರಿಂಗ್ ಅಥವಾ token ಫೈಲ್)
 error-server = ಸರ್ವರ್ ದೋಷ: { $error }
 
 ## Language

@@ -56,7 +56,7 @@ error-bad-amount = 499 वा 499.50 जस्तो रकम लेख्न�
 error-refund-too-much = यो अर्डरमा अझै बढीमा { $left } मात्र फिर्ता गर्न मिल्छ
 error-refunded-in-full = अर्डर { $order } को पूरै रकम फिर्ता भइसकेको छ ({ $total }); यसका रिफन्डहरू ग्राहक प्यानमा छन्
 error-terminal-too-small = टर्मिनल कम्तीमा { $width }×{ $height } बनाउनुहोस्
-error-unauthorized = सर्भरले टोकन स्वीकार गरेन; कन्फिग फाइलमा टोकन जाँच्नुहोस्
+error-unauthorized = सर्भरले टोकन स्वीकार गरेन; दिइएको टोकन जाँच्नुहोस् (--token, SAHAYA_TOKEN, कन्फिग फाइल, किरिङ वा token फाइल)
 error-server = सर्भर त्रुटि: { $error }
 
 ## Language

@@ -56,7 +56,7 @@ error-bad-amount = 499 లేదా 499.50 లాంటి మొత్తాన
 error-refund-too-much = ఈ ఆర్డర్‌పై ఇంకా గరిష్ఠంగా { $left } మాత్రమే రీఫండ్ చేయవచ్చు
 error-refunded-in-full = ఆర్డర్ { $order } ఇప్పటికే పూర్తిగా రీఫండ్ అయింది ({ $total }); దాని రీఫండ్‌లు కస్టమర్ ప్యానెల్‌లో ఉన్నాయి
 error-terminal-too-small = టెర్మినల్‌ను కనీసం { $width }×{ $height } చేయండి
-error-unauthorized = సర్వర్ టోకెన్‌ను తిరస్కరించింది; కాన్ఫిగ్ ఫైల్‌లోని టోకెన్‌ను తనిఖీ చేయండి
+error-unauthorized = సర్వర్ టోకెన్‌ను తిరస్కరించింది; ఇచ్చిన టోకెన్‌ను తనిఖీ చేయండి (--token, SAHAYA_TOKEN, కాన్ఫిగ్ ఫైల్, కీరింగ్ లేదా token ఫైల్)
 error-server = సర్వర్ లోపం: { $error }
 
 ## Language
